@@ -1,0 +1,52 @@
+// Every setting, validated once at start-up; the rest of the program receives a typed Config.
+import { z } from 'zod';
+
+const csv = z.string().default('').transform((s) => s.split(',').map((x) => x.trim()).filter(Boolean));
+const days = (def: string) => z.string().default(def).transform((s, ctx) => {
+  const list = s.split(',').map((x) => x.trim()).filter(Boolean).map(Number);
+  if (list.some((n) => !Number.isInteger(n) || n < 0 || n > 365)) {
+    ctx.addIssue({ code: 'custom', message: 'must be whole numbers of days between 0 and 365, comma-separated' });
+  }
+  return list;
+});
+const int = (def: number, min: number, max: number) => z.coerce.number().int().min(min).max(max).default(def);
+
+const schema = z.object({
+  PORT: int(3978, 0, 65535),
+  /** Empty: local mode (no Bot Framework tokens, bound to 127.0.0.1). */
+  MicrosoftAppId: z.string().trim().default(''),
+  MicrosoftAppPassword: z.string().default(''),
+  MicrosoftAppType: z.enum(['MultiTenant', 'SingleTenant', 'UserAssignedMSI']).default('MultiTenant'),
+  MicrosoftAppTenantId: z.string().trim().default(''),
+  /** Empty: the project starts Azurite itself and keeps its data under DATA_DIR. */
+  AZURE_TABLES_CONNECTION_STRING: z.string().trim().default(''),
+  TABLE_PREFIX: z.string().regex(/^[A-Za-z][A-Za-z0-9]{0,30}$/, 'letters and digits, starting with a letter').default('actionbot'),
+  DATA_DIR: z.string().default('.data'),
+  ADMINS: csv,
+  ALLOWED_TENANTS: csv,
+  LEAD_ROLE: z.string().trim().min(1).default('Commissioner'),
+  /** node-cron expression, evaluated in Europe/London. */
+  REMINDER_CRON: z.string().default('0 9 * * 1-5'),
+  REMIND_DAYS_BEFORE: days('14,7,1,0'),
+  OVERDUE_EVERY_DAYS: int(7, 1, 90),
+  ESCALATE_AFTER_DAYS: int(14, 1, 365),
+  CATCH_UP_DAYS: int(3, 0, 30),
+  SENDS_PER_SECOND: z.coerce.number().positive().max(50).default(7),
+  LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+  /** Plans loaded at start when the store holds none (the demo). Empty: none. */
+  DEMO_PLANS: z.string().default('seeds/plans'),
+  DEMO_ROLES: z.string().default('seeds/roles.json'),
+});
+
+export type Config = z.output<typeof schema> & { localMode: boolean };
+
+/** Reads settings from an environment (process.env by default); throws one message naming every bad setting. */
+export function loadConfig(env: Record<string, string | undefined> = process.env): Config {
+  const raw = Object.fromEntries(Object.entries(env).filter(([, v]) => v !== undefined && v !== ''));
+  const parsed = schema.safeParse(raw);
+  if (!parsed.success) {
+    const problems = parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ');
+    throw new Error(`Invalid settings in .env: ${problems}`);
+  }
+  return { ...parsed.data, localMode: parsed.data.MicrosoftAppId === '' };
+}
