@@ -19,7 +19,7 @@ export default tseslint.config(
     rules: {
       'no-restricted-imports': ['error', {
         patterns: [
-          { regex: '^(?!\\./|date-fns$|date-fns/|@date-fns/tz$)', message: 'src/domain is the pure core: it imports only from src/domain and date-fns.' },
+          { regex: '^(?!\\./|date-fns$|date-fns/|@date-fns/tz$|chrono-node$)', message: 'src/domain is the pure core: it imports only from src/domain, date-fns and chrono-node.' },
         ],
       }],
       'no-restricted-globals': ['error',
