@@ -1,0 +1,28 @@
+// `npm run bench [-- <section>…]`: runs the bench sections, prints one table, writes bench/results.json.
+import { writeFile } from 'node:fs/promises';
+import { benchTable, type BenchFigure, type BenchSection } from './table.ts';
+
+/** Every section. Adding one is one line here. */
+const sections: { name: string; load: () => Promise<BenchSection> }[] = [
+  { name: 'import', load: () => import('./importBench.ts') },
+];
+
+const wanted = process.argv.slice(2);
+const unknown = wanted.filter((name) => !sections.some((s) => s.name === name));
+if (unknown.length > 0) {
+  process.stderr.write(`bench: unknown section(s) ${unknown.join(', ')}; known: ${sections.map((s) => s.name).join(', ')}\n`);
+  process.exit(2);
+}
+
+const figures: BenchFigure[] = [];
+for (const section of sections) {
+  if (wanted.length > 0 && !wanted.includes(section.name)) continue;
+  process.stderr.write(`bench: ${section.name}…\n`);
+  figures.push(...(await (await section.load()).run()));
+}
+
+process.stdout.write(benchTable(figures));
+const results = Object.fromEntries(figures.map((f) => [f.key, f.value]));
+const resultsFile = new URL('./results.json', import.meta.url);
+await writeFile(resultsFile, `${JSON.stringify(results, null, 2)}\n`);
+process.stdout.write(`written ${resultsFile.pathname}\n`);

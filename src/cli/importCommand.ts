@@ -1,0 +1,113 @@
+// `actionbot import <file…>`: imports plan documents and prints what was found, as text or JSON.
+import { parseArgs } from 'node:util';
+import type { IsoDate, Plan } from '../domain/plan.ts';
+import { rebasePlan } from '../domain/rebase.ts';
+import { readPlanFile } from '../import/readPlanFile.ts';
+import { planSummary } from '../import/summary.ts';
+import { ExitCode, type Command } from './command.ts';
+
+const usage = `Usage: actionbot import <file…> [--json] [--rebase YYYY-MM-DD]
+
+Imports planning-grid documents and prints, per plan, its partnership, period, actions per grid,
+per kind of "By when" and per role, and every warning with its source line.
+
+  --json                 print {"plans": [...]} instead of text
+  --rebase YYYY-MM-DD    move each plan so its period starts on this date (whole years)
+  -h, --help             show this text`;
+
+/** The JSON shape of one plan: built field by field so the output keeps these keys, in this order. */
+export function planJson(plan: Plan) {
+  return {
+    partnership: plan.partnership,
+    period: { start: plan.period.start, end: plan.period.end },
+    grids: plan.grids.map((g) => ({ number: g.number, title: g.title })),
+    actions: plan.actions.map((a) => ({
+      id: a.id,
+      ref: a.ref,
+      grid: a.grid,
+      objective: a.objective,
+      text: a.text,
+      byWhenRaw: a.byWhenRaw,
+      ownersRaw: a.ownersRaw,
+      owners: [...a.owners],
+      due: a.due,
+      source: { line: a.source.line },
+    })),
+    warnings: plan.warnings.map((w) => ({ line: w.line, message: w.message })),
+  };
+}
+
+/** True if `text` is a real calendar day written YYYY-MM-DD. */
+export function isIsoDate(text: string): text is IsoDate {
+  const match = /^(\d{4})-(\d{2})-(\d{2})$/.exec(text);
+  if (match === null) return false;
+  const [year, month, day] = [Number(match[1]), Number(match[2]), Number(match[3])];
+  const date = new Date(Date.UTC(year, month - 1, day));
+  return date.getUTCFullYear() === year && date.getUTCMonth() === month - 1 && date.getUTCDate() === day;
+}
+
+type Options = { files: string[]; json: boolean; rebase: IsoDate | null; help: boolean };
+
+function readOptions(argv: string[]): Options | string {
+  let parsed;
+  try {
+    parsed = parseArgs({
+      args: argv,
+      allowPositionals: true,
+      options: {
+        json: { type: 'boolean', default: false },
+        rebase: { type: 'string' },
+        help: { type: 'boolean', short: 'h', default: false },
+      },
+    });
+  } catch (error) {
+    return error instanceof Error ? error.message : String(error);
+  }
+  const { values, positionals } = parsed;
+  const rebase = values.rebase ?? null;
+  if (rebase !== null && !isIsoDate(rebase)) {
+    return `--rebase needs a real date written YYYY-MM-DD (got "${rebase}")`;
+  }
+  if (!values.help && positionals.length === 0) return 'no plan files given';
+  return { files: positionals, json: values.json, rebase, help: values.help };
+}
+
+async function run(argv: string[]): Promise<number> {
+  const options = readOptions(argv);
+  if (typeof options === 'string') {
+    process.stderr.write(`actionbot import: ${options}\n${usage}\n`);
+    return ExitCode.usage;
+  }
+  if (options.help) {
+    process.stdout.write(`${usage}\n`);
+    return ExitCode.ok;
+  }
+  let failed = 0;
+  const imported: { file: string; plan: Plan }[] = [];
+  // One file at a time, so error lines come out in the order the files were named.
+  for (const file of options.files) {
+    const result = await readPlanFile(file);
+    if (!result.ok) {
+      failed += 1;
+      process.stderr.write(`actionbot: ${result.file}: ${result.reason}\n`);
+      continue;
+    }
+    const plan = options.rebase === null ? result.plan : rebasePlan(result.plan, options.rebase);
+    imported.push({ file, plan });
+  }
+  if (options.json) {
+    const output = { plans: imported.map(({ plan }) => planJson(plan)) };
+    process.stdout.write(`${JSON.stringify(output, null, 2)}\n`);
+  } else {
+    process.stdout.write(imported.map(({ file, plan }) => planSummary(plan, file)).join('\n'));
+  }
+  return failed > 0 ? ExitCode.inputFailed : ExitCode.ok;
+}
+
+/** `actionbot import`: see `usage`. */
+export const importCommand: Command = {
+  name: 'import',
+  summary: 'import planning-grid documents and summarise them (or print JSON)',
+  usage,
+  run,
+};
