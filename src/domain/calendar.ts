@@ -1,0 +1,97 @@
+import { addDays as addDaysTo, addMonths, differenceInCalendarDays, getDaysInMonth, isValid } from 'date-fns';
+import { TZDate } from '@date-fns/tz';
+import type { IsoDate } from './plan.ts';
+
+// Every calculation runs on a UTC calendar, so the machine's own zone can never shift a day.
+const UTC = 'UTC';
+const LONDON = 'Europe/London';
+const ISO = /^(\d{4})-(\d{2})-(\d{2})$/;
+
+function pad(n: number, width = 2): string {
+  return String(n).padStart(width, '0');
+}
+
+/** Year, month (1–12) and day of an IsoDate; the caller has checked the shape. */
+function parts(d: IsoDate): [number, number, number] {
+  return [Number(d.slice(0, 4)), Number(d.slice(5, 7)), Number(d.slice(8, 10))];
+}
+
+function toUtc(d: IsoDate): TZDate {
+  const [y, m, day] = parts(d);
+  return new TZDate(y, m - 1, day, UTC);
+}
+
+function fromZoned(date: Date): IsoDate {
+  return `${pad(date.getFullYear(), 4)}-${pad(date.getMonth() + 1)}-${pad(date.getDate())}`;
+}
+
+/** Builds an IsoDate from numbers (month 1–12); no range check. */
+export function isoDate(year: number, month: number, day: number): IsoDate {
+  return `${pad(year, 4)}-${pad(month)}-${pad(day)}`;
+}
+
+/** True for a real calendar day written YYYY-MM-DD (2011-02-29 is not one). */
+export function isValidIsoDate(d: string): boolean {
+  const match = ISO.exec(d);
+  if (!match) return false;
+  const [y, m, day] = parts(d);
+  if (m < 1 || m > 12 || day < 1) return false;
+  const date = new TZDate(y, m - 1, 1, UTC);
+  return isValid(date) && day <= getDaysInMonth(date);
+}
+
+/** The day `n` days after `d` (before it when `n` is negative). */
+export function addDays(d: IsoDate, n: number): IsoDate {
+  return fromZoned(addDaysTo(toUtc(d), n));
+}
+
+/** Whole days from `a` to `b` (b − a): positive when `b` is later. */
+export function daysBetween(a: IsoDate, b: IsoDate): number {
+  return differenceInCalendarDays(toUtc(b), toUtc(a));
+}
+
+/** The last day of a month (month 1–12), e.g. (2012, 2) → "2012-02-29". */
+export function lastDayOfMonth(year: number, month1to12: number): IsoDate {
+  return isoDate(year, month1to12, getDaysInMonth(new TZDate(year, month1to12 - 1, 1, UTC)));
+}
+
+/** True when `d` is the last day of its month. */
+export function isMonthEnd(d: IsoDate): boolean {
+  const [y, m] = parts(d);
+  return lastDayOfMonth(y, m) === d;
+}
+
+/**
+ * Moves `d` by `n` months; a month-end stays a month-end (2011-09-30 + 3 → 2011-12-31), any other
+ * day keeps its number where it can (2011-01-30 + 1 → 2011-02-28).
+ */
+export function addMonthsKeepingMonthEnd(d: IsoDate, n: number): IsoDate {
+  if (isMonthEnd(d)) {
+    const [y, m] = parts(d);
+    const total = y * 12 + (m - 1) + n;
+    return lastDayOfMonth(Math.floor(total / 12), (total % 12 + 12) % 12 + 1);
+  }
+  return fromZoned(addMonths(toUtc(d), n));
+}
+
+/** Sort order of two dates: negative when `a` is earlier. */
+export function compareDates(a: IsoDate, b: IsoDate): number {
+  return a < b ? -1 : a > b ? 1 : 0;
+}
+
+/** The calendar day in the UK (Europe/London) at a given instant. */
+export function londonDate(instant: Date): IsoDate {
+  return fromZoned(new TZDate(instant.getTime(), LONDON));
+}
+
+/** The UK financial year (1 April – 31 March) that contains `d`. */
+export function financialYearOf(d: IsoDate): { start: IsoDate; end: IsoDate } {
+  const [y, m] = parts(d);
+  const startYear = m >= 4 ? y : y - 1;
+  return { start: isoDate(startYear, 4, 1), end: isoDate(startYear + 1, 3, 31) };
+}
+
+/** Day of the week: 0 Sunday … 6 Saturday. */
+export function dayOfWeek(d: IsoDate): number {
+  return toUtc(d).getDay();
+}
