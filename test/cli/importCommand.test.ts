@@ -30,6 +30,8 @@ interface JsonPlan {
   warnings: { line: number; message: string }[];
 }
 
+const actions = (count: number): string => (count === 1 ? '1 action' : `${count} actions`);
+
 async function importJson(...args: string[]): Promise<JsonPlan[]> {
   const run = await actionbot('import', ...args, '--json');
   expect(run.code, run.stderr).toBe(0);
@@ -43,10 +45,10 @@ describe('actionbot import', () => {
     expect(run.code, run.stderr).toBe(0);
     expect(run.stdout).toContain('partnership: Isle of Wight DAT');
     expect(run.stdout).toContain(`period: ${plan?.period.start} to ${plan?.period.end}`);
-    expect(run.stdout).toContain(`actions: ${plan?.actions.length} in ${plan?.grids.length} grids`);
+    expect(run.stdout).toContain(`${actions(plan?.actions.length ?? 0)} in ${plan?.grids.length} grids`);
     for (const grid of plan?.grids ?? []) {
       const count = plan?.actions.filter((a) => a.grid === grid.number).length;
-      expect(run.stdout).toContain(`grid ${grid.number}: ${count} actions`);
+      expect(run.stdout).toContain(`grid ${grid.number}: ${actions(count ?? 0)} - ${grid.title}`);
     }
     const dated = plan?.actions.filter((a) => a.due.kind === 'date').length;
     expect(run.stdout).toMatch(new RegExp(`by when: date ${dated}, dates \\d+, recurring \\d+, ongoing \\d+, as-required \\d+, none \\d+, unparsed \\d+`));
