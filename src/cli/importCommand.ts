@@ -86,7 +86,12 @@ async function run(argv: string[]): Promise<number> {
   const imported: { file: string; plan: Plan }[] = [];
   // One file at a time, so error lines come out in the order the files were named.
   for (const file of options.files) {
-    const result = await readPlanFile(file);
+    const result = await readPlanFile(file).catch((error: unknown) => ({
+      ok: false as const,
+      file,
+      // A bug in the importer should not stop the other files importing; say it is one.
+      reason: `importer failed (a bug, please report it): ${error instanceof Error ? error.message : String(error)}`,
+    }));
     if (!result.ok) {
       failed += 1;
       process.stderr.write(`actionbot: ${result.file}: ${result.reason}\n`);
