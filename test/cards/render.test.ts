@@ -1,0 +1,135 @@
+import { describe, expect, it } from 'vitest';
+import { renderCard, cardNames, reminderInputs } from '../../src/cards/render.ts';
+import type { ActionCardFields, CardData } from '../../src/cards/models.ts';
+import { cardProblems } from './cardCheck.ts';
+
+const action: ActionCardFields = {
+  planId: 'isle-of-wight-dat-2011',
+  partnership: 'Isle of Wight Drug and Alcohol Action Team',
+  gridNumber: 2,
+  gridTitle: 'Access and engagement in treatment',
+  objective: 'Increase the number of drug users in effective treatment',
+  ref: '2.1.3',
+  text: 'Review the needs assessment with the SMLO and agree the treatment plan',
+  actionId: 'a-2-1-3',
+  occurrence: '2011-09-30',
+  dueDate: '2011-09-30',
+  dueLabel: 'Fri 30 Sep 2011',
+  dueDistance: 'in 7 days',
+  statusLabel: 'Open',
+  owners: [{ role: 'SMLO', people: 'Sam Jones' }, { role: 'DAT Co-ordinator', people: 'nobody yet' }],
+};
+
+const samples: CardData = {
+  reminder: { ...action, kind: 'upcoming' },
+  answered: { ...action, answer: 'delayed', statusLabel: 'Delayed', answeredBy: 'Sam Jones', answeredAt: 'Mon 26 Sep 2011 09:12', reason: 'Provider data late', newDueLabel: 'Mon 31 Oct 2011' },
+  digest: {
+    title: "What's overdue",
+    countLabel: '3 actions',
+    groups: [
+      { heading: 'Grid 2: Access and engagement', items: [
+        { ref: '2.1.3', text: 'Review the needs assessment…', dueLabel: 'Fri 30 Sep 2011', dueDistance: '3 days late', owners: 'SMLO: Sam Jones' },
+        { ref: '', text: 'Agree the treatment plan', dueLabel: 'Sat 1 Oct 2011', dueDistance: '2 days late', owners: 'SMLO: Sam Jones' },
+      ] },
+      { heading: 'Grid 3: Young people', items: [
+        { ref: '3.2', text: 'Train school staff', dueLabel: 'Thu 1 Sep 2011', dueDistance: '32 days late', owners: 'YP lead: nobody yet' },
+      ] },
+    ],
+    more: 4,
+    emptyText: 'Nothing is overdue.',
+  },
+  escalation: { ...action, headline: '21 days late', dueDistance: '21 days late', reason: null },
+  unheldRoles: { countLabel: '2 roles', roles: [{ role: 'SMLO', actions: 12, plans: 'Isle of Wight DAT' }, { role: 'YOT', actions: 1, plans: 'Barnet DAAT' }], hint: 'An admin can assign a role: "assign SMLO to Sam Jones".' },
+  confirmation: { title: 'Marked done', message: '2.1.3 is done. Thank you.', tone: 'good', facts: [{ title: 'Next due', value: 'Fri 30 Dec 2011' }] },
+  welcome: { personName: 'Sam', botName: 'actionbot', commands: [{ example: "what's overdue", summary: 'Actions past their date' }, { example: 'my actions', summary: 'What you own' }] },
+  status: { ...action, statusLabel: 'Blocked', reason: 'Waiting for the PCT', history: [{ at: 'Mon 26 Sep 2011', by: 'Sam Jones', summary: 'blocked: Waiting for the PCT' }] },
+  summary: {
+    title: 'Plan summary',
+    asOf: 'as of Mon 3 Oct 2011',
+    plans: [{
+      partnership: 'Isle of Wight DAT', periodLabel: '2011/12',
+      total: { label: 'All grids', done: 10, onTrack: 20, dueSoon: 3, overdue: 4, blocked: 1 },
+      grids: [{ label: 'Grid 1: Young people', done: 4, onTrack: 8, dueSoon: 1, overdue: 2, blocked: 0 }, { label: 'Grid 2: Access', done: 6, onTrack: 12, dueSoon: 2, overdue: 2, blocked: 1 }],
+    }],
+  },
+};
+
+function texts(card: object): string[] {
+  const found: string[] = [];
+  JSON.stringify(card, (key, value: unknown) => {
+    if ((key === 'text' || key === 'value' || key === 'title') && typeof value === 'string') found.push(value);
+    return value;
+  });
+  return found;
+}
+
+describe('card templates', () => {
+  it.each(cardNames)('the %s card is a valid Adaptive Card 1.5 for Teams', (name) => {
+    expect(cardProblems(renderCard(name, samples[name]))).toEqual([]);
+  });
+
+  it('the check itself catches a 1.6 element, a duplicate input id and a binding left unexpanded', () => {
+    const bad = { type: 'AdaptiveCard', version: '1.5', body: [
+      { type: 'Carousel', pages: [] },
+      { type: 'Input.Text', id: 'reason', label: 'Why', isRequired: true, errorMessage: 'x' },
+      { type: 'Input.Text', id: 'reason', label: 'Why', isRequired: true, errorMessage: 'x' },
+      { type: 'TextBlock', text: '${missing}' },
+    ] };
+    const problems = cardProblems(bad).join('\n');
+    expect(problems).toMatch(/Carousel/);
+    expect(problems).toMatch(/duplicate input id reason/);
+    expect(problems).toMatch(/unexpanded binding/);
+  });
+
+  it("the SMLO's upcoming reminder shows the plan, grid, due date and owners, with Done, Delayed and Blocked", () => {
+    const card = renderCard('reminder', samples.reminder);
+    const words = texts(card);
+    expect(words).toContain('Coming up: due in 7 days');
+    expect(words).toContain('Grid 2: Access and engagement in treatment');
+    expect(words).toContain('2.1.3  Review the needs assessment with the SMLO and agree the treatment plan');
+    expect(words).toContain('Fri 30 Sep 2011 (in 7 days)');
+    expect(words).toEqual(expect.arrayContaining(['SMLO', 'Sam Jones', 'DAT Co-ordinator', 'nobody yet']));
+    const json = JSON.stringify(card);
+    for (const verb of ['done', 'delayed', 'blocked']) expect(json).toContain(`"verb":"${verb}"`);
+    expect(json).toContain('"data":{"planId":"isle-of-wight-dat-2011","actionId":"a-2-1-3","occurrence":"2011-09-30","dueDate":"2011-09-30"}');
+    for (const id of Object.values(reminderInputs)) expect(json).toContain(`"id":"${id}"`);
+  });
+
+  it('an overdue reminder says how late it is and an undated action sends an empty occurrence', () => {
+    const card = renderCard('reminder', { ...samples.reminder, kind: 'overdue', dueDistance: '3 days late', occurrence: null, objective: null });
+    const words = texts(card);
+    expect(words).toContain('Overdue: 3 days late');
+    expect(words.some((w) => w.startsWith('Objective'))).toBe(false);
+    expect(JSON.stringify(card)).toContain('"occurrence":""');
+    expect(cardProblems(card)).toEqual([]);
+  });
+
+  it('an answered card has no buttons left and says who answered', () => {
+    const card = renderCard('answered', samples.answered) as { actions?: unknown };
+    expect(card.actions).toBeUndefined();
+    expect(texts(card)).toEqual(expect.arrayContaining(['Delayed to Mon 31 Oct 2011', 'Sam Jones, Mon 26 Sep 2011 09:12', 'Provider data late']));
+  });
+
+  it('a digest lists each action under its group and says how many were left off', () => {
+    const words = texts(renderCard('digest', samples.digest));
+    expect(words).toEqual(expect.arrayContaining(['Grid 2: Access and engagement', 'Grid 3: Young people', '3.2  Train school staff', 'Agree the treatment plan', '32 days late', 'and 4 more']));
+    const empty = texts(renderCard('digest', { ...samples.digest, groups: [], more: 0, countLabel: '0 actions' }));
+    expect(empty).toContain('Nothing is overdue.');
+    expect(empty.some((w) => w.includes('more'))).toBe(false);
+  });
+
+  it("text from a plan stays text: '<script>' and '${x}' reach the card literally", () => {
+    const hostile = 'Run <script>alert(1)</script> for ${planId} and @{x} ${if(true, 1, 2)}';
+    const card = renderCard('reminder', { ...samples.reminder, ref: null, text: hostile, owners: [{ role: '${role}', people: '${people}' }] });
+    const words = texts(card);
+    expect(words).toContain(hostile);
+    expect(words).toEqual(expect.arrayContaining(['${role}', '${people}']));
+    const problems = cardProblems(card).filter((p) => !p.includes('unexpanded binding'));
+    expect(problems).toEqual([]);
+  });
+
+  it('summary counts are written as text', () => {
+    const words = texts(renderCard('summary', samples.summary));
+    expect(words).toEqual(expect.arrayContaining(['Isle of Wight DAT (2011/12)', 'Grid 2: Access', 'All grids', '20', '12']));
+  });
+});
