@@ -1,0 +1,146 @@
+// The storage ports: what the bot, the sweep and the CLI need from storage, as small interfaces.
+// Adapters (src/store/…) implement them; one contract suite (test/store/contract.ts) checks every one.
+import type { IsoDate, Plan, PlanAction, PlanPeriod, Grid, PlanRole } from './plan.ts';
+import type { ActionChange, ActionProgress, Actor, Person } from './progress.ts';
+
+/** An action as stored: the plan's text of it, its live progress, and the ETag that guards updates. */
+export interface StoredAction {
+  planId: string;
+  action: PlanAction;
+  progress: ActionProgress;
+  etag: string;
+}
+
+/** One action whose text, owners or date changed between two imports of a plan. */
+export interface ChangedAction {
+  before: PlanAction;
+  after: PlanAction;
+  /** Names of the PlanAction fields that differ ("text", "owners", "due", …). */
+  fields: string[];
+}
+
+/** What an import did to a plan already stored: nothing is removed without appearing here. */
+export interface ImportReport {
+  planId: string;
+  /** True when the plan was not stored before. */
+  created: boolean;
+  added: PlanAction[];
+  removed: PlanAction[];
+  changed: ChangedAction[];
+  /** Actions matched to a stored one (changed or not): their progress and history were kept. */
+  kept: number;
+}
+
+/** A plan in a list: enough to pick one. */
+export interface PlanSummary {
+  id: string;
+  partnership: string;
+  period: PlanPeriod;
+  grids: Grid[];
+  roles: PlanRole[];
+  actions: number;
+  importedAt: string;
+}
+
+/** Where plans live. */
+export interface PlanStore {
+  /**
+   * Saves a plan. For a plan already stored, every action still there (matched by ref and text, then
+   * text alone, then ref alone) keeps its id, progress and history; the rest are reported as added,
+   * removed and changed. `progressFor` gives the starting progress of a new action.
+   */
+  savePlan(plan: Plan, progressFor: (a: PlanAction) => ActionProgress, at: string): Promise<ImportReport>;
+  listPlans(): Promise<PlanSummary[]>;
+  /** The plan as stored, actions in document order (a kept action shows its stored id). */
+  getPlan(planId: string): Promise<Plan | null>;
+}
+
+/** The outcome of an ETag-checked update. */
+export type UpdateResult =
+  | { ok: true; action: StoredAction }
+  | { ok: false; reason: 'conflict' | 'missing' };
+
+/** Where actions and their progress live. */
+export interface ActionStore {
+  get(planId: string, actionId: string): Promise<StoredAction | null>;
+  /** Open or delayed actions whose dueDate ≤ date, oldest first: reads the due index, not every action. */
+  dueBy(date: IsoDate): Promise<StoredAction[]>;
+  /** Blocked actions, by plan. */
+  blocked(): Promise<StoredAction[]>;
+  /** Actions with this document reference ("1.1.1"), in any plan. */
+  findByRef(ref: string): Promise<StoredAction[]>;
+  /** Actions owned by any of these roles (case-insensitive). */
+  ofRoles(roles: string[]): Promise<StoredAction[]>;
+  /** One plan's actions, in document order. */
+  listPlanActions(planId: string): Promise<StoredAction[]>;
+  /**
+   * Writes new progress if the action is unchanged since `current.etag`, then appends `change` to its
+   * history. 'conflict' when someone else answered first (nothing written); 'missing' when it is gone.
+   */
+  update(current: StoredAction, progress: ActionProgress, change: ActionChange): Promise<UpdateResult>;
+  /** An action's changes, oldest first. */
+  history(planId: string, actionId: string): Promise<ActionChange[]>;
+}
+
+/** People who installed the bot, with where to reach them. */
+export interface PeopleStore {
+  /** Saves (or replaces) a person and their ConversationReference JSON. */
+  save(person: Person, conversation: object): Promise<void>;
+  get(id: string): Promise<Person | null>;
+  conversationOf(id: string): Promise<object | null>;
+  list(): Promise<Person[]>;
+  /** People whose name contains `name`, ignoring case. */
+  findByName(name: string): Promise<Person[]>;
+  setReachable(id: string, reachable: boolean): Promise<void>;
+}
+
+/** Who holds which plan role ("SMLO", "DAT Co-ordinator"): several people per role, several roles per person. */
+export interface RoleStore {
+  assign(role: string, personId: string, by: Actor, at: string): Promise<void>;
+  /** False when the person did not hold the role. */
+  unassign(role: string, personId: string, by: Actor, at: string): Promise<boolean>;
+  /** Person ids holding a role (case-insensitive). */
+  holders(role: string): Promise<string[]>;
+  rolesOf(personId: string): Promise<string[]>;
+  list(): Promise<{ role: string; personIds: string[] }[]>;
+}
+
+/** Who a reminder is for, kept with its claim. */
+export interface ReminderInfo {
+  planId: string;
+  actionId: string;
+  audience: string;
+  personId: string;
+}
+
+/** A reminder that reached Teams: enough to refresh its card later. */
+export interface SentReminder {
+  key: string;
+  personId: string;
+  activityId: string;
+  conversationId: string;
+}
+
+/** The send-once ledger of reminders; keys are per recipient (`${reminderKey}|${personId}`). */
+export interface ReminderLedger {
+  /**
+   * Claims a reminder before sending. true: this caller must send it. false: already sent, or another
+   * sweep holds a live claim. A claim older than `leaseMs` never marked sent (the sender died), or one
+   * marked failed, can be claimed again. Two bot instances never both win.
+   */
+  claim(key: string, info: ReminderInfo, at: string, leaseMs: number): Promise<boolean>;
+  markSent(key: string, sent: { at: string; activityId: string | null; conversationId: string | null }): Promise<void>;
+  markFailed(key: string, error: string, at: string): Promise<void>;
+  /** Messages sent for one action that Teams gave an activity id for (to refresh their cards). */
+  sentFor(planId: string, actionId: string): Promise<SentReminder[]>;
+  stats(): Promise<{ sent: number; failed: number; claimed: number }>;
+}
+
+/** Every store the bot needs. */
+export interface Store {
+  plans: PlanStore;
+  actions: ActionStore;
+  people: PeopleStore;
+  roles: RoleStore;
+  reminders: ReminderLedger;
+}
