@@ -1,10 +1,10 @@
-import { addDays as addDaysTo, addMonths, differenceInCalendarDays, getDaysInMonth, isValid } from 'date-fns';
 import { TZDate } from '@date-fns/tz';
 import type { IsoDate } from './plan.ts';
 
-// Every calculation runs on a UTC calendar, so the machine's own zone can never shift a day.
-const UTC = 'UTC';
+// Every calculation runs on UTC day numbers, so the machine's own zone can never shift a day. Plain
+// Date.UTC arithmetic, not date-fns: the importer resolves thousands of dates and TZDate costs ~50x more.
 const LONDON = 'Europe/London';
+const DAY_MS = 86_400_000;
 const ISO = /^(\d{4})-(\d{2})-(\d{2})$/;
 
 function pad(n: number, width = 2): string {
@@ -16,13 +16,20 @@ function parts(d: IsoDate): [number, number, number] {
   return [Number(d.slice(0, 4)), Number(d.slice(5, 7)), Number(d.slice(8, 10))];
 }
 
-function toUtc(d: IsoDate): TZDate {
+/** Days since 1970-01-01. */
+function dayNumber(d: IsoDate): number {
   const [y, m, day] = parts(d);
-  return new TZDate(y, m - 1, day, UTC);
+  return Date.UTC(y, m - 1, day) / DAY_MS;
 }
 
-function fromZoned(date: Date): IsoDate {
-  return `${pad(date.getFullYear(), 4)}-${pad(date.getMonth() + 1)}-${pad(date.getDate())}`;
+function fromDayNumber(n: number): IsoDate {
+  const date = new Date(n * DAY_MS);
+  return isoDate(date.getUTCFullYear(), date.getUTCMonth() + 1, date.getUTCDate());
+}
+
+function daysInMonth(year: number, month1to12: number): number {
+  // Day 0 of the next month is the last day of this one.
+  return new Date(Date.UTC(year, month1to12, 0)).getUTCDate();
 }
 
 /** Builds an IsoDate from numbers (month 1–12); no range check. */
@@ -35,24 +42,22 @@ export function isValidIsoDate(d: string): boolean {
   const match = ISO.exec(d);
   if (!match) return false;
   const [y, m, day] = parts(d);
-  if (m < 1 || m > 12 || day < 1) return false;
-  const date = new TZDate(y, m - 1, 1, UTC);
-  return isValid(date) && day <= getDaysInMonth(date);
+  return m >= 1 && m <= 12 && day >= 1 && day <= daysInMonth(y, m);
 }
 
 /** The day `n` days after `d` (before it when `n` is negative). */
 export function addDays(d: IsoDate, n: number): IsoDate {
-  return fromZoned(addDaysTo(toUtc(d), n));
+  return fromDayNumber(dayNumber(d) + n);
 }
 
 /** Whole days from `a` to `b` (b − a): positive when `b` is later. */
 export function daysBetween(a: IsoDate, b: IsoDate): number {
-  return differenceInCalendarDays(toUtc(b), toUtc(a));
+  return dayNumber(b) - dayNumber(a);
 }
 
 /** The last day of a month (month 1–12), e.g. (2012, 2) → "2012-02-29". */
 export function lastDayOfMonth(year: number, month1to12: number): IsoDate {
-  return isoDate(year, month1to12, getDaysInMonth(new TZDate(year, month1to12 - 1, 1, UTC)));
+  return isoDate(year, month1to12, daysInMonth(year, month1to12));
 }
 
 /** True when `d` is the last day of its month. */
@@ -66,12 +71,12 @@ export function isMonthEnd(d: IsoDate): boolean {
  * day keeps its number where it can (2011-01-30 + 1 → 2011-02-28).
  */
 export function addMonthsKeepingMonthEnd(d: IsoDate, n: number): IsoDate {
-  if (isMonthEnd(d)) {
-    const [y, m] = parts(d);
-    const total = y * 12 + (m - 1) + n;
-    return lastDayOfMonth(Math.floor(total / 12), (total % 12 + 12) % 12 + 1);
-  }
-  return fromZoned(addMonths(toUtc(d), n));
+  const [y, m, day] = parts(d);
+  const total = y * 12 + (m - 1) + n;
+  const year = Math.floor(total / 12);
+  const month = total - year * 12 + 1;
+  const last = daysInMonth(year, month);
+  return isoDate(year, month, day === daysInMonth(y, m) ? last : Math.min(day, last));
 }
 
 /** Sort order of two dates: negative when `a` is earlier. */
@@ -81,7 +86,8 @@ export function compareDates(a: IsoDate, b: IsoDate): number {
 
 /** The calendar day in the UK (Europe/London) at a given instant. */
 export function londonDate(instant: Date): IsoDate {
-  return fromZoned(new TZDate(instant.getTime(), LONDON));
+  const london = new TZDate(instant.getTime(), LONDON);
+  return isoDate(london.getFullYear(), london.getMonth() + 1, london.getDate());
 }
 
 /** The UK financial year (1 April – 31 March) that contains `d`. */
@@ -93,5 +99,6 @@ export function financialYearOf(d: IsoDate): { start: IsoDate; end: IsoDate } {
 
 /** Day of the week: 0 Sunday … 6 Saturday. */
 export function dayOfWeek(d: IsoDate): number {
-  return toUtc(d).getDay();
+  // 1970-01-01 was a Thursday.
+  return (((dayNumber(d) + 4) % 7) + 7) % 7;
 }
