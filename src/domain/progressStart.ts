@@ -2,14 +2,17 @@ import type { IsoDate } from './plan.ts';
 import type { ActionProgress } from './progress.ts';
 
 /**
- * The progress of an action freshly imported from a plan: open, with its earliest occurrence in hand.
- * An occurrence already past is kept on purpose, so the action shows as overdue rather than being
- * quietly skipped. No occurrences (ongoing, as required, none, unparsed) gives no date at all.
- * `_today` is part of the signature so callers need not change if a rule about the past is agreed.
+ * The progress of an action freshly imported from a plan: open, with one occurrence in hand. That is
+ * the latest occurrence on or before today when there is one — a past date stays in hand, so the action
+ * shows as overdue rather than being quietly skipped, but a quarterly review imported in November is
+ * chased for September, not for June as well — else the earliest. No occurrences (ongoing, as required,
+ * none, unparsed) gives no date at all.
  */
-export function initialProgress(occurrences: IsoDate[], _today: IsoDate): ActionProgress {
-  const first = [...occurrences].sort()[0] ?? null;
-  return { status: 'open', occurrence: first, dueDate: first, reason: null, updatedAt: null, updatedBy: null };
+export function initialProgress(occurrences: IsoDate[], today: IsoDate): ActionProgress {
+  const sorted = [...occurrences].sort();
+  const past = sorted.filter((d) => d <= today);
+  const inHand = past[past.length - 1] ?? sorted[0] ?? null;
+  return { status: 'open', occurrence: inHand, dueDate: inHand, reason: null, updatedAt: null, updatedBy: null };
 }
 
 /** The first occurrence strictly after `after`, or null when none is left. */

@@ -25,10 +25,18 @@ describe('a freshly imported action', () => {
     });
   });
 
-  it('starts at its earliest occurrence even when that is past, so it shows as overdue', () => {
+  it('keeps a past date in hand, so it shows as overdue', () => {
     const p = initialProgress(['2011-12-31', '2011-03-31', '2011-06-30'], today);
     expect(p.occurrence).toBe('2011-03-31');
     expect(describeStatus(p, today).label).toBe('overdue');
+  });
+
+  it('a quarterly review imported in October is chased for September, not for June as well', () => {
+    expect(initialProgress(quarterlyReview, '2011-10-05').occurrence).toBe('2011-09-30');
+  });
+
+  it('a review whose first date is still ahead starts at that first date', () => {
+    expect(initialProgress(quarterlyReview, '2011-05-01').occurrence).toBe('2011-06-30');
   });
 
   it('an ongoing action has no date', () => {
