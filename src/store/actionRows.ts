@@ -1,0 +1,83 @@
+// How an action and its progress are laid out in the Actions table. PartitionKey is the plan id and a
+// bucket (big plans spread over many partitions: see dueIndex.ts for why), RowKey the action id.
+import type { TableEntity } from '@azure/data-tables';
+import type { Due, PlanAction } from '../domain/plan.ts';
+import type { ActionProgress, ActionStatus } from '../domain/progress.ts';
+import type { StoredAction } from '../domain/ports.ts';
+import { bucketOf, textToKey } from './keys.ts';
+import { checkSize, getJson, getText, putJson, putText } from './textFields.ts';
+
+/** Actions per partition a new plan is sized for; Azure takes 100 operations per transaction. */
+const ACTIONS_PER_BUCKET = 100;
+
+/** Buckets for a new plan of `count` actions: a power of two, so small plans use one partition. */
+export function bucketsFor(count: number): number {
+  let buckets = 1;
+  while (buckets * ACTIONS_PER_BUCKET < count) buckets *= 2;
+  return buckets;
+}
+
+/** The PartitionKey and RowKey of an action. */
+export function actionKeys(planId: string, actionId: string, buckets: number): { partitionKey: string; rowKey: string } {
+  const bucket = bucketOf(actionId, buckets).toString(16).padStart(4, '0');
+  return { partitionKey: `${textToKey(planId)}|${bucket}`, rowKey: textToKey(actionId) };
+}
+
+function putNullable(row: Record<string, unknown>, name: string, value: string | null): void {
+  if (value !== null) row[name] = value;
+}
+
+function nullable(row: Record<string, unknown>, name: string): string | null {
+  const value = row[name];
+  return typeof value === 'string' ? value : null;
+}
+
+/** The full row for an action: written with Replace, so absent properties mean null. */
+export function actionRow(planId: string, action: PlanAction, progress: ActionProgress, order: number, buckets: number): TableEntity {
+  const row: Record<string, unknown> = { ...actionKeys(planId, action.id, buckets), planId, actionId: action.id, order, grid: action.grid, sourceLine: action.source.line };
+  putNullable(row, 'ref', action.ref);
+  if (action.objective !== null) putText(row, 'objective', action.objective);
+  putText(row, 'text', action.text);
+  putText(row, 'byWhenRaw', action.byWhenRaw);
+  putText(row, 'ownersRaw', action.ownersRaw);
+  putJson(row, 'owners', action.owners);
+  putJson(row, 'due', action.due);
+  row.status = progress.status;
+  putNullable(row, 'occurrence', progress.occurrence);
+  putNullable(row, 'dueDate', progress.dueDate);
+  if (progress.reason !== null) putText(row, 'reason', progress.reason);
+  putNullable(row, 'updatedAt', progress.updatedAt);
+  putNullable(row, 'updatedBy', progress.updatedBy);
+  checkSize(row, `Action ${action.id} of plan ${planId}`);
+  return row as TableEntity;
+}
+
+/** An action row read back. */
+export function storedAction(row: Record<string, unknown> & { etag?: string }): StoredAction & { order: number } {
+  const action: PlanAction = {
+    id: String(row.actionId),
+    ref: nullable(row, 'ref'),
+    grid: Number(row.grid),
+    objective: row.objective === undefined ? null : getText(row, 'objective'),
+    text: getText(row, 'text'),
+    byWhenRaw: getText(row, 'byWhenRaw'),
+    ownersRaw: getText(row, 'ownersRaw'),
+    owners: getJson<string[]>(row, 'owners', []),
+    due: getJson<Due>(row, 'due', { kind: 'none' }),
+    source: { line: Number(row.sourceLine) },
+  };
+  const progress: ActionProgress = {
+    status: String(row.status) as ActionStatus,
+    occurrence: nullable(row, 'occurrence'),
+    dueDate: nullable(row, 'dueDate'),
+    reason: row.reason === undefined ? null : getText(row, 'reason'),
+    updatedAt: nullable(row, 'updatedAt'),
+    updatedBy: nullable(row, 'updatedBy'),
+  };
+  return { planId: String(row.planId), action, progress, etag: row.etag ?? '', order: Number(row.order) };
+}
+
+/** Statuses the due index holds: still waiting on someone. */
+export function isWaiting(progress: ActionProgress): boolean {
+  return (progress.status === 'open' || progress.status === 'delayed') && progress.dueDate !== null;
+}

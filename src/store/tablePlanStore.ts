@@ -1,0 +1,104 @@
+// Plans on Azure Table storage. A first import writes every action in transactions; a revised import
+// keeps each matched action's id, progress and history, and reports every addition and removal.
+import type { TransactionAction } from '@azure/data-tables';
+import type { Plan, PlanAction } from '../domain/plan.ts';
+import type { ActionProgress } from '../domain/progress.ts';
+import type { ImportReport, PlanStore, PlanSummary, StoredAction } from '../domain/ports.ts';
+import { actionKeys, actionRow, bucketsFor, isWaiting } from './actionRows.ts';
+import type { DueEntry } from './dueIndex.ts';
+import type { PlanRows } from './planRows.ts';
+import { changedFields, reviseActions } from './planRevision.ts';
+import { roleEntries } from './roleIndex.ts';
+import { ACTIONS_TABLE, type TableActionStore } from './tableActionStore.ts';
+import { submitAll, type Tables } from './tables.ts';
+
+function dueEntry(planId: string, actionId: string, progress: ActionProgress): DueEntry[] {
+  return isWaiting(progress) ? [{ planId, actionId, dueDate: progress.dueDate ?? '' }] : [];
+}
+
+/** An id for an added action that no kept action already uses. */
+function freeId(id: string, taken: Set<string>): string {
+  let candidate = id;
+  for (let n = 2; taken.has(candidate); n++) candidate = `${id}~${n}`;
+  taken.add(candidate);
+  return candidate;
+}
+
+/** The PlanStore on Azure Table storage. */
+export class TablePlanStore implements PlanStore {
+  constructor(private readonly tables: Tables, private readonly rows: PlanRows, private readonly actions: TableActionStore) {}
+
+  async savePlan(plan: Plan, progressFor: (a: PlanAction) => ActionProgress, at: string): Promise<ImportReport> {
+    const ids = new Set<string>();
+    for (const a of plan.actions) {
+      if (ids.has(a.id)) throw new Error(`Plan ${plan.id} has two actions with id ${a.id}; ids must be unique`);
+      ids.add(a.id);
+    }
+    const existing = await this.rows.get(plan.id);
+    const client = await this.tables.ensure(ACTIONS_TABLE);
+    if (!existing) {
+      const buckets = bucketsFor(plan.actions.length);
+      const progress = plan.actions.map((a) => progressFor(a));
+      const writes: TransactionAction[] = plan.actions.map((a, i) => ['upsert', actionRow(plan.id, a, progress[i] as ActionProgress, i, buckets), 'Replace']);
+      await submitAll(client, writes, `importing plan ${plan.id}`);
+      await this.actions.due.add(plan.actions.flatMap((a, i) => dueEntry(plan.id, a.id, progress[i] as ActionProgress)));
+      await this.actions.roles.add(roleEntries(plan.id, plan.actions));
+      // The plan row goes last: until it exists the plan is not listed, and a re-run starts afresh.
+      await this.rows.put(plan, plan.actions.length, buckets, at);
+      return { planId: plan.id, created: true, added: plan.actions, removed: [], changed: [], kept: 0 };
+    }
+    return this.revise(plan, progressFor, at, existing.buckets);
+  }
+
+  private async revise(plan: Plan, progressFor: (a: PlanAction) => ActionProgress, at: string, buckets: number): Promise<ImportReport> {
+    const stored = await this.actions.rowsOf(plan.id);
+    const revision = reviseActions(stored, plan.actions, (s) => s.action);
+    // Added actions may not reuse the id of a kept or removed one: their history stays under it.
+    const takenIds = new Set(stored.map((s) => s.action.id));
+    const order = new Map(plan.actions.map((a, i) => [a, i]));
+    const writes: TransactionAction[] = [];
+    const changed: ImportReport['changed'] = [];
+    const kept: PlanAction[] = [];
+    for (const { before, after } of revision.matched) {
+      const next: PlanAction = { ...after, id: before.action.id };
+      kept.push(next);
+      const fields = changedFields(before.action, next);
+      if (fields.length > 0) changed.push({ before: before.action, after: next, fields });
+      // ETag-checked: an answer given during the import must not be overwritten with older progress.
+      writes.push(['update', actionRow(plan.id, next, before.progress, order.get(after) ?? 0, buckets), 'Replace', { etag: before.etag }]);
+    }
+    const added = revision.added.map((a) => ({ ...a, id: freeId(a.id, takenIds) }));
+    const addedProgress = added.map((a) => progressFor(a));
+    added.forEach((a, i) => writes.push(['upsert', actionRow(plan.id, a, addedProgress[i] as ActionProgress, order.get(revision.added[i] as PlanAction) ?? 0, buckets), 'Replace']));
+    for (const gone of revision.removed) writes.push(['delete', { ...actionKeys(plan.id, gone.action.id, buckets) }]);
+    await submitAll(await this.tables.ensure(ACTIONS_TABLE), writes, `re-importing plan ${plan.id}`);
+
+    await this.actions.due.add(added.flatMap((a, i) => dueEntry(plan.id, a.id, addedProgress[i] as ActionProgress)));
+    await this.actions.due.remove(revision.removed.flatMap((s) => dueEntry(plan.id, s.action.id, s.progress)));
+    const ownersBefore = [...revision.removed, ...revision.matched.map((m) => m.before)].map((s) => s.action);
+    await this.reindexRoles(plan.id, ownersBefore, [...kept, ...added]);
+    await this.rows.put(plan, plan.actions.length, buckets, at);
+    return { planId: plan.id, created: false, added, removed: revision.removed.map((s) => s.action), changed, kept: revision.matched.length };
+  }
+
+  private async reindexRoles(planId: string, before: PlanAction[], after: PlanAction[]): Promise<void> {
+    const key = (e: { role: string; actionId: string }): string => `${e.role}\u0000${e.actionId}`;
+    const old = roleEntries(planId, before);
+    const next = roleEntries(planId, after);
+    const oldKeys = new Set(old.map(key));
+    const nextKeys = new Set(next.map(key));
+    await this.actions.roles.remove(old.filter((e) => !nextKeys.has(key(e))));
+    await this.actions.roles.add(next.filter((e) => !oldKeys.has(key(e))));
+  }
+
+  async listPlans(): Promise<PlanSummary[]> {
+    return (await this.rows.list()).map(({ buckets: _b, warnings: _w, ...summary }) => summary);
+  }
+
+  async getPlan(planId: string): Promise<Plan | null> {
+    const row = await this.rows.get(planId);
+    if (!row) return null;
+    const actions = await this.actions.listPlanActions(planId);
+    return { id: row.id, partnership: row.partnership, period: row.period, grids: row.grids, roles: row.roles, warnings: row.warnings, actions: actions.map((s: StoredAction) => s.action) };
+  }
+}

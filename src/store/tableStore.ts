@@ -1,0 +1,30 @@
+// Opens the whole store on one Azure storage account (or Azurite): every table named prefix + name.
+import type { Store } from '../domain/ports.ts';
+import { PlanRows } from './planRows.ts';
+import { TableActionStore, ACTIONS_TABLE } from './tableActionStore.ts';
+import { TablePeopleStore } from './tablePeopleStore.ts';
+import { TablePlanStore } from './tablePlanStore.ts';
+import { TableReminderLedger } from './tableReminderLedger.ts';
+import { TableRoleStore } from './tableRoleStore.ts';
+import { openTables } from './tables.ts';
+
+/** The fixed tables; due-index tables (`Due202611`) are created as months come up. */
+const TABLES = ['Plans', ACTIONS_TABLE, 'ActionRoles', 'History', 'People', 'Roles', 'Reminders', 'Sent'];
+
+/**
+ * Opens the store, creating its tables if needed. `UseDevelopmentStorage=true` and http endpoints
+ * (Azurite) are allowed without TLS; anything else must be https.
+ */
+export async function openTableStore(connectionString: string, prefix: string): Promise<Store> {
+  const tables = openTables(connectionString, prefix);
+  for (const name of TABLES) await tables.ensure(name);
+  const plans = new PlanRows(tables);
+  const actions = new TableActionStore(tables, plans);
+  return {
+    plans: new TablePlanStore(tables, plans, actions),
+    actions,
+    people: new TablePeopleStore(tables),
+    roles: new TableRoleStore(tables),
+    reminders: new TableReminderLedger(tables),
+  };
+}
