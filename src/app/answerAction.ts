@@ -1,0 +1,83 @@
+// An owner's answer (done / delayed / blocked), from a card button or a typed reply: checked, applied
+// with the action's ETag, and recorded in its history. Two answers at once never lose one silently.
+import { applyAnswer, type Answer } from '../domain/answers.ts';
+import { londonDate } from '../domain/calendar.ts';
+import { occurrences } from '../domain/occurrences.ts';
+import type { StoredAction } from '../domain/ports.ts';
+import type { ActionChange, AnswerChannel } from '../domain/progress.ts';
+import { actorOf, mayUpdate, type Caller } from './caller.ts';
+import type { Directory } from './directory.ts';
+import type { Services } from './services.ts';
+
+/** Which action is answered and, for a card, which occurrence the card was about. */
+export interface AnswerRequest {
+  planId: string;
+  actionId: string;
+  /** The occurrence the card showed; null for a typed reply (the occurrence in hand). */
+  occurrence: string | null;
+  answer: Answer;
+  via: AnswerChannel;
+}
+
+/** What became of an answer. `note` tells the person about an answer that landed just before theirs. */
+export type AnswerOutcome =
+  | { kind: 'saved'; stored: StoredAction; change: ActionChange; note: string | null }
+  | { kind: 'refused'; reason: string; stored: StoredAction | null }
+  | { kind: 'failed'; reason: string };
+
+const ATTEMPTS = 3;
+
+function staleness(stored: StoredAction, occurrence: string | null): string | null {
+  if (occurrence === null || occurrence === (stored.progress.occurrence ?? '')) return null;
+  if (stored.progress.status === 'done') return null; // applyAnswer explains "already done … by …"
+  return `this card is about the occurrence due ${occurrence}, which is already closed; the action is now due ${stored.progress.dueDate ?? 'with no date'}. Answer its latest reminder, or type the answer with its reference.`;
+}
+
+/** Applies an answer for the caller. Never throws: storage faults come back as 'failed'. */
+export async function answerAction(services: Services, directory: Directory, caller: Caller, request: AnswerRequest): Promise<AnswerOutcome> {
+  const { store, clock, logger } = services;
+  try {
+    let stored = await store.actions.get(request.planId, request.actionId);
+    if (!stored) return { kind: 'refused', reason: 'that action is not in any stored plan (it may have been removed by a newer import).', stored: null };
+    if (!mayUpdate(caller, stored.action)) {
+      logger.warn({ personId: caller.id, planId: request.planId, actionId: request.actionId }, 'answer refused: not an owner');
+      return { kind: 'refused', reason: `only the owners of this action (${stored.action.owners.join(', ') || 'none named'}) or the commissioner can update it.`, stored };
+    }
+    const plan = directory.plan(request.planId);
+    const dates = plan ? occurrences(stored.action.due, plan.period) : [];
+    let note: string | null = null;
+    for (let attempt = 0; attempt < ATTEMPTS; attempt++) {
+      const stale = staleness(stored, request.occurrence);
+      const now = clock.now();
+      const result = stale
+        ? { ok: false as const, reason: stale }
+        : applyAnswer({ progress: stored.progress, occurrences: dates, answer: request.answer, by: actorOf(caller), via: request.via, at: now.toISOString(), today: londonDate(now) });
+      if (!result.ok) {
+        // A refused answer that raced another one is still recorded, so both answers are in the history.
+        if (note) await recordRefusal(services, stored, caller, request, result.reason, now);
+        return { kind: 'refused', reason: note ? `${note} ${result.reason}` : result.reason, stored };
+      }
+      const saved = await store.actions.update(stored, result.progress, result.change);
+      if (saved.ok) return { kind: 'saved', stored: saved.action, change: result.change, note };
+      if (saved.reason === 'missing') return { kind: 'refused', reason: 'that action was removed from the plan a moment ago.', stored: null };
+      const fresh = await store.actions.get(request.planId, request.actionId);
+      if (!fresh) return { kind: 'refused', reason: 'that action was removed from the plan a moment ago.', stored: null };
+      note = `${fresh.progress.updatedBy ?? 'someone'} answered a moment before you (${fresh.progress.status}).`;
+      stored = fresh;
+    }
+    return { kind: 'failed', reason: 'several people are answering this action at once; please try again.' };
+  } catch (err) {
+    logger.error({ err: { message: (err as Error).message }, planId: request.planId, actionId: request.actionId }, 'answer not saved');
+    return { kind: 'failed', reason: 'I could not save your answer just now (storage is not answering). Nothing was changed: please try again in a few minutes.' };
+  }
+}
+
+async function recordRefusal(services: Services, stored: StoredAction, caller: Caller, request: AnswerRequest, reason: string, now: Date): Promise<void> {
+  const { progress } = stored;
+  const change: ActionChange = {
+    at: now.toISOString(), by: actorOf(caller), via: request.via, from: progress.status, to: progress.status,
+    occurrence: progress.occurrence, dueBefore: progress.dueDate, dueAfter: progress.dueDate, reason: null,
+    summary: `${request.answer.kind} not applied: ${reason}`,
+  };
+  await services.store.actions.update(stored, progress, change);
+}
