@@ -22,9 +22,14 @@ export async function readPlanFile(path: string): Promise<ReadPlanResult> {
   try {
     return { ok: true, plan: parsePlan(bytes.toString('utf8'), path) };
   } catch (error) {
-    if (error instanceof PlanFormatError) return { ok: false, file: path, reason: error.message };
+    if (error instanceof PlanFormatError) return { ok: false, file: path, reason: withoutFileName(error.message, path) };
     throw error;
   }
+}
+
+/** The parser may name the file itself; the CLI line already does, so say it once. */
+function withoutFileName(message: string, path: string): string {
+  return message.startsWith(`${path}: `) ? message.slice(path.length + 2) : message;
 }
 
 function unreadableReason(error: unknown): string {
