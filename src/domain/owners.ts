@@ -18,7 +18,7 @@ function isAcronym(word: string): boolean {
 
 /** True when `name` ends like a whole role: a role noun ("Manager") or an acronym ("SMLO", "(JCG)"). */
 export function isCompleteRole(name: string): boolean {
-  const last = name.trim().replace(/[.,;:]+$/, '').split(/\s+/).at(-1) ?? '';
+  const last = name.trim().replace(/[.,;:]+$/, '').split(/[\s/,;]+/).at(-1) ?? '';
   const word = last.replace(/^\(/, '').replace(/\)$/, '').replace(/'s$/, '');
   return isAcronym(word) || ROLE_NOUNS.has(word.toLowerCase());
 }
@@ -35,7 +35,9 @@ function splitSeparators(text: string): string[] {
     if (char === ')') depth = Math.max(0, depth - 1);
     const atTop = depth === 0;
     const separator = atTop && (
-      '/,;'.includes(char)
+      '/,'.includes(char)
+      // "B;ham Uni" is a typo for B'ham, not two roles.
+      || (char === ';' && !(/[a-z]/i.test(text[i - 1] ?? '') && /^[a-z]/.test(rest)))
       || (char === ' ' && rest.startsWith(' '))
       || (char === '.' && /^\s+[A-Z]/.test(rest)));
     if (separator) {
@@ -54,7 +56,7 @@ function splitSeparators(text: string): string[] {
 
 /** Splits one chunk on "and"/"&" wherever the words before make a complete role. */
 function splitConjunctions(chunk: string): string[] {
-  const tokens = chunk.replace(/\s*&\s*(?![^(]*\))/g, ' & ').split(/\s+/).filter((t) => t !== '');
+  const tokens = chunk.split(/\s+/).filter((t) => t !== '');
   const roles: string[] = [];
   let current: string[] = [];
   let depth = 0;

@@ -1,0 +1,78 @@
+// Turns draft rows into plan actions: clean text, split owners, read "By when", give each a
+// stable id, and say what looked wrong (no owner, repeated rows, sub-actions sharing dates).
+import { parseByWhen } from '../domain/byWhen.ts';
+import { splitOwners } from '../domain/owners.ts';
+import type { Due, ImportWarning, PlanAction, PlanPeriod } from '../domain/plan.ts';
+import { actionId } from './actionId.ts';
+import { joinOwners, type DraftRow } from './draftRow.ts';
+import { cleanText } from './planText.ts';
+import { splitSubActions } from './subActions.ts';
+
+/** One action before its id: what the row (or sub-action) says. */
+interface Piece {
+  ref: string | null;
+  objective: string | null;
+  text: string;
+  when: string;
+  who: string;
+  ownersRaw: string;
+}
+
+function piecesOf(row: DraftRow, warn: (message: string) => void): Piece[] {
+  const text = row.text.join(' ');
+  const when = row.when.join(' ');
+  const who = joinOwners(row.who);
+  const ownersRaw = row.who.join(' ').trim();
+  const split = splitSubActions(cleanText([row.ref ?? '', text].join(' ')), when, who);
+  if (split === null) return [{ ref: row.ref, objective: row.objective, text, when, who, ownersRaw }];
+  split.warnings.forEach(warn);
+  // Words before the first sub-action state what the sub-actions are for.
+  const objective = split.preamble === '' ? row.objective : split.preamble;
+  return split.parts.map((part) => ({ ...part, objective, ownersRaw: part.who.trim() }));
+}
+
+function dueOf(when: string, period: PlanPeriod, warn: (message: string) => void): Due {
+  if (when === '') return { kind: 'none' };
+  const reading = parseByWhen(when, period);
+  if (reading.warning !== null) warn(reading.warning);
+  return reading.due;
+}
+
+/** The plan's actions from its draft rows; warnings are added to `warnings` with the row's line. */
+export function buildActions(rows: DraftRow[], period: PlanPeriod, planId: string, warnings: ImportWarning[]): PlanAction[] {
+  const actions: PlanAction[] = [];
+  const usedIds = new Set<string>();
+  const firstLine = new Map<string, number>();
+  for (const row of rows) {
+    const warn = (message: string): void => {
+      warnings.push({ line: row.line, message });
+    };
+    for (const piece of piecesOf(row, warn)) {
+      const text = cleanText(piece.text);
+      const byWhenRaw = cleanText(piece.when);
+      const owners = splitOwners(piece.who);
+      if (owners.length === 0) warn('no owner');
+      const same = `${row.grid}|${text.toLowerCase()}`;
+      const earlier = firstLine.get(same);
+      if (earlier !== undefined) warn(`same action as line ${earlier}; kept as a separate action`);
+      else firstLine.set(same, row.line);
+      const base = actionId(planId, row.grid, piece.ref, text);
+      let id = base;
+      for (let n = 2; usedIds.has(id); n += 1) id = `${base}-${n}`;
+      usedIds.add(id);
+      actions.push({
+        id,
+        ref: piece.ref,
+        grid: row.grid,
+        objective: piece.objective === null ? null : cleanText(piece.objective),
+        text,
+        byWhenRaw,
+        ownersRaw: piece.ownersRaw,
+        owners,
+        due: dueOf(byWhenRaw, period, warn),
+        source: { line: row.line },
+      });
+    }
+  }
+  return actions;
+}

@@ -1,0 +1,82 @@
+// One extracted row sometimes holds several numbered sub-actions ("6a Pilot … 6b Assess need …")
+// with their dates and owners run together; each sub-action is its own job with its own deadline.
+import { dateMentions } from './planText.ts';
+
+/** One sub-action cut out of a row. */
+export interface SubAction {
+  ref: string;
+  text: string;
+  when: string;
+  who: string;
+}
+
+/** A row cut into sub-actions: text before the first reference, the parts, and what could not be shared out. */
+export interface SubSplit {
+  preamble: string;
+  parts: SubAction[];
+  warnings: string[];
+}
+
+interface RefMark {
+  num: string;
+  letter: number;
+  start: number;
+  end: number;
+}
+
+/** The longest run of references with one number and consecutive letters: 7a, 7b, 7c. */
+function refChain(text: string): RefMark[] {
+  const marks: RefMark[] = [];
+  for (const match of text.matchAll(/(^|\s)(\d{1,2})([a-z])(?=\s)/g)) {
+    const start = (match.index ?? 0) + (match[1] ?? '').length;
+    marks.push({ num: match[2] ?? '', letter: (match[3] ?? 'a').charCodeAt(0), start, end: start + (match[0].length - (match[1] ?? '').length) });
+  }
+  let best: RefMark[] = [];
+  for (const num of new Set(marks.map((mark) => mark.num))) {
+    let chain: RefMark[] = [];
+    for (const mark of marks.filter((m) => m.num === num)) {
+      const last = chain.at(-1);
+      if (last === undefined || mark.letter === last.letter + 1) chain.push(mark);
+      else if (chain.length < 2) chain = [mark];
+      else break;
+    }
+    if (chain.length > best.length) best = chain;
+  }
+  return best.length >= 2 ? best : [];
+}
+
+/** Gives `items` out in order when their count is a multiple of `n`; null otherwise. */
+function shareOut(items: string[], n: number, separator: string): string[] | null {
+  if (items.length === 0 || items.length % n !== 0) return null;
+  const each = items.length / n;
+  return Array.from({ length: n }, (_, i) => items.slice(i * each, (i + 1) * each).join(separator));
+}
+
+/**
+ * Splits a row holding several sub-actions, or returns null when it holds one. Dates and owner
+ * chunks (separated by 2+ spaces) are shared out in order when they divide evenly; otherwise
+ * every sub-action keeps them all and a warning says so.
+ */
+export function splitSubActions(text: string, when: string, who: string): SubSplit | null {
+  const chain = refChain(text);
+  if (chain.length === 0) return null;
+  const n = chain.length;
+  const warnings: string[] = [];
+  const dates = dateMentions(when);
+  const whens = shareOut(dates, n, ' ');
+  if (whens === null && dates.length > 1) {
+    warnings.push(`${dates.length} dates for ${n} sub-actions: each keeps all of "${when}"`);
+  }
+  const chunks = who.split(/\s{2,}/).map((chunk) => chunk.trim()).filter((chunk) => chunk !== '');
+  const whos = shareOut(chunks, n, '  ');
+  if (whos === null && chunks.length > 0) {
+    warnings.push(`${chunks.length} owner group(s) for ${n} sub-actions: each keeps all of "${who.trim()}"`);
+  }
+  const parts = chain.map((mark, i) => ({
+    ref: text.slice(mark.start, mark.end).trim(),
+    text: text.slice(mark.end, chain[i + 1]?.start ?? text.length).trim(),
+    when: whens?.[i] ?? when,
+    who: whos?.[i] ?? who,
+  }));
+  return { preamble: text.slice(0, chain[0]?.start ?? 0).trim(), parts, warnings };
+}
