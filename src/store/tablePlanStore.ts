@@ -59,6 +59,8 @@ export class TablePlanStore implements PlanStore {
     const writes: TransactionAction[] = [];
     const changed: ImportReport['changed'] = [];
     const kept: PlanAction[] = [];
+    // Reported in the new document's order, whichever matching pass found them.
+    revision.matched.sort((x, y) => (order.get(x.after) ?? 0) - (order.get(y.after) ?? 0));
     for (const { before, after } of revision.matched) {
       const next: PlanAction = { ...after, id: before.action.id };
       kept.push(next);

@@ -1,0 +1,251 @@
+// The one contract every Store must pass. `open(name)` opens a store: the same name reaches the same
+// data (a second bot instance), a new name an empty store.
+import { describe, expect, it } from 'vitest';
+import type { Store } from '../../src/domain/ports.ts';
+import { action, answer, plan, progressOf, startOf, unique } from './fixtures.ts';
+
+export type OpenStore = (name: string) => Promise<Store>;
+
+const TODAY = '2008-11-24';
+
+/** Runs the store contract against stores from `open`. */
+export function storeContract(open: OpenStore): void {
+  const fresh = (): Promise<Store> => open(`s${unique()}`);
+
+  describe('plans', () => {
+    it('keeps a plan as imported: heading facts, actions in document order, starting progress', async () => {
+      const store = await fresh();
+      const isle = plan('isle-of-wight-dat-2008', [
+        action('a1', '1.1.1', 'Needle exchange review/report #1?', ['SMLO'], '2008-09-11', 10),
+        action('a2', '1.1.2', 'Publish treatment directory', ['DAT Co-ordinator', 'SMLO'], null, 12),
+      ]);
+      const report = await store.plans.savePlan(isle, startOf(TODAY), '2008-11-24T09:00:00Z');
+      expect(report).toMatchObject({ created: true, kept: 0, removed: [], changed: [] });
+      expect(report.added.map((a) => a.id)).toEqual(['a1', 'a2']);
+      expect(await store.plans.getPlan('isle-of-wight-dat-2008')).toEqual(isle);
+      expect(await store.plans.listPlans()).toEqual([expect.objectContaining({ id: 'isle-of-wight-dat-2008', actions: 2, partnership: 'Isle of Wight DAT', importedAt: '2008-11-24T09:00:00Z' })]);
+      const first = await store.actions.get('isle-of-wight-dat-2008', 'a1');
+      expect(first?.progress).toMatchObject({ status: 'open', dueDate: '2008-09-11' });
+      expect(await store.actions.get('isle-of-wight-dat-2008', 'nope')).toBeNull();
+      expect(await store.plans.getPlan('no-such-plan')).toBeNull();
+    });
+
+    it('a revised plan keeps the progress and history of actions still there and reports the rest', async () => {
+      const store = await fresh();
+      const v1 = plan('wight', [
+        action('a1', '1.1', 'Needle exchange review', ['SMLO'], '2008-09-11', 1),
+        action('a2', '1.2', 'Publish treatment directory', ['SMO'], '2008-10-01', 2),
+        action('a3', '1.3', 'Recruit two outreach workers', ['DAT Co-ordinator'], '2008-12-01', 3),
+        action('a4', null, 'Annual needs assessment', ['Commissioner'], '2009-01-31', 4),
+      ]);
+      await store.plans.savePlan(v1, startOf(TODAY), '2008-11-01T09:00:00Z');
+      const a2 = await store.actions.get('wight', 'a2');
+      if (!a2) throw new Error('a2 missing');
+      const done = await store.actions.update(a2, progressOf('done', null, '2008-11-02T10:00:00Z'), answer('open', 'done', '2008-11-02T10:00:00Z', 'done'));
+      expect(done.ok).toBe(true);
+
+      const v2 = plan('wight', [
+        action('b2', '1.2', 'Publish the treatment directory.', ['SMO', 'SMLO'], '2008-10-01', 1), // same ref, same text bar punctuation
+        action('b4', '2.1', 'Annual  needs assessment', ['Commissioner'], '2009-01-31', 2), // text alone
+        action('b1', '1.1', 'Needle exchange review and audit', ['SMLO'], '2008-09-30', 3), // ref alone, text changed
+        action('b5', '3.1', 'Open a recovery cafe', ['SMO'], '2009-02-01', 4),
+      ]);
+      const report = await store.plans.savePlan(v2, startOf(TODAY), '2008-11-20T09:00:00Z');
+      expect(report.kept).toBe(3);
+      expect(report.added.map((a) => a.text)).toEqual(['Open a recovery cafe']);
+      expect(report.removed.map((a) => a.id)).toEqual(['a3']);
+      expect(report.changed.map((c) => [c.before.id, c.after.id, c.fields])).toEqual([
+        ['a2', 'a2', ['text', 'ownersRaw', 'owners']],
+        ['a4', 'a4', ['ref', 'text']],
+        ['a1', 'a1', ['text', 'byWhenRaw', 'due']],
+      ]);
+      const kept = await store.actions.get('wight', 'a2');
+      expect(kept?.progress.status).toBe('done');
+      expect(kept?.action.text).toBe('Publish the treatment directory.');
+      expect(await store.actions.history('wight', 'a2')).toHaveLength(1);
+      expect(await store.actions.get('wight', 'a3')).toBeNull();
+      expect((await store.plans.getPlan('wight'))?.actions.map((a) => a.id)).toEqual(['a2', 'a4', 'a1', 'b5']);
+      // The role index follows the new owners: the SMLO now also owns the directory.
+      expect((await store.actions.ofRoles(['smlo'])).map((s) => s.action.id)).toEqual(['a2', 'a1']);
+      expect((await store.actions.ofRoles(['DAT Co-ordinator']))).toEqual([]);
+    });
+
+    it('re-importing the same plan changes nothing', async () => {
+      const store = await fresh();
+      const same = plan('same', [action('a1', '1', 'Audit', ['SMO'], '2009-01-01')]);
+      await store.plans.savePlan(same, startOf(TODAY), '2008-11-01T09:00:00Z');
+      const report = await store.plans.savePlan(same, startOf(TODAY), '2008-11-02T09:00:00Z');
+      expect(report).toMatchObject({ created: false, added: [], removed: [], changed: [], kept: 1 });
+    });
+
+    it('stores texts longer than one table property can hold, whole', async () => {
+      const store = await fresh();
+      const long = 'The partnership will '.repeat(4000);
+      await store.plans.savePlan(plan('long', [action('a1', '1', long, ['SMO'], null)]), startOf(TODAY), '2008-11-01T09:00:00Z');
+      expect((await store.actions.get('long', 'a1'))?.action.text).toBe(long);
+    });
+  });
+
+  describe('what is due', () => {
+    it('lists open and delayed actions due by a date, oldest first, and nothing else', async () => {
+      const store = await fresh();
+      const p = `due${unique()}`;
+      await store.plans.savePlan(plan(p, [
+        action('late', '1', 'Late since September', ['SMLO'], '2008-09-11'),
+        action('today', '2', 'Due today', ['SMLO'], '2008-11-24'),
+        action('tomorrow', '3', 'Due tomorrow', ['SMLO'], '2008-11-25'),
+        action('next-year', '4', 'Due next year', ['SMLO'], '2009-02-01'),
+        action('ongoing', '5', 'Ongoing', ['SMLO'], null),
+        action('oct', '6', 'Due in October', ['SMLO'], '2008-10-15'),
+      ]), startOf(TODAY), '2008-11-01T09:00:00Z');
+      const mine = async (date: string): Promise<string[]> => (await store.actions.dueBy(date)).filter((s) => s.planId === p).map((s) => s.action.id);
+      expect(await mine('2008-11-24')).toEqual(['late', 'oct', 'today']);
+
+      const oct = await store.actions.get(p, 'oct');
+      if (!oct) throw new Error('missing');
+      await store.actions.update(oct, progressOf('done', null, '2008-11-24T10:00:00Z'), answer('open', 'done', '2008-11-24T10:00:00Z', 'done'));
+      const late = await store.actions.get(p, 'late');
+      if (!late) throw new Error('missing');
+      await store.actions.update(late, progressOf('delayed', '2008-12-05', '2008-11-24T10:05:00Z', 'provider late'), answer('open', 'delayed', '2008-11-24T10:05:00Z', 'delayed to 2008-12-05', '2008-12-05'));
+      expect(await mine('2008-11-24')).toEqual(['today']);
+      expect(await mine('2008-12-31')).toEqual(['today', 'tomorrow', 'late']);
+      expect(await mine('2009-12-31')).toEqual(['today', 'tomorrow', 'late', 'next-year']);
+    });
+
+    it('blocked actions leave the due list and show as blocked', async () => {
+      const store = await fresh();
+      await store.plans.savePlan(plan('blk', [action('a1', '1', 'Commission detox beds', ['SMO'], '2008-10-01')]), startOf(TODAY), '2008-11-01T09:00:00Z');
+      const a1 = await store.actions.get('blk', 'a1');
+      if (!a1) throw new Error('missing');
+      await store.actions.update(a1, progressOf('blocked', '2008-10-01', '2008-11-24T10:00:00Z', 'no budget'), answer('open', 'blocked', '2008-11-24T10:00:00Z', 'blocked: no budget'));
+      expect((await store.actions.dueBy('2008-11-24')).map((s) => s.action.id)).toEqual([]);
+      expect((await store.actions.blocked()).map((s) => [s.action.id, s.progress.reason])).toEqual([['a1', 'no budget']]);
+    });
+
+    it('finds actions by reference', async () => {
+      const store = await fresh();
+      await store.plans.savePlan(plan('refs', [action('a1', '1.1.1', 'One', ['SMO'], null), action('a2', '1.1.2', 'Two', ['SMO'], null)]), startOf(TODAY), '2008-11-01T09:00:00Z');
+      expect((await store.actions.findByRef('1.1.2')).map((s) => s.action.text)).toEqual(['Two']);
+    });
+  });
+
+  describe('answers', () => {
+    it('an answer given on a stale card is a conflict and writes nothing', async () => {
+      const store = await fresh();
+      await store.plans.savePlan(plan('etag', [action('a1', '1', 'Audit', ['SMO'], '2008-11-01')]), startOf(TODAY), '2008-11-01T09:00:00Z');
+      const seen = await store.actions.get('etag', 'a1');
+      if (!seen) throw new Error('missing');
+      const first = await store.actions.update(seen, progressOf('done', null, '2008-11-24T10:00:00Z'), answer('open', 'done', '2008-11-24T10:00:00Z', 'done'));
+      expect(first.ok).toBe(true);
+      const stale = await store.actions.update(seen, progressOf('blocked', '2008-11-01', '2008-11-24T10:01:00Z', 'x'), answer('open', 'blocked', '2008-11-24T10:01:00Z', 'blocked'));
+      expect(stale).toEqual({ ok: false, reason: 'conflict' });
+      expect((await store.actions.get('etag', 'a1'))?.progress.status).toBe('done');
+      expect((await store.actions.history('etag', 'a1')).map((c) => c.summary)).toEqual(['done']);
+      const gone = await store.actions.update({ ...seen, action: { ...seen.action, id: 'nope' } }, progressOf('done', null, 'x'), answer('open', 'done', 'x', 'done'));
+      expect(gone).toEqual({ ok: false, reason: 'missing' });
+    });
+
+    it('of two people answering at once, exactly one wins', async () => {
+      const name = `s${unique()}`;
+      const [one, two] = [await open(name), await open(name)];
+      await one.plans.savePlan(plan('race', [action('a1', '1', 'Audit', ['SMO'], '2008-11-01')]), startOf(TODAY), '2008-11-01T09:00:00Z');
+      const [seenOne, seenTwo] = [await one.actions.get('race', 'a1'), await two.actions.get('race', 'a1')];
+      if (!seenOne || !seenTwo) throw new Error('missing');
+      const results = await Promise.all([
+        one.actions.update(seenOne, progressOf('done', null, '2008-11-24T10:00:00Z'), answer('open', 'done', '2008-11-24T10:00:00Z', 'done')),
+        two.actions.update(seenTwo, progressOf('delayed', '2008-12-01', '2008-11-24T10:00:00Z'), answer('open', 'delayed', '2008-11-24T10:00:00Z', 'delayed', '2008-12-01')),
+      ]);
+      expect(results.filter((r) => r.ok)).toHaveLength(1);
+      expect(results.filter((r) => !r.ok)).toEqual([{ ok: false, reason: 'conflict' }]);
+      expect(await one.actions.history('race', 'a1')).toHaveLength(1);
+    });
+
+    it('keeps each action\'s history in the order it happened', async () => {
+      const store = await fresh();
+      await store.plans.savePlan(plan('hist', [action('a1', '1', 'Quarterly review', ['SMO'], '2008-09-30')]), startOf(TODAY), '2008-11-01T09:00:00Z');
+      const steps: [string, 'delayed' | 'blocked' | 'done', string | null][] = [
+        ['2008-11-24T09:00:00.000Z', 'delayed', '2008-12-15'], ['2008-11-24T09:00:00.000Z', 'blocked', '2008-12-15'], ['2008-12-16T11:30:00.000Z', 'done', null],
+      ];
+      let current = await store.actions.get('hist', 'a1');
+      for (const [at, to, due] of steps) {
+        if (!current) throw new Error('missing');
+        const result = await store.actions.update(current, progressOf(to, due, at), answer(current.progress.status, to, at, `${to} at ${at}`, due));
+        current = result.ok ? result.action : null;
+      }
+      expect((await store.actions.history('hist', 'a1')).map((c) => [c.from, c.to])).toEqual([['open', 'delayed'], ['delayed', 'blocked'], ['blocked', 'done']]);
+    });
+  });
+
+  describe('people and roles', () => {
+    it('remembers people and how to reach them', async () => {
+      const store = await fresh();
+      await store.people.save({ id: 'aad-sam', tenantId: 't1', name: 'Sam Patel', reachable: true }, { conversation: { id: 'a:1' }, serviceUrl: 'https://smba.example/' });
+      await store.people.save({ id: 'aad-jo', tenantId: 't1', name: 'Jo Brown', reachable: true }, { conversation: { id: 'a:2' } });
+      expect(await store.people.conversationOf('aad-sam')).toEqual({ conversation: { id: 'a:1' }, serviceUrl: 'https://smba.example/' });
+      expect((await store.people.findByName('PATEL')).map((p) => p.id)).toEqual(['aad-sam']);
+      await store.people.setReachable('aad-jo', false);
+      expect(await store.people.get('aad-jo')).toEqual({ id: 'aad-jo', tenantId: 't1', name: 'Jo Brown', reachable: false });
+      expect((await store.people.list()).map((p) => p.name)).toEqual(['Jo Brown', 'Sam Patel']);
+      expect(await store.people.get('aad-nobody')).toBeNull();
+    });
+
+    it('several people can hold a role and one person several roles', async () => {
+      const store = await fresh();
+      const lead = { id: 'aad-lead', name: 'Commissioner' };
+      await store.roles.assign('SMLO', 'aad-sam', lead, '2008-11-24T09:00:00Z');
+      await store.roles.assign('smlo', 'aad-jo', lead, '2008-11-24T09:00:00Z');
+      await store.roles.assign('DAT Co-ordinator', 'aad-sam', lead, '2008-11-24T09:00:00Z');
+      expect(await store.roles.holders('Smlo ')).toEqual(['aad-jo', 'aad-sam']);
+      expect(await store.roles.rolesOf('aad-sam')).toEqual(['DAT Co-ordinator', 'SMLO']);
+      expect(await store.roles.unassign('SMLO', 'aad-jo', lead, '2008-11-25T09:00:00Z')).toBe(true);
+      expect(await store.roles.unassign('SMLO', 'aad-jo', lead, '2008-11-25T09:00:00Z')).toBe(false);
+      expect(await store.roles.list()).toEqual([{ role: 'DAT Co-ordinator', personIds: ['aad-sam'] }, { role: 'SMLO', personIds: ['aad-sam'] }]);
+    });
+  });
+
+  describe('the reminder ledger', () => {
+    const info = { planId: 'wight', actionId: 'a1', audience: 'owner', personId: 'aad-sam' };
+    const HOUR = 3_600_000;
+
+    it('sends a reminder once: a second claim loses, and a sent reminder is never claimed again', async () => {
+      const ledger = (await fresh()).reminders;
+      const key = 'wight|a1|2008-09-11|-7|aad-sam';
+      expect(await ledger.claim(key, info, '2008-09-04T08:00:00Z', HOUR)).toBe(true);
+      expect(await ledger.claim(key, info, '2008-09-04T08:00:01Z', HOUR)).toBe(false);
+      await ledger.markSent(key, { at: '2008-09-04T08:00:02Z', activityId: 'act-1', conversationId: 'a:1' });
+      expect(await ledger.claim(key, info, '2008-09-05T08:00:00Z', HOUR)).toBe(false);
+      expect(await ledger.sentFor('wight', 'a1')).toEqual([{ key, personId: 'aad-sam', activityId: 'act-1', conversationId: 'a:1' }]);
+      expect(await ledger.stats()).toEqual({ sent: 1, failed: 0, claimed: 0 });
+    });
+
+    it('of two bot instances claiming at once, exactly one sends', async () => {
+      const name = `s${unique()}`;
+      const [one, two] = [(await open(name)).reminders, (await open(name)).reminders];
+      for (const n of [1, 2, 3, 4, 5]) {
+        const key = `race|${n}|aad-sam`;
+        const wins = await Promise.all([one.claim(key, info, '2008-09-04T08:00:00Z', HOUR), two.claim(key, info, '2008-09-04T08:00:00Z', HOUR)]);
+        expect(wins.filter(Boolean)).toHaveLength(1);
+      }
+    });
+
+    it('a claim whose sender died is claimed again after the lease, by one instance only', async () => {
+      const name = `s${unique()}`;
+      const [one, two] = [(await open(name)).reminders, (await open(name)).reminders];
+      const key = 'died|aad-sam';
+      expect(await one.claim(key, info, '2008-09-04T08:00:00Z', HOUR)).toBe(true);
+      expect(await two.claim(key, info, '2008-09-04T08:59:59Z', HOUR)).toBe(false);
+      const retakes = await Promise.all([one.claim(key, info, '2008-09-04T09:00:00Z', HOUR), two.claim(key, info, '2008-09-04T09:00:00Z', HOUR)]);
+      expect(retakes.filter(Boolean)).toHaveLength(1);
+    });
+
+    it('a failed reminder can be claimed again', async () => {
+      const ledger = (await fresh()).reminders;
+      const key = 'failed|aad-sam';
+      expect(await ledger.claim(key, info, '2008-09-04T08:00:00Z', HOUR)).toBe(true);
+      await ledger.markFailed(key, '403 MessageWritesBlocked', '2008-09-04T08:00:01Z');
+      expect(await ledger.stats()).toEqual({ sent: 0, failed: 1, claimed: 0 });
+      expect(await ledger.claim(key, info, '2008-09-04T08:05:00Z', HOUR)).toBe(true);
+      expect(await ledger.stats()).toEqual({ sent: 0, failed: 0, claimed: 1 });
+    });
+  });
+}
