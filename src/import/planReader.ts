@@ -39,8 +39,8 @@ export function readPlan(lines: string[]): PlanReading {
   const start = (line: number, cols: Columns, objectiveText: string | null): void => {
     open = startRow(line, gridNumber(line), objectiveText, cols);
     // "8f" belongs to objective 8 even when objectives 10 and 11 were announced after it.
-    const owner = /^(\d+) ?[a-z]$/.exec(open.ref ?? '')?.[1];
-    open.objective = objectives.get(Number(owner)) ?? open.objective;
+    const objectiveNumber = /^(\d+) ?[a-z]$/.exec(open.ref ?? '')?.[1];
+    open.objective = objectives.get(Number(objectiveNumber)) ?? open.objective;
     reading.rows.push(open);
     mode = 'table';
   };
@@ -54,7 +54,7 @@ export function readPlan(lines: string[]): PlanReading {
         return;
       case 'grid':
         if (reading.grids.some((g) => g.number === kind.number)) warn(line, `planning grid ${kind.number} appears twice`);
-        reading.grids.push({ number: kind.number, title: cleanText(kind.title) });
+        else reading.grids.push({ number: kind.number, title: cleanText(kind.title) });
         grid = kind.number;
         objectives = new Map();
         objective = null;
