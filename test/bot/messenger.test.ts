@@ -108,6 +108,21 @@ describe('proactive reminders', () => {
   });
 });
 
+describe('the test connector', () => {
+  it('creates a one-to-one chat for a person who has never talked to the bot, and the card goes there', async () => {
+    let reference: Partial<ConversationReference> | undefined;
+    await adapter.createConversationAsync('', 'msteams', connector.url, '', {
+      isGroup: false, bot: { id: '28:actionbot', name: 'actionbot' }, members: [{ id: '29:new-person', name: 'New Person' }],
+      tenantId: 'tenant-1', channelData: { tenant: { id: 'tenant-1' } },
+    }, async (context) => { reference = context.activity.conversation ? { ...chatWith('x'), conversation: context.activity.conversation } : undefined; });
+    const created = connector.calls.find((c) => c.kind === 'create');
+    expect(created?.body.members).toEqual([{ id: '29:new-person', name: 'New Person' }]);
+    expect(reference?.conversation?.id).toBe(created?.conversationId);
+    await fast().send(reference ?? {}, reminder);
+    expect(connector.sentTo(created?.conversationId ?? '')).toHaveLength(1);
+  });
+});
+
 describe('pacing', () => {
   it('holds one conversation to 7 a second but lets other conversations through', () => {
     let now = 0;
