@@ -22,6 +22,8 @@ const schema = z.object({
   AZURE_TABLES_CONNECTION_STRING: z.string().trim().default(''),
   TABLE_PREFIX: z.string().regex(/^[A-Za-z][A-Za-z0-9]{0,30}$/, 'letters and digits, starting with a letter').default('actionbot'),
   DATA_DIR: z.string().default('.data'),
+  /** Port of the embedded Azurite; the command line reuses a running one there. */
+  AZURITE_PORT: int(10002, 1, 65535),
   ADMINS: csv,
   ALLOWED_TENANTS: csv,
   LEAD_ROLE: z.string().trim().min(1).default('Commissioner'),
@@ -39,6 +41,15 @@ const schema = z.object({
 });
 
 export type Config = z.output<typeof schema> & { localMode: boolean };
+
+/** Loads `.env` from the working directory into process.env, if there is one (settings already set win). */
+export function loadDotEnv(file = '.env'): void {
+  try {
+    process.loadEnvFile(file);
+  } catch (err) {
+    if ((err as NodeJS.ErrnoException).code !== 'ENOENT') throw new Error(`Could not read ${file}: ${(err as Error).message}`, { cause: err });
+  }
+}
 
 /** Reads settings from an environment (process.env by default); throws one message naming every bad setting. */
 export function loadConfig(env: Record<string, string | undefined> = process.env): Config {

@@ -13,6 +13,8 @@ export interface ServerOptions {
   config: Config;
   bot: TurnHandler;
   logger: Logger;
+  /** The adapter to use (the messenger shares it); default: one made from the config. */
+  adapter?: CloudAdapter;
   /** More routes on the same server (e.g. an admin page). */
   extraRoutes?: (server: restify.Server) => void;
 }
@@ -56,7 +58,7 @@ export function createAdapter(config: Config, logger: Logger): CloudAdapter {
 /** Starts listening: 127.0.0.1 in local mode (no app id), every interface otherwise. PORT 0 picks a free port. */
 export async function startServer(options: ServerOptions): Promise<RunningServer> {
   const { config, bot, logger } = options;
-  const adapter = createAdapter(config, logger);
+  const adapter = options.adapter ?? createAdapter(config, logger);
   const server = restify.createServer({ name: 'actionbot', handleUncaughtExceptions: false });
 
   server.get('/healthz', (_req, res, next) => {

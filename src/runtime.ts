@@ -1,0 +1,65 @@
+// The one place where the parts are wired together: config → logger → storage → services → bot,
+// messenger, server and reminder schedule. src/main.ts runs it; tests and the local chat start it too.
+import type { CloudAdapter } from 'botbuilder';
+import type { Config } from './config.ts';
+import { createLogger, type Logger } from './log.ts';
+import type { Clock, Services } from './app/services.ts';
+import { systemClock } from './app/services.ts';
+import { ActionBot } from './bot/actionBot.ts';
+import { BotMessenger, type Messenger } from './bot/messenger.ts';
+import { teamsLimits } from './bot/pacing.ts';
+import { createAdapter, startServer, type RunningServer, type ServerOptions } from './bot/server.ts';
+import type { Store } from './domain/ports.ts';
+import { startReminderSchedule, type ReminderSchedule } from './scheduler/reminderSchedule.ts';
+import { openStorage } from './store/openStorage.ts';
+
+/** A running bot and everything it owns. */
+export interface Runtime {
+  services: Services;
+  server: RunningServer;
+  adapter: CloudAdapter;
+  messenger: Messenger;
+  schedule: ReminderSchedule | null;
+  stop(): Promise<void>;
+}
+
+/** What a caller may supply instead of the defaults (tests pass a store, a clock and a logger). */
+export interface RuntimeOptions {
+  store?: Store;
+  clock?: Clock;
+  logger?: Logger;
+  /** false: no cron job (tests drive the sweep themselves). */
+  schedule?: boolean;
+  extraRoutes?: ServerOptions['extraRoutes'];
+}
+
+/** The messenger for an adapter, paced to the configured rate. */
+export function messengerFor(adapter: CloudAdapter, config: Config, logger: Logger): Messenger {
+  return new BotMessenger(adapter, { appId: config.MicrosoftAppId, limits: teamsLimits(config.SENDS_PER_SECOND), logger });
+}
+
+/** Starts storage (unless given), the bot server and the reminder schedule. */
+export async function startRuntime(config: Config, options: RuntimeOptions = {}): Promise<Runtime> {
+  const logger = options.logger ?? createLogger(config.LOG_LEVEL);
+  const storage = options.store ? { store: options.store, description: 'given store', close: async () => {} } : await openStorage(config, logger);
+  try {
+    const services: Services = { store: storage.store, settings: config, clock: options.clock ?? systemClock, logger };
+    const adapter = createAdapter(config, logger);
+    const messenger = messengerFor(adapter, config, logger);
+    const bot = new ActionBot(services, messenger);
+    const server = await startServer({ config, bot, logger, adapter, extraRoutes: options.extraRoutes });
+    const schedule = options.schedule === false ? null : startReminderSchedule(services, messenger, config.REMINDER_CRON);
+    logger.info({ storage: storage.description, localMode: config.localMode, schedule: options.schedule === false ? 'off' : config.REMINDER_CRON }, 'actionbot ready');
+    return {
+      services, server, adapter, messenger, schedule,
+      stop: async () => {
+        schedule?.stop();
+        await server.close();
+        await storage.close();
+      },
+    };
+  } catch (err) {
+    await storage.close();
+    throw err;
+  }
+}
