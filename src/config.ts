@@ -13,6 +13,8 @@ const int = (def: number, min: number, max: number) => z.coerce.number().int().m
 
 const schema = z.object({
   PORT: int(3978, 0, 65535),
+  /** Port of the local chat page and dashboard (local mode only); 0 picks a free port. */
+  LOCAL_CHAT_PORT: int(3979, 0, 65535),
   /** Empty: local mode (no Bot Framework tokens, bound to 127.0.0.1). */
   MicrosoftAppId: z.string().trim().default(''),
   MicrosoftAppPassword: z.string().default(''),
