@@ -4,15 +4,20 @@ import type { IsoDate, Plan } from '../domain/plan.ts';
 import { rebasePlan } from '../domain/rebase.ts';
 import { readPlanFile } from '../import/readPlanFile.ts';
 import { planSummary } from '../import/summary.ts';
+import { describeImport, storePlan } from '../app/importPlans.ts';
+import { withServices } from './cliServices.ts';
 import { ExitCode, type Command } from './command.ts';
 
-const usage = `Usage: actionbot import <file…> [--json] [--rebase YYYY-MM-DD]
+const usage = `Usage: actionbot import <file…> [--json] [--rebase YYYY-MM-DD] [--save]
 
 Imports planning-grid documents and prints, per plan, its partnership, period, actions per grid,
 per kind of "By when" and per role, and every warning with its source line.
 
   --json                 print {"plans": [...]} instead of text
   --rebase YYYY-MM-DD    move each plan so its period starts on this date (whole years)
+  --save                 store the plans (Azure Tables, or the embedded Azurite). A plan already stored
+                         keeps the status and history of every action still in it; what was added,
+                         removed and changed is listed
   -h, --help             show this text`;
 
 /** The JSON shape of one plan: built field by field so the output keeps these keys, in this order. */
@@ -46,7 +51,7 @@ export function isIsoDate(text: string): text is IsoDate {
   return date.getUTCFullYear() === year && date.getUTCMonth() === month - 1 && date.getUTCDate() === day;
 }
 
-type Options = { files: string[]; json: boolean; rebase: IsoDate | null; help: boolean };
+type Options = { files: string[]; json: boolean; rebase: IsoDate | null; save: boolean; help: boolean };
 
 function readOptions(argv: string[]): Options | string {
   let parsed;
@@ -57,6 +62,7 @@ function readOptions(argv: string[]): Options | string {
       options: {
         json: { type: 'boolean', default: false },
         rebase: { type: 'string' },
+        save: { type: 'boolean', default: false },
         help: { type: 'boolean', short: 'h', default: false },
       },
     });
@@ -69,7 +75,7 @@ function readOptions(argv: string[]): Options | string {
     return `--rebase needs a real date written YYYY-MM-DD (got "${rebase}")`;
   }
   if (!values.help && positionals.length === 0) return 'no plan files given';
-  return { files: positionals, json: values.json, rebase, help: values.help };
+  return { files: positionals, json: values.json, rebase, save: values.save, help: values.help };
 }
 
 async function run(argv: string[]): Promise<number> {
@@ -106,7 +112,22 @@ async function run(argv: string[]): Promise<number> {
   } else {
     process.stdout.write(imported.map(({ file, plan }) => planSummary(plan, file)).join('\n'));
   }
+  if (options.save && imported.length > 0) await save(imported.map((i) => i.plan), options.json);
   return failed > 0 ? ExitCode.inputFailed : ExitCode.ok;
+}
+
+/** Stores the plans and reports, per plan, what the import changed (on stderr when stdout is JSON). */
+async function save(plans: Plan[], json: boolean): Promise<void> {
+  const out = json ? process.stderr : process.stdout;
+  await withServices(async (services) => {
+    for (const plan of plans) {
+      const report = await storePlan(services, plan);
+      out.write(`saved ${describeImport(report)}\n`);
+      for (const a of report.added.slice(0, report.created ? 0 : 50)) out.write(`  + ${a.ref ?? ''} ${a.text.slice(0, 70)}\n`);
+      for (const a of report.removed) out.write(`  - ${a.ref ?? ''} ${a.text.slice(0, 70)} (removed; its history is kept)\n`);
+      for (const c of report.changed) out.write(`  ~ ${c.after.ref ?? ''} ${c.after.text.slice(0, 60)} (${c.fields.join(', ')} changed)\n`);
+    }
+  });
 }
 
 /** `actionbot import`: see `usage`. */

@@ -2,10 +2,16 @@
 import { pathToFileURL } from 'node:url';
 import { ExitCode, type Command } from './command.ts';
 import { importCommand } from './importCommand.ts';
+import { packageCommand } from './packageCommand.ts';
+import { remindCommand } from './remindCommand.ts';
+import { rolesCommand } from './rolesCommand.ts';
 
 /** Every command. Adding one is one entry here (and its import). */
 export const commands: Command[] = [
   importCommand,
+  rolesCommand,
+  remindCommand,
+  packageCommand,
 ];
 
 function helpText(): string {

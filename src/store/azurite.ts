@@ -79,8 +79,9 @@ export async function startAzurite(options: { location?: string; port?: number }
     stop: () => new Promise<void>((resolve) => {
       if (child.exitCode !== null) return resolve();
       child.once('exit', () => resolve());
-      child.kill('SIGTERM');
-      setTimeout(() => child.kill('SIGKILL'), 3000).unref();
+      // Azurite saves its database on SIGINT only; SIGTERM would lose the last few seconds of writes.
+      child.kill('SIGINT');
+      setTimeout(() => child.kill('SIGKILL'), 5000).unref();
     }),
   };
 }

@@ -146,7 +146,8 @@ describe('actionbot import', () => {
   it('lists its commands for "help" and refuses an unknown one with exit code 2', async () => {
     const help = await actionbot('help');
     expect(help.code).toBe(0);
-    expect(help.stdout).toMatch(/^ {2}import {2}import planning-grid documents/m);
+    expect(help.stdout).toMatch(/^ {2}import +import planning-grid documents/m);
+    expect(help.stdout).toMatch(/^ {2}remind +run the reminder sweep/m);
     const unknown = await actionbot('frobnicate');
     expect(unknown.code).toBe(2);
     expect(unknown.stderr).toContain('unknown command "frobnicate"');

@@ -1,0 +1,49 @@
+// `actionbot remind [--at ISO-time] [--dry-run]`: the reminder sweep, by hand.
+import { parseArgs } from 'node:util';
+import { createAdapter } from '../bot/server.ts';
+import { messengerFor } from '../runtime.ts';
+import { runSweep } from '../scheduler/sweep.ts';
+import { withServices } from './cliServices.ts';
+import { ExitCode, type Command } from './command.ts';
+
+const usage = `Usage: actionbot remind [--at ISO-time] [--dry-run]
+
+Runs the reminder sweep now (or as of --at, e.g. 2026-12-01T09:00), exactly as the scheduled one does:
+reminders already sent are not sent again. --dry-run lists what would be sent and sends nothing.`;
+
+export const remindCommand: Command = {
+  name: 'remind',
+  summary: 'run the reminder sweep now, or as of a given time (--dry-run lists what it would send)',
+  usage,
+  async run(argv) {
+    let values: { at?: string; 'dry-run'?: boolean; help?: boolean };
+    try {
+      ({ values } = parseArgs({ args: argv, options: { at: { type: 'string' }, 'dry-run': { type: 'boolean' }, help: { type: 'boolean', short: 'h' } } }));
+    } catch (err) {
+      process.stderr.write(`actionbot remind: ${(err as Error).message}\n${usage}\n`);
+      return ExitCode.usage;
+    }
+    if (values.help) {
+      process.stdout.write(`${usage}\n`);
+      return ExitCode.ok;
+    }
+    const at = values.at ? new Date(values.at) : new Date();
+    if (Number.isNaN(at.getTime())) {
+      process.stderr.write(`actionbot remind: --at needs a date and time such as 2026-12-01T09:00 (got "${values.at}")\n`);
+      return ExitCode.usage;
+    }
+    return withServices(async (services, config) => {
+      const messenger = messengerFor(createAdapter(config, services.logger), config, services.logger);
+      const report = await runSweep(services, messenger, at, { dryRun: values['dry-run'] ?? false });
+      const lines = [
+        `Sweep as of ${report.today}: ${report.considered} actions considered, ${report.due} reminders due.`,
+        values['dry-run'] ? `Would send ${report.planned.length} messages:` : `Sent ${report.sent}, already sent ${report.skipped}, failed ${report.failed}.`,
+        ...report.planned.map((p) => `  ${p.personName}: ${p.kind} ${p.actionId}`),
+        ...(report.unheldRoles.length > 0 ? [`Roles nobody holds: ${report.unheldRoles.join(', ')}`] : []),
+        ...(report.unreachable.length > 0 ? [`Could not reach: ${report.unreachable.join(', ')}`] : []),
+      ];
+      process.stdout.write(`${lines.join('\n')}\n`);
+      return report.failed > 0 ? ExitCode.inputFailed : ExitCode.ok;
+    });
+  },
+};
