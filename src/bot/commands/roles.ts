@@ -1,3 +1,4 @@
+import { countLabel } from '../../cards/format.ts';
 import { roleKey } from '../../domain/owners.ts';
 import type { ChatCommand } from './chatCommand.ts';
 
@@ -18,7 +19,7 @@ export const rolesCommand: ChatCommand = {
     for (const name of turn.directory.roleNames()) if (!counts.has(roleKey(name))) counts.set(roleKey(name), { name, actions: 0 });
     const lines = [...counts.values()].sort((a, b) => b.actions - a.actions).map(({ name, actions }) => {
       const people = turn.directory.holders(name).map((p) => p.name);
-      return `- **${name}** (${actions} actions): ${people.length > 0 ? people.join(', ') : '_nobody_'}`;
+      return `- **${name}** (${countLabel(actions, 'action')}): ${people.length > 0 ? people.join(', ') : '_nobody_'}`;
     });
     return { text: lines.length > 0 ? `Roles in the plans:\n\n${lines.join('\n')}` : 'No plans are imported yet.' };
   },
