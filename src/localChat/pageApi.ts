@@ -1,0 +1,107 @@
+// What the chat page asks of its server: who can be played, each chat so far, live events, and the
+// three things a person does in Teams (type, press a card button) plus the demo's sweep control.
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import { loadDirectory } from '../app/directory.ts';
+import type { Services } from '../app/services.ts';
+import type { Messenger } from '../bot/messenger.ts';
+import { sendJson } from '../dashboard/web.ts';
+import { isValidIsoDate, londonDate } from '../domain/calendar.ts';
+import { runSweep } from '../scheduler/sweep.ts';
+import { nineInLondon, type DemoClock } from './demoClock.ts';
+import { readJson, RequestError, stringField } from './http.ts';
+import { cardActionActivity, messageActivity, personalConversationId, postToBot, type ChatOrigin, type ChatPerson } from './teamsActivity.ts';
+import type { Transcript } from './transcript.ts';
+
+/** What the page's routes work with. */
+export interface PageContext {
+  services: Services;
+  messenger: Messenger;
+  transcript: Transcript;
+  people: ChatPerson[];
+  origin: ChatOrigin;
+  botUrl: string;
+  /** When given, "sweep at a date" moves the bot's clock there too. */
+  clock?: DemoClock;
+}
+
+function personOf(ctx: PageContext, id: unknown): ChatPerson {
+  const person = ctx.people.find((p) => p.id === id);
+  if (!person) throw new RequestError(404, 'no such person in the demo');
+  return person;
+}
+
+/** The people to play, with the roles they hold now, and the bot's "today". */
+async function state(ctx: PageContext): Promise<object> {
+  const directory = await loadDirectory(ctx.services.store);
+  return {
+    today: londonDate(ctx.services.clock.now()),
+    people: ctx.people.map((p) => ({ ...p, roles: directory.rolesOf(p.id), conversationId: personalConversationId(p.id) })),
+  };
+}
+
+async function say(ctx: PageContext, body: Record<string, unknown>): Promise<object> {
+  const person = personOf(ctx, body.personId);
+  const text = stringField(body, 'text');
+  const activity = messageActivity(ctx.origin, person, text);
+  const conversationId = personalConversationId(person.id);
+  ctx.transcript.add({ id: activity.id, conversationId, from: 'person', text, cards: [], replyToId: null, at: new Date().toISOString() });
+  const answer = await postToBot(ctx.botUrl, activity);
+  if (answer.status >= 300) ctx.transcript.add({ conversationId, from: 'notice', text: `The bot answered HTTP ${answer.status}.`, cards: [], replyToId: null, at: new Date().toISOString() });
+  return { status: answer.status };
+}
+
+/** An Action.Execute: the invoke response replaces the card in place, or shows its message. */
+async function press(ctx: PageContext, body: Record<string, unknown>): Promise<object> {
+  const person = personOf(ctx, body.personId);
+  const activityId = stringField(body, 'activityId', 200);
+  const verb = stringField(body, 'verb', 100);
+  const data = body.data;
+  if (typeof data !== 'object' || data === null || Array.isArray(data)) throw new RequestError(400, 'data must be an object');
+  const conversationId = personalConversationId(person.id);
+  if (!ctx.transcript.find(conversationId, activityId)) throw new RequestError(404, 'no such card in this chat');
+  const answer = await postToBot(ctx.botUrl, cardActionActivity(ctx.origin, person, verb, data as Record<string, unknown>, activityId));
+  const response = answer.body as { statusCode?: number; type?: string; value?: unknown } | null;
+  const notice = (text: string): void => { ctx.transcript.add({ conversationId, from: 'notice', text, cards: [], replyToId: activityId, at: new Date().toISOString() }); };
+  if (answer.status >= 300 || !response || (response.statusCode ?? 200) >= 300) {
+    notice(`The bot could not take that answer (HTTP ${answer.status}${response?.statusCode ? `, ${response.statusCode}` : ''}).`);
+  } else if (response.type === 'application/vnd.microsoft.card.adaptive' && response.value && typeof response.value === 'object') {
+    ctx.transcript.replace(conversationId, activityId, null, [response.value]);
+  } else if (response.type === 'application/vnd.microsoft.activity.message' && typeof response.value === 'string') {
+    notice(response.value);
+  }
+  return { status: answer.status, type: response?.type ?? null };
+}
+
+async function sweep(ctx: PageContext, body: Record<string, unknown>): Promise<object> {
+  const date = body.date;
+  if (date !== undefined && date !== null && (typeof date !== 'string' || !isValidIsoDate(date))) throw new RequestError(400, 'date must be YYYY-MM-DD');
+  let at = ctx.services.clock.now();
+  if (typeof date === 'string') {
+    ctx.clock?.setDay(date);
+    at = ctx.clock ? ctx.clock.now() : nineInLondon(date);
+  }
+  const report = await runSweep(ctx.services, ctx.messenger, at);
+  return { today: report.today, due: report.due, sent: report.sent, skipped: report.skipped, failed: report.failed, unheldRoles: report.unheldRoles, unreachable: report.unreachable };
+}
+
+/** Server-sent events: every chat change, as JSON. */
+function events(ctx: PageContext, req: IncomingMessage, res: ServerResponse): void {
+  res.writeHead(200, { 'content-type': 'text/event-stream; charset=utf-8', 'cache-control': 'no-store', connection: 'keep-alive' });
+  res.write(': connected\n\n');
+  const stop = ctx.transcript.subscribe((event) => { res.write(`data: ${JSON.stringify(event)}\n\n`); });
+  const beat = setInterval(() => res.write(': beat\n\n'), 15_000);
+  req.on('close', () => { stop(); clearInterval(beat); });
+}
+
+/** Answers /api/… requests from the page. */
+export async function servePageApi(req: IncomingMessage, res: ServerResponse, ctx: PageContext): Promise<void> {
+  const url = new URL(req.url ?? '/', 'http://localhost');
+  const route = `${req.method ?? ''} ${url.pathname}`;
+  if (route === 'GET /api/state') sendJson(res, 200, await state(ctx));
+  else if (route === 'GET /api/chat') sendJson(res, 200, ctx.transcript.list(personalConversationId(personOf(ctx, url.searchParams.get('person')).id)));
+  else if (route === 'GET /api/events') events(ctx, req, res);
+  else if (route === 'POST /api/say') sendJson(res, 200, await say(ctx, await readJson(req)));
+  else if (route === 'POST /api/press') sendJson(res, 200, await press(ctx, await readJson(req)));
+  else if (route === 'POST /api/sweep') sendJson(res, 200, await sweep(ctx, await readJson(req)));
+  else sendJson(res, 404, { error: 'not found' });
+}

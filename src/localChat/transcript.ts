@@ -1,0 +1,80 @@
+// What each personal chat holds, in memory: the people's messages, the bot's messages and cards, and
+// notices (an invoke's message response). Listeners hear every addition and replacement.
+import type { Activity } from 'botbuilder';
+
+/** One line of a chat. */
+export interface ChatEntry {
+  id: string;
+  conversationId: string;
+  from: 'bot' | 'person' | 'notice';
+  text: string | null;
+  /** Adaptive Card contents attached to the message. */
+  cards: object[];
+  replyToId: string | null;
+  at: string;
+}
+
+/** Something that happened in a chat. */
+export interface ChatEvent {
+  kind: 'added' | 'replaced';
+  entry: ChatEntry;
+}
+
+const ADAPTIVE = 'application/vnd.microsoft.card.adaptive';
+
+/** The Adaptive Cards attached to an activity. */
+export function cardsOf(activity: Partial<Activity>): object[] {
+  return (activity.attachments ?? []).filter((a) => a.contentType === ADAPTIVE && a.content && typeof a.content === 'object').map((a) => a.content as object);
+}
+
+/** Every chat of the local channel. */
+export class Transcript {
+  private readonly chats = new Map<string, ChatEntry[]>();
+  private readonly listeners = new Set<(event: ChatEvent) => void>();
+  private counter = 0;
+
+  /** A new activity id, unique in this process. */
+  nextId(): string {
+    this.counter += 1;
+    return `msg-${this.counter}`;
+  }
+
+  add(entry: Omit<ChatEntry, 'id'> & { id?: string }): ChatEntry {
+    const full: ChatEntry = { ...entry, id: entry.id ?? this.nextId() };
+    const chat = this.chats.get(full.conversationId) ?? [];
+    chat.push(full);
+    this.chats.set(full.conversationId, chat);
+    this.emit({ kind: 'added', entry: full });
+    return full;
+  }
+
+  /** Replaces a message's text and cards (a card refreshed in place); null when there is no such message. */
+  replace(conversationId: string, id: string, text: string | null, cards: object[]): ChatEntry | null {
+    const chat = this.chats.get(conversationId) ?? [];
+    const index = chat.findIndex((e) => e.id === id);
+    const current = chat[index];
+    if (!current) return null;
+    const next: ChatEntry = { ...current, text, cards };
+    chat[index] = next;
+    this.emit({ kind: 'replaced', entry: next });
+    return next;
+  }
+
+  find(conversationId: string, id: string): ChatEntry | undefined {
+    return this.chats.get(conversationId)?.find((e) => e.id === id);
+  }
+
+  list(conversationId: string): ChatEntry[] {
+    return [...(this.chats.get(conversationId) ?? [])];
+  }
+
+  /** Calls `listener` on every event until the returned function is called. */
+  subscribe(listener: (event: ChatEvent) => void): () => void {
+    this.listeners.add(listener);
+    return () => this.listeners.delete(listener);
+  }
+
+  private emit(event: ChatEvent): void {
+    for (const listener of this.listeners) listener(event);
+  }
+}
