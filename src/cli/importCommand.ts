@@ -4,8 +4,6 @@ import type { IsoDate, Plan } from '../domain/plan.ts';
 import { rebasePlan } from '../domain/rebase.ts';
 import { readPlanFile } from '../import/readPlanFile.ts';
 import { planSummary } from '../import/summary.ts';
-import { describeImport, storePlan } from '../app/importPlans.ts';
-import { withServices } from './cliServices.ts';
 import { ExitCode, type Command } from './command.ts';
 
 const usage = `Usage: actionbot import <file…> [--json] [--rebase YYYY-MM-DD] [--save]
@@ -119,6 +117,9 @@ async function run(argv: string[]): Promise<number> {
 /** Stores the plans and reports, per plan, what the import changed (on stderr when stdout is JSON). */
 async function save(plans: Plan[], json: boolean): Promise<void> {
   const out = json ? process.stderr : process.stdout;
+  // Storage modules load only when asked to save: a plain import stays quick to start.
+  const { withServices } = await import('./cliServices.ts');
+  const { describeImport, storePlan } = await import('../app/importPlans.ts');
   await withServices(async (services) => {
     for (const plan of plans) {
       const report = await storePlan(services, plan);

@@ -1,9 +1,5 @@
 // `actionbot remind [--at ISO-time] [--dry-run]`: the reminder sweep, by hand.
 import { parseArgs } from 'node:util';
-import { createAdapter } from '../bot/server.ts';
-import { messengerFor } from '../runtime.ts';
-import { runSweep } from '../scheduler/sweep.ts';
-import { withServices } from './cliServices.ts';
 import { ExitCode, type Command } from './command.ts';
 
 const usage = `Usage: actionbot remind [--at ISO-time] [--dry-run]
@@ -32,6 +28,10 @@ export const remindCommand: Command = {
       process.stderr.write(`actionbot remind: --at needs a date and time such as 2026-12-01T09:00 (got "${values.at}")\n`);
       return ExitCode.usage;
     }
+    // The bot's modules (restify, botbuilder, storage) load only for this command.
+    const [{ createAdapter }, { messengerFor }, { runSweep }, { withServices }] = await Promise.all([
+      import('../bot/server.ts'), import('../runtime.ts'), import('../scheduler/sweep.ts'), import('./cliServices.ts'),
+    ]);
     return withServices(async (services, config) => {
       const messenger = messengerFor(createAdapter(config, services.logger), config, services.logger);
       const report = await runSweep(services, messenger, at, { dryRun: values['dry-run'] ?? false });

@@ -3,7 +3,6 @@ import { loadDirectory } from '../app/directory.ts';
 import { roleKey } from '../domain/owners.ts';
 import type { Services } from '../app/services.ts';
 import { assignDemoRoles, readRolesFile } from '../import/demoData.ts';
-import { withServices } from './cliServices.ts';
 import { ExitCode, type Command } from './command.ts';
 
 const usage = `Usage:
@@ -38,7 +37,7 @@ export const rolesCommand: Command = {
   name: 'roles',
   summary: 'list, assign and unassign roles (or load a roles file)',
   usage,
-  run: (argv) => withServices(async (services) => {
+  run: async (argv) => (await import('./cliServices.ts')).withServices(async (services) => {
     const [verb, ...rest] = argv;
     if (verb === undefined) return list(services);
     if (verb === 'load' && rest[0]) {
