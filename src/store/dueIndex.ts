@@ -8,21 +8,24 @@
 //   2.3 ms median at 10,000 rows and 8.2 ms at 100,000 (834 rows: 16.9 ms): linear in table size.
 // - Writes find the existing row with findOne({PartitionKey, RowKey}), which scans the whole partition:
 //   20,000 rows into one partition took 45 s, into 200 partitions 4.2 s; 100,000 rows into 1,000
-//   partitions 13 s. Hence bucketed action partitions (actionRows.ts) and a partition per due day here.
+//   partitions 13 s. Hence bucketed action partitions (actionRows.ts), and index partitions that are
+//   a due day and an action partition (one role or one date shared by 50,000 actions took minutes).
 // Real Azure indexes PartitionKey+RowKey ranges, so the same layout is cheap there too. With a table
 // per month, "due by D" reads only the month tables up to D: rows that are due, plus the index rows of
 // the rest of D's own month. Figures: bench/storeBench.ts.
 import type { TransactionAction } from '@azure/data-tables';
 import { odata } from '@azure/data-tables';
 import type { IsoDate } from '../domain/plan.ts';
-import { compoundKey } from './keys.ts';
+import { actionKeys } from './actionRows.ts';
+import { compoundKey, prefixEnd } from './keys.ts';
 import { attempt, listAll, mapLimit, statusOf, submitAll, type Tables } from './tables.ts';
 
-/** A pointer from a due date to an action. */
+/** A pointer from a due date to an action (`buckets`: its plan's bucket count). */
 export interface DueEntry {
   planId: string;
   actionId: string;
   dueDate: IsoDate;
+  buckets: number;
 }
 
 const TABLE_STEM = 'Due';
@@ -32,8 +35,11 @@ function monthOf(date: IsoDate): string {
   return date.slice(0, 4) + date.slice(5, 7);
 }
 
-function row(entry: DueEntry): { partitionKey: string; rowKey: string; planId: string; actionId: string } {
-  return { partitionKey: entry.dueDate, rowKey: compoundKey(entry.planId, entry.actionId), planId: entry.planId, actionId: entry.actionId };
+// PartitionKey: the due date, then the action's own partition, so no index partition outgrows the
+// plan's buckets even when thousands of actions share a date.
+function row(entry: DueEntry): { partitionKey: string; rowKey: string; planId: string; actionId: string; buckets: number } {
+  const partition = actionKeys(entry.planId, entry.actionId, entry.buckets).partitionKey;
+  return { partitionKey: `${entry.dueDate}|${partition}`, rowKey: compoundKey(entry.planId, entry.actionId), planId: entry.planId, actionId: entry.actionId, buckets: entry.buckets };
 }
 
 /** The due index of one store. */
@@ -67,16 +73,16 @@ export class DueIndex {
     const last = monthOf(date);
     const months = (await this.months()).filter((m) => m <= last);
     const perMonth = await mapLimit(months, 8, async (month) => {
-      const filter = month === last ? odata`PartitionKey le ${date}` : undefined;
+      const filter = month === last ? odata`PartitionKey lt ${prefixEnd(`${date}|`)}` : undefined;
       try {
-        return await listAll<{ planId: string; actionId: string }>(this.tables.table(TABLE_STEM + month), filter, `reading due index ${month}`);
+        return await listAll<{ planId: string; actionId: string; buckets: number }>(this.tables.table(TABLE_STEM + month), filter, `reading due index ${month}`);
       } catch (err) {
         if (statusOf(err) === 404) return [];
         throw err;
       }
     });
     return perMonth.flat()
-      .map((r) => ({ planId: r.planId, actionId: r.actionId, dueDate: r.partitionKey }))
+      .map((r) => ({ planId: r.planId, actionId: r.actionId, dueDate: r.partitionKey.slice(0, 10), buckets: r.buckets }))
       .sort((a, b) => (a.dueDate < b.dueDate ? -1 : a.dueDate > b.dueDate ? 1 : 0));
   }
 

@@ -2,24 +2,29 @@
 // "which actions does the SMLO own" reads one partition rather than every action.
 import type { TransactionAction } from '@azure/data-tables';
 import { odata } from '@azure/data-tables';
-import { compoundKey, normaliseRole, textToKey } from './keys.ts';
+import { actionKeys } from './actionRows.ts';
+import { compoundKey, normaliseRole, prefixEnd, textToKey } from './keys.ts';
 import { listAll, mapLimit, statusOf, submitAll, type Tables } from './tables.ts';
 
-/** An action a role owns. */
+/** An action a role owns (`buckets`: its plan's bucket count). */
 export interface RoleEntry {
   role: string;
   planId: string;
   actionId: string;
+  buckets: number;
 }
 
 const TABLE = 'ActionRoles';
 
+// PartitionKey: the role, then the action's own partition, so a role owning 50,000 actions does not
+// make one huge partition (Azurite's writes slow with partition size: see dueIndex.ts).
 function row(entry: RoleEntry): { partitionKey: string; rowKey: string; planId: string; actionId: string } {
-  return { partitionKey: textToKey(normaliseRole(entry.role)), rowKey: compoundKey(entry.planId, entry.actionId), planId: entry.planId, actionId: entry.actionId };
+  const partition = actionKeys(entry.planId, entry.actionId, entry.buckets).partitionKey;
+  return { partitionKey: `${textToKey(normaliseRole(entry.role))}|${partition}`, rowKey: compoundKey(entry.planId, entry.actionId), planId: entry.planId, actionId: entry.actionId };
 }
 
 /** Each owner of each action, once per role as compared. */
-export function roleEntries(planId: string, actions: { id: string; owners: string[] }[]): RoleEntry[] {
+export function roleEntries(planId: string, actions: { id: string; owners: string[] }[], buckets: number): RoleEntry[] {
   const entries: RoleEntry[] = [];
   for (const action of actions) {
     const seen = new Set<string>();
@@ -27,7 +32,7 @@ export function roleEntries(planId: string, actions: { id: string; owners: strin
       const role = normaliseRole(owner);
       if (role === '' || seen.has(role)) continue;
       seen.add(role);
-      entries.push({ role, planId, actionId: action.id });
+      entries.push({ role, planId, actionId: action.id, buckets });
     }
   }
   return entries;
@@ -61,9 +66,9 @@ export class RoleIndex {
     const wanted = [...new Set(roles.map(normaliseRole).filter((r) => r !== ''))];
     const client = this.tables.table(TABLE);
     const lists = await mapLimit(wanted, 8, (role) =>
-      listAll<{ planId: string; actionId: string }>(client, odata`PartitionKey eq ${textToKey(role)}`, `reading role index for ${role}`));
+      listAll<{ planId: string; actionId: string }>(client, odata`PartitionKey ge ${`${textToKey(role)}|`} and PartitionKey lt ${prefixEnd(`${textToKey(role)}|`)}`, `reading role index for ${role}`));
     const found = new Map<string, { planId: string; actionId: string }>();
-    for (const r of lists.flat()) found.set(r.rowKey, { planId: r.planId, actionId: r.actionId });
+    for (const r of lists.flat()) found.set(`${r.planId}\u0000${r.actionId}`, { planId: r.planId, actionId: r.actionId });
     return [...found.values()];
   }
 }

@@ -119,8 +119,8 @@ export class TableActionStore implements ActionStore {
     if (existing.etag !== current.etag) return { ok: false, reason: 'conflict' };
     // The new index row goes in before the action row changes, so a crash leaves at worst a stale
     // pointer (dropped by dueBy), never a waiting action that dueBy cannot see.
-    const before: DueEntry | null = isWaiting(current.progress) ? { planId, actionId: action.id, dueDate: current.progress.dueDate ?? '' } : null;
-    const after: DueEntry | null = isWaiting(progress) ? { planId, actionId: action.id, dueDate: progress.dueDate ?? '' } : null;
+    const before: DueEntry | null = isWaiting(current.progress) ? { planId, actionId: action.id, dueDate: current.progress.dueDate ?? '', buckets } : null;
+    const after: DueEntry | null = isWaiting(progress) ? { planId, actionId: action.id, dueDate: progress.dueDate ?? '', buckets } : null;
     if (after && after.dueDate !== before?.dueDate) await this.due.add([after]);
     const row = actionRow(planId, action, progress, existing.order, buckets);
     let etag: string;

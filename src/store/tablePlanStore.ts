@@ -12,8 +12,8 @@ import { roleEntries } from './roleIndex.ts';
 import { ACTIONS_TABLE, type TableActionStore } from './tableActionStore.ts';
 import { submitAll, type Tables } from './tables.ts';
 
-function dueEntry(planId: string, actionId: string, progress: ActionProgress): DueEntry[] {
-  return isWaiting(progress) ? [{ planId, actionId, dueDate: progress.dueDate ?? '' }] : [];
+function dueEntry(planId: string, actionId: string, progress: ActionProgress, buckets: number): DueEntry[] {
+  return isWaiting(progress) ? [{ planId, actionId, dueDate: progress.dueDate ?? '', buckets }] : [];
 }
 
 /** An id for an added action that no kept action already uses. */
@@ -41,8 +41,8 @@ export class TablePlanStore implements PlanStore {
       const progress = plan.actions.map((a) => progressFor(a));
       const writes: TransactionAction[] = plan.actions.map((a, i) => ['upsert', actionRow(plan.id, a, progress[i] as ActionProgress, i, buckets), 'Replace']);
       await submitAll(client, writes, `importing plan ${plan.id}`);
-      await this.actions.due.add(plan.actions.flatMap((a, i) => dueEntry(plan.id, a.id, progress[i] as ActionProgress)));
-      await this.actions.roles.add(roleEntries(plan.id, plan.actions));
+      await this.actions.due.add(plan.actions.flatMap((a, i) => dueEntry(plan.id, a.id, progress[i] as ActionProgress, buckets)));
+      await this.actions.roles.add(roleEntries(plan.id, plan.actions, buckets));
       // The plan row goes last: until it exists the plan is not listed, and a re-run starts afresh.
       await this.rows.put(plan, plan.actions.length, buckets, at);
       return { planId: plan.id, created: true, added: plan.actions, removed: [], changed: [], kept: 0 };
@@ -75,18 +75,18 @@ export class TablePlanStore implements PlanStore {
     for (const gone of revision.removed) writes.push(['delete', { ...actionKeys(plan.id, gone.action.id, buckets) }]);
     await submitAll(await this.tables.ensure(ACTIONS_TABLE), writes, `re-importing plan ${plan.id}`);
 
-    await this.actions.due.add(added.flatMap((a, i) => dueEntry(plan.id, a.id, addedProgress[i] as ActionProgress)));
-    await this.actions.due.remove(revision.removed.flatMap((s) => dueEntry(plan.id, s.action.id, s.progress)));
+    await this.actions.due.add(added.flatMap((a, i) => dueEntry(plan.id, a.id, addedProgress[i] as ActionProgress, buckets)));
+    await this.actions.due.remove(revision.removed.flatMap((s) => dueEntry(plan.id, s.action.id, s.progress, buckets)));
     const ownersBefore = [...revision.removed, ...revision.matched.map((m) => m.before)].map((s) => s.action);
-    await this.reindexRoles(plan.id, ownersBefore, [...kept, ...added]);
+    await this.reindexRoles(plan.id, ownersBefore, [...kept, ...added], buckets);
     await this.rows.put(plan, plan.actions.length, buckets, at);
     return { planId: plan.id, created: false, added, removed: revision.removed.map((s) => s.action), changed, kept: revision.matched.length };
   }
 
-  private async reindexRoles(planId: string, before: PlanAction[], after: PlanAction[]): Promise<void> {
+  private async reindexRoles(planId: string, before: PlanAction[], after: PlanAction[], buckets: number): Promise<void> {
     const key = (e: { role: string; actionId: string }): string => `${e.role}\u0000${e.actionId}`;
-    const old = roleEntries(planId, before);
-    const next = roleEntries(planId, after);
+    const old = roleEntries(planId, before, buckets);
+    const next = roleEntries(planId, after, buckets);
     const oldKeys = new Set(old.map(key));
     const nextKeys = new Set(next.map(key));
     await this.actions.roles.remove(old.filter((e) => !nextKeys.has(key(e))));
