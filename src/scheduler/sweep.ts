@@ -64,21 +64,40 @@ export async function runSweep(services: Services, messenger: Messenger, at: Dat
 
   const report: SweepReport = { at: at.toISOString(), today, considered: byKey.size, due: reminders.length, sent: 0, skipped: 0, failed: 0, unreachable: [], unheldRoles: [], planned: [] };
   const deliveries: Delivery[] = [];
-  const unheld = new Map<string, number>();
+  const unheldSteps: { reminder: Reminder; roles: string[] }[] = [];
   for (const reminder of reminders) {
     const stored = byKey.get(`${reminder.planId}|${reminder.actionId}`);
     if (!stored) continue;
     const { people, unheld: roles } = recipientsOf(reminder, stored, directory, settings.LEAD_ROLE);
-    for (const role of roles) unheld.set(role, (unheld.get(role) ?? 0) + 1);
+    if (roles.length > 0) unheldSteps.push({ reminder, roles });
     for (const person of people) deliveries.push({ kind: 'reminder', key: `${reminder.key}|${person.id}`, person, reminder, stored });
   }
-  report.unheldRoles = [...unheld.keys()];
+  report.unheldRoles = [...new Set(unheldSteps.flatMap((s) => s.roles))];
 
   await sendAll(services, messenger, directory, deliveries, report, at, options);
+  const unheld = await unheldToTell(services, unheldSteps, at, options);
   const notices = noticesForLead(directory, settings.LEAD_ROLE, today, unheld, report.unreachable);
   await sendAll(services, messenger, directory, notices, report, at, options);
   services.logger.info({ today, considered: report.considered, due: report.due, sent: report.sent, skipped: report.skipped, failed: report.failed, unheldRoles: report.unheldRoles.length, dryRun: options.dryRun ?? false }, 'reminder sweep done');
   return report;
+}
+
+/**
+ * Roles nobody holds, counted over the reminder steps they left unsent for the first time. A step is
+ * due again on each catch-up day, but the commissioner was told about it already: the ledger says so.
+ */
+async function unheldToTell(services: Services, steps: { reminder: Reminder; roles: string[] }[], at: Date, options: SweepOptions): Promise<Map<string, number>> {
+  const unheld = new Map<string, number>();
+  for (const { reminder, roles } of steps) {
+    if (!options.dryRun) {
+      const key = `${reminder.key}|unheld`;
+      const info = { planId: reminder.planId, actionId: reminder.actionId, audience: 'unheld', personId: '' };
+      if (!(await services.store.reminders.claim(key, info, at.toISOString(), options.leaseMs ?? 10 * 60_000))) continue;
+      await services.store.reminders.markSent(key, { at: at.toISOString(), activityId: null, conversationId: null });
+    }
+    for (const role of roles) unheld.set(role, (unheld.get(role) ?? 0) + 1);
+  }
+  return unheld;
 }
 
 async function sendAll(services: Services, messenger: Messenger, directory: Directory, deliveries: Delivery[], report: SweepReport, at: Date, options: SweepOptions): Promise<void> {
