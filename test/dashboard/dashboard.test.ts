@@ -1,0 +1,111 @@
+// The commissioner's dashboard, mounted on the bot's own server as a deployment would, and served by
+// the local chat: counts per plan and grid, overdue oldest first, the timeline, history and the CSV.
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { storePlan } from '../../src/app/importPlans.ts';
+import { mountDashboard } from '../../src/dashboard/routes.ts';
+import type { DashboardView } from '../../src/dashboard/dashboardData.ts';
+import type { ActionChange } from '../../src/domain/progress.ts';
+import { monday, pageApi, robin, sam, scriptText, startChatDemo, testshirePlan, type ChatDemo } from '../localChat/fixture.ts';
+
+let demo: ChatDemo | undefined;
+let bot = '';
+
+/** A plan whose words a spreadsheet would take for formulas. */
+function formulaPlan() {
+  const base = testshirePlan();
+  const first = base.actions[0]!;
+  return {
+    ...base,
+    id: 'formula-2025',
+    partnership: '=cmd|"/c calc"!A1',
+    actions: [{ ...first, id: 'act-f', ref: '9.9', text: '=HYPERLINK("http://evil.example","click")\nsecond line, with "quotes"' }],
+  };
+}
+
+/** Reads RFC 4180 CSV (quoted cells with doubled quotes and line breaks). */
+function parseCsv(text: string): string[][] {
+  const rows: string[][] = [];
+  let row: string[] = [];
+  let cell = '';
+  let quoted = false;
+  for (let i = 0; i < text.length; i++) {
+    const c = text[i];
+    if (quoted) {
+      if (c === '"' && text[i + 1] === '"') { cell += '"'; i++; }
+      else if (c === '"') quoted = false;
+      else cell += c;
+    } else if (c === '"') quoted = true;
+    else if (c === ',') { row.push(cell); cell = ''; }
+    else if (c === '\r' && text[i + 1] === '\n') { row.push(cell); rows.push(row); row = []; cell = ''; i++; }
+    else cell += c;
+  }
+  return rows;
+}
+
+const view = async (base: string): Promise<DashboardView> => (await fetch(`${base}/dashboard/data.json`)).json() as Promise<DashboardView>;
+const testshire = (v: DashboardView) => v.plans.find((p) => p.id === 'testshire-2025')!;
+
+beforeAll(async () => {
+  demo = await startChatDemo('dashboard', { extraRoutes: mountDashboard(() => demo && { store: demo.store, clock: demo.clock }) });
+  bot = demo.runtime.server.url;
+  await storePlan(demo.runtime.services, formulaPlan());
+});
+afterAll(async () => demo?.close());
+
+describe("the commissioner's dashboard", () => {
+  it('counts each plan and grid as of the bot’s today, and lists overdue actions oldest first with owners', async () => {
+    const v = await view(bot);
+    expect(v.today).toBe(monday);
+    const plan = testshire(v);
+    expect(plan.total).toEqual({ done: 0, onTrack: 1, dueSoon: 1, overdue: 2, blocked: 0, noDate: 0, total: 4 });
+    expect(plan.grids.map((g) => [g.number, g.counts.dueSoon, g.counts.overdue, g.counts.onTrack])).toEqual([[1, 1, 1, 0], [2, 0, 1, 1]]);
+    expect(plan.overdue.map((a) => [a.ref, a.daysLate])).toEqual([['2.2', 33], ['1.2', 28]]);
+    expect(plan.overdue[1]?.text).toBe(scriptText);
+    expect(plan.overdue[1]?.owners).toEqual([{ role: 'SMLO', people: ['Sam Patel'] }, { role: 'SMO', people: [robin.name] }]);
+  });
+
+  it('draws the plan year month by month, each action in the month it is due', async () => {
+    const { timeline } = testshire(await view(bot));
+    expect(timeline.months).toHaveLength(12);
+    expect(timeline.months[0]).toMatchObject({ month: '2025-04', label: 'Apr 2025', total: 1, byStatus: { overdue: 1 } });
+    expect(timeline.months.filter((m) => m.total > 0).map((m) => m.month)).toEqual(['2025-04', '2025-05', '2025-06', '2025-09']);
+    expect(timeline.outside).toBe(0);
+  });
+
+  it('moves a count when an owner answers, and keeps the answer in the action’s history', async () => {
+    await pageApi(demo!.chat, '/api/say', { personId: sam.id, text: 'done 1.1' });
+    const plan = testshire(await view(bot));
+    expect(plan.total).toMatchObject({ done: 1, dueSoon: 0, overdue: 2 });
+    expect(plan.actions.find((a) => a.ref === '1.1')?.lastAnswer).toBe('Mon 2 Jun 2025, Sam Patel');
+    const history = (await (await fetch(`${bot}/dashboard/history.json?plan=testshire-2025&action=act-1-1`)).json()) as ActionChange[];
+    expect(history).toHaveLength(1);
+    expect(history[0]).toMatchObject({ by: { name: 'Sam Patel' }, via: 'typed', to: 'done' });
+  });
+
+  it('exports one CSV row per action with status, days late and history, safe to open in a spreadsheet', async () => {
+    const res = await fetch(`${bot}/dashboard/actions.csv`);
+    expect(res.headers.get('content-type')).toContain('text/csv');
+    expect(res.headers.get('content-disposition')).toBe('attachment; filename="actions-2025-06-02.csv"');
+    const rows = parseCsv((await res.text()).replace(/^\uFEFF/, ''));
+    expect(rows[0]).toEqual(['Plan', 'Grid', 'Ref', 'Action', 'Owners', 'Due', 'Status', 'Days late', 'Last answer', 'History']);
+    expect(rows).toHaveLength(1 + 4 + 1);
+    const byRef = new Map(rows.slice(1).map((r) => [r[2], r]));
+    expect(byRef.get('1.1')).toEqual(expect.arrayContaining(['Testshire Partnership', '1: Treatment', 'Agree the needs assessment', 'SMLO (Sam Patel)', 'done']));
+    expect(byRef.get('1.1')?.[9]).toMatch(/^Mon 2 Jun 2025 Sam Patel: done/);
+    expect(byRef.get('1.2')?.slice(3, 8)).toEqual([scriptText, `SMLO (Sam Patel); SMO (${robin.name})`, 'Mon 5 May 2025', 'overdue by 28 days', '28']);
+    expect(byRef.get('2.1')?.[4]).toBe('Commissioner (Jane Smith)');
+    const formula = byRef.get('9.9')!;
+    expect(formula[0]).toBe(`'=cmd|"/c calc"!A1`);
+    expect(formula[3]).toBe(`'=HYPERLINK("http://evil.example","click")\nsecond line, with "quotes"`);
+  });
+
+  it('is read-only, serves its page with a strict content policy, and is the same from the local chat', async () => {
+    const page = await fetch(`${bot}/dashboard`);
+    expect(await page.text()).toContain('<title>Plan dashboard');
+    expect(page.headers.get('content-security-policy')).toContain("script-src 'self'");
+    expect((await fetch(`${bot}/dashboard/assets/dashboard.js`)).status).toBe(200);
+    expect((await fetch(`${bot}/dashboard/data.json`, { method: 'POST' })).status).toBe(405);
+    expect((await fetch(`${demo!.chat.url}/dashboard/data.json`, { method: 'POST' })).status).toBe(405);
+    expect(testshire(await view(demo!.chat.url)).total).toEqual(testshire(await view(bot)).total);
+  });
+});
