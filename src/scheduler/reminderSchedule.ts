@@ -22,7 +22,7 @@ export function startReminderSchedule(services: Services, messenger: Messenger, 
 
   const sweep = (reason: string): Promise<SweepReport | null> => {
     // One sweep at a time in this process; other instances are kept honest by the ledger.
-    running ??= runSweep(services, messenger, services.clock.now())
+    running ??= runSweep(services, messenger, services.clock.now(), { reason })
       .catch((err: unknown) => {
         services.logger.error({ err: { message: (err as Error).message }, reason }, `reminder sweep failed; trying again in ${Math.round(retryMs / 60_000)} min`);
         retry ??= setTimeout(() => { retry = null; void sweep('retry'); }, retryMs);

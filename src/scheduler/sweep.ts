@@ -21,6 +21,8 @@ export interface SweepReport {
   /** Reminders due today (before fan-out to people). */
   due: number;
   sent: number;
+  /** Of those sent, reminders whose day had passed (missed while the bot was down, within CATCH_UP_DAYS). */
+  caughtUp: number;
   /** Already sent, or claimed by another sweep that is still sending. */
   skipped: number;
   failed: number;
@@ -32,6 +34,8 @@ export interface SweepReport {
 
 export interface SweepOptions {
   dryRun?: boolean;
+  /** Why the sweep runs ("scheduled", "start-up catch-up"), for the log. */
+  reason?: string;
   /** A claim older than this that was never marked sent is taken over (the sender died). */
   leaseMs?: number;
   /** Sends in flight at once; the messenger paces them to Teams' limits. */
@@ -62,7 +66,7 @@ export async function runSweep(services: Services, messenger: Messenger, at: Dat
   for (const a of [...due, ...blocked]) byKey.set(`${a.planId}|${a.action.id}`, a);
   const reminders = remindersDue([...byKey.values()].map((a) => ({ planId: a.planId, actionId: a.action.id, progress: a.progress })), today, rules);
 
-  const report: SweepReport = { at: at.toISOString(), today, considered: byKey.size, due: reminders.length, sent: 0, skipped: 0, failed: 0, unreachable: [], unheldRoles: [], planned: [] };
+  const report: SweepReport = { at: at.toISOString(), today, considered: byKey.size, due: reminders.length, sent: 0, caughtUp: 0, skipped: 0, failed: 0, unreachable: [], unheldRoles: [], planned: [] };
   const deliveries: Delivery[] = [];
   const unheldSteps: { reminder: Reminder; roles: string[] }[] = [];
   for (const reminder of reminders) {
@@ -78,7 +82,10 @@ export async function runSweep(services: Services, messenger: Messenger, at: Dat
   const unheld = await unheldToTell(services, unheldSteps, at, options);
   const notices = noticesForLead(directory, settings.LEAD_ROLE, today, unheld, report.unreachable);
   await sendAll(services, messenger, directory, notices, report, at, options);
-  services.logger.info({ today, considered: report.considered, due: report.due, sent: report.sent, skipped: report.skipped, failed: report.failed, unheldRoles: report.unheldRoles.length, dryRun: options.dryRun ?? false }, 'reminder sweep done');
+  services.logger.info(
+    { reason: options.reason ?? 'on demand', today, considered: report.considered, due: report.due, sent: report.sent, caughtUp: report.caughtUp, catchUpDays: settings.CATCH_UP_DAYS, skipped: report.skipped, failed: report.failed, unheldRoles: report.unheldRoles.length, dryRun: options.dryRun ?? false },
+    report.caughtUp > 0 ? `reminder sweep done: ${report.caughtUp} missed while the bot was down sent late (at most ${settings.CATCH_UP_DAYS} days)` : 'reminder sweep done',
+  );
   return report;
 }
 
@@ -111,8 +118,10 @@ async function sendAll(services: Services, messenger: Messenger, directory: Dire
       const delivery = deliveries[next++];
       if (!delivery) break;
       const outcome = await deliver(services, messenger, directory, delivery, at, options.leaseMs ?? 10 * 60_000);
-      if (outcome === 'sent') report.sent += 1;
-      else if (outcome === 'skipped') report.skipped += 1;
+      if (outcome === 'sent') {
+        report.sent += 1;
+        if (delivery.kind === 'reminder' && delivery.reminder.sendOn < report.today) report.caughtUp += 1;
+      } else if (outcome === 'skipped') report.skipped += 1;
       else {
         report.failed += 1;
         if (outcome === 'unreachable' && !report.unreachable.includes(delivery.person.name)) report.unreachable.push(delivery.person.name);
