@@ -20,8 +20,14 @@ function answeredAt(instant: string): string {
 /** The answered card for an action after `change`. */
 export function answeredCard(stored: StoredAction, change: ActionChange, directory: Directory, today: string): object {
   const answer = change.to === 'open' || change.to === 'done' ? 'done' : change.to;
+  const fields = actionCardFields(stored, directory, today);
+  // The card is about the occurrence answered: a recurring review's progress has already moved on to the next.
+  const wasDue = change.dueBefore ? dueLabel(change.dueBefore) : fields.dueLabel;
+  const nextReview = answer === 'done' && change.to === 'open' && change.dueAfter ? `Open: next review ${dueLabel(change.dueAfter)}` : null;
   return renderCard('answered', {
-    ...actionCardFields(stored, directory, today),
+    ...fields,
+    dueLabel: wasDue,
+    statusLabel: nextReview ?? fields.statusLabel,
     answer,
     answeredBy: change.by.name,
     answeredAt: answeredAt(change.at),
