@@ -7,6 +7,7 @@ const COLUMNS = [
   ['blocked', 'Blocked'], ['noDate', 'No date'], ['total', 'Total'],
 ];
 const STATUSES = ['done', 'on track', 'due soon', 'overdue', 'blocked'];
+const LONDON = new Intl.DateTimeFormat('en-GB', { timeZone: 'Europe/London', dateStyle: 'medium', timeStyle: 'short' });
 
 /** An element with attributes and children (strings become text nodes). */
 function el(tag, attrs, ...children) {
@@ -77,7 +78,7 @@ async function showHistory(details, action) {
     const changes = await res.json();
     box.replaceChildren(changes.length === 0
       ? el('p', { class: 'subtle' }, 'No answers yet.')
-      : el('ul', {}, changes.map((c) => el('li', {}, `${c.at.slice(0, 16).replace('T', ' ')} · ${c.by.name} (${c.via}): ${c.summary}`))));
+      : el('ul', {}, changes.map((c) => el('li', {}, `${LONDON.format(new Date(c.at))} · ${c.by.name} (${c.via}): ${c.summary}`))));
   } catch {
     delete details.dataset.loaded;
     box.replaceChildren(el('p', { class: 'subtle' }, 'Could not load the history.'));

@@ -1,0 +1,140 @@
+// In headless chromium: a person is reminded, answers on the card, the commissioner asks what's
+// overdue, and the dashboard moves. Text from plans and people shows as text, never as markup.
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Browser, Dialog, Page } from 'playwright-core';
+import { jane, monday, robin, sam, scriptText, startChatDemo, type ChatDemo } from '../localChat/fixture.ts';
+import { launchChromium, screenshot } from './chromium.ts';
+
+let demo: ChatDemo;
+let browser: Browser;
+let page: Page;
+const dialogs: string[] = [];
+const pageErrors: string[] = [];
+const slow = { timeout: 60_000 };
+
+beforeAll(async () => {
+  [demo, browser] = await Promise.all([startChatDemo('browserchat'), launchChromium()]);
+  page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
+  page.on('dialog', (dialog: Dialog) => { dialogs.push(dialog.message()); void dialog.dismiss(); });
+  page.on('pageerror', (error) => { pageErrors.push(error.message); });
+  await page.goto(demo.chat.url);
+  await page.locator('body[data-ready=yes]').waitFor();
+}, 90_000);
+afterAll(async () => {
+  await browser?.close();
+  await demo?.close();
+});
+
+/** Plays a person: click them in the list and wait for their chat. */
+async function playAs(person: { id: string; name: string }): Promise<void> {
+  await page.click(`button[data-person="${person.id}"]`);
+  await page.getByText(`You are ${person.name}.`, { exact: false }).waitFor();
+}
+
+/** The bot's message in the open chat whose card mentions `text` (the latest such). */
+const botCard = (text: string | RegExp) => page.locator('.entry.bot', { has: page.locator('.card', { hasText: text }) }).last();
+
+describe('a person answers a reminder in the local chat', () => {
+  it('Sam receives the reminder from the sweep control, clicks Done, and the card shows who answered', async () => {
+    await playAs(sam);
+    await page.fill('#sweepDate', monday);
+    await page.click('#sweepAt');
+    await expect.poll(() => page.locator('#sweepResult').innerText(), slow).toContain('3 sent');
+    const reminder = botCard('Agree the needs assessment');
+    await reminder.waitFor();
+    expect(await reminder.innerText()).toContain('Coming up: due in 7 days');
+    await screenshot(page, 'chat-reminder');
+
+    await reminder.getByRole('button', { name: 'Done' }).click();
+    await expect.poll(() => reminder.innerText(), slow).toContain('Answered by');
+    expect(await reminder.innerText()).toContain('Sam Patel, Mon 2 Jun 2025');
+    expect(await reminder.getByRole('button', { name: 'Done' }).count()).toBe(0);
+    expect((await demo.store.actions.get('testshire-2025', 'act-1-1'))?.progress.status).toBe('done');
+    await screenshot(page, 'chat-answered');
+  }, 60_000);
+
+  it('Sam reports an action blocked with a reason from the card, and Robin’s copy changes in place', async () => {
+    const nudge = botCard('treatment plan');
+    await nudge.getByRole('button', { name: 'Blocked' }).click();
+    await nudge.getByLabel('What is blocking it?').fill('no venue until July');
+    await nudge.getByRole('button', { name: 'Report blocked' }).click();
+    await expect.poll(() => nudge.innerText(), slow).toContain('no venue until July');
+
+    await playAs(robin);
+    const robinsCopy = botCard('treatment plan');
+    await expect.poll(() => robinsCopy.innerText(), slow).toContain('Blocked');
+    expect(await robinsCopy.innerText()).toContain('no venue until July');
+    await screenshot(page, 'chat-blocked-copy');
+  }, 60_000);
+});
+
+describe('the commissioner', () => {
+  it("types what's overdue? and sees the late action with how late it is", async () => {
+    await playAs(jane);
+    await page.fill('#text', "what's overdue?");
+    await page.press('#text', 'Enter');
+    // Case matters: the greeting's help also mentions "what's overdue?".
+    const list = botCard(/What's overdue/);
+    await list.waitFor(slow);
+    const text = await list.innerText();
+    expect(text).toContain('Hold the annual review with providers');
+    expect(text).toContain('33 days late');
+    await screenshot(page, 'chat-overdue');
+  }, 60_000);
+
+  it('sees the answers in the dashboard counts, and each action’s history on a click', async () => {
+    await page.goto(`${demo.chat.url}/dashboard`);
+    await page.locator('body[data-ready=yes]').waitFor();
+    const total = page.locator('section[data-plan="testshire-2025"] tr[data-grid="total"]');
+    const count = (field: string) => total.locator(`td[data-count="${field}"]`).innerText();
+    expect([await count('done'), await count('onTrack'), await count('dueSoon'), await count('overdue'), await count('blocked'), await count('total')])
+      .toEqual(['1', '1', '0', '1', '1', '4']);
+    const grid2 = page.locator('section[data-plan="testshire-2025"] tr[data-grid="2"]');
+    expect(await grid2.locator('td[data-count="overdue"]').innerText()).toBe('1');
+    expect(await page.locator('ol.overdue li').first().innerText()).toContain('Hold the annual review with providers');
+
+    const blocked = page.locator('details[data-action="act-1-2"]');
+    await blocked.locator('summary').click();
+    await expect.poll(() => blocked.locator('.history').innerText(), slow).toContain('2 Jun 2025, 09:00 · Sam Patel (button): blocked');
+    await screenshot(page, 'dashboard');
+  }, 60_000);
+});
+
+describe('text from plans and people', () => {
+  it('shows as text in cards and on the dashboard, and never runs', async () => {
+    await page.getByText(scriptText).first().waitFor();
+    expect(await page.locator('details[data-action="act-1-2"] .text').innerText()).toBe(scriptText);
+    expect(await page.getByText(robin.name, { exact: false }).count()).toBeGreaterThan(0);
+    expect(await page.locator('img[src="x"]').count()).toBe(0);
+
+    await page.goto(demo.chat.url);
+    await page.locator('body[data-ready=yes]').waitFor();
+    await playAs(robin);
+    expect(await page.locator('nav').innerText()).toContain(robin.name);
+    const card = botCard('treatment plan');
+    expect(await card.innerText()).toContain(scriptText);
+    expect(await page.locator('img[src="x"], .card script').count()).toBe(0);
+    await screenshot(page, 'chat-escaped-text');
+    expect(dialogs).toEqual([]);
+    expect(pageErrors).toEqual([]);
+  }, 60_000);
+});
+
+describe('a later day of the plan year', () => {
+  it('the commissioner is reminded in September and delays the action from its card with a date and a reason', async () => {
+    await playAs(jane);
+    await page.fill('#sweepDate', '2025-09-16');
+    await page.click('#sweepAt');
+    await expect.poll(() => page.locator('#today').innerText(), slow).toContain('2025-09-16');
+    const reminder = botCard('Review housing referrals');
+    await reminder.waitFor(slow);
+    await reminder.getByRole('button', { name: 'Delayed' }).click();
+    await reminder.getByRole('textbox', { name: 'New date' }).fill('2025-10-31');
+    await reminder.getByLabel('Why is it delayed?').fill('the provider moved the panel');
+    await reminder.getByRole('button', { name: 'Save new date' }).click();
+    await expect.poll(() => reminder.innerText(), slow).toContain('Delayed to Fri 31 Oct 2025');
+    expect(await reminder.innerText()).toContain('the provider moved the panel');
+    expect((await demo.store.actions.get('testshire-2025', 'act-2-1'))?.progress).toMatchObject({ status: 'delayed', dueDate: '2025-10-31' });
+    await screenshot(page, 'chat-delayed');
+  }, 60_000);
+});
