@@ -4,6 +4,7 @@ import { odata, type TableEntity } from '@azure/data-tables';
 import type { ReminderInfo, ReminderLedger, SentReminder } from '../domain/ports.ts';
 import { bucketOf, compoundKey, textToKey } from './keys.ts';
 import { attempt, listAll, statusOf, storeError, type Tables } from './tables.ts';
+import { putText } from './textFields.ts';
 
 const LEDGER = 'Reminders';
 const SENT = 'Sent';
@@ -77,7 +78,8 @@ export class TableReminderLedger implements ReminderLedger {
     const existing = await this.read(key);
     if (!existing) throw new Error(`Reminder ${key} was marked failed without being claimed`);
     if (existing.state === 'sent') return; // a later failure report must not make a sent reminder re-sendable
-    const row: TableEntity<ClaimRow> = { ...keysOf(key), key, planId: existing.planId, actionId: existing.actionId, audience: existing.audience, personId: existing.personId, state: 'failed', claimedAt: existing.claimedAt, attempts: existing.attempts, error: error.slice(0, 2000), failedAt: at };
+    const row: TableEntity<ClaimRow> = { ...keysOf(key), key, planId: existing.planId, actionId: existing.actionId, audience: existing.audience, personId: existing.personId, state: 'failed', claimedAt: existing.claimedAt, attempts: existing.attempts, failedAt: at };
+    putText(row, 'error', error); // whole, split if long: the error is what the operator reads
     await attempt(`marking reminder ${key} failed`, () => this.ledger.updateEntity(row, 'Replace', { etag: existing.etag }));
   }
 

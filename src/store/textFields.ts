@@ -6,7 +6,8 @@ const CHUNK = 32_000;
 const ENTITY_BUDGET_CHARS = 450_000; // ~900 KB of UTF-16, under the 1 MiB entity limit with room for keys
 
 /** Puts `value` into `row`, split if longer than one property can hold. */
-export function putText(row: Row, name: string, value: string): void {
+export function putText(entity: object, name: string, value: string): void {
+  const row = entity as Row;
   if (value.length <= CHUNK) {
     row[name] = value;
     return;
@@ -29,7 +30,7 @@ export function getText(row: Row, name: string): string {
 }
 
 /** JSON of a value, stored with putText. */
-export function putJson(row: Row, name: string, value: unknown): void {
+export function putJson(row: object, name: string, value: unknown): void {
   putText(row, name, JSON.stringify(value));
 }
 
