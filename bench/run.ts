@@ -5,6 +5,9 @@ import { benchTable, type BenchFigure, type BenchSection } from './table.ts';
 /** Every section. Adding one is one line here. */
 const sections: { name: string; load: () => Promise<BenchSection> }[] = [
   { name: 'import', load: () => import('./importBench.ts') },
+  { name: 'store', load: () => import('./storeBench.ts') },
+  { name: 'send', load: () => import('./sendBench.ts') },
+  { name: 'sweep', load: () => import('./sweepBench.ts') },
 ];
 
 const wanted = process.argv.slice(2);

@@ -1,0 +1,88 @@
+// The reminder sweep over 10,000 and over 100,000 stored actions with the same 200 due today: its
+// time must follow the reminders due, not the plan size. Each run gets a fresh reminder ledger, so
+// every run really claims and sends; pacing is off, so the figure is the bot's and the store's work.
+import { storePlan } from '../src/app/importPlans.ts';
+import { addMonthsKeepingMonthEnd } from '../src/domain/calendar.ts';
+import type { IsoDate } from '../src/domain/plan.ts';
+import type { Store } from '../src/domain/ports.ts';
+import { runSweep } from '../src/scheduler/sweep.ts';
+import { startAzurite } from '../src/store/azurite.ts';
+import { openTableStore } from '../src/store/tableStore.ts';
+import { startConnector, type TestConnector } from '../test/support/connector.ts';
+import { benchClock, benchConfig, benchServices, unpacedMessenger } from './support/benchBot.ts';
+import { seatPeople } from './support/benchPeople.ts';
+import { ownersOf, syntheticPlan } from './support/syntheticPlan.ts';
+import { percentiles, type BenchFigure } from './table.ts';
+
+const TODAY: IsoDate = '2026-11-24'; // a Tuesday
+const AT = `${TODAY}T09:00:00Z`;
+const DUE_TODAY = 200;
+const RUNS = 5;
+const PERIOD = { start: '2026-04-01', end: '2028-03-31' };
+
+/** 200 actions due today; the rest on the first of a month 3 to 14 months ahead. */
+function dueOf(i: number): { kind: 'date'; date: IsoDate } {
+  if (i < DUE_TODAY) return { kind: 'date', date: TODAY };
+  return { kind: 'date', date: addMonthsKeepingMonthEnd('2026-12-01', 2 + (i % 12)) };
+}
+
+const cardsExpected = Array.from({ length: DUE_TODAY }, (_, i) => ownersOf(i).length).reduce((a, b) => a + b, 0);
+
+interface SweepFigures {
+  medianMs: number;
+  p95Ms: number;
+  setupSeconds: number;
+}
+
+async function measure(connectionString: string, connector: TestConnector, count: number): Promise<SweepFigures> {
+  const config = benchConfig();
+  const prefix = `sweep${count}`;
+  const store = await openTableStore(connectionString, prefix);
+  const services = benchServices(store, benchClock(AT), config);
+  const setupStart = performance.now();
+  await storePlan(services, syntheticPlan({ id: `bench-${count}`, count, period: PERIOD, dueOf }));
+  await seatPeople(store, connector.url, AT);
+  const setupSeconds = (performance.now() - setupStart) / 1000;
+  process.stderr.write(`  sweep: ${count.toLocaleString('en-GB')} actions stored in ${setupSeconds.toFixed(1)} s\n`);
+
+  const messenger = unpacedMessenger(config);
+  const samples: number[] = [];
+  // Run 0 warms up connections and caches; it is not counted.
+  for (let run = 0; run <= RUNS; run++) {
+    const ledger = (await openTableStore(connectionString, `${prefix}Run${run}`)).reminders;
+    const runStore: Store = { ...store, reminders: ledger };
+    connector.clear();
+    const started = performance.now();
+    const report = await runSweep({ ...services, store: runStore }, messenger, new Date(AT));
+    const ms = performance.now() - started;
+    const arrived = connector.calls.filter((c) => c.kind === 'send' && c.status < 400).length;
+    if (report.due !== DUE_TODAY || report.sent !== cardsExpected || arrived !== cardsExpected || report.failed > 0) {
+      throw new Error(`sweep bench at ${count}: due ${report.due}, sent ${report.sent}, arrived ${arrived}, failed ${report.failed}; expected ${DUE_TODAY} due and ${cardsExpected} cards`);
+    }
+    if (run > 0) samples.push(ms);
+    process.stderr.write(`  sweep: ${count.toLocaleString('en-GB')} stored, run ${run}: ${ms.toFixed(0)} ms${run === 0 ? ' (warm-up)' : ''}\n`);
+  }
+  const { median, p95 } = percentiles(samples);
+  return { medianMs: median, p95Ms: p95, setupSeconds };
+}
+
+/** Times runSweep at 10,000 and 100,000 stored actions, each in fresh tables of a private Azurite. */
+export async function run(): Promise<BenchFigure[]> {
+  const azurite = await startAzurite();
+  const connector = await startConnector();
+  try {
+    const small = await measure(azurite.connectionString, connector, 10_000);
+    const big = await measure(azurite.connectionString, connector, 100_000);
+    const what = `${DUE_TODAY} due today, ${cardsExpected} cards, pacing off, median of ${RUNS}`;
+    return [
+      { key: 'sweep.10k.medianMs', label: `runSweep over 10,000 stored (${what})`, value: small.medianMs, unit: 'ms' },
+      { key: 'sweep.100k.medianMs', label: `runSweep over 100,000 stored (${what})`, value: big.medianMs, unit: 'ms' },
+      { key: 'sweep.ratio', label: 'runSweep at 100,000 stored / at 10,000 (goal: near 1)', value: big.medianMs / small.medianMs, unit: 'x' },
+      { key: 'sweep.100k.p95Ms', label: `runSweep over 100,000 stored, slowest of ${RUNS}`, value: big.p95Ms, unit: 'ms' },
+      { key: 'sweep.100k.setupS', label: 'setup: import 100,000 actions (savePlan) and seat 11 people', value: big.setupSeconds, unit: 's' },
+    ];
+  } finally {
+    await connector.close();
+    await azurite.stop();
+  }
+}
