@@ -1,58 +1,53 @@
-// The role index: a row per (owner role, action), PartitionKey the role as compared (lowercase), so
-// "which actions does the SMLO own" reads one partition rather than every action.
+// The role index: "which actions does the SMLO own" without reading every action. One row per role and
+// plan bucket (PartitionKey the role as compared, RowKey plan|bucket) listing that bucket's action ids:
+// a 100,000-action plan with two roles adds about 2,000 rows, not 100,000 (Azurite writes cost per row).
 import type { TransactionAction } from '@azure/data-tables';
 import { odata } from '@azure/data-tables';
-import { actionKeys } from './actionRows.ts';
-import { compoundKey, normaliseRole, prefixEnd, textToKey } from './keys.ts';
+import { bucketOf, compoundKey, normaliseRole, textToKey } from './keys.ts';
 import { listAll, mapLimit, statusOf, submitAll, type Tables } from './tables.ts';
-
-/** An action a role owns (`buckets`: its plan's bucket count). */
-export interface RoleEntry {
-  role: string;
-  planId: string;
-  actionId: string;
-  buckets: number;
-}
+import { getJson, putJson } from './textFields.ts';
 
 const TABLE = 'ActionRoles';
 
-// PartitionKey: the role, then the action's own partition, so a role owning 50,000 actions does not
-// make one huge partition (Azurite's writes slow with partition size: see dueIndex.ts).
-function row(entry: RoleEntry): { partitionKey: string; rowKey: string; planId: string; actionId: string } {
-  const partition = actionKeys(entry.planId, entry.actionId, entry.buckets).partitionKey;
-  return { partitionKey: `${textToKey(normaliseRole(entry.role))}|${partition}`, rowKey: compoundKey(entry.planId, entry.actionId), planId: entry.planId, actionId: entry.actionId };
-}
+interface RoleRow { role: string; planId: string; bucket: number; actionIds: string[] }
 
-/** Each owner of each action, once per role as compared. */
-export function roleEntries(planId: string, actions: { id: string; owners: string[] }[], buckets: number): RoleEntry[] {
-  const entries: RoleEntry[] = [];
+/** The index rows for a plan's actions: each owner role once per action, grouped by bucket. */
+function rowsOf(planId: string, actions: { id: string; owners: string[] }[], buckets: number): Map<string, RoleRow> {
+  const rows = new Map<string, RoleRow>();
   for (const action of actions) {
-    const seen = new Set<string>();
-    for (const owner of action.owners) {
-      const role = normaliseRole(owner);
-      if (role === '' || seen.has(role)) continue;
-      seen.add(role);
-      entries.push({ role, planId, actionId: action.id, buckets });
+    const bucket = bucketOf(action.id, buckets);
+    for (const role of new Set(action.owners.map(normaliseRole))) {
+      if (role === '') continue;
+      const key = `${role}\u0000${bucket}`;
+      const row = rows.get(key) ?? { role, planId, bucket, actionIds: [] };
+      row.actionIds.push(action.id);
+      rows.set(key, row);
     }
   }
-  return entries;
+  return rows;
+}
+
+function keysOf(row: RoleRow): { partitionKey: string; rowKey: string } {
+  return { partitionKey: textToKey(row.role), rowKey: compoundKey(row.planId, row.bucket.toString(16).padStart(4, '0')) };
 }
 
 /** The role index of one store. */
 export class RoleIndex {
   constructor(private readonly tables: Tables) {}
 
-  async add(entries: RoleEntry[]): Promise<void> {
+  /** Brings a plan's rows from what `before` owned to what `after` owns (pass [] for a new plan). */
+  async replacePlan(planId: string, before: { id: string; owners: string[] }[], after: { id: string; owners: string[] }[], buckets: number): Promise<void> {
     const client = await this.tables.ensure(TABLE);
-    const actions: TransactionAction[] = entries.map((e) => ['upsert', row(e), 'Replace']);
-    await submitAll(client, actions, 'adding to role index');
-  }
-
-  /** Removes index rows; rows already gone are fine. */
-  async remove(entries: RoleEntry[]): Promise<void> {
-    const client = this.tables.table(TABLE);
-    await mapLimit(entries, 16, async (entry) => {
-      const { partitionKey, rowKey } = row(entry);
+    const next = rowsOf(planId, after, buckets);
+    const writes: TransactionAction[] = [...next.values()].map((row) => {
+      const entity = { ...keysOf(row), planId, bucket: row.bucket };
+      putJson(entity, 'actionIds', row.actionIds);
+      return ['upsert', entity, 'Replace'];
+    });
+    await submitAll(client, writes, `indexing the owners of plan ${planId}`);
+    const gone = [...rowsOf(planId, before, buckets)].filter(([key]) => !next.has(key)).map(([, row]) => row);
+    await mapLimit(gone, 16, async (row) => {
+      const { partitionKey, rowKey } = keysOf(row);
       try {
         await client.deleteEntity(partitionKey, rowKey);
       } catch (err) {
@@ -66,9 +61,12 @@ export class RoleIndex {
     const wanted = [...new Set(roles.map(normaliseRole).filter((r) => r !== ''))];
     const client = this.tables.table(TABLE);
     const lists = await mapLimit(wanted, 8, (role) =>
-      listAll<{ planId: string; actionId: string }>(client, odata`PartitionKey ge ${`${textToKey(role)}|`} and PartitionKey lt ${prefixEnd(`${textToKey(role)}|`)}`, `reading role index for ${role}`));
+      listAll<Record<string, unknown>>(client, odata`PartitionKey eq ${textToKey(role)}`, `reading role index for ${role}`));
     const found = new Map<string, { planId: string; actionId: string }>();
-    for (const r of lists.flat()) found.set(`${r.planId}\u0000${r.actionId}`, { planId: r.planId, actionId: r.actionId });
+    for (const row of lists.flat()) {
+      const planId = String(row.planId);
+      for (const actionId of getJson<string[]>(row, 'actionIds', [])) found.set(`${planId}\u0000${actionId}`, { planId, actionId });
+    }
     return [...found.values()];
   }
 }

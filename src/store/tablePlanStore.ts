@@ -8,7 +8,6 @@ import { actionKeys, actionRow, bucketsFor, isWaiting } from './actionRows.ts';
 import type { DueEntry } from './dueIndex.ts';
 import type { PlanRows } from './planRows.ts';
 import { changedFields, reviseActions } from './planRevision.ts';
-import { roleEntries } from './roleIndex.ts';
 import { ACTIONS_TABLE, type TableActionStore } from './tableActionStore.ts';
 import { submitAll, type Tables } from './tables.ts';
 
@@ -42,7 +41,7 @@ export class TablePlanStore implements PlanStore {
       const writes: TransactionAction[] = plan.actions.map((a, i) => ['upsert', actionRow(plan.id, a, progress[i] as ActionProgress, i, buckets), 'Replace']);
       await submitAll(client, writes, `importing plan ${plan.id}`);
       await this.actions.due.add(plan.actions.flatMap((a, i) => dueEntry(plan.id, a.id, progress[i] as ActionProgress, buckets)));
-      await this.actions.roles.add(roleEntries(plan.id, plan.actions, buckets));
+      await this.actions.roles.replacePlan(plan.id, [], plan.actions, buckets);
       // The plan row goes last: until it exists the plan is not listed, and a re-run starts afresh.
       await this.rows.put(plan, plan.actions.length, buckets, at);
       return { planId: plan.id, created: true, added: plan.actions, removed: [], changed: [], kept: 0 };
@@ -78,19 +77,9 @@ export class TablePlanStore implements PlanStore {
     await this.actions.due.add(added.flatMap((a, i) => dueEntry(plan.id, a.id, addedProgress[i] as ActionProgress, buckets)));
     await this.actions.due.remove(revision.removed.flatMap((s) => dueEntry(plan.id, s.action.id, s.progress, buckets)));
     const ownersBefore = [...revision.removed, ...revision.matched.map((m) => m.before)].map((s) => s.action);
-    await this.reindexRoles(plan.id, ownersBefore, [...kept, ...added], buckets);
+    await this.actions.roles.replacePlan(plan.id, ownersBefore, [...kept, ...added], buckets);
     await this.rows.put(plan, plan.actions.length, buckets, at);
     return { planId: plan.id, created: false, added, removed: revision.removed.map((s) => s.action), changed, kept: revision.matched.length };
-  }
-
-  private async reindexRoles(planId: string, before: PlanAction[], after: PlanAction[], buckets: number): Promise<void> {
-    const key = (e: { role: string; actionId: string }): string => `${e.role}\u0000${e.actionId}`;
-    const old = roleEntries(planId, before, buckets);
-    const next = roleEntries(planId, after, buckets);
-    const oldKeys = new Set(old.map(key));
-    const nextKeys = new Set(next.map(key));
-    await this.actions.roles.remove(old.filter((e) => !nextKeys.has(key(e))));
-    await this.actions.roles.add(next.filter((e) => !oldKeys.has(key(e))));
   }
 
   async listPlans(): Promise<PlanSummary[]> {
