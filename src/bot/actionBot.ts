@@ -134,7 +134,11 @@ export class ActionBot extends ActivityHandler {
       await recordPerson(this.services, context);
       const turn = await this.turnFor(context, '');
       const result = await answerFromCard(turn, this.messenger, invokeValue.action.verb, invokeValue.action.data, context.activity.replyToId);
-      if (result.card) return { statusCode: 200, type: 'application/vnd.microsoft.card.adaptive', value: result.card as Record<string, unknown> };
+      if (result.card) {
+        // The replaced card cannot say that another owner answered a moment before: tell them in the chat.
+        if (result.note) await context.sendActivity(result.note);
+        return { statusCode: 200, type: 'application/vnd.microsoft.card.adaptive', value: result.card as Record<string, unknown> };
+      }
       return messageResponse(result.message);
     } catch (err) {
       this.services.logger.error({ err: { message: (err as Error).message } }, 'card answer not handled');

@@ -10,6 +10,8 @@ import type { Messenger } from './messenger.ts';
 export interface CardAnswerResult {
   card: object | null;
   message: string;
+  /** Someone else's answer that landed just before this one, which the person must hear about. */
+  note?: string;
 }
 
 /** Handles a card answer from `turn.caller`. Never throws for bad input; storage faults become a message. */
@@ -29,5 +31,6 @@ export async function answerFromCard(turn: ChatTurn, messenger: Messenger, verb:
   }
   const card = answeredCard(outcome.stored, outcome.change, turn.directory, turn.today);
   await refreshSentCards(services, messenger, outcome.stored, card, cardActivityId);
-  return { card, message: `${outcome.note ? outcome.note + ' ' : ''}Saved: ${typeableRef(outcome.stored)} ${outcome.change.summary}.` };
+  const saved = `Saved: ${typeableRef(outcome.stored)} ${outcome.change.summary}.`;
+  return outcome.note ? { card, message: `${outcome.note} ${saved}`, note: `${outcome.note} ${saved}` } : { card, message: saved };
 }
