@@ -75,6 +75,7 @@ export async function startStorageProxy(targetPort: number): Promise<StorageProx
   });
 
   const listen = (port: number): Promise<void> => new Promise((resolve, reject) => {
+    if (server.listening) return resolve();
     server.once('error', reject);
     server.listen(port, '127.0.0.1', () => { server.removeListener('error', reject); resolve(); });
   });
