@@ -90,17 +90,20 @@ export async function runSweep(services: Services, messenger: Messenger, at: Dat
 }
 
 /**
- * Roles nobody holds, counted over the reminder steps they left unsent for the first time. A step is
- * due again on each catch-up day, but the commissioner was told about it already: the ledger says so.
+ * Roles nobody holds, counted over the reminder steps they left unsent: on the step's own day (every
+ * sweep that day builds the same notice; its ledger key makes it one card), or on a catch-up day when
+ * no sweep has told the commissioner about that step yet. The ledger remembers which steps were told.
  */
 async function unheldToTell(services: Services, steps: { reminder: Reminder; roles: string[] }[], at: Date, options: SweepOptions): Promise<Map<string, number>> {
   const unheld = new Map<string, number>();
+  const today = londonDate(at);
   for (const { reminder, roles } of steps) {
     if (!options.dryRun) {
       const key = `${reminder.key}|unheld`;
       const info = { planId: reminder.planId, actionId: reminder.actionId, audience: 'unheld', personId: '' };
-      if (!(await services.store.reminders.claim(key, info, at.toISOString(), options.leaseMs ?? 10 * 60_000))) continue;
-      await services.store.reminders.markSent(key, { at: at.toISOString(), activityId: null, conversationId: null });
+      const first = await services.store.reminders.claim(key, info, at.toISOString(), options.leaseMs ?? 10 * 60_000);
+      if (first) await services.store.reminders.markSent(key, { at: at.toISOString(), activityId: null, conversationId: null });
+      else if (reminder.sendOn !== today) continue;
     }
     for (const role of roles) unheld.set(role, (unheld.get(role) ?? 0) + 1);
   }
