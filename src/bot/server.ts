@@ -66,10 +66,20 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
     return next();
   });
 
+  // Requests refused before the bot sees them (too large, not JSON) are logged, so the attempt is on record.
+  const refused = (req: restify.Request, status: number, error: string): void => {
+    logger.warn({ status, error, path: req.path(), contentLength: Number(req.headers['content-length'] ?? 0) }, 'request refused');
+  };
+  server.on('restifyError', (req: restify.Request, _res: restify.Response, err: { statusCode?: number; name?: string }, callback: () => void) => {
+    refused(req, err.statusCode ?? 500, err.name ?? 'Error');
+    return callback();
+  });
+
   server.post(
     '/api/messages',
     (req, res, next) => {
       if (!req.is('application/json')) {
+        refused(req, 415, 'not JSON');
         res.send(415, { error: 'Content-Type must be application/json' });
         return next(false);
       }
@@ -78,6 +88,7 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
     restify.plugins.bodyParser({ maxBodySize: maxBodyBytes, mapParams: false, rejectUnknown: true }),
     async (req, res) => {
       if (typeof req.body !== 'object' || req.body === null || Array.isArray(req.body)) {
+        refused(req, 400, 'not one activity');
         res.send(400, { error: 'the body must be one activity object' });
         return;
       }
