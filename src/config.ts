@@ -20,6 +20,8 @@ const schema = z.object({
   MicrosoftAppPassword: z.string().default(''),
   MicrosoftAppType: z.enum(['MultiTenant', 'SingleTenant', 'UserAssignedMSI']).default('MultiTenant'),
   MicrosoftAppTenantId: z.string().trim().default(''),
+  /** Where the Bot Framework publishes the keys that sign Teams' requests. Empty: Microsoft's public cloud. */
+  BotOpenIdMetadata: z.url({ protocol: /^https?$/ }).optional(),
   /** Empty: the project starts Azurite itself and keeps its data under DATA_DIR. */
   AZURE_TABLES_CONNECTION_STRING: z.string().trim().default(''),
   TABLE_PREFIX: z.string().regex(/^[A-Za-z][A-Za-z0-9]{0,30}$/, 'letters and digits, starting with a letter').default('actionbot'),

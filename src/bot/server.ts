@@ -1,6 +1,6 @@
 // The bot's HTTP face: restify with the Bot Framework CloudAdapter on POST /api/messages, and /healthz.
 import restify from 'restify';
-import { CloudAdapter, ConfigurationBotFrameworkAuthentication, type TurnContext } from 'botbuilder';
+import { CallerIdConstants, CloudAdapter, ConfigurationBotFrameworkAuthentication, type TurnContext } from 'botbuilder';
 import type { Config } from '../config.ts';
 import type { Logger } from '../log.ts';
 
@@ -31,6 +31,23 @@ export interface RunningServer {
 /** Teams activities are small; a card answer with a 500-character reason is a few KB. */
 const maxBodyBytes = 256 * 1024;
 
+/**
+ * The public cloud's Bot Framework endpoints with another OpenID metadata URL. botbuilder takes any one
+ * of these settings as "all are given", so the rest must be spelled out.
+ */
+function publicCloudWithKeysAt(openIdMetadataUrl: string): Record<string, string | boolean> {
+  return {
+    ToBotFromChannelOpenIdMetadataUrl: openIdMetadataUrl,
+    ToBotFromChannelTokenIssuer: 'https://api.botframework.com',
+    ToChannelFromBotLoginUrl: 'https://login.microsoftonline.com/botframework.com',
+    ToChannelFromBotOAuthScope: 'https://api.botframework.com',
+    OAuthUrl: 'https://api.botframework.com',
+    ToBotFromEmulatorOpenIdMetadataUrl: 'https://login.microsoftonline.com/common/v2.0/.well-known/openid-configuration',
+    CallerId: CallerIdConstants.PublicAzureChannel,
+    ValidateAuthority: true,
+  };
+}
+
 /** The adapter, authenticating with the app's credentials (none in local mode). */
 export function createAdapter(config: Config, logger: Logger): CloudAdapter {
   const auth = new ConfigurationBotFrameworkAuthentication({
@@ -38,6 +55,7 @@ export function createAdapter(config: Config, logger: Logger): CloudAdapter {
     MicrosoftAppPassword: config.MicrosoftAppPassword,
     MicrosoftAppType: config.MicrosoftAppType,
     MicrosoftAppTenantId: config.MicrosoftAppTenantId,
+    ...(config.BotOpenIdMetadata ? publicCloudWithKeysAt(config.BotOpenIdMetadata) : {}),
   });
   const adapter = new CloudAdapter(auth);
   adapter.onTurnError = async (context, error) => {
