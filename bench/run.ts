@@ -8,6 +8,8 @@ const sections: { name: string; load: () => Promise<BenchSection> }[] = [
   { name: 'store', load: () => import('./storeBench.ts') },
   { name: 'send', load: () => import('./sendBench.ts') },
   { name: 'sweep', load: () => import('./sweepBench.ts') },
+  { name: 'overdue', load: () => import('./overdueBench.ts') },
+  { name: 'soak', load: () => import('./soakBench.ts') },
 ];
 
 const wanted = process.argv.slice(2);

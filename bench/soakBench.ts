@@ -1,0 +1,153 @@
+// Issue 5's soak: a plan year of daily sweeps over SOAK_ACTIONS stored actions (default 100,000, of
+// which SOAK_IN_YEAR, default 3,000, fall due within the year), owners answering done / delayed /
+// blocked at random (seeded) between sweeps, against a connector that throttles (429 with Retry-After,
+// 503) and has six days of outage. Reports reminders expected, sent, duplicated, lost and peak memory.
+import { callerFrom } from '../src/app/caller.ts';
+import { loadDirectory } from '../src/app/directory.ts';
+import { answerAction } from '../src/app/answerAction.ts';
+import { storePlan } from '../src/app/importPlans.ts';
+import type { Services } from '../src/app/services.ts';
+import type { Answer } from '../src/domain/answers.ts';
+import { addDays } from '../src/domain/calendar.ts';
+import { occurrences } from '../src/domain/occurrences.ts';
+import { roleKey } from '../src/domain/owners.ts';
+import type { Due, IsoDate } from '../src/domain/plan.ts';
+import { initialProgress } from '../src/domain/progressStart.ts';
+import type { TrackedAction } from '../src/domain/reminders.ts';
+import { messengerFor } from '../src/runtime.ts';
+import { createAdapter } from '../src/bot/server.ts';
+import { createLogger } from '../src/log.ts';
+import { rulesFrom, runSweep } from '../src/scheduler/sweep.ts';
+import { startAzurite } from '../src/store/azurite.ts';
+import { mapLimit } from '../src/store/tables.ts';
+import { openTableStore } from '../src/store/tableStore.ts';
+import { benchClock, benchConfig, benchServices } from './support/benchBot.ts';
+import { seatPeople, type BenchPeople } from './support/benchPeople.ts';
+import { ledgerRows } from './support/ledgerRows.ts';
+import { ReminderAudit } from './support/reminderAudit.ts';
+import { seededRandom } from './support/seededRandom.ts';
+import { ownersOf, syntheticPlan } from './support/syntheticPlan.ts';
+import { startThrottlingConnector } from './support/throttlingConnector.ts';
+import type { BenchFigure } from './table.ts';
+
+const YEAR_START: IsoDate = '2026-04-01';
+const DAYS = 365;
+const PERIOD = { start: YEAR_START, end: '2028-03-31' };
+const PLAN_ID = 'bench-soak';
+const PREFIX = 'soak';
+const SEED = 20261124;
+const STORED = Number(process.env.SOAK_ACTIONS ?? 100_000);
+const IN_YEAR = Math.min(STORED, Number(process.env.SOAK_IN_YEAR ?? 3_000));
+const isOutage = (day: number): boolean => day % 61 === 30;
+
+/** 100 overdue when the year starts, 500 quarterly reviews (staggered), one-off dates over the year; the rest by the plan's end. */
+function dueOf(i: number): Due {
+  if (i >= IN_YEAR) return { kind: 'date', date: PERIOD.end };
+  if (i < 100) return { kind: 'date', date: addDays('2026-03-01', i % 31) };
+  if (i < 600) return { kind: 'recurring', every: '3 months', from: addDays(YEAR_START, 14 + (i % 90)), until: null };
+  return { kind: 'date', date: addDays(YEAR_START, i % DAYS) };
+}
+
+interface Tally { answers: number; refused: number; answerFailures: number; sweepErrors: number; sweepFailed: number }
+
+/** Owners answer some of today's cards (one answer per action a day), and some blocks are lifted. */
+async function answerDay(services: Services, people: BenchPeople, actions: Map<string, TrackedAction>, delivered: { personId: string; actionId: string }[], random: () => number, today: IsoDate, tally: Tally): Promise<void> {
+  const answers = new Map<string, { personId: string; answer: Answer }>();
+  const delay = (): Answer => ({ kind: 'delayed', newDate: addDays(today, 7 + Math.floor(random() * 50)), reason: 'the provider is late' });
+  for (const { personId, actionId } of delivered) {
+    if (personId === people.lead.id || answers.has(actionId)) continue;
+    const r = random();
+    const answer: Answer | null = r < 0.4 ? { kind: 'done' } : r < 0.55 ? delay() : r < 0.6 ? { kind: 'blocked', reason: 'waiting for the PCT' } : null;
+    if (answer) answers.set(actionId, { personId, answer });
+  }
+  for (const tracked of actions.values()) {
+    if (tracked.progress.status !== 'blocked' || answers.has(tracked.actionId)) continue;
+    const r = random();
+    const owner = people.holderOf.get(roleKey(ownersOf(Number(tracked.actionId.slice(1)), STORED)[0] ?? ''));
+    if (owner && r < 0.15) answers.set(tracked.actionId, { personId: owner.id, answer: r < 0.08 ? { kind: 'done' } : delay() });
+  }
+  if (answers.size === 0) return;
+  const directory = await loadDirectory(services.store);
+  await mapLimit([...answers], 8, async ([actionId, { personId, answer }]) => {
+    const tracked = actions.get(actionId) as TrackedAction;
+    const caller = callerFrom(personId, personId, directory, services.settings);
+    const outcome = await answerAction(services, directory, caller, { planId: PLAN_ID, actionId, occurrence: tracked.progress.occurrence, answer, via: 'button' });
+    if (outcome.kind === 'saved') {
+      tracked.progress = outcome.stored.progress;
+      tally.answers += 1;
+    } else if (outcome.kind === 'refused') tally.refused += 1;
+    else tally.answerFailures += 1;
+  });
+}
+
+/** Runs the year and reports. */
+export async function run(): Promise<BenchFigure[]> {
+  const started = performance.now();
+  const azurite = await startAzurite();
+  const random = seededRandom(SEED);
+  const connector = await startThrottlingConnector({ throttled: 0.05, retryAfterSeconds: 1, unavailable: 0.02, random: seededRandom(SEED + 1) });
+  try {
+    // Paced to Teams' limits at the most the settings allow (50 a second), as a busy production bot.
+    const config = benchConfig({ TABLE_PREFIX: PREFIX, SENDS_PER_SECOND: '50' });
+    const store = await openTableStore(azurite.connectionString, PREFIX);
+    const clock = benchClock(`${YEAR_START}T08:00:00Z`);
+    const services = benchServices(store, clock, config);
+    const plan = syntheticPlan({ id: PLAN_ID, count: STORED, period: PERIOD, dueOf });
+    await storePlan(services, plan);
+    const people = await seatPeople(store, connector.url, `${YEAR_START}T08:00:00Z`);
+    const model: TrackedAction[] = plan.actions.map((a) => ({ planId: PLAN_ID, actionId: a.id, progress: initialProgress(occurrences(a.due, PERIOD), YEAR_START) }));
+    plan.actions.length = 0; // the store has it; the soak keeps only its own copy of progress
+    const actions = new Map(model.map((m) => [m.actionId, m]));
+    process.stderr.write(`  soak: ${STORED.toLocaleString('en-GB')} actions stored in ${((performance.now() - started) / 1000).toFixed(1)} s\n`);
+
+    const messenger = messengerFor(createAdapter(config, services.logger), config, createLogger('silent'));
+    const audit = new ReminderAudit(PLAN_ID, model, people, rulesFrom(config));
+    const tally: Tally = { answers: 0, refused: 0, answerFailures: 0, sweepErrors: 0, sweepFailed: 0 };
+    const yearStart = performance.now();
+    const rssAtStart = process.memoryUsage().rss;
+    for (let day = 0; day < DAYS; day++) {
+      const today = addDays(YEAR_START, day);
+      audit.expect(today);
+      const at = new Date(`${today}T08:00:00Z`);
+      clock.set(at);
+      connector.outage = isOutage(day);
+      try {
+        tally.sweepFailed += (await runSweep(services, messenger, at)).failed;
+      } catch (err) {
+        tally.sweepErrors += 1;
+        process.stderr.write(`  soak: sweep of ${today} failed: ${(err as Error).message}\n`);
+      }
+      connector.outage = false;
+      const delivered = audit.receive(connector.drain());
+      clock.set(`${today}T13:00:00Z`);
+      await answerDay(services, people, actions, delivered, random, today, tally);
+      if (day % 30 === 29) process.stderr.write(`  soak: day ${day + 1} (${today}), ${((performance.now() - yearStart) / 1000).toFixed(0)} s, rss ${(process.memoryUsage().rss / 2 ** 20).toFixed(0)} MB\n`);
+    }
+    const yearSeconds = (performance.now() - yearStart) / 1000;
+    const rssGrowth = (process.memoryUsage().rss - rssAtStart) / 2 ** 20;
+    const result = audit.result(await ledgerRows(azurite.connectionString, PREFIX));
+    const resent = [...(await ledgerRows(azurite.connectionString, PREFIX)).values()].filter((r) => r.state === 'sent' && r.attempts > 1).length;
+    const run = `${STORED.toLocaleString('en-GB')} actions, ${IN_YEAR.toLocaleString('en-GB')} due in the year, ${DAYS} daily sweeps`;
+    const mb = (kb: number): number => Math.round(kb / 1024);
+    return [
+      { key: 'soak.expected', label: `reminders expected (remindersDue per day × holders; ${run})`, value: result.expected, unit: '' },
+      { key: 'soak.sent', label: 'reminders that reached their person', value: result.sent, unit: '' },
+      { key: 'soak.duplicated', label: 'reminders that reached a person twice (must be 0)', value: result.duplicated, unit: '' },
+      { key: 'soak.unexpected', label: 'cards matching no reminder due that day (must be 0)', value: result.unexpected, unit: '' },
+      { key: 'soak.lost', label: 'expected, never arrived, no failure recorded (must be 0)', value: result.lost, unit: '' },
+      { key: 'soak.failedNotResent', label: 'expected, never arrived, failure recorded (window passed or answered)', value: result.failedNotResent, unit: '' },
+      { key: 'soak.resentAfterFailure', label: 'sent on a later sweep after a failed try', value: resent, unit: '' },
+      { key: 'soak.sendFailures', label: 'sends given up by a sweep (recorded failed, tried again next sweep)', value: tally.sweepFailed, unit: '' },
+      { key: 'soak.throttled', label: 'connector answers 429 (5% of calls, Retry-After 1 s; all calls on 6 outage days)', value: connector.statuses.get(429) ?? 0, unit: '' },
+      { key: 'soak.unavailable', label: 'connector answers 503 (2% of calls)', value: connector.statuses.get(503) ?? 0, unit: '' },
+      { key: 'soak.answers', label: `answers saved (done/delayed/blocked, seed ${SEED}); refused ${tally.refused}, failed ${tally.answerFailures}`, value: tally.answers, unit: '' },
+      { key: 'soak.sweepErrors', label: 'sweeps that failed outright', value: tally.sweepErrors, unit: '' },
+      { key: 'soak.peakRssMb', label: 'peak memory of the bot process (RSS, import included; Azurite apart)', value: mb(process.resourceUsage().maxRSS), unit: 'MB' },
+      { key: 'soak.rssGrowthMb', label: 'RSS at the end of the year minus at its start', value: Math.round(rssGrowth), unit: 'MB' },
+      { key: 'soak.yearSeconds', label: `wall time of the ${DAYS} sweeps and answers`, value: yearSeconds, unit: 's' },
+    ];
+  } finally {
+    await connector.close();
+    await azurite.stop();
+  }
+}

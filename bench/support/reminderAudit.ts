@@ -1,0 +1,96 @@
+// The soak's independent account of reminders: what the domain rules say is due each day (remindersDue
+// over the bench's own copy of every action's progress, fanned out to the people holding the roles),
+// checked against what actually reached the connector. Nothing here reads the bot's ledger until the
+// end, when a reminder that never arrived is looked up to see whether its failure was recorded.
+import { remindersDue, type ReminderRules, type TrackedAction } from '../../src/domain/reminders.ts';
+import { addDays } from '../../src/domain/calendar.ts';
+import { roleKey } from '../../src/domain/owners.ts';
+import type { IsoDate } from '../../src/domain/plan.ts';
+import type { BenchPeople } from './benchPeople.ts';
+import type { Delivered } from './throttlingConnector.ts';
+import { ownersOf } from './syntheticPlan.ts';
+
+/** The audit's totals. */
+export interface AuditResult {
+  /** Distinct reminders (per recipient) the rules made due over the run. */
+  expected: number;
+  /** Distinct expected reminders that reached their person. */
+  sent: number;
+  /** Cards that reached a person a second time for the same reminder. */
+  duplicated: number;
+  /** Cards that matched no reminder due that day for that person. */
+  unexpected: number;
+  /** Expected, never arrived, and no failure recorded in the ledger: silently dropped. */
+  lost: number;
+  /** Expected, never arrived, failure recorded (the action was answered or its window passed before a retry). */
+  failedNotResent: number;
+}
+
+/** A reminder's ledger row, as far as the audit cares. */
+export interface LedgerState {
+  state: string;
+  attempts: number;
+}
+
+/** Tracks one run. `actions` is the bench's own copy; the caller keeps its progress up to date. */
+export class ReminderAudit {
+  private readonly expected = new Set<string>();
+  private readonly received = new Set<string>();
+  private today = new Map<string, string>();
+  private duplicated = 0;
+  private unexpected = 0;
+
+  constructor(private readonly planId: string, private readonly actions: TrackedAction[], private readonly people: BenchPeople, private readonly rules: ReminderRules) {}
+
+  /** Works out what is due on `day` (before that day's sweep); returns how many reminders per person. */
+  expect(day: IsoDate): number {
+    const horizon = addDays(day, Math.max(0, ...this.rules.daysBefore));
+    // Only actions that can give a reminder: a date within the longest lead time, or a block. The rest
+    // give none by the rules' own definition (reminderHorizon), and skipping them keeps a year quick.
+    const candidates = this.actions.filter((a) => a.progress.status === 'blocked' || (a.progress.dueDate !== null && a.progress.dueDate <= horizon && a.progress.status !== 'done'));
+    this.today = new Map();
+    for (const reminder of remindersDue(candidates, day, this.rules)) {
+      const index = Number(reminder.actionId.slice(1));
+      const people = reminder.audience === 'lead'
+        ? [this.people.lead]
+        : ownersOf(index, this.actions.length).map((role) => this.people.holderOf.get(roleKey(role))).filter((p) => p !== undefined);
+      for (const person of people) {
+        const key = `${reminder.key}|${person.id}`;
+        this.expected.add(key);
+        this.today.set(`${person.id}|${reminder.planId}|${reminder.actionId}`, key);
+      }
+    }
+    return this.today.size;
+  }
+
+  /** Records the cards that arrived during `day`'s sweep; returns those that matched a due reminder. */
+  receive(cards: Delivered[]): { personId: string; actionId: string }[] {
+    const matched: { personId: string; actionId: string }[] = [];
+    for (const card of cards) {
+      const person = this.people.byConversation.get(card.conversationId);
+      const key = person && this.today.get(`${person.id}|${this.planId}|a${card.action}`);
+      if (!person || !key) {
+        this.unexpected += 1;
+        continue;
+      }
+      if (this.received.has(key)) this.duplicated += 1;
+      else {
+        this.received.add(key);
+        matched.push({ personId: person.id, actionId: `a${card.action}` });
+      }
+    }
+    return matched;
+  }
+
+  /** The totals, looking up in the ledger each expected reminder that never arrived. */
+  result(ledger: Map<string, LedgerState>): AuditResult {
+    let lost = 0;
+    let failedNotResent = 0;
+    for (const key of this.expected) {
+      if (this.received.has(key)) continue;
+      if (ledger.get(key)?.state === 'failed') failedNotResent += 1;
+      else lost += 1;
+    }
+    return { expected: this.expected.size, sent: this.received.size, duplicated: this.duplicated, unexpected: this.unexpected, lost, failedNotResent };
+  }
+}
