@@ -94,7 +94,7 @@ describe('a dead process left claims in the ledger (simulated)', () => {
 });
 
 describe('the sender breaks part-way (an unexpected error, not a Teams answer)', () => {
-  it('the sweep stops and says so; the next sweep after the lease finishes the job, nothing twice', async () => {
+  it('the sweep stops with the error; the next sweep after the lease finishes the job, nothing twice', async () => {
     const sam = owner(3);
     const store = await world('faultKilledThrow', sam);
     const { services, messenger } = sweeper(store);
