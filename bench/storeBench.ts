@@ -51,12 +51,16 @@ async function timeDueBy(store: Store): Promise<number> {
 export async function run(): Promise<BenchFigure[]> {
   const azurite = await startAzurite();
   try {
+    const say = (what: string): boolean => process.stderr.write(`store bench: ${what}\n`);
+    say('importing 10,000 actions');
     const small = await openTableStore(azurite.connectionString, 'benchSmall');
     await small.plans.savePlan(syntheticPlan('bench-10k', 10_000), startOf, `${TODAY}T09:00:00Z`);
+    say('importing 100,000 actions');
     const big = await openTableStore(azurite.connectionString, 'benchBig');
     const started = performance.now();
     await big.plans.savePlan(syntheticPlan('bench-100k', 100_000), startOf, `${TODAY}T09:00:00Z`);
     const importSeconds = (performance.now() - started) / 1000;
+    say(`imported in ${importSeconds.toFixed(1)} s; timing dueBy`);
     const dueSmall = await timeDueBy(small);
     const dueBig = await timeDueBy(big);
     return [

@@ -1,5 +1,5 @@
 // The due index: one small table per due month (`${prefix}Due202611`), a row per waiting action
-// (PartitionKey its due date, RowKey plan|action). It holds only open and delayed actions with a date.
+// (see `row` for keys). It holds only open and delayed actions with a date.
 //
 // Why tables per month, measured on this machine (Azurite 3.35, in memory, 24 Nov 2026):
 // - Azurite answers every query with a JavaScript filter over the WHOLE table (LokiTableMetadataStore
@@ -8,16 +8,15 @@
 //   2.3 ms median at 10,000 rows and 8.2 ms at 100,000 (834 rows: 16.9 ms): linear in table size.
 // - Writes find the existing row with findOne({PartitionKey, RowKey}), which scans the whole partition:
 //   20,000 rows into one partition took 45 s, into 200 partitions 4.2 s; 100,000 rows into 1,000
-//   partitions 13 s. Hence bucketed action partitions (actionRows.ts), and index partitions that are
-//   a due day and an action partition (one role or one date shared by 50,000 actions took minutes).
+//   partitions 13 s. Hence bucketed action partitions (actionRows.ts), bucketed due-index partitions
+//   (below), and a role index with one row per role and bucket (roleIndex.ts).
 // Real Azure indexes PartitionKey+RowKey ranges, so the same layout is cheap there too. With a table
 // per month, "due by D" reads only the month tables up to D: rows that are due, plus the index rows of
 // the rest of D's own month. Figures: bench/storeBench.ts.
 import type { TransactionAction } from '@azure/data-tables';
 import { odata } from '@azure/data-tables';
 import type { IsoDate } from '../domain/plan.ts';
-import { actionKeys } from './actionRows.ts';
-import { compoundKey, prefixEnd } from './keys.ts';
+import { bucketOf, compoundKey, prefixEnd, textToKey } from './keys.ts';
 import { attempt, listAll, mapLimit, statusOf, submitAll, type Tables } from './tables.ts';
 
 /** A pointer from a due date to an action (`buckets`: its plan's bucket count). */
@@ -35,11 +34,13 @@ function monthOf(date: IsoDate): string {
   return date.slice(0, 4) + date.slice(5, 7);
 }
 
-// PartitionKey: the due date, then the action's own partition, so no index partition outgrows the
-// plan's buckets even when thousands of actions share a date.
+// PartitionKey: the plan and a coarse bucket (an eighth of the plan's action buckets), RowKey the due
+// date then plan|action. Partitions stay a few hundred rows in a month even if every action shares one
+// date, and an import fills whole transactions: keyed by date, a 100,000-action plan spread over two
+// years wrote 1-row transactions and took six minutes.
 function row(entry: DueEntry): { partitionKey: string; rowKey: string; planId: string; actionId: string; buckets: number } {
-  const partition = actionKeys(entry.planId, entry.actionId, entry.buckets).partitionKey;
-  return { partitionKey: `${entry.dueDate}|${partition}`, rowKey: compoundKey(entry.planId, entry.actionId), planId: entry.planId, actionId: entry.actionId, buckets: entry.buckets };
+  const bucket = bucketOf(entry.actionId, Math.max(1, Math.floor(entry.buckets / 8))).toString(16).padStart(4, '0');
+  return { partitionKey: `${textToKey(entry.planId)}|${bucket}`, rowKey: `${entry.dueDate}|${compoundKey(entry.planId, entry.actionId)}`, planId: entry.planId, actionId: entry.actionId, buckets: entry.buckets };
 }
 
 /** The due index of one store. */
@@ -73,7 +74,7 @@ export class DueIndex {
     const last = monthOf(date);
     const months = (await this.months()).filter((m) => m <= last);
     const perMonth = await mapLimit(months, 8, async (month) => {
-      const filter = month === last ? odata`PartitionKey lt ${prefixEnd(`${date}|`)}` : undefined;
+      const filter = month === last ? odata`RowKey lt ${prefixEnd(`${date}|`)}` : undefined;
       try {
         return await listAll<{ planId: string; actionId: string; buckets: number }>(this.tables.table(TABLE_STEM + month), filter, `reading due index ${month}`);
       } catch (err) {
@@ -82,7 +83,7 @@ export class DueIndex {
       }
     });
     return perMonth.flat()
-      .map((r) => ({ planId: r.planId, actionId: r.actionId, dueDate: r.partitionKey.slice(0, 10), buckets: r.buckets }))
+      .map((r) => ({ planId: r.planId, actionId: r.actionId, dueDate: r.rowKey.slice(0, 10), buckets: r.buckets }))
       .sort((a, b) => (a.dueDate < b.dueDate ? -1 : a.dueDate > b.dueDate ? 1 : 0));
   }
 

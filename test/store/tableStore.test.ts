@@ -16,8 +16,8 @@ describe('the Azure Table store (Azurite)', () => {
     await store.plans.savePlan(plan('p', [action('a1', '1', 'One', ['SMO'], '2008-09-11'), action('a2', '2', 'Two', ['SMO'], '2009-01-02')]), startOf('2008-11-24'), '2008-11-24T09:00:00Z');
     const sept = TableClient.fromConnectionString(connectionString, `${PREFIX}monthsDue200809`, { allowInsecureConnection: true });
     const rows = [];
-    for await (const row of sept.listEntities()) rows.push(row.partitionKey);
-    expect(rows).toEqual(['2008-09-11|p|0000']);
+    for await (const row of sept.listEntities()) rows.push(row.rowKey);
+    expect(rows).toEqual(['2008-09-11|p|a1']);
   });
 
   it('trusts the action row when the due index is stale, and tidies the index', async () => {
@@ -25,11 +25,11 @@ describe('the Azure Table store (Azurite)', () => {
     await store.plans.savePlan(plan('p', [action('a1', '1', 'One', ['SMO'], '2008-09-11')]), startOf('2008-11-24'), '2008-11-24T09:00:00Z');
     const sept = TableClient.fromConnectionString(connectionString, `${PREFIX}staleDue200809`, { allowInsecureConnection: true });
     // A pointer left behind by a crashed update: the action is due in September, not on the 1st.
-    await sept.upsertEntity({ partitionKey: '2008-09-01|p|0000', rowKey: 'p|a1', planId: 'p', actionId: 'a1', buckets: 1 });
+    await sept.upsertEntity({ partitionKey: 'p|0000', rowKey: '2008-09-01|p|a1', planId: 'p', actionId: 'a1', buckets: 1 });
     expect((await store.actions.dueBy('2008-11-24')).map((s) => s.progress.dueDate)).toEqual(['2008-09-11']);
     const left = [];
-    for await (const row of sept.listEntities()) left.push(row.partitionKey);
-    expect(left).toEqual(['2008-09-11|p|0000']);
+    for await (const row of sept.listEntities()) left.push(row.rowKey);
+    expect(left).toEqual(['2008-09-11|p|a1']);
   });
 
   it('keeps plan and action ids with characters Azure forbids in keys', async () => {
