@@ -22,8 +22,10 @@ export interface AuditResult {
   unexpected: number;
   /** Expected, never arrived, and no failure recorded in the ledger: silently dropped. */
   lost: number;
-  /** Expected, never arrived, failure recorded (the action was answered or its window passed before a retry). */
-  failedNotResent: number;
+  /** Expected, never arrived, failure recorded; a later reminder for the same action reached the person. */
+  failedSuperseded: number;
+  /** Expected, never arrived, failure recorded, and no later card about that action reached the person. */
+  failedNothingLater: number;
 }
 
 /** A reminder's ledger row, as far as the audit cares. */
@@ -34,8 +36,12 @@ export interface LedgerState {
 
 /** Tracks one run. `actions` is the bench's own copy; the caller keeps its progress up to date. */
 export class ReminderAudit {
-  private readonly expected = new Set<string>();
+  /** Reminder key → the person|action it is for and the day it was first due. */
+  private readonly expected = new Map<string, { about: string; day: IsoDate }>();
   private readonly received = new Set<string>();
+  /** person|action → the last day a card about it reached them. */
+  private readonly lastCard = new Map<string, IsoDate>();
+  private day: IsoDate = '';
   private today = new Map<string, string>();
   private duplicated = 0;
   private unexpected = 0;
@@ -49,6 +55,7 @@ export class ReminderAudit {
     // give none by the rules' own definition (reminderHorizon), and skipping them keeps a year quick.
     const candidates = this.actions.filter((a) => a.progress.status === 'blocked' || (a.progress.dueDate !== null && a.progress.dueDate <= horizon && a.progress.status !== 'done'));
     this.today = new Map();
+    this.day = day;
     for (const reminder of remindersDue(candidates, day, this.rules)) {
       const index = Number(reminder.actionId.slice(1));
       const people = reminder.audience === 'lead'
@@ -56,8 +63,9 @@ export class ReminderAudit {
         : ownersOf(index, this.actions.length).map((role) => this.people.holderOf.get(roleKey(role))).filter((p) => p !== undefined);
       for (const person of people) {
         const key = `${reminder.key}|${person.id}`;
-        this.expected.add(key);
-        this.today.set(`${person.id}|${reminder.planId}|${reminder.actionId}`, key);
+        const about = `${person.id}|${reminder.planId}|${reminder.actionId}`;
+        if (!this.expected.has(key)) this.expected.set(key, { about, day });
+        this.today.set(about, key);
       }
     }
     return this.today.size;
@@ -68,11 +76,13 @@ export class ReminderAudit {
     const matched: { personId: string; actionId: string }[] = [];
     for (const card of cards) {
       const person = this.people.byConversation.get(card.conversationId);
-      const key = person && this.today.get(`${person.id}|${this.planId}|a${card.action}`);
+      const about = person ? `${person.id}|${this.planId}|a${card.action}` : '';
+      const key = this.today.get(about);
       if (!person || !key) {
         this.unexpected += 1;
         continue;
       }
+      this.lastCard.set(about, this.day);
       if (this.received.has(key)) this.duplicated += 1;
       else {
         this.received.add(key);
@@ -85,12 +95,14 @@ export class ReminderAudit {
   /** The totals, looking up in the ledger each expected reminder that never arrived. */
   result(ledger: Map<string, LedgerState>): AuditResult {
     let lost = 0;
-    let failedNotResent = 0;
-    for (const key of this.expected) {
+    let failedSuperseded = 0;
+    let failedNothingLater = 0;
+    for (const [key, { about, day }] of this.expected) {
       if (this.received.has(key)) continue;
-      if (ledger.get(key)?.state === 'failed') failedNotResent += 1;
-      else lost += 1;
+      if (ledger.get(key)?.state !== 'failed') lost += 1;
+      else if ((this.lastCard.get(about) ?? '') > day) failedSuperseded += 1;
+      else failedNothingLater += 1;
     }
-    return { expected: this.expected.size, sent: this.received.size, duplicated: this.duplicated, unexpected: this.unexpected, lost, failedNotResent };
+    return { expected: this.expected.size, sent: this.received.size, duplicated: this.duplicated, unexpected: this.unexpected, lost, failedSuperseded, failedNothingLater };
   }
 }
