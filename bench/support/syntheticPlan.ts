@@ -1,10 +1,10 @@
 // Synthetic plans for the bench: as many actions as asked, owned by ten roles, due when the section
 // says. Every tenth action has two owners, as in real plans.
 //
-// Setup speed: the store partitions its role and due indexes by the action's bucket (see
-// src/store/dueIndex.ts), and Azurite writes one transaction per partition. Owner roles here follow
-// the action's bucket, so the role index is written in full transactions and a 100,000-action plan
-// stores in seconds rather than many minutes. Which role owns an action changes nothing measured.
+// Setup speed: the store groups its role index by the action's bucket (src/store/roleIndex.ts), and
+// Azurite's writes slow with the number and size of partitions touched. Owner roles here follow the
+// action's bucket, so a 100,000-action plan stores in about a minute rather than many. Which role
+// owns an action changes nothing measured.
 import type { Due, Plan, PlanAction, PlanPeriod } from '../../src/domain/plan.ts';
 import { bucketsFor } from '../../src/store/actionRows.ts';
 import { bucketOf } from '../../src/store/keys.ts';
