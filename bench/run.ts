@@ -1,5 +1,5 @@
 // `npm run bench [-- <section>…]`: runs the bench sections, prints one table, writes bench/results.json.
-import { writeFile } from 'node:fs/promises';
+import { readFile, writeFile } from 'node:fs/promises';
 import { benchTable, type BenchFigure, type BenchSection } from './table.ts';
 
 /** Every section. Adding one is one line here. */
@@ -27,7 +27,11 @@ for (const section of sections) {
 }
 
 process.stdout.write(benchTable(figures));
-const results = Object.fromEntries(figures.map((f) => [f.key, f.value]));
 const resultsFile = new URL('./results.json', import.meta.url);
+// Keys start with their section's name: a run of some sections keeps the other sections' last figures.
+const ran = sections.filter((s) => wanted.length === 0 || wanted.includes(s.name)).map((s) => `${s.name}.`);
+const previous = await readFile(resultsFile, 'utf8').then((text) => JSON.parse(text) as Record<string, number>).catch(() => ({}));
+const kept = Object.entries(previous).filter(([key]) => !ran.some((prefix) => key.startsWith(prefix)));
+const results = Object.fromEntries([...kept, ...figures.map((f) => [f.key, f.value] as const)]);
 await writeFile(resultsFile, `${JSON.stringify(results, null, 2)}\n`);
 process.stdout.write(`written ${resultsFile.pathname}\n`);

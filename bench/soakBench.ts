@@ -23,6 +23,7 @@ import { openTableStore } from '../src/store/tableStore.ts';
 import { benchClock, benchConfig, benchServices, unpacedMessenger } from './support/benchBot.ts';
 import { seatPeople, type BenchPeople } from './support/benchPeople.ts';
 import { ledgerRows } from './support/ledgerRows.ts';
+import { watchMemory } from './support/memoryPeak.ts';
 import { ReminderAudit } from './support/reminderAudit.ts';
 import { seededRandom } from './support/seededRandom.ts';
 import { ownersOf, syntheticPlan } from './support/syntheticPlan.ts';
@@ -82,6 +83,7 @@ async function answerDay(services: Services, people: BenchPeople, actions: Map<s
 /** Runs the year and reports. */
 export async function run(): Promise<BenchFigure[]> {
   const started = performance.now();
+  const memory = watchMemory();
   const azurite = await startAzurite();
   const random = seededRandom(SEED);
   const connector = await startThrottlingConnector({ throttled: 0.01, retryAfterSeconds: 1, unavailable: 0.002, random: seededRandom(SEED + 1) });
@@ -103,7 +105,7 @@ export async function run(): Promise<BenchFigure[]> {
     const audit = new ReminderAudit(PLAN_ID, model, people, rulesFrom(config));
     const tally: Tally = { answers: 0, refused: 0, answerFailures: 0, sweepErrors: 0, sweepFailed: 0, sweepMs: 0 };
     const yearStart = performance.now();
-    const rssAtStart = process.memoryUsage().rss;
+    let rssAfterFirstMonth = 0;
     for (let day = 0; day < DAYS; day++) {
       const today = addDays(YEAR_START, day);
       audit.expect(today);
@@ -122,22 +124,23 @@ export async function run(): Promise<BenchFigure[]> {
       const delivered = audit.receive(connector.drain());
       clock.set(`${today}T13:00:00Z`);
       await answerDay(services, people, actions, delivered, random, today, tally);
+      if (day === 29) rssAfterFirstMonth = process.memoryUsage().rss;
       if (day % 30 === 29) process.stderr.write(`  soak: day ${day + 1} (${today}), ${((performance.now() - yearStart) / 1000).toFixed(0)} s (sweeps ${(tally.sweepMs / 1000).toFixed(0)} s), rss ${(process.memoryUsage().rss / 2 ** 20).toFixed(0)} MB\n`);
     }
     const yearSeconds = (performance.now() - yearStart) / 1000;
-    const rssGrowth = (process.memoryUsage().rss - rssAtStart) / 2 ** 20;
+    const rssGrowth = (process.memoryUsage().rss - rssAfterFirstMonth) / 2 ** 20;
     const ledger = await ledgerRows(azurite.connectionString, PREFIX);
     const result = audit.result(ledger);
     const resent = [...ledger.values()].filter((r) => r.state === 'sent' && r.attempts > 1).length;
     const run = `${STORED.toLocaleString('en-GB')} actions, ${IN_YEAR.toLocaleString('en-GB')} due in the year, ${DAYS} daily sweeps, pacing off`;
-    const mb = (kb: number): number => Math.round(kb / 1024);
+    const peak = memory.stop();
     return [
       { key: 'soak.expected', label: `reminders expected (remindersDue per day × holders; ${run})`, value: result.expected, unit: '' },
       { key: 'soak.sent', label: 'reminders that reached their person', value: result.sent, unit: '' },
       { key: 'soak.duplicated', label: 'reminders that reached a person twice (must be 0)', value: result.duplicated, unit: '' },
       { key: 'soak.unexpected', label: 'cards matching no reminder due that day (must be 0)', value: result.unexpected, unit: '' },
       { key: 'soak.lost', label: 'expected, never arrived, no failure recorded (must be 0)', value: result.lost, unit: '' },
-      { key: 'soak.failedSuperseded', label: 'failed, recorded, not resent: a later reminder of the action reached the person', value: result.failedSuperseded, unit: '' },
+      { key: 'soak.failedSuperseded', label: 'failed, recorded, not resent: a later card about the action reached the person, or it was answered', value: result.failedSuperseded, unit: '' },
       { key: 'soak.failedNothingLater', label: 'failed, recorded, and no later card about the action reached the person', value: result.failedNothingLater, unit: '' },
       { key: 'soak.resentAfterFailure', label: 'sent on a later sweep after a failed try', value: resent, unit: '' },
       { key: 'soak.sendFailures', label: 'sends given up by a sweep (recorded failed, tried again next sweep)', value: tally.sweepFailed, unit: '' },
@@ -145,8 +148,9 @@ export async function run(): Promise<BenchFigure[]> {
       { key: 'soak.unavailable', label: 'connector answers 503 (0.2% of calls)', value: connector.statuses.get(503) ?? 0, unit: '' },
       { key: 'soak.answers', label: `answers saved (done/delayed/blocked, seed ${SEED}); refused ${tally.refused}, failed ${tally.answerFailures}`, value: tally.answers, unit: '' },
       { key: 'soak.sweepErrors', label: 'sweeps that failed outright', value: tally.sweepErrors, unit: '' },
-      { key: 'soak.peakRssMb', label: 'peak memory of the bot process (RSS, import included; Azurite apart)', value: mb(process.resourceUsage().maxRSS), unit: 'MB' },
-      { key: 'soak.rssGrowthMb', label: 'RSS at the end of the year minus at its start', value: Math.round(rssGrowth), unit: 'MB' },
+      { key: 'soak.peakRssMb', label: 'peak RSS of the bench process during the soak, import included (Azurite apart)', value: peak.rssMb, unit: 'MB' },
+      { key: 'soak.peakHeapMb', label: 'peak JavaScript heap used during the soak', value: peak.heapUsedMb, unit: 'MB' },
+      { key: 'soak.rssGrowthMb', label: 'RSS at the end of the year minus after its first month (growth)', value: Math.round(rssGrowth), unit: 'MB' },
       { key: 'soak.yearSeconds', label: `wall time of the ${DAYS} sweeps and answers`, value: yearSeconds, unit: 's' },
       { key: 'soak.sweepSeconds', label: 'of which in runSweep (throttling waits included)', value: tally.sweepMs / 1000, unit: 's' },
     ];

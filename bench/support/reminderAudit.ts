@@ -22,7 +22,7 @@ export interface AuditResult {
   unexpected: number;
   /** Expected, never arrived, and no failure recorded in the ledger: silently dropped. */
   lost: number;
-  /** Expected, never arrived, failure recorded; a later reminder for the same action reached the person. */
+  /** Expected, never arrived, failure recorded; later a card about the action reached the person, or someone answered it. */
   failedSuperseded: number;
   /** Expected, never arrived, failure recorded, and no later card about that action reached the person. */
   failedNothingLater: number;
@@ -97,10 +97,12 @@ export class ReminderAudit {
     let lost = 0;
     let failedSuperseded = 0;
     let failedNothingLater = 0;
+    const answered = new Map(this.actions.map((a) => [a.actionId, a.progress.updatedAt?.slice(0, 10) ?? '']));
     for (const [key, { about, day }] of this.expected) {
       if (this.received.has(key)) continue;
+      const actionId = about.slice(about.lastIndexOf('|') + 1);
       if (ledger.get(key)?.state !== 'failed') lost += 1;
-      else if ((this.lastCard.get(about) ?? '') > day) failedSuperseded += 1;
+      else if ((this.lastCard.get(about) ?? '') > day || (answered.get(actionId) ?? '') >= day) failedSuperseded += 1;
       else failedNothingLater += 1;
     }
     return { expected: this.expected.size, sent: this.received.size, duplicated: this.duplicated, unexpected: this.unexpected, lost, failedSuperseded, failedNothingLater };
