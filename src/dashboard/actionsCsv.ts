@@ -1,4 +1,5 @@
 // The board-papers export: one row per action with its status and its whole history.
+import { mapLimit } from '../store/tables.ts';
 import { dueLabel } from '../cards/format.ts';
 import { londonDate } from '../domain/calendar.ts';
 import type { IsoDate } from '../domain/plan.ts';
@@ -22,24 +23,11 @@ export function ownersText(row: ActionRow): string {
   return row.owners.map((o) => `${o.role} (${o.people.length > 0 ? o.people.join(', ') : 'nobody yet'})`).join('; ');
 }
 
-async function mapLimited<T, R>(items: T[], limit: number, fn: (item: T) => Promise<R>): Promise<R[]> {
-  const results: R[] = new Array<R>(items.length);
-  let next = 0;
-  const worker = async (): Promise<void> => {
-    while (next < items.length) {
-      const i = next++;
-      results[i] = await fn(items[i] as T);
-    }
-  };
-  await Promise.all(Array.from({ length: Math.min(limit, items.length) }, worker));
-  return results;
-}
-
 /** Every action of every plan as CSV, as of `today`. */
 export async function actionsCsv(store: Store, today: IsoDate): Promise<string> {
   const view = await dashboardView(store, today);
   const rows = view.plans.flatMap((plan) => plan.actions.map((row) => ({ plan, row })));
-  const histories = await mapLimited(rows, PARALLEL_READS, ({ row }) => store.actions.history(row.planId, row.actionId));
+  const histories = await mapLimit(rows, PARALLEL_READS, ({ row }) => store.actions.history(row.planId, row.actionId));
   return toCsv(CSV_HEADER, rows.map(({ plan, row }, i) => {
     const history = histories[i] ?? [];
     const last = history.at(-1);

@@ -70,19 +70,5 @@ export function installationUpdate(origin: TeamsOrigin, person: TeamsPerson, act
   return { ...base(origin, person, 'installationUpdate'), action };
 }
 
-/** Posts an activity to the bot's messaging endpoint as the connector would; returns status and body. */
-export async function postActivity(botUrl: string, activity: Partial<Activity>): Promise<{ status: number; body: unknown }> {
-  const response = await fetch(new URL('/api/messages', botUrl), {
-    method: 'POST',
-    headers: { 'content-type': 'application/json' },
-    body: JSON.stringify(activity),
-  });
-  const text = await response.text();
-  let body: unknown = text;
-  try {
-    body = text ? JSON.parse(text) : null;
-  } catch {
-    // Not JSON: keep the text.
-  }
-  return { status: response.status, body };
-}
+/** Posts an activity to the bot's messaging endpoint as the connector would; the local chat's own poster. */
+export { postToBot as postActivity } from '../../src/localChat/teamsActivity.ts';
