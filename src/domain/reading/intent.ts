@@ -1,0 +1,101 @@
+// What a chat message means: the one contract between reading a message (a pure function of its text)
+// and acting on it. Reading never writes; acting decides what needs a confirmation.
+import type { IsoDate } from '../plan.ts';
+
+/** How a person names an action: its code ("PB-14", "#pb-14"), or the plan's own reference ("1.2.3"). */
+export type ActionName = { kind: 'code'; code: string } | { kind: 'ref'; ref: string };
+
+/** The three answers an owner gives. */
+export type AnswerStatus = 'done' | 'delayed' | 'blocked';
+
+/** A move of a date by a span: "by two weeks", "push back a month". */
+export interface Shift {
+  amount: number;
+  unit: 'day' | 'week' | 'month';
+}
+
+/**
+ * A span of days a question is about ("today", "next week", "in January"), inclusive. `label` is how a
+ * reply's title names it ("due next week").
+ */
+export interface Period {
+  from: IsoDate;
+  to: IsoDate;
+  label: string;
+}
+
+/**
+ * What a list is narrowed to. Names are as the person wrote them (matched later against the plans,
+ * people and roles they can see); `mine` is "my …".
+ */
+export interface ListFilter {
+  plan?: string;
+  grid?: number;
+  person?: string;
+  role?: string;
+  mine?: boolean;
+}
+
+/** The lists people ask for. */
+export type ListKind = 'overdue' | 'due' | 'blocked' | 'mine' | 'done' | 'delayed' | 'all';
+
+/** How people ask for reminders to come. */
+export type ReminderMode = { kind: 'daily' } | { kind: 'weekly'; weekday: number } | { kind: 'overdue-only' };
+
+/** Everything a message can mean. */
+export type Intent =
+  /**
+   * An answer about one or more named actions, or (names empty) about the action a reminder just asked
+   * about. `sure` is false when the reading is a guess (a loose wording): acting then asks to confirm.
+   */
+  | {
+      kind: 'answer';
+      status: AnswerStatus;
+      names: ActionName[];
+      newDate?: IsoDate;
+      shift?: Shift;
+      reason?: string;
+      sure: boolean;
+    }
+  /** An answer with a part that cannot be read ("delayed to the 45th"): say what is wrong, change nothing. */
+  | { kind: 'invalid-answer'; status: AnswerStatus; names: ActionName[]; problem: string }
+  | { kind: 'undo' }
+  | { kind: 'reopen'; names: ActionName[] }
+  | { kind: 'list'; list: ListKind; filter: ListFilter; period?: Period; groupBy?: 'grid' | 'owner' | 'plan' }
+  | { kind: 'more' }
+  | { kind: 'status'; name: ActionName }
+  | { kind: 'summary'; filter: ListFilter }
+  | { kind: 'roles'; unheld?: boolean }
+  | { kind: 'assign'; role: string; person: string }
+  | { kind: 'unassign'; role: string; person: string }
+  | { kind: 'who'; role: string }
+  | { kind: 'merge-roles'; from: string; into: string }
+  | { kind: 'help' }
+  | { kind: 'yes' }
+  | { kind: 'no' }
+  // Reminder settings (the digest).
+  | { kind: 'remind-me'; mode: ReminderMode }
+  | { kind: 'pause'; until: IsoDate }
+  | { kind: 'resume' }
+  | { kind: 'snooze'; names: ActionName[]; until: IsoDate }
+  | { kind: 'cover'; person: string; role: string; until: IsoDate }
+  | { kind: 'my-settings' }
+  // Documents and reports.
+  | { kind: 'undo-import' }
+  | { kind: 'report'; quarter?: string; plan?: string }
+  /** Neither a question nor an answer: the closest commands, typo-tolerant ("summery" → "summary"). */
+  | { kind: 'unknown'; suggestions: string[] };
+
+/** Names the reader may match loosely (typos, partial names): what the person can see, nothing more. */
+export interface Vocabulary {
+  plans: { code: string; partnership: string }[];
+  roles: string[];
+  people: string[];
+}
+
+/** The input of reading: the text as Teams sent it (HTML, entities, <at> mentions kept). */
+export interface Message {
+  text: string;
+  today: IsoDate;
+  vocabulary: Vocabulary;
+}
