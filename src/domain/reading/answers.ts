@@ -73,7 +73,7 @@ export function readAnswer(r: Reading): Intent | null {
 
 /** The reason as the person wrote it, without the punctuation that led into it. */
 function readReason(s: string): string {
-  return trimLead(s).replace(/^(?:and|but|as)\s+(?=(?:because|since|as)\b)/i, '').trim();
+  return trimLead(trimLead(s).replace(/^(?:it|this|that)(?:\s+one)?(?=\s*(?:[:;,.-]|$))/i, '')).replace(/^(?:and|but|as)\s+(?=(?:because|since|as)\b)/i, '').trim();
 }
 
 function example(names: ActionName[]): string {

@@ -1,6 +1,6 @@
 // Commands named by their first words: status, summary, assign, unassign, who, merge, reopen, report.
 import type { ActionName, Intent } from './intent.ts';
-import { readNames } from './names.ts';
+import { findNames, readNames } from './names.ts';
 import { takeFilter, Words } from './filters.ts';
 import { codesOf, type Reading } from './reading.ts';
 import { cleanRole, matchPerson, matchPlan, matchRole } from './vocabulary.ts';
@@ -28,7 +28,7 @@ const SUMMARY = /^(?:(?:show|give|get|the|a|plan|overall|quick)\s+(?:me\s+)?)*(?
 /** "summary", "summary for Bedfordshire", "summary grid 2". */
 export function readSummary(r: Reading): Intent | null {
   const m = SUMMARY.exec(r.text);
-  if (!m) return null;
+  if (!m || findNames(r.text, codesOf(r)).length > 0) return null;
   const words = new Words(r.text.slice(m[0].length));
   const filter = takeFilter(words, { ...r, asked: true });
   const left = words.text.replace(/\b(?:please|of|the|all|plans?|for|now)\b/gi, '').trim();
@@ -41,7 +41,7 @@ export function readSummary(r: Reading): Intent | null {
 }
 
 const ASSIGN = /^(?:assign|give|allocate)\s+(?:the\s+)?(.+?)\s+(?:role\s+)?to\s+(.+)$/i;
-const MAKE = /^make\s+(.+?)\s+(?:the\s+)?(?:new\s+)?(\S.*?)$/i;
+const MAKE = /^make\s+(.+?)\s+the\s+(?:new\s+)?(.+)$/i;
 const UNASSIGN = /^(?:unassign|remove|take|deallocate)\s+(?:the\s+)?(.+?)\s+(?:role\s+)?(?:from|off)\s+(.+)$/i;
 const WHO = /^(?:who(?:'s|s|\s+is|\s+are|\s+holds|\s+has|\s+does)?)\s+(?:the\s+)?(?!is\b)(.+?)(?:\s+role)?(?:\s+(?:now|at\s+the\s+moment|currently|these\s+days))?$/i;
 const MERGE = /^(?:roles?\s+)?merge\s+(?:(?:the\s+)?roles?\s+)?(.+?)\s+(?:into|with|in\s+to)\s+(.+)$/i;
@@ -56,7 +56,7 @@ const role = (text: string, r: Reading): string => matchRole(text, r.vocabulary)
 export function readRoleCommand(r: Reading): Intent | null {
   const assign = ASSIGN.exec(r.text);
   if (assign) return { kind: 'assign', role: role(assign[1] ?? '', r), person: person(assign[2] ?? '', r) };
-  const make = r.text.includes(' the ') ? MAKE.exec(r.text) : null;
+  const make = MAKE.exec(r.text);
   if (make) return { kind: 'assign', role: role(make[2] ?? '', r), person: person(make[1] ?? '', r) };
   const unassign = UNASSIGN.exec(r.text);
   if (unassign) return { kind: 'unassign', role: role(unassign[1] ?? '', r), person: person(unassign[2] ?? '', r) };

@@ -2,6 +2,7 @@
 // "SMLO's", "mine"; and how it is grouped ("by owner"). Each part found is cut out of the words, so
 // the caller can check that nothing it does not understand is left.
 import type { ListFilter } from './intent.ts';
+import { readName } from './names.ts';
 import type { Reading } from './reading.ts';
 import { cleanRole, matchPerson, matchPlan, matchRole } from './vocabulary.ts';
 
@@ -26,7 +27,7 @@ const MINE = /\b(?:(?:for|of|assigned\s+to|owned\s+by|with)\s+me|my|mine|i\s+(?:
 const BEFORE_NAME = /\b(for|of|in|from|at|owned\s+by|assigned\s+to|held\s+by|belonging\s+to|with)\s+(?:the\s+)?/gi;
 const POSSESSIVE = /^\s*(?:the\s+)?((?:[\w&-]+\s+){0,3}?[\w&-]+)'s?\s+(?=\S)/i;
 // Words that end a name inside a question ("for Sam Patel by owner").
-const BOUNDARY = new Set(['by', 'in', 'for', 'of', 'due', 'this', 'next', 'grid', 'and', 'that', 'which', 'with', 'today', 'tomorrow', 'overdue', 'blocked', 'done', 'delayed', 'actions', 'action', 'tasks', 'is', 'are', 'from', 'please', 'grouped', 'sorted']);
+const BOUNDARY = new Set(['by', 'in', 'for', 'due', 'this', 'next', 'grid', 'and', 'that', 'which', 'with', 'today', 'tomorrow', 'overdue', 'blocked', 'done', 'delayed', 'actions', 'action', 'tasks', 'is', 'are', 'from', 'please', 'grouped', 'sorted']);
 
 /** Cuts "by owner" / "by grid" / "by plan". */
 export function takeGroupBy(words: Words): GroupBy | undefined {
@@ -73,6 +74,7 @@ function nextBefore(text: string, from: number): RegExpExecArray | null {
 function place(phrase: string, r: Reading, filter: ListFilter, before = ''): boolean {
   const clean = phrase.replace(/[,;:]+$/, '').trim();
   if (!clean || /^(me|myself|us|you|it|them|all|everyone|everybody|now|the)$/i.test(clean)) return false;
+  if (readName(clean)?.length === clean.length) return false;
   const mention = r.mentions.find((m) => m.toLowerCase() === clean.toLowerCase());
   if (mention) return set(filter, 'person', matchPerson(mention, r.vocabulary) ?? mention);
   const plan = matchPlan(clean, r.vocabulary);

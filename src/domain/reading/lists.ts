@@ -11,7 +11,7 @@ const KINDS: [ListKind, RegExp][] = [
   ['overdue', /\b(?:overdue|late|past\s+(?:due|deadline)|behind(?:\s+schedule)?|missed)\b/i],
   ['blocked', /\b(?:blocked|stuck)\b/i],
   ['delayed', /\b(?:delayed|postponed|slipped|pushed\s+back)\b/i],
-  ['done', /\b(?:done|finished|completed?|closed)\b/i],
+  ['done', /\b(?:done|finish(?:ed)?|completed?|closed)\b/i],
   ['due', /\b(?:due|deadlines?)\b/i],
 ];
 // The words an answer also starts with: alone (no "?", no noun, no filter) they are answers.
@@ -22,7 +22,7 @@ const WHO = /^who(?:'s|\s+is|\s+are|s)\s+/i;
 const FILLER = new Set(['what', 'whats', "what's", 'which', 'is', 'are', 'was', 'were', 's', "'s", 'the', 'a', 'an', 'any', 'anything', 'all', 'me', 'us',
   'please', 'there', 'have', 'has', 'had', 'been', 'being', 'still', 'currently', 'now', 'right', 'at', 'the', 'moment', 'that', 'those', 'these', 'ones',
   'things', 'items', 'item', 'actions', 'action', 'tasks', 'task', 'list', 'everything', 'how', 'many', 'do', 'does', 'got', 'so', 'far', 'yet', 'already',
-  'open', 'outstanding', 'pending', 'our', 'we', 'i', 'else', 'just', 'in', 'total', 'then', 'one', 'can', 'see', 'show', 'count', 'number', 'of', 'to', 'be']);
+  'open', 'outstanding', 'pending', 'our', 'we', 'i', 'else', 'did', 'wat', 'wot', 'whta', 'wht', 'just', 'in', 'total', 'then', 'one', 'can', 'see', 'show', 'count', 'number', 'of', 'to', 'be']);
 
 function periodLabel(kind: ListKind, phrase: string): string {
   return `${kind === 'overdue' || kind === 'blocked' || kind === 'done' || kind === 'delayed' ? kind : 'due'} ${phrase}`;

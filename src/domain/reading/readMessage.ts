@@ -13,7 +13,7 @@ import { correctTypos, suggest } from './typos.ts';
 import { matchPerson } from './vocabulary.ts';
 
 // A message starting with one of these asks something, whatever else it says.
-const QUESTION_WORD = /^(?:what|what's|whats|which|who|who's|whos|how|how's|hows|when|where|where's|why|is|are|does|do|did|can|could|should|will|would|has|have|any|anything|tell)(?![a-z'])/i;
+const QUESTION_WORD = /^(?:what|what's|whats|wat|wot|which|who|who's|whos|how|how's|hows|when|where|where's|why|is|are|does|do|did|can|could|should|will|would|has|have|any|anything|tell)(?![a-z'])/i;
 
 /** What a chat message means. */
 export function readMessage(message: Message): Intent {

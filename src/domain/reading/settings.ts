@@ -10,7 +10,9 @@ const WEEKDAY = String.raw`(mon|tues?|wed(?:nes)?|thu(?:rs?)?|fri|sat(?:ur)?|sun
 const DAILY = /^(?:daily|every\s+(?:day|morning|weekday|working\s+day)|each\s+day|once\s+a\s+day)$/i;
 const WEEKLY = new RegExp(String.raw`^(?:weekly|every\s+week|once\s+a\s+week)(?:\s+on\s+${WEEKDAY})?$|^(?:(?:weekly\s+)?on|every|each)\s+${WEEKDAY}$`, 'i');
 const OVERDUE_ONLY = /^(?:only\s+)?(?:when|if|about|for)\s+(?:(?:something|anything|it|an\s+action|actions|things)\s+(?:is|are|'s|goes|go|becomes?)\s+|i\s+have\s+(?:anything|something)\s+|i'm\s+)?overdue(?:\s+only)?$|^(?:only\s+)?(?:about\s+)?overdue(?:\s+(?:actions|ones|things))?(?:\s+only)?$/i;
-const REMIND = /^(?:(?:please|can\s+you)\s+)?(?:only\s+)?remind\s+me\s+(?:only\s+)?(.+)$|^(?:send\s+(?:me\s+)?)?(?:my\s+)?(?:reminders?|digests?)\s+(.+)$|^(?:i\s+want|i'd\s+like|send\s+me)\s+(.+?)\s+(?:reminders?|digests?)$|^only\s+remind\s+me\s+(.+)$/i;
+const REMIND = /\bremind\b|\breminders?\b|\bdigests?\b/i;
+// The words around how often: "please remind me", "send me my", "reminders".
+const ASKING = /\b(?:please|can\s+you|could\s+you|i\s+want|i'd\s+like|i\s+would\s+like|send\s+me|send|get|my|remind\s+me|reminders?|digests?|the|to\s+be\s+reminded)\b/gi;
 
 /** How often `words` asks for reminders ("daily", "weekly on Monday", "only when overdue"). */
 function modeOf(words: string): ReminderMode | null {
@@ -40,11 +42,6 @@ const COVER = /^(.+?)\s+(?:covers|is\s+covering|will\s+cover|to\s+cover|covering
 
 /** Reminder settings, or null. */
 export function readSettings(r: Reading): Intent | null {
-  const remind = REMIND.exec(r.text);
-  if (remind) {
-    const mode = modeOf(remind[1] ?? remind[2] ?? remind[3] ?? remind[4] ?? '');
-    return mode ? { kind: 'remind-me', mode } : null;
-  }
   const pause = PAUSE.exec(r.text);
   if (pause) {
     const date = until(pause[1] ?? '', r.today);
@@ -64,5 +61,7 @@ export function readSettings(r: Reading): Intent | null {
     const name = matchPerson(who, r.vocabulary) ?? who;
     return { kind: 'cover', person: name, role: matchRole(cover[2] ?? '', r.vocabulary) ?? cleanRole(cover[2] ?? ''), until: date };
   }
-  return null;
+  if (!REMIND.test(r.text)) return null;
+  const mode = modeOf(r.text.replace(ASKING, ' ').replace(/\s+/g, ' '));
+  return mode ? { kind: 'remind-me', mode } : null;
 }

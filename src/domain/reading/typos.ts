@@ -52,6 +52,6 @@ export function suggest(text: string): string[] {
     }
     return { example, score: best, i };
   });
-  const close = scored.filter((s) => s.score >= 0.5).sort((a, b) => b.score - a.score || a.i - b.i);
+  const close = scored.filter((s) => s.score >= 0.7).sort((a, b) => b.score - a.score || a.i - b.i);
   return close.length > 0 ? close.slice(0, 3).map((s) => s.example) : ["what's overdue?", 'my actions', 'help'];
 }
