@@ -1,6 +1,6 @@
 // Commands named by their first words: status, summary, assign, unassign, who, merge, reopen, report.
 import type { ActionName, Intent } from './intent.ts';
-import { findNames, readNames } from './names.ts';
+import { readNames } from './names.ts';
 import { takeFilter, Words } from './filters.ts';
 import { codesOf, type Reading } from './reading.ts';
 import { cleanRole, matchPerson, matchPlan, matchRole } from './vocabulary.ts';
@@ -17,7 +17,8 @@ function oneName(text: string, r: Reading): ActionName | null {
 /** "status PB-14", "what's happening with 1.2.3", "how is 2.3 going?", "is PB-14 done?", "PB-14?". */
 export function readStatus(r: Reading): Intent | null {
   const lead = STATUS_LEAD.exec(r.text);
-  const body = lead ? r.text.slice(lead[0].length) : r.asked ? r.text : null;
+  // Asked, the words of a status around a name are the question: "done 1.2.3?", "PB-14 blocked?".
+  const body = lead ? r.text.slice(lead[0].length) : r.asked ? r.text.replace(/^(?:done|finished|completed?|blocked|delayed|overdue|late)\s+/i, '') : null;
   if (body === null) return null;
   const name = oneName(body.replace(STATUS_TAIL, ''), r);
   return name ? { kind: 'status', name } : null;
@@ -28,7 +29,7 @@ const SUMMARY = /^(?:(?:show|give|get|the|a|plan|overall|quick)\s+(?:me\s+)?)*(?
 /** "summary", "summary for Bedfordshire", "summary grid 2". */
 export function readSummary(r: Reading): Intent | null {
   const m = SUMMARY.exec(r.text);
-  if (!m || findNames(r.text, codesOf(r)).length > 0) return null;
+  if (!m) return null;
   const words = new Words(r.text.slice(m[0].length));
   const filter = takeFilter(words, { ...r, asked: true });
   const left = words.text.replace(/\b(?:please|of|the|all|plans?|for|now)\b/gi, '').trim();
