@@ -82,7 +82,7 @@ function example(names: ActionName[]): string {
 }
 
 function tooLong(reason: string): string {
-  return `The reason is too long (${reason.length} characters; at most ${MAX_REASON}). Shorten it and send it again.`;
+  return `The reason is too long (${reason.length >= 900 ? 'about 1,000 or more' : reason.length} characters; at most ${MAX_REASON}). Shorten it and send it again.`;
 }
 
 function invalid(status: AnswerStatus, names: ActionName[], problem: string): Intent {

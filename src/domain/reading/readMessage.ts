@@ -12,12 +12,19 @@ import { readSettings } from './settings.ts';
 import { correctTypos, suggest } from './typos.ts';
 import { matchPerson } from './vocabulary.ts';
 
+/** Characters of a message that are read (a reason may have 500). */
+const MAX_READ = 1000;
+
 // A message starting with one of these asks something, whatever else it says.
 const QUESTION_WORD = /^(?:what|what's|whats|wat|wot|which|who|who's|whos|how|how's|hows|when|where|where's|why|is|are|does|do|did|can|could|should|will|would|has|have|any|anything|tell)(?![a-z'])/i;
 
 /** What a chat message means. */
 export function readMessage(message: Message): Intent {
-  const plain = normalise(typeof message.text === 'string' ? message.text : '', (name) => matchPerson(name, message.vocabulary) !== null);
+  // Only the head of a very long message is read: past it, any reason is over its limit anyway.
+  if (typeof message.text !== 'string') return { kind: 'unknown', suggestions: suggest('') };
+  const raw = message.text.slice(0, MAX_READ * 4);
+  const whole = normalise(raw, (name) => matchPerson(name, message.vocabulary) !== null);
+  const plain = { ...whole, text: whole.text.slice(0, MAX_READ) };
   if (plain.text === '') return { kind: 'help' };
   const reading = (text: string, guessed: boolean): Reading => ({
     text, asked: plain.asked || QUESTION_WORD.test(text), mentions: plain.mentions, today: message.today, vocabulary: message.vocabulary, guessed,

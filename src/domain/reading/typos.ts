@@ -19,10 +19,13 @@ const KNOWN = new Set(KEYWORDS);
  * people and roles the person can see are left alone, as are numbers and names of actions.
  */
 export function correctTypos(text: string, keep: ReadonlySet<string>): string {
+  const seen = new Map<string, string>();
   return text.replace(/[A-Za-z']+/g, (word) => {
     const lower = word.toLowerCase();
     if (KNOWN.has(lower) || keep.has(lower) || lower.length < 4) return word;
-    return closestWord(lower.replace(/'/g, ''), KEYWORDS) ?? word;
+    const corrected = seen.get(lower) ?? closestWord(lower.replace(/'/g, ''), KEYWORDS) ?? word;
+    seen.set(lower, corrected);
+    return corrected;
   });
 }
 
@@ -41,7 +44,8 @@ const EXAMPLE_WORDS = EXAMPLES.map(exampleWords);
 
 /** Up to three commands closest to `text`, by the nearest word each shares with it. */
 export function suggest(text: string): string[] {
-  const words = text.toLowerCase().replace(/[^a-z0-9 ]/g, ' ').split(/\s+/).filter((w) => w.length > 2);
+  // The first words say what a message is about; a long one is not compared word by word.
+  const words = [...new Set(text.toLowerCase().replace(/[^a-z0-9 ]/g, ' ').split(/\s+/).filter((w) => w.length > 2))].slice(0, 12);
   const scored = EXAMPLES.map((example, i) => {
     let best = 0;
     for (const w of words) {
