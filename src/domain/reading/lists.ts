@@ -19,6 +19,8 @@ const ANSWER_WORDS = new Set<ListKind>(['blocked', 'delayed', 'done']);
 const NOUN = /\b(?:actions?|tasks?|items?|ones|things|list|everything)\b/i;
 const ASKING = /^(?:(?:please|pls|can\s+you|could\s+you|can\s+i\s+(?:have|see|get)|i'd\s+like|i\s+want)\s+)*(?:(?:show|list|give|tell|get|display|see|view)(?:\s+(?:me|us))?\s+)?/i;
 const WHO = /^who(?:'s|\s+is|\s+are|s)\s+/i;
+// "what does Sam Patel have?" asks for the actions of Sam Patel.
+const WHAT_DOES = /^what\s+(?:does|has)\s+(.+?)\s+(?:have|got|own|hold)(?:\s+(?:on|to\s+do|open))?(?=\s|$)/i;
 const FILLER = new Set(['what', 'whats', "what's", 'which', 'is', 'are', 'was', 'were', 's', "'s", 'the', 'a', 'an', 'any', 'anything', 'all', 'me', 'us',
   'please', 'there', 'have', 'has', 'had', 'been', 'being', 'still', 'currently', 'now', 'right', 'at', 'the', 'moment', 'that', 'those', 'these', 'ones',
   'things', 'items', 'item', 'actions', 'action', 'tasks', 'task', 'list', 'everything', 'how', 'many', 'do', 'does', 'got', 'so', 'far', 'yet', 'already',
@@ -30,7 +32,7 @@ function periodLabel(kind: ListKind, phrase: string): string {
 
 /** A list question, or null when some word of the message is not part of one. */
 export function readList(r: Reading): Intent | null {
-  const words = new Words(r.text.replace(ASKING, ''));
+  const words = new Words(r.text.replace(ASKING, '').replace(WHAT_DOES, 'actions for $1'));
   const explicit = words.text !== r.text;
   const who = words.take(WHO) !== null;
   const found = findPeriod(words.text, r.today);

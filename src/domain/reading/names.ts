@@ -44,7 +44,8 @@ export function readNames(s: string, codes: readonly string[] = []): { names: Ac
   let rest = s;
   let first = readName(rest, codes);
   while (first) {
-    names.push(first.name);
+    const name = first.name;
+    if (!names.some((n) => nameText(n) === nameText(name))) names.push(name);
     rest = rest.slice(first.length);
     const join = JOIN.exec(rest);
     const next = join ? readName(rest.slice(join[0].length), codes) : null;

@@ -156,6 +156,14 @@ const answers: [string, Intent][] = [
   ['blocked 1.4.1 and 1.4.2: IT system down', blocked([ref('1.4.1'), ref('1.4.2')], 'IT system down')],
   ['blocked for lack of funding', blocked([], 'for lack of funding', false)],
   ['blocked 2.3 - the report is overdue and due next week', blocked([ref('2.3')], 'the report is overdue and due next week')],
+  ['delayed by two weeks', delayedBy([], 2, 'week', undefined, false)],
+  ['Done 1.2.3\ndone 1.2.4', done([ref('1.2.3')], false)],
+  ['done 1.2.3 and 1.2.3', done([ref('1.2.3')])],
+  ['<p>blocked PB-14:&nbsp;waiting for the PCT&#39;s sign-off</p>', blocked([code('PB-14')], "waiting for the PCT's sign-off")],
+  ['delayed 1.2.3 and 1.2.4 to 30 June', delayedTo([ref('1.2.3'), ref('1.2.4')], '2027-06-30')],
+  ['IW-1.1.2 done - monthly report sent', done([code('IW-1.1.2')])],
+  ["it's done", done([], false)],
+  ['1.2.3 is complete', done([ref('1.2.3')])],
 ];
 
 /** Answers that cannot be acted on: the problem says what to write. */
@@ -205,6 +213,12 @@ const lists: [string, Intent][] = [
   ['overdue in grid 2 for Bedfordshire', list('overdue', { grid: 2, plan: 'BED' })],
   ['who is overdue?', list('overdue', {}, { groupBy: 'owner' })],
   ['what is blocked?', list('blocked')],
+  ['delayed by owner', list('delayed', {}, { groupBy: 'owner' })],
+  ['blocked in grid 2', list('blocked', { grid: 2 })],
+  ['overdue actions for the commissioner', list('overdue', { role: 'Commissioner' })],
+  ["what's overdue in grid 2 for Bedfordshire by owner?", list('overdue', { grid: 2, plan: 'BED' }, { groupBy: 'owner' })],
+  ["Can you show me what's blocked for the SMO please?", list('blocked', { role: 'SMO' })],
+  ['what does Sam Patel have?', list('all', { person: 'Sam Patel' })],
   ["what's blocked in Gloucestershire?", list('blocked', { plan: 'GLOS' })],
   ['blocked actions by owner', list('blocked', {}, { groupBy: 'owner' })],
   ['show blocked', list('blocked')],
@@ -365,6 +379,7 @@ const neither: [string, Intent][] = [
   ['remind me', unknown('remind me weekly on Monday')],
   ['I haven’t done 4.3.2 yet', unknown('done PB-14')],
   ['staus', unknown('status PB-14')],
+  ['done 1.2.3 - what next?', unknown('done PB-14')],
 ];
 
 export const corpus: CorpusCase[] = [...observed, ...answers, ...invalid, ...lists, ...questions, ...commands, ...settings, ...neither]
