@@ -9,7 +9,7 @@ import { readDelay } from './delay.ts';
 
 const MAX_REASON = 500;
 // "I've", "we have", "just", "it's", "this is now"… before the verb.
-const LEAD = /^(?:(?:i|we)(?:'ve|\s+have|\s+am|'m|\s+are|'re)?|ive|im|just|now|all|it'?s|it\s+is|this\s+is|that'?s|that\s+is|has\s+been|have\s+been|got|finally|also|and)\s+/i;
+const LEAD = /^(?:please|pls|can\s+you|could\s+you|would\s+you|(?:i|we)(?:'ve|\s+have|\s+am|'m|\s+are|'re)?|ive|im|just|now|all|it'?s|it\s+is|this\s+is|that'?s|that\s+is|has\s+been|have\s+been|got|finally|also|and)\s+/i;
 // Between the names and the verb: "1.1.3 is done", "PB-3 and PB-4 have been completed".
 const LINK = /^\s*(?:[:\-–,]\s*)?(?:(?:is|are|was|were|has|have|had|been|being|now|'s|got|just|now|all|both|also|finally|officially)\s+)*/i;
 const SEPARATORS = /^[\s:;,.\-–—]+/;
@@ -45,14 +45,18 @@ export function readAnswer(r: Reading): Intent | null {
   }
   // "mark PB-14 as done": the status comes after the names.
   if (verb.status === null) {
-    const done = /^\s*(?:as\s+)?(?:done|complete|completed|finished)\b/i.exec(rest);
+    const done = /^\s*(?:as\s+|to\s+)?(?:done|complete|completed|finished)\b/i.exec(rest);
     if (!done) return null;
     verb = { ...verb, status: 'done' };
     rest = rest.slice(done[0].length);
   }
   const status = verb.status as AnswerStatus;
   const sure = verb.clear && names.length > 0 && !r.guessed;
-  if (status === 'done') return { kind: 'answer', status, names, sure: sure && findNames(rest, codes).length === 0 };
+  if (status === 'done') {
+    // "I've finished the report for 1.2.3": the name came later; a guess to confirm.
+    const later = findNames(rest, codes);
+    return names.length > 0 || later.length === 0 ? { kind: 'answer', status, names, sure: sure && later.length === 0 } : { kind: 'answer', status, names: later, sure: false };
+  }
 
   if (status === 'blocked') {
     const reason = readReason(verb.keep ? `${verb.keep} ${trimLead(rest)}`.trim() : rest);

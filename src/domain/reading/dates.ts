@@ -37,6 +37,8 @@ export function weekdayOf(d: IsoDate): number {
 export type DateRead = { date: IsoDate; rest: string } | { problem: string } | null;
 
 const END_OF = new RegExp(String.raw`^(?:the\s+)?end\s+of\s+(?:(this|the|next)\s+month|${MONTH}(?:\s+(\d{4}))?)`, 'i');
+// The working week ends on Friday.
+const END_OF_WEEK = /^(?:the\s+)?end\s+of\s+(this|the|next)\s+week\b/i;
 const ISO = /^(\d{4})-(\d{1,2})-(\d{1,2})(?![\d-])/;
 const UK = /^(\d{1,2})[/-](\d{1,2})(?:[/-](\d{4}|\d{2}))?(?![\d/])/;
 const ON_WEEKDAY = new RegExp(String.raw`^(?:(this|next|on)\s+)?${WEEKDAY}(?![a-z])`, 'i');
@@ -52,6 +54,11 @@ function endOf(m: RegExpExecArray, today: IsoDate): IsoDate {
 export function readDate(s: string, today: IsoDate): DateRead {
   const end = END_OF.exec(s);
   if (end) return { date: endOf(end, today), rest: s.slice(end[0].length) };
+  const week = END_OF_WEEK.exec(s);
+  if (week) {
+    const friday = addDays(today, (5 - weekdayOf(today) + 7) % 7);
+    return { date: week[1]?.toLowerCase() === 'next' ? addDays(friday, 7) : friday, rest: s.slice(week[0].length) };
+  }
   const iso = ISO.exec(s);
   const uk = iso ? null : UK.exec(s);
   if (iso || uk) {

@@ -6,7 +6,7 @@ import type { Shift } from './intent.ts';
 
 export type DelayRead = { move: { newDate: IsoDate } | { shift: Shift }; rest: string } | { problem: string };
 
-const TO = /^(?:(?:back|forward|out|on)\s+)?(?:to|until|till|til|->|into|for)\s+/i;
+const TO = /^(?:(?:back|forward|out|on)\s+)?(?:to|until|till|til|->|into|for)\s+|^(?:the\s+)?new\s+(?:date|deadline)(?:\s+is|\s+of|:)?\s+/i;
 
 /** The new date or span at the start of `s`. */
 export function readDelay(s: string, today: IsoDate): DelayRead {

@@ -2,7 +2,8 @@
 // 14 days", "soon". Weeks run Monday to Sunday, as UK calendars do.
 import { addDays, isoDate, lastDayOfMonth } from '../calendar.ts';
 import type { IsoDate } from '../plan.ts';
-import { MONTH_NAMES, monthNumber, numberFrom, weekdayOf } from './dates.ts';
+import { format, parseISO } from 'date-fns';
+import { MONTH_NAMES, monthNumber, numberFrom, readDate, weekdayOf } from './dates.ts';
 
 /** A period found in a message: the days, the words for a title, and where it was written. */
 export interface FoundPeriod {
@@ -62,8 +63,27 @@ const READERS: Reader[] = [
   }],
 ];
 
+// "by Friday", "before 31/12", "on 4 December", "by the end of the month": only words that are surely a
+// date follow, so "blocked on 2.1" is never a period.
+const UNTIL = /\b(by|before|until|till|on)\s+(?=(?:the\s+)?end\s+of\b|\d{1,2}(?:st|nd|rd|th)?\s+(?:of\s+)?[a-z]{3}|[a-z]{3,9}\s+\d{1,2}(?:st|nd|rd|th)?\b|\d{1,2}\/\d{1,2}|\d{4}-\d{1,2}-\d{1,2}|(?:this\s+|next\s+)?(?:mon|tue|wed|thu|fri|sat|sun)[a-z]*\b)/gi;
+
+function untilDate(s: string, today: IsoDate): FoundPeriod | null {
+  for (const m of s.matchAll(UNTIL)) {
+    const after = s.slice(m.index + m[0].length);
+    const read = readDate(after, today);
+    if (!read || !('date' in read) || !/^(?:$|[\s,?.!])/.test(read.rest)) continue;
+    const word = (m[1] ?? '').toLowerCase();
+    const day = word === 'before' ? addDays(read.date, -1) : read.date;
+    const phrase = `${word === 'on' ? 'on' : 'by'} ${format(parseISO(day), 'EEE d MMM yyyy')}`;
+    return { from: word === 'on' ? day : today, to: day, phrase, index: m.index, length: m[0].length + after.length - read.rest.length };
+  }
+  return null;
+}
+
 /** The first period written anywhere in `s`, or null. */
 export function findPeriod(s: string, today: IsoDate): FoundPeriod | null {
+  const until = untilDate(s, today);
+  if (until) return until;
   for (const [pattern, read] of READERS) {
     const m = pattern.exec(s);
     const found = m ? read(m, today) : null;

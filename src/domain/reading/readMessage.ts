@@ -12,6 +12,9 @@ import { readSettings } from './settings.ts';
 import { correctTypos, suggest } from './typos.ts';
 import { matchPerson } from './vocabulary.ts';
 
+// "Can you mark 1.2.3 as done" asks the bot to act; only a "?" makes it a question.
+const POLITE = /^(?:(?:please|pls|can\s+you|could\s+you|would\s+you|will\s+you)\s+)+/i;
+
 /** Characters of a message that are read (a reason may have 500). */
 const MAX_READ = 1000;
 
@@ -27,7 +30,7 @@ export function readMessage(message: Message): Intent {
   const plain = { ...whole, text: whole.text.slice(0, MAX_READ) };
   if (plain.text === '') return { kind: 'help' };
   const reading = (text: string, guessed: boolean): Reading => ({
-    text, asked: plain.asked || QUESTION_WORD.test(text), mentions: plain.mentions, today: message.today, vocabulary: message.vocabulary, guessed,
+    text, asked: plain.asked || QUESTION_WORD.test(text.replace(POLITE, '')), mentions: plain.mentions, today: message.today, vocabulary: message.vocabulary, guessed,
   });
   const exact = reading(plain.text, false);
   const read = readCommand(exact) ?? (exact.asked ? null : readAnswer(exact)) ?? readBareName(exact, plain.ticked);

@@ -15,7 +15,7 @@ const CANT = String.raw`(?:can'?t|cannot|can\s+not|unable\s+to|couldn'?t)\s+(?:d
 const VERBS: [RegExp, AnswerStatus | null, boolean][] = [
   [/^(?:mark(?:ed)?|set)(?=\s)/i, null, true],
   [/^(?:done|completed?|finished|closed)\b/i, 'done', true],
-  [/^(?:sorted|ticked\s+off|signed\s+off|delivered|achieved|all\s+done|fully\s+done|complete\s+now)\b/i, 'done', false],
+  [/^(?:sorted|tick(?:ed)?\s+off|signed\s+off|delivered|achieved|all\s+done|fully\s+done|complete\s+now|close)\b/i, 'done', false],
   [/^(?:delayed|delay|postponed?|deferred?|defer|rescheduled?|push(?:ed|ing)?(?:\s+back)?|mov(?:e|ed|ing)(?:\s+back)?)\b/i, 'delayed', true],
   [/^(?:slipped|slipping|slip|put\s+back|put\s+off|extended|extend|running\s+late)\b/i, 'delayed', false],
   [/^(?:blocked|block)\b/i, 'blocked', true],

@@ -163,6 +163,14 @@ const answers: [string, Intent][] = [
   ['delayed 1.2.3 and 1.2.4 to 30 June', delayedTo([ref('1.2.3'), ref('1.2.4')], '2027-06-30')],
   ['IW-1.1.2 done - monthly report sent', done([code('IW-1.1.2')])],
   ["it's done", done([], false)],
+  ["I've finished the report for 1.2.3", done([ref('1.2.3')], false)],
+  ['can you mark 1.2.3 as done', done([ref('1.2.3')])],
+  ['please tick off PB-14', done([code('PB-14')], false)],
+  ['set 1.2.3 to done', done([ref('1.2.3')])],
+  ['delayed 1.2.3 – new date 31 March 2027', delayedTo([ref('1.2.3')], '2027-03-31')],
+  ['delayed 1.2 to the end of next week', delayedTo([ref('1.2')], '2026-12-11')],
+  ["We're blocked on 2.1 - no data", blocked([ref('2.1')], 'no data')],
+  ["I can't do 1.3.2 because there's no budget", blocked([ref('1.3.2')], "because there's no budget", false)],
   ['1.2.3 is complete', done([ref('1.2.3')])],
 ];
 
@@ -235,6 +243,9 @@ const lists: [string, Intent][] = [
   ["what's due this week?", list('due', {}, { period: thisWeek() })],
   ["what's due?", list('due', {}, { period: soon })],
   ['due soon', list('due', {}, { period: soon })],
+  ["what's due by Friday?", list('due', {}, { period: period('2026-11-30', '2026-12-04', 'due by Fri 4 Dec 2026') })],
+  ["what's due on 4 December?", list('due', {}, { period: period('2026-12-04', '2026-12-04', 'due on Fri 4 Dec 2026') })],
+  ['due before 31/12 in Worcestershire', list('due', { plan: 'WOR' }, { period: period('2026-11-30', '2026-12-30', 'due by Wed 30 Dec 2026') })],
   ["what's coming up?", list('due', {}, { period: soon })],
   ["what's due next month for PB?", list('due', { plan: 'PB' }, { period: period('2026-12-01', '2026-12-31', 'due next month') })],
   ['due in January', list('due', {}, { period: period('2027-01-01', '2027-01-31', 'due in January 2027') })],
@@ -380,6 +391,7 @@ const neither: [string, Intent][] = [
   ['I haven’t done 4.3.2 yet', unknown('done PB-14')],
   ['staus', unknown('status PB-14')],
   ['done 1.2.3 - what next?', unknown('done PB-14')],
+  ['can you mark 1.2.3 as done?', unknown('done PB-14')],
 ];
 
 export const corpus: CorpusCase[] = [...observed, ...answers, ...invalid, ...lists, ...questions, ...commands, ...settings, ...neither]

@@ -20,6 +20,10 @@ describe('the days a question is about', () => {
     ['in the next 14 days', '2026-11-30', '2026-12-14', 'in the next 14 days'],
     ['within two weeks', '2026-11-30', '2026-12-14', 'in the next 14 days'],
     ['due soon', '2026-11-30', '2026-12-14', 'in the next 14 days'],
+    ['by Friday', '2026-11-30', '2026-12-04', 'by Fri 4 Dec 2026'],
+    ['before 1 January', '2026-11-30', '2026-12-31', 'by Thu 31 Dec 2026'],
+    ['on 4/12', '2026-12-04', '2026-12-04', 'on Fri 4 Dec 2026'],
+    ['by the end of next month', '2026-11-30', '2026-12-31', 'by Thu 31 Dec 2026'],
   ])('"%s" runs %s to %s', (text, from, to, phrase) => {
     expect(span(text)).toEqual([from, to, phrase]);
   });
@@ -36,5 +40,6 @@ describe('the days a question is about', () => {
   it('says where the period was written, and finds none in other words', () => {
     expect(findPeriod("what's due next week in grid 3", '2026-11-30')).toMatchObject({ index: 11, length: 9 });
     expect(findPeriod('overdue for grid 2', '2026-11-30')).toBeNull();
+    expect(findPeriod('blocked on 2.1 - no data', '2026-11-30')).toBeNull();
   });
 });
