@@ -43,14 +43,14 @@ export function readAnswer(r: Reading): Intent | null {
     }
     [names, rest] = [after.names, after.rest];
   }
+  let status = verb.status;
   // "mark PB-14 as done": the status comes after the names.
-  if (verb.status === null) {
+  if (status === null) {
     const done = /^\s*(?:as\s+|to\s+)?(?:done|complete|completed|finished)\b/i.exec(rest);
     if (!done) return null;
-    verb = { ...verb, status: 'done' };
+    status = 'done';
     rest = rest.slice(done[0].length);
   }
-  const status = verb.status as AnswerStatus;
   const sure = verb.clear && names.length > 0 && !r.guessed;
   if (status === 'done') {
     // "I've finished the report for 1.2.3": the name came later; a guess to confirm.
@@ -77,7 +77,8 @@ export function readAnswer(r: Reading): Intent | null {
 
 /** The reason as the person wrote it, without the punctuation that led into it. */
 function readReason(s: string): string {
-  return trimLead(trimLead(s).replace(/^(?:it|this|that)(?:\s+one)?(?=\s*(?:[:;,.-]|$))/i, '')).replace(/^(?:and|but|as)\s+(?=(?:because|since|as)\b)/i, '').trim();
+  // "can't do it - no budget": "it" is the action, not the reason.
+  return trimLead(trimLead(s).replace(/^(?:it|this|that)(?:\s+one)?(?=\s*(?:[:;,.-]|$))/i, '')).trim();
 }
 
 function example(names: ActionName[]): string {
