@@ -78,7 +78,8 @@ export function readAnswer(r: Reading): Intent | null {
 /** The reason as the person wrote it, without the punctuation that led into it. */
 function readReason(s: string): string {
   // "can't do it - no budget": "it" is the action, not the reason.
-  return trimLead(trimLead(s).replace(/^(?:it|this|that)(?:\s+one)?(?=\s*(?:[:;,.-]|$))/i, '')).trim();
+  const reason = trimLead(trimLead(s).replace(/^(?:it|this|that)(?:\s+one)?(?=\s*(?:[:;,.-]|$))/i, '')).trim();
+  return /^\([^()]*\)$/.test(reason) ? reason.slice(1, -1).trim() : reason;
 }
 
 function example(names: ActionName[]): string {

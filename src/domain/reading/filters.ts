@@ -61,6 +61,23 @@ export function takeFilter(words: Words, r: Reading): ListFilter {
   return filter;
 }
 
+/** Cuts plans, people and roles the vocabulary knows, written with no word before them ("SMO overdue"). */
+export function takeBareNames(words: Words, r: Reading, filter: ListFilter, filler: (word: string) => boolean): void {
+  const tokens = words.text.split(/\s+/).filter(Boolean);
+  for (let i = 0; i < tokens.length; i += 1) {
+    for (let n = Math.min(5, tokens.length - i); n > 0; n -= 1) {
+      const run = tokens.slice(i, i + n);
+      if (run.some(filler)) continue;
+      if (place(run.join(' '), { ...r, asked: false }, filter)) {
+        tokens.splice(i, n);
+        i -= 1;
+        break;
+      }
+    }
+  }
+  words.text = tokens.join(' ');
+}
+
 function nextBefore(text: string, from: number): RegExpExecArray | null {
   BEFORE_NAME.lastIndex = from;
   return BEFORE_NAME.exec(text);

@@ -1,7 +1,7 @@
 // Reading a chat message: one pure function from the text Teams sent to what it means. It never
 // writes; an answer it had to guess is marked `sure: false` so acting asks first.
 import { readAnswer } from './answers.ts';
-import { readReopen, readReport, readRoleCommand, readStatus, readSummary } from './commands.ts';
+import { readReopen, readReport, readRoleChange, readStatus, readSummary, readWho } from './commands.ts';
 import { readFixed } from './fixed.ts';
 import type { Intent, Message } from './intent.ts';
 import { readList } from './lists.ts';
@@ -51,7 +51,7 @@ export function readMessage(message: Message): Intent {
 
 /** Everything but answers, tried so that neither steals the other's words. */
 function readCommand(r: Reading): Intent | null {
-  return readFixed(r.text) ?? readSettings(r) ?? readReopen(r) ?? readReport(r) ?? readSummary(r) ?? readList(r) ?? readRoleCommand(r) ?? readStatus(r);
+  return readFixed(r.text) ?? readSettings(r) ?? readReopen(r) ?? readReport(r) ?? readSummary(r) ?? readRoleChange(r) ?? readList(r) ?? readWho(r) ?? readStatus(r);
 }
 
 /** A message that is only an action's name: its status, or a loose "done" when it came with a tick. */
