@@ -5,7 +5,7 @@ import { takeFilter, Words } from './filters.ts';
 import { codesOf, type Reading } from './reading.ts';
 import { cleanRole, matchPerson, matchPlan, matchRole } from './vocabulary.ts';
 
-const STATUS_LEAD = /^(?:(?:show|give|get)\s+(?:me\s+)?)?(?:(?:the\s+)?(?:status|details?|info|history|progress|news|update|latest)|show|what(?:'s|s|\s+is)\s+(?:happening|going\s+on|the\s+(?:status|latest|news|story|update))|how(?:'s|s|\s+is)|where(?:'s|s|\s+is|\s+are\s+we)|any\s+(?:news|update|progress)|is)(?:\s+(?:of|on|with|for|at))?\s+/i;
+const STATUS_LEAD = /^(?:(?:show|give|get)\s+(?:me\s+)?)?(?:(?:the\s+)?(?:status|details?|info|history|progress|news|update|latest)|show|what(?:'s|s|\s+is)\s+(?:happening|going\s+on|the\s+(?:status|latest|news|story|update))|how(?:'s|s|\s+is)|where(?:'s|s|\s+is|\s+are\s+we)|any\s+(?:news|update|progress)|tell\s+me\s+about|what\s+about|is)(?:\s+(?:of|on|with|for|at))?\s+/i;
 const STATUS_TAIL = /\s+(?:going|doing|getting\s+on|at|done|finished|complete|completed|blocked|delayed|overdue|late|on\s+track|status)(?:\s+yet)?$/i;
 
 /** The one action a text names, whole, or null. */
