@@ -34,7 +34,8 @@ export function weekdayOf(d: IsoDate): number {
   return new Date(`${d}T12:00:00Z`).getUTCDay();
 }
 
-export type DateRead = { date: IsoDate; rest: string } | { problem: string } | null;
+/** A date and what follows it; or what is wrong, with the month when only the day is missing; or null. */
+export type DateRead = { date: IsoDate; rest: string } | { problem: string; month?: string } | null;
 
 const END_OF = new RegExp(String.raw`^(?:the\s+)?end\s+of\s+(?:(this|the|next)\s+month|${MONTH}(?:\s+(\d{4}))?)`, 'i');
 // The working week ends on Friday.
@@ -89,7 +90,7 @@ function readWithChrono(s: string, today: IsoDate): DateRead {
   const start = found.start;
   const text = found.text.replace(/[\s:;,.-]+$/, '');
   if (!start.isCertain('day') && !start.isCertain('weekday') && start.isCertain('month')) {
-    return { problem: `which day of ${text}? Say, for example, "end of ${text}" or a date like 31/07/2027` };
+    return { problem: `which day of ${text}?`, month: text };
   }
   const date = isoDate(start.get('year') ?? 0, start.get('month') ?? 0, start.get('day') ?? 0);
   return isValidIsoDate(date) ? { date, rest: s.slice(found.text.length) } : { problem: `"${text}" is not a date` };

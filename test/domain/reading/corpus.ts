@@ -191,7 +191,7 @@ const invalid: [string, Intent][] = [
   ['delayed 2.2 until further notice', noDate([ref('2.2')], '2.2')],
   ['delayed to 31/02/2027', noDate([], 'PB-14', '"31/02/2027" is not a date.')],
   ['delayed 1.1 to 1 June 2020', noDate([ref('1.1')], '1.1', '1 June 2020 has passed: give a date from today on.')],
-  ['delayed to July', { kind: 'invalid-answer', status: 'delayed', names: [], problem: 'Which day of July? Say, for example, "end of July" or a date like 31/07/2027.' }],
+  ['delayed to July', { kind: 'invalid-answer', status: 'delayed', names: [], problem: 'Which day of July? For example "delayed PB-14 to end of July" or "delayed PB-14 to 15 July".' }],
 ];
 
 /** Questions for lists, with filters, periods and grouping. */

@@ -26,7 +26,7 @@ describe('dates as UK people write them', () => {
   it('says what is wrong with a date it cannot use, and reads nothing from words that are no date', () => {
     expect(readDate('31/02/2027', today)).toEqual({ problem: '"31/02/2027" is not a date' });
     expect(readDate('31/02', today)).toEqual({ problem: '"31/02" is not a date' });
-    expect(readDate('July', today)).toEqual({ problem: 'which day of July? Say, for example, "end of July" or a date like 31/07/2027' });
+    expect(readDate('July', today)).toEqual({ problem: 'which day of July?', month: 'July' });
     expect(readDate('further notice', today)).toBeNull();
   });
 
