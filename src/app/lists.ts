@@ -66,7 +66,7 @@ export async function runList(services: Services, directory: Directory, caller: 
     }
     where.push(`in ${plans.map((p) => p.partnership).join(', ')}`);
   }
-  if (filter.grid !== undefined) where.push(`grid ${filter.grid}`);
+  if (filter.grid !== undefined) where.push(`${filter.plan ? '' : 'in '}grid ${filter.grid}`);
   let roles: Set<string> | null = null;
   if (filter.person) {
     const wanted = filter.person.trim().toLowerCase();

@@ -9,7 +9,7 @@ import { choose } from './commands/confirm.ts';
 import { helpCard } from './commands/index.ts';
 import { showList } from './commands/lists.ts';
 import { dispatch, turnFor, vocabularyOf } from './dispatch.ts';
-import { interimRead } from './interimReader.ts';
+import { readMessage } from '../domain/reading/readMessage.ts';
 import { MAX_REPLY_BYTES, sizeOf } from './listCard.ts';
 import type { Messenger } from './messenger.ts';
 import { onceOnly } from './onceOnly.ts';
@@ -130,7 +130,7 @@ export class ActionBot extends ActivityHandler {
       }
       return [{ text: result.message }];
     }
-    const intent = interimRead({ text: context.activity.text ?? '', today: turn.today, vocabulary: vocabularyOf(turn) });
+    const intent = readMessage({ text: context.activity.text ?? '', today: turn.today, vocabulary: vocabularyOf(turn) });
     return [await dispatch(turn, intent)];
   }
 

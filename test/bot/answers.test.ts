@@ -179,9 +179,9 @@ describe('typed answers', () => {
     expect(await say(tom, 'blocked: waiting for the PCT')).toContain('Mark TES-5.1.1 *Open the housing advice clinic* as blocked (waiting for the PCT)?');
     expect(await say(tom, 'yes')).toContain('Saved: TES-5.1.1 *Open the housing advice clinic* is blocked: waiting for the PCT.');
     expect(await progressOf('5.1.1')).toMatchObject({ status: 'blocked', reason: 'waiting for the PCT' });
-    expect(await say(tom, 'delayed to 30 June because the provider is late')).toContain('Move TES-5.1.1 *Open the housing advice clinic* to Sat 30 Jun 2012 (delayed: the provider is late)?');
-    expect(await say(tom, 'yes')).toContain('Saved: TES-5.1.1 *Open the housing advice clinic* is delayed to Sat 30 Jun 2012 (the provider is late). Note: Sat 30 Jun 2012 is a Saturday; it is after the plan ends (Sat 31 Mar 2012).');
-    expect(await progressOf('5.1.1')).toMatchObject({ status: 'delayed', dueDate: '2012-06-30', reason: 'the provider is late' });
+    expect(await say(tom, 'delayed to 30 June because the provider is late')).toContain('Move TES-5.1.1 *Open the housing advice clinic* to Sat 30 Jun 2012 (delayed: because the provider is late)?');
+    expect(await say(tom, 'yes')).toContain('Saved: TES-5.1.1 *Open the housing advice clinic* is delayed to Sat 30 Jun 2012 (because the provider is late). Note: Sat 30 Jun 2012 is a Saturday; it is after the plan ends (Sat 31 Mar 2012).');
+    expect(await progressOf('5.1.1')).toMatchObject({ status: 'delayed', dueDate: '2012-06-30', reason: 'because the provider is late' });
     expect((await historyOf('5.1.1')).map((h) => [h.via, h.to])).toEqual([['typed', 'blocked'], ['typed', 'delayed']]);
   });
 

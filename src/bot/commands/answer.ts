@@ -71,7 +71,7 @@ function candidateList(status: string, found: StoredAction[], turn: ChatTurn): s
 export const answerCommand = command({
   kinds: ['answer', 'invalid-answer'],
   async run(turn, intent): Promise<ChatReply> {
-    if (intent.kind === 'invalid-answer') return { text: `I couldn't read that: ${intent.problem}. Nothing was changed.` };
+    if (intent.kind === 'invalid-answer') return { text: `I couldn't read that: ${intent.problem.replace(/\.$/, '')}. Nothing was changed.` };
     if (turn.visible.size === 0) return { text: noPlansText(turn) };
     let targets: StoredAction[] = [];
     const problems: string[] = [];

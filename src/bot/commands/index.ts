@@ -1,6 +1,8 @@
 // Every chat command, keyed by the intent kinds it acts on. Help and the welcome card are generated
 // from this list; an intent kind with no command here gets a plain "not yet" rather than a guess.
 import type { Intent } from '../../domain/reading/intent.ts';
+import { readMessage } from '../../domain/reading/readMessage.ts';
+import { vocabularyOf } from '../dispatch.ts';
 import { renderCard } from '../../cards/render.ts';
 import { answerCommand } from './answer.ts';
 import { assignCommand } from './assign.ts';
@@ -29,8 +31,11 @@ const helpCommand = command({
 
 const unknownCommand = command({
   kinds: ['unknown'],
-  async run(_turn, intent) {
-    const tries = intent.suggestions.slice(0, 3).map((s) => `"${s}"`).join(', ');
+  async run(turn, intent) {
+    // Only suggestions that would be read if typed back: a suggestion the bot cannot read is a trap.
+    const vocabulary = vocabularyOf(turn);
+    const readable = intent.suggestions.filter((text) => !['unknown', 'invalid-answer'].includes(readMessage({ text, today: turn.today, vocabulary }).kind));
+    const tries = readable.slice(0, 3).map((s) => `"${s}"`).join(', ');
     return { text: `I didn't understand that, so nothing was changed.${tries ? ` Did you mean ${tries}?` : ''} Type "help" for everything I can do.` };
   },
 });
