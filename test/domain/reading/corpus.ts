@@ -141,6 +141,7 @@ const answers: [string, Intent][] = [
   ['delayed 2.2 to 30/06 because the provider is late', delayedTo([ref('2.2')], '2027-06-30', 'because the provider is late')],
   ['delayed 2.2 till 12/1/27', delayedTo([ref('2.2')], '2027-01-12')],
   ['PB-9 delayed 3 days', delayedBy([code('PB-9')], 3, 'day')],
+  ['delayed 1.2 to 3 March, 2 staff off sick', delayedTo([ref('1.2')], '2027-03-03', '2 staff off sick')],
   ['delayed WOR-3.2 to 4th January 2027, tender panel postponed', delayedTo([code('WOR-3.2')], '2027-01-04', 'tender panel postponed')],
   ['blocked 6a waiting for sign-off', blocked([ref('6a')], 'waiting for sign-off')],
   ['blocked: waiting for sign-off', blocked([], 'waiting for sign-off', false)],
@@ -190,6 +191,8 @@ const invalid: [string, Intent][] = [
   ['blocked PB-14', noReason([code('PB-14')], 'PB-14')],
   ['delayed 2.2 until further notice', noDate([ref('2.2')], '2.2')],
   ['delayed to 31/02/2027', noDate([], 'PB-14', '"31/02/2027" is not a date.')],
+  ['delayed 1.2 to 31 Sept', noDate([ref('1.2')], '1.2', '"31 Sept" is not a date.')],
+  ['delayed 1.2 until next year', noDate([ref('1.2')], '1.2', 'Which day next year?')],
   ['delayed 1.1 to 1 June 2020', noDate([ref('1.1')], '1.1', '1 June 2020 has passed: give a date from today on.')],
   ['delayed to July', { kind: 'invalid-answer', status: 'delayed', names: [], problem: 'Which day of July? For example "delayed PB-14 to end of July" or "delayed PB-14 to 15 July".' }],
 ];
