@@ -36,7 +36,7 @@ export async function run(): Promise<BenchFigure[]> {
     const store = await openTableStore(azurite.connectionString, 'overdue');
     const clock = benchClock(AT);
     const setupStart = performance.now();
-    await storePlan(benchServices(store, clock, config), syntheticPlan({ id: 'bench-overdue', count: STORED, period: PERIOD, dueOf }));
+    await storePlan(benchServices(store, clock, config), syntheticPlan({ id: 'bench-overdue', count: STORED, period: PERIOD, dueOf }), BENCH_TENANT);
     const { lead } = await seatPeople(store, connector.url, AT);
     process.stderr.write(`  overdue: ${STORED.toLocaleString('en-GB')} actions stored in ${((performance.now() - setupStart) / 1000).toFixed(1)} s\n`);
 
