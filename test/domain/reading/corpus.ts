@@ -12,6 +12,9 @@
 // - Answers that end with "?" ("done 1.2.3?") are questions (the status of 1.2.3), never answers.
 // - Typos in people's names are matched, typos inside a reason are kept as written; words of three
 //   letters or fewer are never corrected ("dne" is not "done").
+// - "blocked" or "delayed" alone is the list of blocked or delayed actions, as before and as its typo
+//   "blokced" is: as an answer it says nothing that could be saved. With a name ("blocked PB-14") it is
+//   an answer that asks for its reason.
 // - "done" followed by more words keeps no note: a done answer carries no reason; a second action named
 //   in those words ("done 1.2.3 but 1.2.4 is late") makes the answer a guess to confirm.
 import type { ActionName, Intent, ListFilter, ListKind, Period, Vocabulary } from '../../../src/domain/reading/intent.ts';
@@ -185,8 +188,8 @@ const answers: [string, Intent][] = [
 
 /** Answers that cannot be acted on: the problem says what to write. */
 const invalid: [string, Intent][] = [
-  ['delayed', noDate([], 'PB-14')],
-  ['blocked', noReason([], 'PB-14')],
+  ['delay', noDate([], 'PB-14')],
+  ["I'm blocked", noReason([], 'PB-14')],
   ['stuck on 1.2.3', { ...noReason([ref('1.2.3')], '1.2.3') }],
   ['blocked PB-14', noReason([code('PB-14')], 'PB-14')],
   ['delayed 2.2 until further notice', noDate([ref('2.2')], '2.2')],
@@ -221,6 +224,8 @@ const lists: [string, Intent][] = [
   ['overdue for <at>Tom Jones</at>', list('overdue', { person: 'Tom Jones' })],
   ['overdue for Gareth', list('overdue', { person: 'Gareth Evans' })],
   ["what's overdue for Zed Bloggs?", list('overdue', { person: 'Zed Bloggs' })],
+  ["what's overdue in Narnia?", list('overdue', { plan: 'Narnia' })],
+  ['overdue for Nobody Atall', list('overdue', { person: 'Nobody Atall' })],
   ['overdue for SPM-CC', list('overdue', { role: 'SPM-CC' })],
   ["what's overdue for the JCM?", list('overdue', { role: 'JCM' })],
   ['overdue for the SMLO', list('overdue', { role: 'SMLO' })],
@@ -251,6 +256,8 @@ const lists: [string, Intent][] = [
   ['show blocked', list('blocked')],
   ['whats blokced', list('blocked')],
   ['blokced', list('blocked')],
+  ['blocked', list('blocked')],
+  ['delayed', list('delayed')],
   ['blocked?', list('blocked')],
   ["what's done?", list('done')],
   ['what has been delayed?', list('delayed')],
