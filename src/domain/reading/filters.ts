@@ -85,8 +85,8 @@ function nextBefore(text: string, from: number): RegExpExecArray | null {
 
 /**
  * Puts `phrase` into the filter as a plan, person or role, if it is one. A name nobody in the vocabulary
- * has is placed only in a question, by its look: a mention or Capitalised Words is a person, an
- * acronym or "the …" a role.
+ * has is placed only in a question, by its look: after "in" a Capitalised name is a plan; after "for"
+ * Capitalised Words are a person, an acronym a role. The actor then says that nothing has that name.
  */
 function place(phrase: string, r: Reading, filter: ListFilter, before = ''): boolean {
   const clean = phrase.replace(/[,;:]+$/, '').trim();
@@ -100,7 +100,8 @@ function place(phrase: string, r: Reading, filter: ListFilter, before = ''): boo
   if (role) return set(filter, 'role', role);
   const person = matchPerson(clean, r.vocabulary);
   if (person) return set(filter, 'person', person);
-  if (!r.asked || /^\s*(in|from|at)\b/i.test(before)) return false;
+  if (!r.asked) return false;
+  if (/^\s*(in|from|at)\b/i.test(before)) return /^[A-Z][\w&'-]*(\s+(?:of\s+)?[A-Z][\w&'-]*){0,3}$/.test(clean) && set(filter, 'plan', clean);
   if (/^(the\s+)?[A-Z][A-Z0-9&-]{1,9}(\s+role)?$|^the\s+\w+/.test(clean)) return set(filter, 'role', cleanRole(clean));
   if (/^[A-Z][a-z'-]+(\s+[A-Z][a-z'-]+){0,2}$/.test(clean)) return set(filter, 'person', clean);
   return false;

@@ -40,7 +40,8 @@ export function readList(r: Reading): Intent | null {
   const groupBy = takeGroupBy(words) ?? (who ? 'owner' : undefined);
   let list: ListKind | undefined;
   for (const [kind, pattern] of KINDS) if (!list && words.take(pattern)) list = kind;
-  const filter = takeFilter(words, r);
+  // Names nobody has are placed by their look only where no answer could be meant.
+  const filter = takeFilter(words, { ...r, asked: r.asked || (list !== undefined && !ANSWER_WORDS.has(list)) });
   // Answer words narrowed only by a bare name ("blocked Sam Patel") stay answers; see below.
   const narrowed = Object.keys(filter).length > 0;
   takeBareNames(words, r, filter, (w) => FILLER.has(w.toLowerCase()));
@@ -56,8 +57,10 @@ export function readList(r: Reading): Intent | null {
   }
   list ??= found ? 'due' : Object.keys(filter).length > 0 && (noun || explicit || r.asked) ? 'all' : undefined;
   if (!list) return null;
-  // "done today" is an owner saying so; "done actions today?" or "done by owner" is asking.
-  if (ANSWER_WORDS.has(list) && !r.asked && !explicit && !noun && !narrowed && !groupBy) return null;
+  // "done today" is an owner saying so; "done actions today?" or "done by owner" is asking. Only
+  // "blocked" or "delayed" alone asks too: as an answer it would say nothing that could be saved.
+  const alone = r.text.trim().split(/\s+/).length === 1 && list !== 'done';
+  if (ANSWER_WORDS.has(list) && !r.asked && !explicit && !noun && !narrowed && !groupBy && !alone) return null;
 
   let period: Period | undefined;
   if (found) period = { from: found.from, to: found.to, label: periodLabel(list, found.phrase) };

@@ -12,6 +12,9 @@
 // - Answers that end with "?" ("done 1.2.3?") are questions (the status of 1.2.3), never answers.
 // - Typos in people's names are matched, typos inside a reason are kept as written; words of three
 //   letters or fewer are never corrected ("dne" is not "done").
+// - "blocked" or "delayed" alone is the list of blocked or delayed actions, as before and as its typo
+//   "blokced" is: as an answer it says nothing that could be saved. With a name ("blocked PB-14") it is
+//   an answer that asks for its reason.
 // - "done" followed by more words keeps no note: a done answer carries no reason; a second action named
 //   in those words ("done 1.2.3 but 1.2.4 is late") makes the answer a guess to confirm.
 import type { ActionName, Intent, ListFilter, ListKind, Period, Vocabulary } from '../../../src/domain/reading/intent.ts';
@@ -141,6 +144,7 @@ const answers: [string, Intent][] = [
   ['delayed 2.2 to 30/06 because the provider is late', delayedTo([ref('2.2')], '2027-06-30', 'because the provider is late')],
   ['delayed 2.2 till 12/1/27', delayedTo([ref('2.2')], '2027-01-12')],
   ['PB-9 delayed 3 days', delayedBy([code('PB-9')], 3, 'day')],
+  ['delayed 1.2 to 3 March, 2 staff off sick', delayedTo([ref('1.2')], '2027-03-03', '2 staff off sick')],
   ['delayed WOR-3.2 to 4th January 2027, tender panel postponed', delayedTo([code('WOR-3.2')], '2027-01-04', 'tender panel postponed')],
   ['blocked 6a waiting for sign-off', blocked([ref('6a')], 'waiting for sign-off')],
   ['blocked: waiting for sign-off', blocked([], 'waiting for sign-off', false)],
@@ -184,12 +188,14 @@ const answers: [string, Intent][] = [
 
 /** Answers that cannot be acted on: the problem says what to write. */
 const invalid: [string, Intent][] = [
-  ['delayed', noDate([], 'PB-14')],
-  ['blocked', noReason([], 'PB-14')],
+  ['delay', noDate([], 'PB-14')],
+  ["I'm blocked", noReason([], 'PB-14')],
   ['stuck on 1.2.3', { ...noReason([ref('1.2.3')], '1.2.3') }],
   ['blocked PB-14', noReason([code('PB-14')], 'PB-14')],
   ['delayed 2.2 until further notice', noDate([ref('2.2')], '2.2')],
   ['delayed to 31/02/2027', noDate([], 'PB-14', '"31/02/2027" is not a date.')],
+  ['delayed 1.2 to 31 Sept', noDate([ref('1.2')], '1.2', '"31 Sept" is not a date.')],
+  ['delayed 1.2 until next year', noDate([ref('1.2')], '1.2', 'Which day next year?')],
   ['delayed 1.1 to 1 June 2020', noDate([ref('1.1')], '1.1', '1 June 2020 has passed: give a date from today on.')],
   ['delayed to July', { kind: 'invalid-answer', status: 'delayed', names: [], problem: 'Which day of July? For example "delayed PB-14 to end of July" or "delayed PB-14 to 15 July".' }],
 ];
@@ -218,6 +224,8 @@ const lists: [string, Intent][] = [
   ['overdue for <at>Tom Jones</at>', list('overdue', { person: 'Tom Jones' })],
   ['overdue for Gareth', list('overdue', { person: 'Gareth Evans' })],
   ["what's overdue for Zed Bloggs?", list('overdue', { person: 'Zed Bloggs' })],
+  ["what's overdue in Narnia?", list('overdue', { plan: 'Narnia' })],
+  ['overdue for Nobody Atall', list('overdue', { person: 'Nobody Atall' })],
   ['overdue for SPM-CC', list('overdue', { role: 'SPM-CC' })],
   ["what's overdue for the JCM?", list('overdue', { role: 'JCM' })],
   ['overdue for the SMLO', list('overdue', { role: 'SMLO' })],
@@ -248,6 +256,8 @@ const lists: [string, Intent][] = [
   ['show blocked', list('blocked')],
   ['whats blokced', list('blocked')],
   ['blokced', list('blocked')],
+  ['blocked', list('blocked')],
+  ['delayed', list('delayed')],
   ['blocked?', list('blocked')],
   ["what's done?", list('done')],
   ['what has been delayed?', list('delayed')],

@@ -52,7 +52,7 @@ describe('the bot never suggests a reply it cannot read', () => {
     expect(read(example).kind).not.toMatch(/unknown|invalid-answer/);
   });
 
-  it.each(['delayed', 'blocked', 'delayed 1.2.3 to the 45th', 'blocked PB-14', 'delayed to July', 'delayed 1.1 to 1 June 2020'])(
+  it.each(['delay', "I'm blocked", 'delayed 1.2.3 to the 45th', 'blocked PB-14', 'delayed to July', 'delayed 1.1 to 1 June 2020'])(
     'every example in the problem with "%s" reads as an answer',
     (text) => {
       const intent = read(text);
