@@ -17,6 +17,11 @@
 //   an answer that asks for its reason.
 // - "done" followed by more words keeps no note: a done answer carries no reason; a second action named
 //   in those words ("done 1.2.3 but 1.2.4 is late") makes the answer a guess to confirm.
+// - "what's outstanding?" / "open actions": whether that means "mine" or every open action is a guess;
+//   the reply suggests "my actions".
+// - A typed "@actionbot" (plain text, not a Teams mention) is not removed; Teams sends real mentions
+//   as <at>…</at>, which are.
+// - "what does Sam have?" reads as Sam's actions; "what did Sam do last week?" (history) is not read.
 import type { ActionName, Intent, ListFilter, ListKind, Period, Vocabulary } from '../../../src/domain/reading/intent.ts';
 
 export const today = '2026-11-30';
