@@ -402,6 +402,7 @@ const settings: [string, Intent][] = [
   ['remind me weekly on Monday', { kind: 'remind-me', mode: { kind: 'weekly', weekday: 1 } }],
   ['remind me every Friday', { kind: 'remind-me', mode: { kind: 'weekly', weekday: 5 } }],
   ['remind me weekly', { kind: 'remind-me', mode: { kind: 'weekly', weekday: 1 } }],
+  ['remind me every Weds', { kind: 'remind-me', mode: { kind: 'weekly', weekday: 3 } }],
   ['weekly reminders on Thursday please', { kind: 'remind-me', mode: { kind: 'weekly', weekday: 4 } }],
   ['remind me only when overdue', { kind: 'remind-me', mode: { kind: 'overdue-only' } }],
   ['only remind me about overdue actions', { kind: 'remind-me', mode: { kind: 'overdue-only' } }],
