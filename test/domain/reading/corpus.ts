@@ -12,9 +12,8 @@
 // - Answers that end with "?" ("done 1.2.3?") are questions (the status of 1.2.3), never answers.
 // - Typos in people's names are matched, typos inside a reason are kept as written; words of three
 //   letters or fewer are never corrected ("dne" is not "done").
-// - "blocked" or "delayed" alone is the list of blocked or delayed actions, as before and as its typo
-//   "blokced" is: as an answer it says nothing that could be saved. With a name ("blocked PB-14") it is
-//   an answer that asks for its reason.
+// - "blocked" or "delayed" alone is an answer that asks for its reason or date (the bot says what to
+//   write); "blocked?", "what's blocked" and the typo "blokced" are the list.
 // - "done" followed by more words keeps no note: a done answer carries no reason; a second action named
 //   in those words ("done 1.2.3 but 1.2.4 is late") makes the answer a guess to confirm.
 // - "what's outstanding?" / "open actions": whether that means "mine" or every open action is a guess;
@@ -199,6 +198,8 @@ const answers: [string, Intent][] = [
 
 /** Answers that cannot be acted on: the problem says what to write. */
 const invalid: [string, Intent][] = [
+  ['delayed', noDate([], 'PB-14')],
+  ['blocked', noReason([], 'PB-14')],
   ['delay', noDate([], 'PB-14')],
   ["I'm blocked", noReason([], 'PB-14')],
   ['stuck on 1.2.3', { ...noReason([ref('1.2.3')], '1.2.3') }],
@@ -269,8 +270,7 @@ const lists: [string, Intent][] = [
   ['show blocked', list('blocked')],
   ['whats blokced', list('blocked')],
   ['blokced', list('blocked')],
-  ['blocked', list('blocked')],
-  ['delayed', list('delayed')],
+
   ['blocked?', list('blocked')],
   ["what's done?", list('done')],
   ['what has been delayed?', list('delayed')],
