@@ -144,6 +144,20 @@ describe('answers only when meant', () => {
     expect(after?.progress.occurrence).toBe('2009-02-28');
   });
 
+  it('an answer naming two actions applies to each and says so for each', async () => {
+    const text = await say(jane, 'done IW-1.2.3 and IW-1.2.4');
+    expect(text).toContain('Saved: IW-1.2.3');
+    expect(text).toContain('Saved: IW-1.2.4');
+    expect((await stored('IW-1.2.3'))?.progress.status).toBe('done');
+    expect((await stored('IW-1.2.4'))?.progress.status).toBe('done');
+    // One of two several occurrences behind: the other is applied, that one asked about.
+    const mixed = await say(jane, 'done IW-1.3.1 and IW-3.3.1');
+    expect(mixed).toContain('Saved: IW-1.3.1');
+    expect(mixed).toContain('IW-3.3.1 *Ensure monitoring of progress on carers delivery plan');
+    expect(mixed).toContain('has 2 missed occurrences');
+    expect((await stored('IW-3.3.1'))?.progress.status).toBe('open');
+  });
+
   it('an answer with a new date says the weekday, and notes a weekend', async () => {
     expect(await say(jane, 'delayed IW-1.7.1 to 2009-03-07 because the audit moved')).toContain('is delayed to Sat 7 Mar 2009 (because the audit moved). Note: Sat 7 Mar 2009 is a Saturday.');
   });
