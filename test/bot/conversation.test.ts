@@ -114,6 +114,7 @@ describe('lists that say what they show', () => {
   });
 
   it('a filter that matches nothing says so by name', async () => {
+    expect(await say(jane, "what's overdue in Narnia?")).toContain('No plan you can see is called "Narnia". Your plans: ');
     expect(await say(jane, "what's overdue for Nobody Atall?")).toContain('I don\'t know anyone called "Nobody Atall"');
   });
 
