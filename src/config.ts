@@ -22,6 +22,11 @@ const schema = z.object({
   MicrosoftAppTenantId: z.string().trim().default(''),
   /** Where the Bot Framework publishes the keys that sign Teams' requests. Empty: Microsoft's public cloud. */
   BotOpenIdMetadata: z.url({ protocol: /^https?$/ }).optional(),
+  // The dashboard as a Teams tab (single sign-on). The Application ID URI exposed in the app
+  // registration ("api://<host>/<MicrosoftAppId>"); empty: any api://…/<MicrosoftAppId>.
+  TAB_APP_ID_URI: z.string().trim().regex(/^(api:\/\/\S+)?$/, 'must start api://').default(''),
+  /** Where Entra publishes the keys that sign tab tokens. Empty: Microsoft's public cloud (tests serve their own). */
+  TAB_SIGNING_KEYS_URL: z.url({ protocol: /^https?$/ }).optional(),
   /** Empty: the project starts Azurite itself and keeps its data under DATA_DIR. */
   AZURE_TABLES_CONNECTION_STRING: z.string().trim().default(''),
   TABLE_PREFIX: z.string().regex(/^[A-Za-z][A-Za-z0-9]{0,30}$/, 'letters and digits, starting with a letter').default('actionbot'),

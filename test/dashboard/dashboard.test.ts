@@ -2,7 +2,6 @@
 // the local chat: counts per plan and grid, overdue oldest first, the timeline, history and the CSV.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { storePlan } from '../../src/app/importPlans.ts';
-import { mountDashboard } from '../../src/dashboard/routes.ts';
 import type { DashboardView } from '../../src/dashboard/dashboardData.ts';
 import type { ActionChange } from '../../src/domain/progress.ts';
 import { monday, pageApi, robin, sam, scriptText, startChatDemo, testshirePlan, type ChatDemo } from '../localChat/fixture.ts';
@@ -46,7 +45,8 @@ const view = async (base: string): Promise<DashboardView> => (await fetch(`${bas
 const testshire = (v: DashboardView) => v.plans.find((p) => p.id === 'testshire-2025')!;
 
 beforeAll(async () => {
-  demo = await startChatDemo('dashboard', { extraRoutes: mountDashboard(() => demo && { store: demo.store, clock: demo.clock }) });
+  // The runtime mounts the dashboard on the bot's own port; in local mode nobody picked sees everything.
+  demo = await startChatDemo('dashboard');
   bot = demo.runtime.server.url;
   await storePlan(demo.runtime.services, formulaPlan());
 });
@@ -99,13 +99,16 @@ describe("the commissioner's dashboard", () => {
     expect(formula[3]).toBe(`'=HYPERLINK("http://evil.example","click")\nsecond line, with "quotes"`);
   });
 
-  it('is read-only, serves its page with a strict content policy, and is the same from the local chat', async () => {
+  it('serves its page with a strict content policy (framed only by Teams), and is the same from the local chat', async () => {
     const page = await fetch(`${bot}/dashboard`);
     expect(await page.text()).toContain('<title>Plan dashboard');
     expect(page.headers.get('content-security-policy')).toContain("script-src 'self'");
+    expect(page.headers.get('content-security-policy')).toContain('frame-ancestors \'self\' https://teams.microsoft.com');
     expect((await fetch(`${bot}/dashboard/assets/dashboard.js`)).status).toBe(200);
     expect((await fetch(`${bot}/dashboard/data.json`, { method: 'POST' })).status).toBe(405);
     expect((await fetch(`${demo!.chat.url}/dashboard/data.json`, { method: 'POST' })).status).toBe(405);
+    expect((await fetch(`${bot}/dashboard/vendor/teams.js`)).status).toBe(200);
+    expect((await fetch(`${bot}/dashboard/vendor/../../package.json`)).status).toBe(404);
     expect(testshire(await view(demo!.chat.url)).total).toEqual(testshire(await view(bot)).total);
   });
 });
