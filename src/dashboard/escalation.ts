@@ -37,6 +37,7 @@ async function chase(services: Services, messenger: Messenger, directory: Direct
   const status = describeStatus(stored.progress, today);
   const card = renderCard('reminder', { ...actionCardFields(stored, directory, today), kind: status.label === 'overdue' ? 'overdue' : 'upcoming' });
   const sentTo: string[] = [];
+  const failed: string[] = [];
   for (const person of directory.owners(stored.action).flatMap((o) => o.people)) {
     const conversation = (await services.store.people.conversationOf(person.id)) as Partial<ConversationReference> | null;
     if (!conversation || !person.reachable || sentTo.includes(person.name)) continue;
@@ -44,10 +45,13 @@ async function chase(services: Services, messenger: Messenger, directory: Direct
       await messenger.send(conversation, card);
       sentTo.push(person.name);
     } catch (err) {
+      failed.push(person.name);
       services.logger.warn({ personId: person.id, err: { message: (err as Error).message } }, 'chase not delivered');
     }
   }
-  if (sentTo.length === 0) return { ok: false, status: 409, message: 'nobody who holds an owner role of this action can be reached in Teams.' };
+  if (sentTo.length === 0) {
+    return { ok: false, status: failed.length ? 502 : 409, message: failed.length ? `Teams did not take the reminder for ${failed.join(', ')} just now; try again later.` : 'nobody who holds an owner role of this action can be reached in Teams.' };
+  }
   await note(services, stored, caller, `chased by ${caller.name}: reminder sent to ${sentTo.join(', ')}`);
   return { ok: true, message: `Reminder sent to ${sentTo.join(', ')}.` };
 }

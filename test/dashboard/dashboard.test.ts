@@ -4,7 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { storePlan } from '../../src/app/importPlans.ts';
 import type { DashboardView } from '../../src/dashboard/dashboardData.ts';
 import type { ActionChange } from '../../src/domain/progress.ts';
-import { monday, pageApi, robin, sam, scriptText, startChatDemo, testshirePlan, type ChatDemo } from '../localChat/fixture.ts';
+import { jane, monday, pageApi, robin, sam, scriptText, startChatDemo, testshirePlan, type ChatDemo } from '../localChat/fixture.ts';
 
 let demo: ChatDemo | undefined;
 let bot = '';
@@ -110,5 +110,36 @@ describe("the commissioner's dashboard", () => {
     expect((await fetch(`${bot}/dashboard/vendor/teams.js`)).status).toBe(200);
     expect((await fetch(`${bot}/dashboard/vendor/../../package.json`)).status).toBe(404);
     expect(testshire(await view(demo!.chat.url)).total).toEqual(testshire(await view(bot)).total);
+  });
+});
+
+describe('in local mode, the viewer is the person picked in the local chat', () => {
+  const asPerson = (id: string, path: string, init: RequestInit = {}) => fetch(`${bot}${path}`, { ...init, headers: { ...(init.headers as Record<string, string>), 'x-viewer': id } });
+  const chase = (id: string) => asPerson(id, '/dashboard/escalate', {
+    method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ verb: 'chase', planId: 'testshire-2025', actionId: 'act-2-2' }),
+  });
+
+  it('an owner sees the plans they hold a role in; someone not in the demo is refused', async () => {
+    const asSam = (await (await asPerson(sam.id, '/dashboard/data.json')).json()) as { viewer: string; plans: { id: string; canEscalate: boolean }[] };
+    expect(asSam.viewer).toBe('Sam Patel');
+    expect(asSam.plans.map((p) => [p.id, p.canEscalate]).sort()).toEqual([['formula-2025', false], ['testshire-2025', false]]);
+    expect((await fetch(`${bot}/dashboard/data.json?as=${sam.id}`)).status).toBe(200);
+    expect((await asPerson('not-a-person', '/dashboard/data.json')).status).toBe(401);
+  });
+
+  it('filters by grid, owner and status narrow the lists, not the figures', async () => {
+    const v = (await (await fetch(`${bot}/dashboard/data.json?plan=testshire-2025&grid=1&owner=smo&status=overdue`)).json()) as { plans: { id: string; total: { total: number }; matching: number; actions: { ref: string }[] }[] };
+    expect(v.plans.map((p) => p.id)).toEqual(['testshire-2025']);
+    expect(v.plans[0]?.total.total).toBe(4);
+    expect(v.plans[0]?.actions.map((a) => a.ref)).toEqual(['1.2']);
+  });
+
+  it('the commissioner chases the owners of a late action: a reminder in their chat, a line in the history; an owner may not', async () => {
+    expect((await chase(sam.id)).status).toBe(403);
+    const res = await chase(jane.id);
+    expect(await res.json()).toEqual({ message: `Reminder sent to ${robin.name}.` });
+    const history = (await (await fetch(`${bot}/dashboard/history.json?plan=testshire-2025&action=act-2-2`)).json()) as ActionChange[];
+    expect(history.at(-1)).toMatchObject({ by: { name: 'Jane Smith' }, summary: `chased by Jane Smith: reminder sent to ${robin.name}` });
+    expect((await asPerson(jane.id, '/dashboard/escalate', { method: 'POST', headers: { 'content-type': 'text/plain' }, body: 'x' })).status).toBe(415);
   });
 });
