@@ -25,7 +25,7 @@ export interface DashboardOptions {
   messenger?: Messenger;
 }
 
-const ASSETS = new Set(['dashboard.js', 'dashboardChart.js', 'dashboardTeams.js', 'style.css']);
+const ASSETS = new Set(['dashboard.js', 'dashboardChart.js', 'dashboardTeams.js', 'dashboardConfig.js', 'style.css']);
 
 interface Asked {
   req: IncomingMessage;
@@ -98,6 +98,7 @@ export async function serveDashboard(req: IncomingMessage, res: ServerResponse, 
   if (path !== '/dashboard' && !path.startsWith('/dashboard/')) return false;
   const sub = path.slice('/dashboard'.length);
   if (req.method === 'GET' && sub === '') await sendWebFile(res, 'dashboard.html', { frameable: true });
+  else if (req.method === 'GET' && sub === '/config') await sendWebFile(res, 'dashboardConfig.html', { frameable: true });
   else if (req.method === 'GET' && sub.startsWith('/assets/') && ASSETS.has(sub.slice('/assets/'.length))) await sendWebFile(res, sub.slice('/assets/'.length));
   else if (req.method === 'GET' && sub.startsWith('/vendor/')) await sendVendorFile(res, sub.slice('/vendor/'.length));
   else {

@@ -3,6 +3,7 @@
 import { readFile } from 'node:fs/promises';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { createRequire } from 'node:module';
+import path from 'node:path';
 
 /** web/ at the project root, next to src/. */
 const WEB_DIR = new URL('../../web/', import.meta.url);
@@ -59,9 +60,16 @@ export async function sendWebFile(res: ServerResponse, name: string, options: { 
 
 /** Browser builds served from node_modules under /dashboard/vendor/: the Teams client library and the chart library. */
 const VENDOR: Record<string, [string, string]> = {
-  'teams.js': ['@microsoft/teams-js/package.json', 'dist/umd/MicrosoftTeams.min.js'],
-  'chart.js': ['chart.js/package.json', 'dist/chart.umd.min.js'],
+  'teams.js': ['@microsoft/teams-js', 'dist/umd/MicrosoftTeams.min.js'],
+  'chart.js': ['chart.js', 'dist/chart.umd.min.js'],
 };
+
+/** A package's folder (some packages do not export their package.json, so walk up from the entry). */
+function packageDir(name: string): string {
+  let dir = path.dirname(createRequire(import.meta.url).resolve(name));
+  while (!dir.endsWith(path.join('node_modules', name)) && path.dirname(dir) !== dir) dir = path.dirname(dir);
+  return dir;
+}
 
 /** Sends one of the vendor files; anything else is not found. */
 export async function sendVendorFile(res: ServerResponse, name: string): Promise<void> {
@@ -70,8 +78,7 @@ export async function sendVendorFile(res: ServerResponse, name: string): Promise
     sendJson(res, 404, { error: 'not found' });
     return;
   }
-  const pkg = createRequire(import.meta.url).resolve(entry[0]);
-  sendBody(res, 200, typeOf(name), await readFile(new URL(entry[1], `file://${pkg}`)), { 'cache-control': 'max-age=86400' });
+  sendBody(res, 200, typeOf(name), await readFile(path.join(packageDir(entry[0]), entry[1])), { 'cache-control': 'max-age=86400' });
 }
 
 /** Sends a download. The name is ours (letters, digits, dashes), never the caller's. */

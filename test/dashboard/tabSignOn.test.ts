@@ -96,6 +96,7 @@ describe('the tab’s sign-on, over real HTTP to the bot’s own port', () => {
     expect(plansIn(res.text)).toEqual(['dip-2011', 'treatment-2011']);
     expect((await get('/dashboard', null)).status).toBe(200);
     expect((await get('/dashboard/vendor/teams.js', null)).status).toBe(200);
+    expect((await get('/dashboard/vendor/chart.js', null)).text).toContain('Chart');
   });
 
   const refusals: { story: string; authorization: () => Promise<string | null>; log: string }[] = [
