@@ -13,7 +13,7 @@ import { lastEndedQuarter, parseQuarter, quarterKey, quarterLabel, type Quarter 
 
 /** What the person asked for: "board report for Q3", "report for Bedfordshire 2026-Q2 as Word". */
 export interface ReportRequest {
-  /** A word of the plan's name or its id; null: the one plan they see, if there is one. */
+  /** The plan's code (as the reader writes it), id or a word of its name; null: the one plan they see, if there is one. */
   plan: string | null;
   /** "2026-Q3" or "Q3"; null: the last quarter ended. */
   quarter: string | null;
@@ -35,7 +35,8 @@ function pickPlan(directory: Directory, visible: Set<string>, wanted: string | n
   const plans = directory.plans.filter((p) => visible.has(p.id));
   if (plans.length === 0) return { problem: 'you hold no role in any plan, so there is no report to send.' };
   const word = wanted?.trim().toLowerCase();
-  const matches = word ? plans.filter((p) => p.id.toLowerCase() === word || p.partnership.toLowerCase().includes(word)) : plans;
+  const code = (p: { id: string }): string => ((p as { code?: string }).code ?? '').toLowerCase();
+  const matches = word ? plans.filter((p) => code(p) === word || p.id.toLowerCase() === word || p.partnership.toLowerCase().includes(word)) : plans;
   if (matches.length === 1) return { planId: (matches[0] as { id: string }).id };
   const names = plans.map((p) => p.partnership).join('; ');
   return { problem: matches.length === 0 ? `no plan you can see matches "${wanted}". Your plans: ${names}.` : `which plan? Say for example "board report for ${(plans[0] as { partnership: string }).partnership} Q3". Your plans: ${names}.` };

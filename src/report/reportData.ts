@@ -79,7 +79,10 @@ export async function boardReport(store: Store, directory: Directory, planId: st
   if (!plan) return null;
   const actions = await store.actions.listPlanActions(planId);
   const figures = planFigures(plan, actions, today);
-  const histories = await mapLimit(actions, PARALLEL_READS, (a) => store.actions.history(planId, a.action.id));
+  // Only an action answered since the quarter began, or blocked (for since when), has history the
+  // report reads: one query per such action, not per action of the plan.
+  const needsHistory = (a: StoredAction): boolean => a.progress.status === 'blocked' || (a.progress.updatedAt !== null && londonDate(new Date(a.progress.updatedAt)) >= q.start);
+  const histories = await mapLimit(actions, PARALLEL_READS, async (a) => (needsHistory(a) ? store.actions.history(planId, a.action.id) : []));
   const next = nextQuarter(q);
   const completed: BoardReport['completed'] = [];
   const slipped: Slip[] = [];
