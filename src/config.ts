@@ -24,7 +24,7 @@ const schema = z.object({
   BotOpenIdMetadata: z.url({ protocol: /^https?$/ }).optional(),
   // The dashboard as a Teams tab (single sign-on). BOT_DOMAIN: the public host name of the bot
   // ("actionbot.example.org"), for the app package's tab URLs and sign-on resource. The Application ID URI exposed in the app
-  // registration ("api://<host>/<MicrosoftAppId>"); empty: any api://…/<MicrosoftAppId>.
+  // registration ("api://<host>/botid-<MicrosoftAppId>"); empty: any api://…/[botid-]<MicrosoftAppId>.
   BOT_DOMAIN: z.string().trim().toLowerCase().regex(/^([a-z0-9]([a-z0-9-]*[a-z0-9])?(\.[a-z0-9]([a-z0-9-]*[a-z0-9])?)+)?$/, 'a host name such as actionbot.example.org (no https://, no path)').default(''),
   TAB_APP_ID_URI: z.string().trim().regex(/^(api:\/\/\S+)?$/, 'must start api://').default(''),
   /** Where Entra publishes the keys that sign tab tokens. Empty: Microsoft's public cloud (tests serve their own). */

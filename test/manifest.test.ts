@@ -75,7 +75,7 @@ describe('the Teams app package', () => {
     expect(manifest.staticTabs[0]).toMatchObject({ contentUrl: `https://${botDomain}/dashboard?inTeams=1`, scopes: ['personal'] });
     expect(manifest.configurableTabs[0]).toMatchObject({ configurationUrl: `https://${botDomain}/dashboard/config`, scopes: ['team', 'groupChat'] });
     expect(manifest.validDomains).toEqual([botDomain]);
-    expect(manifest.webApplicationInfo).toEqual({ id: botId, resource: `api://${botDomain}/${botId}` });
+    expect(manifest.webApplicationInfo).toEqual({ id: botId, resource: `api://${botDomain}/botid-${botId}` });
   });
 
   it('the icons are a 192×192 colour tile and a 32×32 white-on-transparent outline', async () => {

@@ -10,7 +10,7 @@ export const ENTRA_KEYS_URL = 'https://login.microsoftonline.com/common/discover
 export interface TabTokenOptions {
   /** The app registration's client id (the bot's MicrosoftAppId). */
   clientId: string;
-  /** The Application ID URI exposed for the tab ("api://host/<client id>"); empty: any api://…/<client id>. */
+  /** The Application ID URI exposed for the tab ("api://host/botid-<client id>"); empty: any api://…/[botid-]<client id>. */
   appIdUri: string;
   /** The JSON Web Key Set URL (tests serve their own). */
   keysUrl: string;
@@ -39,7 +39,7 @@ function issuerFits(iss: string | undefined, tid: string): boolean {
 function audienceFits(aud: JWTPayload['aud'], options: TabTokenOptions): boolean {
   const audiences = Array.isArray(aud) ? aud : aud ? [aud] : [];
   return audiences.some((a) => a === options.clientId
-    || (options.appIdUri ? a === options.appIdUri : a.startsWith('api://') && a.endsWith(`/${options.clientId}`)));
+    || (options.appIdUri ? a === options.appIdUri : a.startsWith('api://') && (a.endsWith(`/${options.clientId}`) || a.endsWith(`/botid-${options.clientId}`))));
 }
 
 const claim = (payload: JWTPayload, name: string): string => {

@@ -12,7 +12,8 @@ import { testTenantId } from '../support/teamsActivity.ts';
 import { handMadePlan, planYear2011 } from '../support/plans.ts';
 
 const appId = '00000000-0000-4000-8000-0000000007ab';
-const audience = `api://actionbot.example.org/${appId}`;
+// A tab with a bot exposes its API as api://<host>/botid-<bot id> (Teams' rule for apps with both).
+const audience = `api://actionbot.example.org/botid-${appId}`;
 const foreignTenant = '99999999-0000-4000-8000-000000000999';
 const jane = { aadObjectId: 'c3000000-0000-4000-8000-000000000001', name: 'Jane Smith' };
 const sam = { aadObjectId: 'c3000000-0000-4000-8000-000000000002', name: 'Sam Jones' };
