@@ -104,7 +104,8 @@ export async function serveDashboard(req: IncomingMessage, res: ServerResponse, 
   else {
     const route = ROUTES[`${req.method ?? ''} ${sub}`];
     if (!route) {
-      sendJson(res, sub in { '/data.json': 1, '/history.json': 1, '/actions.csv': 1, '/report': 1, '/escalate': 1 } ? 405 : 404, { error: 'not found' });
+      const known = Object.keys(ROUTES).some((key) => key.endsWith(` ${sub}`));
+      sendJson(res, known ? 405 : 404, { error: known ? 'method not allowed' : 'not found' });
       return true;
     }
     const directory = await loadDirectory(options.services.store);
