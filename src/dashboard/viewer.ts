@@ -36,6 +36,8 @@ export function signedInViewer(check: (authorization: string | undefined) => Pro
 /** Local mode: the person picked in the local chat (?as= on the page, x-viewer on its requests). */
 export function localViewer(settings: Settings, tenantId = 'local'): ViewerOf {
   return async (req, directory) => {
+    // A page elsewhere could point a host name at 127.0.0.1 (DNS rebinding): only this machine's names.
+    if (!/^(127\.0\.0\.1|localhost)(:\d+)?$/.test(req.headers.host ?? '')) throw new ViewerRefused('not a local host name');
     const url = new URL(req.url ?? '/', 'http://localhost');
     const header = req.headers['x-viewer'];
     const id = (typeof header === 'string' ? header : url.searchParams.get('as') ?? '').trim();

@@ -1,5 +1,6 @@
 // The commissioner's dashboard, mounted on the bot's own server as a deployment would, and served by
 // the local chat: counts per plan and grid, overdue oldest first, the timeline, history and the CSV.
+import { request } from 'node:http';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { storePlan } from '../../src/app/importPlans.ts';
 import type { DashboardView } from '../../src/dashboard/dashboardData.ts';
@@ -119,12 +120,17 @@ describe('in local mode, the viewer is the person picked in the local chat', () 
     method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ verb: 'chase', planId: 'testshire-2025', actionId: 'act-2-2' }),
   });
 
-  it('an owner sees the plans they hold a role in; someone not in the demo is refused', async () => {
+  it('an owner sees the plans they hold a role in; someone not in the demo, or a host name not this machine’s, is refused', async () => {
     const asSam = (await (await asPerson(sam.id, '/dashboard/data.json')).json()) as { viewer: string; plans: { id: string; canEscalate: boolean }[] };
     expect(asSam.viewer).toBe('Sam Patel');
     expect(asSam.plans.map((p) => [p.id, p.canEscalate]).sort()).toEqual([['formula-2025', false], ['testshire-2025', false]]);
     expect((await fetch(`${bot}/dashboard/data.json?as=${sam.id}`)).status).toBe(200);
     expect((await asPerson('not-a-person', '/dashboard/data.json')).status).toBe(401);
+    const rebound = await new Promise<number>((resolve, reject) => {
+      const url = new URL(`${bot}/dashboard/data.json`);
+      request({ host: url.hostname, port: url.port, path: url.pathname, headers: { host: 'attacker.example:80' } }, (res) => { res.resume(); resolve(res.statusCode ?? 0); }).on('error', reject).end();
+    });
+    expect(rebound).toBe(401);
   });
 
   it('filters by grid, owner and status narrow the lists, not the figures', async () => {
