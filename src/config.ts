@@ -22,10 +22,9 @@ const schema = z.object({
   MicrosoftAppTenantId: z.string().trim().default(''),
   /** Where the Bot Framework publishes the keys that sign Teams' requests. Empty: Microsoft's public cloud. */
   BotOpenIdMetadata: z.url({ protocol: /^https?$/ }).optional(),
-  // The dashboard as a Teams tab (single sign-on). BOT_DOMAIN: the public host name of the bot
-  // ("actionbot.example.org"), for the app package's tab URLs and sign-on resource. The Application ID URI exposed in the app
-  // registration ("api://<host>/botid-<MicrosoftAppId>"); empty: any api://…/[botid-]<MicrosoftAppId>.
+  /** The dashboard tab: the bot's public host name ("actionbot.example.org") for the app package's tab URLs and sign-on. */
   BOT_DOMAIN: z.string().trim().toLowerCase().regex(/^([a-z0-9]([a-z0-9-]*[a-z0-9])?(\.[a-z0-9]([a-z0-9-]*[a-z0-9])?)+)?$/, 'a host name such as actionbot.example.org (no https://, no path)').default(''),
+  /** The Application ID URI of the tab's sign-on ("api://<host>/botid-<MicrosoftAppId>"); empty: any api://…/[botid-]<MicrosoftAppId>. */
   TAB_APP_ID_URI: z.string().trim().regex(/^(api:\/\/\S+)?$/, 'must start api://').default(''),
   /** Where Entra publishes the keys that sign tab tokens. Empty: Microsoft's public cloud (tests serve their own). */
   TAB_SIGNING_KEYS_URL: z.url({ protocol: /^https?$/ }).optional(),
