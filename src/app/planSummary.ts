@@ -10,7 +10,7 @@ export { countStatuses, noCounts, type StatusCounts } from './planFigures.ts';
 /** One plan's counts, in total and per grid, with its actions for drill-down. */
 export type PlanPicture = PlanFigures;
 
-/** Every plan's picture (reads each plan's actions: a summary is asked for, not swept). */
-export function planPictures(store: Store, today: IsoDate): Promise<PlanPicture[]> {
-  return allPlanFigures(store, today);
+/** Every plan's picture, or those in `only` (reads each plan's actions: a summary is asked for, not swept). */
+export function planPictures(store: Store, today: IsoDate, only?: ReadonlySet<string>): Promise<PlanPicture[]> {
+  return allPlanFigures(store, today, (plan) => !only || only.has(plan.id));
 }

@@ -3,11 +3,11 @@
 // their OneDrive; the bot uploads the file there and posts a file info card. The card carries only
 // what is needed to make the report again (plan, quarter, format, day), so any instance can answer.
 import type { Attachment, InvokeResponse, TurnContext } from 'botbuilder';
+import { visiblePlanIds } from '../app/access.ts';
 import type { Caller } from '../app/caller.ts';
 import { loadDirectory, type Directory } from '../app/directory.ts';
 import type { Services } from '../app/services.ts';
 import { isValidIsoDate, londonDate } from '../domain/calendar.ts';
-import { visiblePlanIds, type Viewer } from '../dashboard/viewer.ts';
 import { makeReport, reportFileName, type ReportFormat } from '../report/makeReport.ts';
 import { lastEndedQuarter, parseQuarter, quarterKey, quarterLabel, type Quarter } from '../report/quarter.ts';
 
@@ -27,15 +27,11 @@ export const FILE_CONSENT_INVOKE = 'fileConsent/invoke';
 const CONSENT_CARD = 'application/vnd.microsoft.teams.card.file.consent';
 const FILE_INFO_CARD = 'application/vnd.microsoft.teams.card.file.info';
 
-function viewerOf(caller: Caller, tenantId: string): Viewer {
-  return { kind: 'person', caller, tenantId };
-}
-
 function pickPlan(directory: Directory, visible: Set<string>, wanted: string | null): { planId: string } | { problem: string } {
   const plans = directory.plans.filter((p) => visible.has(p.id));
   if (plans.length === 0) return { problem: 'you hold no role in any plan, so there is no report to send.' };
   const word = wanted?.trim().toLowerCase();
-  const code = (p: { id: string }): string => ((p as { code?: string }).code ?? '').toLowerCase();
+  const code = (p: { code: string }): string => p.code.toLowerCase();
   const matches = word ? plans.filter((p) => code(p) === word || p.id.toLowerCase() === word || p.partnership.toLowerCase().includes(word)) : plans;
   if (matches.length === 1) return { planId: (matches[0] as { id: string }).id };
   const names = plans.map((p) => p.partnership).join('; ');
@@ -54,7 +50,7 @@ export async function offerReport(context: TurnContext, services: Services, call
     return;
   }
   const directory = await loadDirectory(services.store);
-  const chosen = pickPlan(directory, visiblePlanIds(viewerOf(caller, context.activity.conversation.tenantId ?? ''), directory), request.plan);
+  const chosen = pickPlan(directory, visiblePlanIds(caller, directory), request.plan);
   if ('problem' in chosen) {
     await context.sendActivity(`Sorry: ${chosen.problem}`);
     return;
@@ -106,7 +102,7 @@ export async function answerFileConsent(context: TurnContext, services: Services
   if (value?.action !== 'accept' || !upload?.uploadUrl || !uploadUrlAllowed(upload.uploadUrl)) return { status: 400, body: { error: 'no upload session' } };
   const directory = await loadDirectory(services.store);
   const q = parseQuarter(asked.quarter, asked.asOf);
-  if (!q || !visiblePlanIds(viewerOf(caller, context.activity.conversation.tenantId ?? ''), directory).has(asked.planId)) {
+  if (!q || !visiblePlanIds(caller, directory).has(asked.planId)) {
     await context.sendActivity('Sorry: you can no longer see that plan, so I have not sent the report.');
     return { status: 200 };
   }

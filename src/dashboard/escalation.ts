@@ -70,6 +70,7 @@ export async function runEscalation(services: Services, messenger: Messenger, di
     case 'close': {
       const outcome = await answerAction(services, directory, caller, { planId, actionId, occurrence: null, answer: { kind: 'done' }, via: 'button' });
       if (outcome.kind === 'saved') return { ok: true, message: `Closed: ${outcome.change.summary}.` };
+      if (outcome.kind === 'stale') return { ok: false, status: 409, message: 'someone answered this action a moment ago: look again before closing it.' };
       return { ok: false, status: outcome.kind === 'failed' ? 503 : 409, message: outcome.reason };
     }
     case 'reassign':

@@ -2,17 +2,16 @@
 // from the tab's sign-on token; in local mode (127.0.0.1 only) from the person picked in the local
 // chat (?as=<id>), or nobody picked: the demo's operator, who sees everything.
 import type { IncomingMessage } from 'node:http';
+import { mayManagePlan, visiblePlanIds as callerPlanIds } from '../app/access.ts';
 import { callerFrom, type Caller } from '../app/caller.ts';
 import type { Directory } from '../app/directory.ts';
 import type { Settings } from '../app/services.ts';
-import { roleKey } from '../domain/owners.ts';
-import type { PlanSummary } from '../domain/ports.ts';
 import { TabTokenError, type TabViewer } from './tabToken.ts';
 
 /** A person, or the local demo's operator (local mode only). */
 export type Viewer =
   | { kind: 'operator' }
-  | { kind: 'person'; caller: Caller; tenantId: string };
+  | { kind: 'person'; caller: Caller };
 
 /** Finds the viewer of a request; throws ViewerRefused (→ 401) when there is none. */
 export type ViewerOf = (req: IncomingMessage, directory: Directory) => Promise<Viewer>;
@@ -25,7 +24,7 @@ export function signedInViewer(check: (authorization: string | undefined) => Pro
   return async (req, directory) => {
     try {
       const who = await check(req.headers.authorization);
-      return { kind: 'person', caller: callerFrom(who.id, who.name, directory, settings), tenantId: who.tenantId };
+      return { kind: 'person', caller: callerFrom(who.id, who.name, who.tenantId, directory, settings) };
     } catch (err) {
       if (err instanceof TabTokenError) throw new ViewerRefused(err.message);
       throw err;
@@ -34,7 +33,7 @@ export function signedInViewer(check: (authorization: string | undefined) => Pro
 }
 
 /** Local mode: the person picked in the local chat (?as= on the page, x-viewer on its requests). */
-export function localViewer(settings: Settings, tenantId = 'local'): ViewerOf {
+export function localViewer(settings: Settings): ViewerOf {
   return async (req, directory) => {
     // A page elsewhere could point a host name at 127.0.0.1 (DNS rebinding): only this machine's names.
     if (!/^(127\.0\.0\.1|localhost)(:\d+)?$/.test(req.headers.host ?? '')) throw new ViewerRefused('not a local host name');
@@ -44,32 +43,18 @@ export function localViewer(settings: Settings, tenantId = 'local'): ViewerOf {
     if (!id) return { kind: 'operator' };
     const person = directory.person(id);
     if (!person) throw new ViewerRefused('no such person');
-    return { kind: 'person', caller: callerFrom(person.id, person.name, directory, settings), tenantId: person.tenantId || tenantId };
+    return { kind: 'person', caller: callerFrom(person.id, person.name, person.tenantId, directory, settings) };
   };
 }
 
-/**
- * The plans a viewer sees: the operator all; the commissioner and admins every plan; anyone else the
- * plans in which they hold a role. (To be answered by src/app/access.ts once it lands.)
- */
+/** The plans a viewer sees: the operator all; a person what src/app/access.ts allows them (as in chat). */
 export function visiblePlanIds(viewer: Viewer, directory: Directory): Set<string> {
-  if (viewer.kind === 'operator') return new Set(directory.plans.map((p) => p.id));
-  const { caller } = viewer;
-  const tenantOk = (plan: PlanSummary): boolean => {
-    const tenant = (plan as PlanSummary & { tenantId?: string }).tenantId;
-    return !tenant || tenant === viewer.tenantId;
-  };
-  const mine = new Set(caller.roles.map(roleKey));
-  return new Set(directory.plans
-    .filter(tenantOk)
-    .filter((plan) => caller.isLead || caller.isAdmin || plan.roles.some((r) => mine.has(roleKey(r.name))))
-    .map((p) => p.id));
+  return viewer.kind === 'operator' ? new Set(directory.plans.map((p) => p.id)) : callerPlanIds(viewer.caller, directory);
 }
 
-/** Whether the viewer may chase, reassign, accept a delay or close an action of this plan. */
+/** Whether the viewer may chase, reassign, accept a delay or close an action of this plan: its commissioner or an admin. */
 export function mayEscalate(viewer: Viewer, planId: string, directory: Directory): boolean {
-  if (viewer.kind === 'operator') return false;
-  return visiblePlanIds(viewer, directory).has(planId) && (viewer.caller.isLead || viewer.caller.isAdmin);
+  return viewer.kind === 'person' && mayManagePlan(viewer.caller, planId, directory);
 }
 
 /** The viewer's name for the page. */

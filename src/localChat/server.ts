@@ -70,7 +70,7 @@ export async function startLocalChat(options: LocalChatOptions): Promise<LocalCh
     }
     const pathname = new URL(req.url ?? '/', 'http://localhost').pathname;
     if (pathname.startsWith('/v3/')) await serveConnector(req, res, transcript);
-    else if (await serveDashboard(req, res, { services: runtime.services, messenger: runtime.messenger, viewer: localViewer(runtime.services.settings, options.tenantId) })) return;
+    else if (await serveDashboard(req, res, { services: runtime.services, messenger: runtime.messenger, viewer: localViewer(runtime.services.settings) })) return;
     else if (pathname.startsWith('/api/')) await servePageApi(req, res, ctx);
     else if (req.method === 'GET') await serveStatic(res, pathname);
     else sendJson(res, 405, { error: 'method not allowed' });

@@ -54,9 +54,12 @@ const inQuarter = (change: ActionChange, q: Quarter): boolean => {
   return day >= q.start && day <= q.end;
 };
 
+/** The plan's own reference, as the dashboard shows it; the typeable code when the plan has none. */
+const refOf = (stored: StoredAction): string => stored.action.ref ?? typeableRef(stored);
+
 function lineOf(stored: StoredAction, directory: Directory): ReportLine {
   const owners = directory.owners(stored.action).map(({ role, people }) => `${role} (${people.length ? people.map((p) => p.name).join(', ') : 'nobody yet'})`).join('; ');
-  return { ref: typeableRef(stored), grid: stored.action.grid, text: stored.action.text, owners, dueDate: stored.progress.dueDate };
+  return { ref: refOf(stored), grid: stored.action.grid, text: stored.action.text, owners, dueDate: stored.progress.dueDate };
 }
 
 const plural = (n: number, word: string): string => `${n} ${word}${n === 1 ? '' : 's'}`;
@@ -111,7 +114,7 @@ export async function boardReport(store: Store, directory: Directory, planId: st
   });
   // Oldest first, then by reference, as the dashboard lists them.
   overdueActions.sort((a, b) => (a.stored.progress.dueDate ?? '').localeCompare(b.stored.progress.dueDate ?? '')
-    || typeableRef(a.stored).localeCompare(typeableRef(b.stored), 'en', { numeric: true }));
+    || refOf(a.stored).localeCompare(refOf(b.stored), 'en', { numeric: true }));
   const reminders = await mapLimit(overdueActions, PARALLEL_READS, ({ stored }) => store.reminders.sentFor(planId, stored.action.id));
   overdueActions.forEach(({ stored, daysLate }, i) => overdue.push({ ...lineOf(stored, directory), daysLate, reminders: reminders[i]?.length ?? 0 }));
   dueNextQuarter.sort((a, b) => (a.dueDate ?? '').localeCompare(b.dueDate ?? ''));

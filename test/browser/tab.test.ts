@@ -40,7 +40,7 @@ beforeAll(async () => {
     startChatDemo('browserTabLocal'),
     launchChromium(),
   ]);
-  await storePlan(bot.runtime.services, testshirePlan());
+  await storePlan(bot.runtime.services, testshirePlan(), testTenantId);
   await bot.meet(commissioner, 'Commissioner');
 }, 90_000);
 afterAll(async () => {

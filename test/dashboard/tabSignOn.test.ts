@@ -46,10 +46,10 @@ beforeAll(async () => {
   await storePlan(services, handMadePlan('treatment-2011', 'Testshire Treatment', planYear2011, [
     { ref: '1.1', text: 'Agree the needs assessment', owners: ['SMLO'], due: '2011-09-01' },
     { ref: '1.2', text: 'Publish the treatment plan', owners: ['Commissioner'], due: '2011-12-01' },
-  ]));
+  ]), testTenantId);
   await storePlan(services, handMadePlan('dip-2011', 'Testshire DIP', planYear2011, [
     { ref: '1.1', text: 'Refer DIP clients to housing', owners: ['DIP Manager'], due: '2011-10-01' },
-  ]));
+  ]), testTenantId);
   await bot.meet(jane, 'Commissioner');
   await bot.meet(sam, 'SMLO');
   await bot.meet(tom, 'DIP Manager');

@@ -18,7 +18,7 @@ import { createLogger } from '../../src/log.ts';
 import { openTableStore } from '../../src/store/tableStore.ts';
 import { startConnector, type TestConnector } from '../support/connector.ts';
 import { meetPerson } from '../support/faultWorld.ts';
-import { message, postActivity, type TeamsPerson } from '../support/teamsActivity.ts';
+import { message, postActivity, testTenantId, type TeamsPerson } from '../support/teamsActivity.ts';
 import { testshirePlan } from '../localChat/fixture.ts';
 
 const jane: TeamsPerson = { aadObjectId: 'd4000000-0000-4000-8000-000000000001', name: 'Jane Smith' };
@@ -36,7 +36,7 @@ class ReportBot extends ActivityHandler {
 
   private async caller(context: TurnContext) {
     const from = context.activity.from;
-    return callerFrom(from.aadObjectId ?? '', from.name ?? '', await loadDirectory(this.services.store), this.services.settings);
+    return callerFrom(from.aadObjectId ?? '', from.name ?? '', context.activity.conversation.tenantId ?? '', await loadDirectory(this.services.store), this.services.settings);
   }
 
   protected override async onInvokeActivity(context: TurnContext): Promise<InvokeResponse> {
@@ -56,7 +56,7 @@ beforeAll(async () => {
   const store = await openTableStore(inject('tablesConnectionString'), 'reportFile');
   services = { store, settings: config, clock: { now: () => new Date('2025-07-10T09:00:00Z') }, logger: createLogger('silent') };
   connector = await startConnector();
-  await storePlan(services, testshirePlan());
+  await storePlan(services, testshirePlan(), testTenantId);
   await meetPerson(store, connector, jane, ['Commissioner']);
   await meetPerson(store, connector, stranger, []);
   server = await startServer({ config, bot: new ReportBot(services), logger: services.logger });

@@ -24,10 +24,10 @@ export function movableClock(iso: string): { now(): Date; set(iso: string): void
 export async function seedWorld(store: Store): Promise<{ services: Services; clock: ReturnType<typeof movableClock> }> {
   const clock = movableClock('2026-04-01T08:00:00Z');
   const services: Services = { store, clock, settings: loadConfig({}), logger: createLogger('silent') };
-  await importDemoPlans(services, 'seeds/plans');
+  await importDemoPlans(services, 'seeds/plans', demoPeople.tenantId);
   await assignDemoRoles(services, demoPeople);
   const directory = await loadDirectory(store);
-  const jane = callerFrom(demoPeople.people[0]!.id, 'Jane Smith', directory, services.settings);
+  const jane = callerFrom(demoPeople.people[0]!.id, 'Jane Smith', demoPeople.tenantId, directory, services.settings);
   for (const plan of directory.plans) {
     const dated = (await store.actions.listPlanActions(plan.id)).filter((a) => a.progress.dueDate && a.progress.dueDate >= '2026-04-20' && a.progress.dueDate <= '2026-12-31');
     // Every fifth dated action done in May, every seventh delayed in June, every eleventh blocked in April.
