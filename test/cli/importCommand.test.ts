@@ -6,7 +6,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
 const root = join(import.meta.dirname, '../..');
-const seeds = join(root, '../shared/seeds');
+const seeds = join(root, 'seeds/plans');
 const isleOfWight = join(seeds, '000_8d414cf89c93b93b.txt');
 const peterborough = join(seeds, '004_8aa2ae1dee1ce07a.txt');
 

@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { readPlanFile } from '../../src/import/readPlanFile.ts';
 
-const isleOfWight = join(import.meta.dirname, '../../../shared/seeds/000_8d414cf89c93b93b.txt');
+const isleOfWight = join(import.meta.dirname, '../../seeds/plans/000_8d414cf89c93b93b.txt');
 let dir: string;
 
 beforeAll(async () => {
