@@ -128,7 +128,7 @@ describe('actionbot import', () => {
       const lines = run.stderr.trimEnd().split('\n');
       expect(lines).toHaveLength(5);
       expect(lines[0]).toBe(`actionbot: ${empty}: file is empty`);
-      expect(lines[1]).toMatch(new RegExp(`^actionbot: ${binary}: binary`));
+      expect(lines[1]).toMatch(new RegExp(`^actionbot: ${binary}: damaged PDF`));
       expect(lines[2]).toMatch(new RegExp(`^actionbot: ${noGrid}: .*grid`, 'i'));
       expect(lines[3]).toMatch(new RegExp(`^actionbot: ${folder}: .*directory`));
       expect(lines[4]).toBe(`actionbot: ${missing}: no such file`);
