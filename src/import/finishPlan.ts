@@ -5,6 +5,7 @@ import type { Grid, ImportWarning, Plan, PlanPeriod } from '../domain/plan.ts';
 import { buildActions } from './buildActions.ts';
 import type { DraftRow } from './draftRow.ts';
 import { planSlug } from './planHeader.ts';
+import { splitJoinedRoles } from './joinedRoles.ts';
 import { mergeRoleVariants } from './roleVariants.ts';
 
 /** What a reader found in a document, before actions are built. */
@@ -26,7 +27,7 @@ export function finishPlan(parts: PlanParts): Plan {
       warnings.push({ line: 1, message: `planning grid ${grid.number} has no actions` });
     }
   }
-  const { actions, aliases } = mergeRoleVariants(built, warnings);
+  const { actions, aliases } = mergeRoleVariants(splitJoinedRoles(built, warnings), warnings);
   const roles = planRoles(actions).map((role) => {
     const also = aliases.get(role.name);
     return also === undefined ? role : { ...role, aliases: also };
