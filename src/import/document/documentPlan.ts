@@ -121,7 +121,12 @@ export function documentPlan(doc: PlanDocument, sourceName: string): Plan {
       const text = refText === '' ? own.rest : textOf(at('action'));
       const when = whenOf(at('when'));
       const who = whoOf(at('who'), doc.lineBreaks);
-      if (text === '' && when === '' && who === '') continue;
+      if (text === '' && when === '' && who === '') {
+        // An objective across the other columns of a spreadsheet row that also names its grid.
+        const rest = cells.filter((cell, i) => header?.roles[i] !== 'grid' && textOf(cell) !== '').map((cell) => textOf(cell));
+        if (rest.length === 1 && !heading(rest[0] ?? '', row.line)) objective = cleanText(rest[0] ?? '');
+        continue;
+      }
       const previous = rows.at(-1);
       // A row broken across a page goes on under the repeated header: no reference, no date, no owner, lower case.
       if (previous !== undefined && refText === '' && own.ref === null && when === '' && who === '' && /^[a-z]/.test(text)) {

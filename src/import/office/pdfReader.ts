@@ -14,11 +14,16 @@ function isFurniture(line: PdfLine, index: number, lines: PdfLine[]): boolean {
   return edgeOfPage && /^(?:page\s+)?\d{1,3}(?:\s+of\s+\d{1,3})?$/i.test(line.text.trim());
 }
 
-/** A line that ends a table: a grid, objective or section heading, or text bigger than the table's. */
+/** A line that ends a table: a grid or section heading, or text bigger than the table's. */
 function isHeading(line: PdfLine, table: PdfTable): boolean {
   const kind = classifyLine(line.text).kind;
-  if (kind === 'grid' || kind === 'objective' || kind === 'priorities' || kind === 'outcomes' || kind === 'glossary') return true;
+  if (kind === 'grid' || kind === 'priorities' || kind === 'outcomes' || kind === 'glossary') return true;
   return line.size > table.header.size + 1.5;
+}
+
+/** An objective written as a full-width row inside the table, in the table's own text size. */
+function isWideRow(line: PdfLine): boolean {
+  return line.chunks.length === 1 && /^(?:objective|priority|aim)\s*\d+\b/i.test(line.text);
 }
 
 /** Reads a PDF into paragraphs and tables. @throws PlanFormatError for a PDF pdf.js cannot open. */
@@ -39,10 +44,14 @@ export async function readPdf(bytes: Uint8Array): Promise<PlanDocument> {
     if (header !== null) {
       closeTable();
       paragraph = null;
-      table = { header: line, headerLine: number, roles: header.roles, lines: [], lineNumbers: [] };
+      table = { header: line, headerLine: number, roles: header.roles, lines: [], lineNumbers: [], wide: [] };
       return;
     }
     if (table !== null && !isHeading(line, table)) {
+      if (isWideRow(line)) {
+        table.wide.push({ line, number });
+        return;
+      }
       table.lines.push(line);
       table.lineNumbers.push(number);
       return;

@@ -14,6 +14,8 @@ export interface PdfTable {
   roles: string[];
   lines: PdfLine[];
   lineNumbers: number[];
+  /** Full-width rows (an objective across the table), kept out of the columns. */
+  wide: { line: PdfLine; number: number }[];
 }
 
 interface Placed {
@@ -133,6 +135,28 @@ function spanOf(home: number, centre: number, bounds: { top: number; bottom: num
   return Array.from({ length: best[1] - best[0] + 1 }, (_, k) => best[0] + k);
 }
 
+/**
+ * Where the table is ruled, a row boundary whose rule stops short of a column leaves that column's
+ * cell open: a merged cell, whose text belongs to the row below too.
+ */
+function ruledMerges(anchors: Block[], cells: { lines: string[]; merged: boolean }[][], boxes: PdfBox[], middles: number[], size: number): void {
+  const rules = boxes.filter((b) => b.bottom - b.top < 2 && b.right - b.left > 5);
+  for (let r = 0; r + 1 < anchors.length; r += 1) {
+    const above = anchors[r] as Block;
+    const below = anchors[r + 1] as Block;
+    const between = rules.filter((b) => b.top > above.bottom && b.top < below.top - size * 0.6);
+    if (between.length === 0) continue;
+    middles.forEach((middle, c) => {
+      const open = !between.some((b) => b.left <= middle && b.right >= middle);
+      const cell = cells[r + 1]?.[c];
+      if (open && cell !== undefined && cell.lines.length === 0) {
+        cell.lines = [...(cells[r]?.[c]?.lines ?? [])];
+        cell.merged = true;
+      }
+    });
+  }
+}
+
 /** The table's rows, cells in column order. */
 export function tableRows(table: PdfTable, boxes: PdfBox[]): DocRow[] {
   const edges = columnEdges(table, boxes);
@@ -169,10 +193,18 @@ export function tableRows(table: PdfTable, boxes: PdfBox[]): DocRow[] {
       }
     });
   });
+  const tableLeft = Math.min(...table.header.chunks.map((c) => c.x), ...table.lines.flatMap((l) => l.pieces.map((p) => p.x)));
+  const middles = table.roles.map((_, c) => ((c === 0 ? tableLeft : edges[c - 1] ?? tableLeft) + rightOf(c)) / 2);
+  ruledMerges(anchors, cells, boxes, middles, table.header.size);
   // The header row first, so the plan reader knows the columns as it would in Word.
   const header: DocRow = { line: table.headerLine, cells: table.header.chunks.map((c): DocCell => ({ lines: [c.text], span: 1, merged: false })) };
-  return [header, ...anchors.map((block, r) => ({
-    line: block.line,
-    cells: (cells[r] ?? []).map((cell): DocCell => ({ lines: cell.lines, span: 1, merged: cell.merged })),
-  }))];
+  const rows = anchors.map((block, r) => ({
+    top: block.top,
+    row: { line: block.line, cells: (cells[r] ?? []).map((cell): DocCell => ({ lines: cell.lines, span: 1, merged: cell.merged })) },
+  }));
+  const wide = table.wide.map(({ line, number }) => ({
+    top: line.top,
+    row: { line: number, cells: [{ lines: [line.text], span: table.roles.length, merged: false }] },
+  }));
+  return [header, ...[...rows, ...wide].sort((a, b) => a.top - b.top).map((r) => r.row)];
 }

@@ -44,6 +44,18 @@ function isTextItem(item: unknown): item is TextItemLike {
   return typeof item === 'object' && item !== null && 'str' in item && 'transform' in item;
 }
 
+/** The product of two PDF transform matrices [a b c d e f]: `inner` applied first, then `outer`. */
+function multiply(outer: number[], inner: number[]): number[] {
+  const [a = 1, b = 0, c = 0, d = 1, e = 0, f = 0] = outer;
+  const [a2 = 1, b2 = 0, c2 = 0, d2 = 1, e2 = 0, f2 = 0] = inner;
+  return [a2 * a + b2 * c, a2 * b + b2 * d, c2 * a + d2 * c, c2 * b + d2 * d, e2 * a + f2 * c + e, e2 * b + f2 * d + f];
+}
+
+function apply(m: number[], x: number, y: number): [number, number] {
+  const [a = 1, b = 0, c = 0, d = 1, e = 0, f = 0] = m;
+  return [a * x + c * y + e, b * x + d * y + f];
+}
+
 /** Reads every page's text and shapes. @throws PlanFormatError for a damaged, encrypted or huge PDF. */
 export async function readPdfContent(bytes: Uint8Array): Promise<PdfContent> {
   // pdf.js takes ownership of the buffer it is given: hand it a copy.
@@ -70,12 +82,22 @@ export async function readPdfContent(bytes: Uint8Array): Promise<PdfContent> {
         content.pieces.push({ text: item.str, x, right: x + item.width, top: offset + height - y, size, page: number });
       }
       const ops = await page.getOperatorList();
+      // Path boxes are in the space of the current transform: follow cm, q and Q to place them on the page.
+      let matrix = [1, 0, 0, 1, 0, 0];
+      const saved: number[][] = [];
       ops.fnArray.forEach((fn, i) => {
+        const args = ops.argsArray[i] as unknown[];
+        if (fn === OPS.save) saved.push(matrix);
+        else if (fn === OPS.restore) matrix = saved.pop() ?? [1, 0, 0, 1, 0, 0];
+        else if (fn === OPS.transform) matrix = multiply(matrix, args as number[]);
         if (fn !== OPS.constructPath) return;
-        const [paint, , box] = ops.argsArray[i] as [number, unknown, ArrayLike<number> | null];
+        const [paint, , box] = args as [number, unknown, ArrayLike<number> | null];
         if (!PAINT_OPS.has(paint) || box === null || box.length < 4) return;
         const [minX = 0, minY = 0, maxX = 0, maxY = 0] = Array.from(box);
-        content.boxes.push({ left: minX, right: maxX, top: offset + height - maxY, bottom: offset + height - minY, page: number });
+        const corners = [[minX, minY], [maxX, maxY], [minX, maxY], [maxX, minY]].map(([x = 0, y = 0]) => apply(matrix, x, y));
+        const xs = corners.map((c) => c[0]);
+        const ys = corners.map((c) => c[1]);
+        content.boxes.push({ left: Math.min(...xs), right: Math.max(...xs), top: offset + height - Math.max(...ys), bottom: offset + height - Math.min(...ys), page: number });
       });
       page.cleanup();
     }
