@@ -19,7 +19,16 @@ function segment(words: string[], known: Set<string>): string[] | null {
       const before = best[start];
       if (before == null) continue;
       const piece = words.slice(start, end).join(' ');
-      const unknown = known.has(variantKey(piece)) ? 0 : end - start === 1 && isAcronym(piece) ? 1 : null;
+      const single = end - start === 1;
+      const previous = words[start - 1] ?? '';
+      // A lone word is a role after another whole role ("Providers Commissioner", "RESULT Providers"),
+      // never after an acronym that qualifies it: "JCG Chair" and "JCP Lead" are one role each.
+      if (single && !isAcronym(piece)) {
+        const group = /s$/.test(piece) && isCompleteRole(piece);
+        const afterRole = start === 0 || (isCompleteRole(previous) && (group || !isAcronym(previous)));
+        if (!afterRole || !(group || known.has(variantKey(piece)))) continue;
+      }
+      const unknown = known.has(variantKey(piece)) ? 0 : single && (start > 0 || !isAcronym(piece)) ? 1 : null;
       if (unknown === null) continue;
       const candidate = { parts: [...before.parts, piece], unknown: before.unknown + unknown };
       const current = best[end];
@@ -29,7 +38,7 @@ function segment(words: string[], known: Set<string>): string[] | null {
     }
   }
   const found = best[words.length];
-  if (found == null || found.parts.length < 2 || found.unknown > 1 || found.unknown >= found.parts.length - 1) return null;
+  if (found == null || found.parts.length < 2 || found.unknown > found.parts.length - found.unknown) return null;
   // "HMP Peterborough IDTS Lead" is one role: "HMP Peterborough" does not end like a role.
   return found.parts.slice(0, -1).every(isCompleteRole) ? found.parts : null;
 }

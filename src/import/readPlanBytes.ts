@@ -4,8 +4,6 @@ import type { Plan } from '../domain/plan.ts';
 import { documentPlan } from './document/documentPlan.ts';
 import { readCsv } from './office/csvReader.ts';
 import { readDocx } from './office/docxReader.ts';
-import { readPdf } from './office/pdfReader.ts';
-import { readXlsx } from './office/xlsxReader.ts';
 import { zipParts } from './office/zipXml.ts';
 import { parsePlan } from './parsePlan.ts';
 import { PlanFormatError } from './planFormatError.ts';
@@ -56,8 +54,9 @@ export async function readPlanBytes(bytes: Uint8Array, name: string): Promise<Pl
   const format = formatOf(bytes, name);
   switch (format) {
     case 'docx': return documentPlan(readDocx(bytes), name);
-    case 'xlsx': return documentPlan(await readXlsx(bytes), name);
-    case 'pdf': return documentPlan(await readPdf(bytes), name);
+    // pdf.js and exceljs are large: loaded only for a file that needs them, so a text import starts quickly.
+    case 'xlsx': return documentPlan(await (await import('./office/xlsxReader.ts')).readXlsx(bytes), name);
+    case 'pdf': return documentPlan(await (await import('./office/pdfReader.ts')).readPdf(bytes), name);
     case 'csv':
     case 'text': {
       const reason = notText(bytes);
