@@ -2,6 +2,7 @@
 import type { Store } from '../domain/ports.ts';
 import { PlanRows } from './planRows.ts';
 import { TableActionStore, ACTIONS_TABLE } from './tableActionStore.ts';
+import { CHAT_TABLES, TableChatStore } from './tableChatStore.ts';
 import { TablePeopleStore } from './tablePeopleStore.ts';
 import { TablePlanStore } from './tablePlanStore.ts';
 import { TableReminderLedger } from './tableReminderLedger.ts';
@@ -9,7 +10,7 @@ import { TableRoleStore } from './tableRoleStore.ts';
 import { openTables } from './tables.ts';
 
 /** The fixed tables; due-index tables (`Due202611`) are created as months come up. */
-const TABLES = ['Plans', ACTIONS_TABLE, 'ActionRoles', 'History', 'People', 'Roles', 'Reminders', 'Sent'];
+const TABLES = ['Plans', ACTIONS_TABLE, 'ActionRoles', 'History', 'People', 'Roles', 'Reminders', 'Sent', ...CHAT_TABLES];
 
 /**
  * Opens the store, creating its tables if needed. `UseDevelopmentStorage=true` and http endpoints
@@ -26,5 +27,6 @@ export async function openTableStore(connectionString: string, prefix: string): 
     people: new TablePeopleStore(tables),
     roles: new TableRoleStore(tables),
     reminders: new TableReminderLedger(tables),
+    chat: new TableChatStore(tables),
   };
 }

@@ -67,8 +67,8 @@ export function readAnswer(r: Reading): Intent | null {
 
   const delay = readDelay(rest, r.today);
   if ('problem' in delay) {
-    const hint = /for example/i.test(delay.problem) ? '' : ` For example "delayed ${example(names)} to 31/07/2027 because the venue is booked" or "delayed ${example(names)} by two weeks".`;
-    return invalid(status, names, `${delay.problem}.${hint}`);
+    const tries = delay.tries.map((words) => `"delayed ${example(names)} ${words}"`).join(' or ');
+    return invalid(status, names, `${delay.problem.replace(/[^?]$/, '$&.')} For example ${tries}.`);
   }
   const reason = readReason(delay.rest);
   if (reason.length > MAX_REASON) return invalid(status, names, tooLong(reason));
@@ -78,7 +78,8 @@ export function readAnswer(r: Reading): Intent | null {
 /** The reason as the person wrote it, without the punctuation that led into it. */
 function readReason(s: string): string {
   // "can't do it - no budget": "it" is the action, not the reason.
-  return trimLead(trimLead(s).replace(/^(?:it|this|that)(?:\s+one)?(?=\s*(?:[:;,.-]|$))/i, '')).trim();
+  const reason = trimLead(trimLead(s).replace(/^(?:it|this|that)(?:\s+one)?(?=\s*(?:[:;,.-]|$))/i, '')).trim();
+  return /^\([^()]*\)$/.test(reason) ? reason.slice(1, -1).trim() : reason;
 }
 
 function example(names: ActionName[]): string {

@@ -5,7 +5,7 @@ import { takeFilter, Words } from './filters.ts';
 import { codesOf, type Reading } from './reading.ts';
 import { cleanRole, matchPerson, matchPlan, matchRole } from './vocabulary.ts';
 
-const STATUS_LEAD = /^(?:(?:show|give|get)\s+(?:me\s+)?)?(?:(?:the\s+)?(?:status|details?|info|history|progress|news|update|latest)|show|what(?:'s|s|\s+is)\s+(?:happening|going\s+on|the\s+(?:status|latest|news|story|update))|how(?:'s|s|\s+is)|where(?:'s|s|\s+is|\s+are\s+we)|any\s+(?:news|update|progress)|is)(?:\s+(?:of|on|with|for|at))?\s+/i;
+const STATUS_LEAD = /^(?:(?:show|give|get)\s+(?:me\s+)?)?(?:(?:the\s+)?(?:status|details?|info|history|progress|news|update|latest)|show|what(?:'s|s|\s+is)\s+(?:happening|going\s+on|the\s+(?:status|latest|news|story|update))|how(?:'s|s|\s+is)|where(?:'s|s|\s+is|\s+are\s+we)|any\s+(?:news|update|progress)|tell\s+me\s+about|what\s+about|is)(?:\s+(?:of|on|with|for|at))?\s+/i;
 const STATUS_TAIL = /\s+(?:going|doing|getting\s+on|at|done|finished|complete|completed|blocked|delayed|overdue|late|on\s+track|status)(?:\s+yet)?$/i;
 
 /** The one action a text names, whole, or null. */
@@ -18,7 +18,9 @@ function oneName(text: string, r: Reading): ActionName | null {
 export function readStatus(r: Reading): Intent | null {
   const lead = STATUS_LEAD.exec(r.text);
   // Asked, the words of a status around a name are the question: "done 1.2.3?", "PB-14 blocked?".
-  const body = lead ? r.text.slice(lead[0].length) : r.asked ? r.text.replace(/^(?:done|finished|completed?|blocked|delayed|overdue|late)\s+/i, '') : null;
+  const body = lead ? r.text.slice(lead[0].length)
+    : r.asked ? r.text.replace(/^(?:done|finished|completed?|blocked|delayed|overdue|late)\s+/i, '')
+    : /\s(?:status|details|history|update|progress)$/i.test(r.text) ? r.text : null;
   if (body === null) return null;
   const name = oneName(body.replace(STATUS_TAIL, ''), r);
   return name ? { kind: 'status', name } : null;
@@ -53,8 +55,8 @@ const person = (text: string, r: Reading): string => {
 };
 const role = (text: string, r: Reading): string => matchRole(text, r.vocabulary) ?? cleanRole(text);
 
-/** "assign SMLO to Sam Patel", "give SMLO to <at>Sam</at>", "unassign SMLO from Sam", "who is SMLO?", "merge X into Y". */
-export function readRoleCommand(r: Reading): Intent | null {
+/** "assign SMLO to Sam Patel", "give SMLO to <at>Sam</at>", "unassign SMLO from Sam", "merge X into Y". */
+export function readRoleChange(r: Reading): Intent | null {
   const assign = ASSIGN.exec(r.text);
   if (assign) return { kind: 'assign', role: role(assign[1] ?? '', r), person: person(assign[2] ?? '', r) };
   const make = MAKE.exec(r.text);
@@ -63,6 +65,11 @@ export function readRoleCommand(r: Reading): Intent | null {
   if (unassign) return { kind: 'unassign', role: role(unassign[1] ?? '', r), person: person(unassign[2] ?? '', r) };
   const merge = MERGE.exec(r.text);
   if (merge) return { kind: 'merge-roles', from: cleanRole(merge[1] ?? ''), into: cleanRole(merge[2] ?? '') };
+  return null;
+}
+
+/** "who is SMLO?", "who's the commissioner", "who holds the SMO role". */
+export function readWho(r: Reading): Intent | null {
   const who = WHO.exec(r.text);
   if (who?.[1] && !readNames(who[1], codesOf(r)).names.length) return { kind: 'who', role: role(who[1], r) };
   return null;

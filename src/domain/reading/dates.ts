@@ -22,11 +22,13 @@ export function weekdayNumber(word: string): number {
   return w.length >= 3 ? WEEKDAYS.findIndex((d) => d.startsWith(w)) : -1;
 }
 
-/** The next day of a month on or after today. */
-function nextOn(month: number, day: number | 'end', today: IsoDate): IsoDate {
+/** The next day of a month on or after today ("29 February" waits for a leap year); null if there is none. */
+function nextOn(month: number, day: number | 'end', today: IsoDate): IsoDate | null {
+  const on = (y: number): IsoDate => (day === 'end' ? lastDayOfMonth(y, Math.min(Math.max(month, 1), 12)) : isoDate(y, month, day));
   const year = Number(today.slice(0, 4));
-  const on = (y: number): IsoDate => (day === 'end' ? lastDayOfMonth(y, month) : isoDate(y, month, day));
-  return on(year) >= today ? on(year) : on(year + 1);
+  // A leap day comes round within eight years; any other real day within one.
+  for (let y = year; y <= year + 8; y += 1) if (on(y) >= today && isValidIsoDate(on(y))) return on(y);
+  return null;
 }
 
 /** The weekday of an IsoDate, 0 Sunday … 6 Saturday. */
@@ -34,20 +36,30 @@ export function weekdayOf(d: IsoDate): number {
   return new Date(`${d}T12:00:00Z`).getUTCDay();
 }
 
-export type DateRead = { date: IsoDate; rest: string } | { problem: string } | null;
+/** A date and what follows it; or what is wrong, with the month when only the day is missing; or null. */
+export type DateRead = { date: IsoDate; rest: string } | { problem: string; month?: string } | null;
 
 const END_OF = new RegExp(String.raw`^(?:the\s+)?end\s+of\s+(?:(this|the|next)\s+month|${MONTH}(?:\s+(\d{4}))?)`, 'i');
 // The working week ends on Friday.
 const END_OF_WEEK = /^(?:the\s+)?end\s+of\s+(this|the|next)\s+week\b/i;
 const ISO = /^(\d{4})-(\d{1,2})-(\d{1,2})(?![\d-])/;
 const UK = /^(\d{1,2})[/-](\d{1,2})(?:[/-](\d{4}|\d{2}))?(?![\d/])/;
-const ON_WEEKDAY = new RegExp(String.raw`^(?:(this|next|on)\s+)?${WEEKDAY}(?![a-z])`, 'i');
+// "Monday", "this Friday"; not "Fri 4 Dec", which is a day of a month.
+const ON_WEEKDAY = new RegExp(String.raw`^(?:(this|next|on)\s+)?${WEEKDAY}(?![a-z])(?!,?\s+\d)`, 'i');
+const DAY_FIRST = new RegExp(String.raw`^(?:${WEEKDAY},?\s+)?(?:the\s+)?(\d{1,2})(?:st|nd|rd|th)?\s+(?:of\s+)?${MONTH}(?:,?\s+(\d{4}))?(?![a-z\d])`, 'i');
+const MONTH_FIRST = new RegExp(String.raw`^(?:${WEEKDAY},?\s+)?${MONTH}\s+(?:the\s+)?(\d{1,2})(?:st|nd|rd|th)?(?:,?\s+(\d{4}))?(?![a-z\d])`, 'i');
 
 function endOf(m: RegExpExecArray, today: IsoDate): IsoDate {
   const [y, mo] = [Number(today.slice(0, 4)), Number(today.slice(5, 7))];
   if (m[1]) return m[1].toLowerCase() === 'next' ? addMonthsKeepingMonthEnd(lastDayOfMonth(y, mo), 1) : lastDayOfMonth(y, mo);
   const month = monthNumber(m[2] ?? '');
-  return m[3] ? lastDayOfMonth(Number(m[3]), month) : nextOn(month, 'end', today);
+  return m[3] ? lastDayOfMonth(Number(m[3]), month) : (nextOn(month, 'end', today) ?? lastDayOfMonth(y, month));
+}
+
+/** A day written with or without its year, checked: "31/02" and "29 February 2027" are no dates. */
+function dayOn(year: number | null, month: number, day: number, today: IsoDate, written: string, rest: string): DateRead {
+  const date = year === null ? nextOn(month, day, today) : isoDate(year, month, day);
+  return date !== null && isValidIsoDate(date) ? { date, rest } : { problem: `"${written.trim()}" is not a date` };
 }
 
 /** A UK date at the start of `s`, what follows it, or what is wrong with it; null when `s` starts with no date. */
@@ -63,16 +75,13 @@ export function readDate(s: string, today: IsoDate): DateRead {
   const uk = iso ? null : UK.exec(s);
   if (iso || uk) {
     const written = (iso ?? uk)?.[0] ?? '';
-    let date: IsoDate;
-    if (iso) date = isoDate(Number(iso[1]), Number(iso[2]), Number(iso[3]));
-    else {
-      const [, d, m, y] = uk ?? [];
-      const year = y === undefined ? null : y.length === 2 ? 2000 + Number(y) : Number(y);
-      date = year === null ? nextOn(Number(m), Number(d), today) : isoDate(year, Number(m), Number(d));
-      if (year === null && !isValidIsoDate(isoDate(2028, Number(m), Number(d)))) return { problem: `"${written}" is not a date` };
-    }
-    return isValidIsoDate(date) ? { date, rest: s.slice(written.length) } : { problem: `"${written}" is not a date` };
+    const rest = s.slice(written.length);
+    if (iso) return dayOn(Number(iso[1]), Number(iso[2]), Number(iso[3]), today, written, rest);
+    const [, d, m, y] = uk ?? [];
+    return dayOn(y === undefined ? null : y.length === 2 ? 2000 + Number(y) : Number(y), Number(m), Number(d), today, written, rest);
   }
+  const named = dayOfMonth(s, today);
+  if (named) return named;
   const weekday = ON_WEEKDAY.exec(s);
   if (weekday && weekday[1]?.toLowerCase() !== 'next') {
     // "Monday" said on a Monday means next Monday: a new date is never today.
@@ -83,13 +92,23 @@ export function readDate(s: string, today: IsoDate): DateRead {
   return readWithChrono(s, today);
 }
 
+/** "30 June", "4th of January 2028", "June 30", "Fri 4 Dec": checked, so "31 September" is refused. */
+function dayOfMonth(s: string, today: IsoDate): DateRead {
+  const dayFirst = DAY_FIRST.exec(s);
+  const monthFirst = dayFirst ? null : MONTH_FIRST.exec(s);
+  const m = dayFirst ?? monthFirst;
+  if (!m) return null;
+  const [day, monthWord, year] = dayFirst ? [m[2], m[3], m[4]] : [m[3], m[2], m[4]];
+  return dayOn(year ? Number(year) : null, monthNumber(monthWord ?? ''), Number(day), today, m[0], s.slice(m[0].length));
+}
+
 function readWithChrono(s: string, today: IsoDate): DateRead {
   const found = chrono.en.GB.parse(s, { instant: new Date(`${today}T12:00:00Z`), timezone: 0 }, { forwardDate: true })[0];
   if (!found || found.index !== 0) return null;
   const start = found.start;
   const text = found.text.replace(/[\s:;,.-]+$/, '');
-  if (!start.isCertain('day') && !start.isCertain('weekday') && start.isCertain('month')) {
-    return { problem: `which day of ${text}? Say, for example, "end of ${text}" or a date like 31/07/2027` };
+  if (!start.isCertain('day') && !start.isCertain('weekday')) {
+    return start.isCertain('month') ? { problem: `which day of ${text}?`, month: text } : { problem: `which day ${text}?` };
   }
   const date = isoDate(start.get('year') ?? 0, start.get('month') ?? 0, start.get('day') ?? 0);
   return isValidIsoDate(date) ? { date, rest: s.slice(found.text.length) } : { problem: `"${text}" is not a date` };

@@ -4,7 +4,10 @@ import type { IsoDate } from '../plan.ts';
 import { readDate, readShift } from './dates.ts';
 import type { Shift } from './intent.ts';
 
-export type DelayRead = { move: { newDate: IsoDate } | { shift: Shift }; rest: string } | { problem: string };
+/** A move and the words after it; or what is wrong, with the words after "delayed PB-14" that would do. */
+export type DelayRead = { move: { newDate: IsoDate } | { shift: Shift }; rest: string } | { problem: string; tries: string[] };
+
+const TRIES = ['to 31/07/2027 because the venue is booked', 'by two weeks'];
 
 const TO = /^(?:(?:back|forward|out|on)\s+)?(?:to|until|till|til|->|into|for)\s+|^(?:the\s+)?new\s+(?:date|deadline)(?:\s+is|\s+of|:)?\s+/i;
 
@@ -18,8 +21,11 @@ export function readDelay(s: string, today: IsoDate): DelayRead {
   const afterTo = lead ? readShift(from) : null;
   if (afterTo) return { move: { shift: afterTo.shift }, rest: afterTo.rest };
   const date = readDate(from, today);
-  if (date === null) return { problem: 'Delayed to when? Give the new date or how long' };
-  if ('problem' in date) return { problem: date.problem.charAt(0).toUpperCase() + date.problem.slice(1) };
-  if (date.date < today) return { problem: `${from.slice(0, from.length - date.rest.length).trim()} has passed: give a date from today on` };
+  if (date === null) return { problem: 'Delayed to when? Give the new date or how long', tries: TRIES };
+  if ('problem' in date) {
+    const problem = date.problem.charAt(0).toUpperCase() + date.problem.slice(1);
+    return { problem, tries: date.month ? [`to end of ${date.month}`, `to 15 ${date.month}`] : TRIES };
+  }
+  if (date.date < today) return { problem: `${from.slice(0, from.length - date.rest.length).trim()} has passed: give a date from today on`, tries: TRIES };
   return { move: { newDate: date.date }, rest: date.rest };
 }

@@ -61,6 +61,23 @@ export function takeFilter(words: Words, r: Reading): ListFilter {
   return filter;
 }
 
+/** Cuts plans, people and roles the vocabulary knows, written with no word before them ("SMO overdue"). */
+export function takeBareNames(words: Words, r: Reading, filter: ListFilter, filler: (word: string) => boolean): void {
+  const tokens = words.text.split(/\s+/).filter(Boolean);
+  for (let i = 0; i < tokens.length; i += 1) {
+    for (let n = Math.min(5, tokens.length - i); n > 0; n -= 1) {
+      const run = tokens.slice(i, i + n);
+      if (run.some(filler)) continue;
+      if (place(run.join(' '), { ...r, asked: false }, filter)) {
+        tokens.splice(i, n);
+        i -= 1;
+        break;
+      }
+    }
+  }
+  words.text = tokens.join(' ');
+}
+
 function nextBefore(text: string, from: number): RegExpExecArray | null {
   BEFORE_NAME.lastIndex = from;
   return BEFORE_NAME.exec(text);
@@ -68,8 +85,8 @@ function nextBefore(text: string, from: number): RegExpExecArray | null {
 
 /**
  * Puts `phrase` into the filter as a plan, person or role, if it is one. A name nobody in the vocabulary
- * has is placed only in a question, by its look: a mention or Capitalised Words is a person, an
- * acronym or "the …" a role.
+ * has is placed only in a question, by its look: after "in" a Capitalised name is a plan; after "for"
+ * Capitalised Words are a person, an acronym a role. The actor then says that nothing has that name.
  */
 function place(phrase: string, r: Reading, filter: ListFilter, before = ''): boolean {
   const clean = phrase.replace(/[,;:]+$/, '').trim();
@@ -83,7 +100,8 @@ function place(phrase: string, r: Reading, filter: ListFilter, before = ''): boo
   if (role) return set(filter, 'role', role);
   const person = matchPerson(clean, r.vocabulary);
   if (person) return set(filter, 'person', person);
-  if (!r.asked || /^\s*(in|from|at)\b/i.test(before)) return false;
+  if (!r.asked) return false;
+  if (/^\s*(in|from|at)\b/i.test(before)) return /^[A-Z][\w&'-]*(\s+(?:of\s+)?[A-Z][\w&'-]*){0,3}$/.test(clean) && set(filter, 'plan', clean);
   if (/^(the\s+)?[A-Z][A-Z0-9&-]{1,9}(\s+role)?$|^the\s+\w+/.test(clean)) return set(filter, 'role', cleanRole(clean));
   if (/^[A-Z][a-z'-]+(\s+[A-Z][a-z'-]+){0,2}$/.test(clean)) return set(filter, 'person', clean);
   return false;

@@ -3,7 +3,7 @@
 // understood, so "blocked 1.4.1: the data is due in 30 days" stays an answer.
 import { addDays } from '../calendar.ts';
 import type { Intent, ListKind, Period } from './intent.ts';
-import { takeFilter, takeGroupBy, Words } from './filters.ts';
+import { takeBareNames, takeFilter, takeGroupBy, Words } from './filters.ts';
 import { findPeriod, SOON_DAYS } from './periods.ts';
 import type { Reading } from './reading.ts';
 
@@ -12,12 +12,12 @@ const KINDS: [ListKind, RegExp][] = [
   ['blocked', /\b(?:blocked|stuck)\b/i],
   ['delayed', /\b(?:delayed|postponed|slipped|pushed\s+back)\b/i],
   ['done', /\b(?:done|finish(?:ed)?|completed?|closed)\b/i],
-  ['due', /\b(?:due|deadlines?)\b/i],
+  ['due', /\b(?:due|deadlines?|needs?\s+doing|to\s+be\s+done)\b/i],
 ];
 // The words an answer also starts with: alone (no "?", no noun, no filter) they are answers.
 const ANSWER_WORDS = new Set<ListKind>(['blocked', 'delayed', 'done']);
 const NOUN = /\b(?:actions?|tasks?|items?|ones|things|list|everything)\b/i;
-const ASKING = /^(?:(?:please|pls|can\s+you|could\s+you|can\s+i\s+(?:have|see|get)|i'd\s+like|i\s+want)\s+)*(?:(?:show|list|give|tell|get|display|see|view)(?:\s+(?:me|us))?\s+)?/i;
+const ASKING = /^(?:(?:please|pls|can\s+you|could\s+you|can\s+i\s+(?:have|see|get)|i'd\s+like|i\s+want)\s+)*(?:(?:show|list|get|display|see|view|give\s+(?:me|us)|tell\s+(?:me|us))(?:\s+(?:me|us))?\s+)?/i;
 const WHO = /^who(?:'s|\s+is|\s+are|s)\s+/i;
 // "what does Sam Patel have?" asks for the actions of Sam Patel.
 const WHAT_DOES = /^what\s+(?:does|has)\s+(.+?)\s+(?:have|got|own|hold)(?:\s+(?:on|to\s+do|open))?(?=\s|$)/i;
@@ -40,21 +40,27 @@ export function readList(r: Reading): Intent | null {
   const groupBy = takeGroupBy(words) ?? (who ? 'owner' : undefined);
   let list: ListKind | undefined;
   for (const [kind, pattern] of KINDS) if (!list && words.take(pattern)) list = kind;
-  const filter = takeFilter(words, r);
+  // Names nobody has are placed by their look only where no answer could be meant.
+  const filter = takeFilter(words, { ...r, asked: r.asked || (list !== undefined && !ANSWER_WORDS.has(list)) });
+  // Answer words narrowed only by a bare name ("blocked Sam Patel") stay answers; see below.
+  const narrowed = Object.keys(filter).length > 0;
+  takeBareNames(words, r, filter, (w) => FILLER.has(w.toLowerCase()));
+  // "who is SMLO?" asks who; "who is overdue?" asks for a list.
+  if (who && !list) return null;
   const noun = NOUN.test(words.text);
   const leftover = words.text.toLowerCase().split(/[\s,]+/).filter((w) => w && !FILLER.has(w));
   if (leftover.length > 0) return null;
 
-  const narrowed = Object.keys(filter).length > 0;
   if (filter.mine && (!list || list === 'due') && !found) {
     delete filter.mine;
     list = 'mine';
   }
-  list ??= found ? 'due' : noun && (narrowed || explicit) ? 'all' : undefined;
+  list ??= found ? 'due' : Object.keys(filter).length > 0 && (noun || explicit || r.asked) ? 'all' : undefined;
   if (!list) return null;
-  if (who && !found && !narrowed && list === 'all') return null;
-  // "done today" is an owner saying so; "done actions today?" or "done by owner" is asking.
-  if (ANSWER_WORDS.has(list) && !r.asked && !explicit && !noun && !narrowed && !groupBy) return null;
+  // "done today" is an owner saying so; "done actions today?" or "done by owner" is asking. Only
+  // "blocked" or "delayed" alone asks too: as an answer it would say nothing that could be saved.
+  const alone = r.text.trim().split(/\s+/).length === 1 && list !== 'done';
+  if (ANSWER_WORDS.has(list) && !r.asked && !explicit && !noun && !narrowed && !groupBy && !alone) return null;
 
   let period: Period | undefined;
   if (found) period = { from: found.from, to: found.to, label: periodLabel(list, found.phrase) };

@@ -8,7 +8,7 @@ const END = String.raw`(?=$|\s|[:,;!?)](?:\s|$|[:,;!?)])|\.(?:\s|$)|,)`;
 // A number followed by a month or a unit is a date or a span ("30 June", "3 weeks"), not a reference.
 const NOT_A_DATE = String.raw`(?!\s+(?:${MONTHS})|\s*(?:days?|weeks?|months?|years?|fortnights?|st|nd|rd|th)\b|\s*\/\d)`;
 const WORDS_BEFORE = String.raw`(?:(?:action|ref|reference|item|number|no\.?)\s+)?`;
-const CODE = new RegExp(String.raw`^${WORDS_BEFORE}#?([a-z]{2,4})\s?-\s?(\d{1,4}(?:\.\d{1,3}){0,4}[a-z]?)(\/g\d{1,2})?${END}`, 'i');
+const CODE = new RegExp(String.raw`^${WORDS_BEFORE}#?([a-z]{2,4}\d?)\s?-\s?(\d{1,4}(?:\.\d{1,3}){0,4}[a-z]?)(\/g\d{1,2})?${END}`, 'i');
 // Without a dash only for a code the person can see ("pb14", "PB 14").
 const CODE_NO_DASH = new RegExp(String.raw`^${WORDS_BEFORE}#?([a-z]{2,4})\s?(\d{1,4}(?:\.\d{1,3}){0,4}[a-z]?)(\/g\d{1,2})?${END}`, 'i');
 const HASH_ID = new RegExp(String.raw`^${WORDS_BEFORE}#([0-9a-f]{4,16})${END}`, 'i');

@@ -44,8 +44,8 @@ const READERS: Reader[] = [
   [/\b(?:due\s+)?soon\b|\bcoming\s+up\b|\bupcoming\b/i, (_m, today) => nextDays(today, SOON_DAYS)],
   [/\btoday\b/i, (_m, today) => ({ from: today, to: today, phrase: 'today' })],
   [/\btomorrow\b/i, (_m, today) => ({ from: addDays(today, 1), to: addDays(today, 1), phrase: 'tomorrow' })],
-  [/\b(?:this|the\s+rest\s+of\s+the)\s+week\b/i, (_m, today) => ({ from: today, to: addDays(today, (7 - weekdayOf(today)) % 7), phrase: 'this week' })],
-  [/\bnext\s+week\b/i, (_m, today) => {
+  [/\b(?:this|the\s+rest\s+of\s+the)\s+(?:week|wk)\b/i, (_m, today) => ({ from: today, to: addDays(today, (7 - weekdayOf(today)) % 7), phrase: 'this week' })],
+  [/\bnext\s+(?:week|wk)\b/i, (_m, today) => {
     const monday = addDays(today, ((7 - weekdayOf(today)) % 7) + 1);
     return { from: monday, to: addDays(monday, 6), phrase: 'next week' };
   }],

@@ -1,7 +1,7 @@
 // Reading a chat message: one pure function from the text Teams sent to what it means. It never
 // writes; an answer it had to guess is marked `sure: false` so acting asks first.
 import { readAnswer } from './answers.ts';
-import { readReopen, readReport, readRoleCommand, readStatus, readSummary } from './commands.ts';
+import { readReopen, readReport, readRoleChange, readStatus, readSummary, readWho } from './commands.ts';
 import { readFixed } from './fixed.ts';
 import type { Intent, Message } from './intent.ts';
 import { readList } from './lists.ts';
@@ -15,6 +15,10 @@ import { matchPerson } from './vocabulary.ts';
 // "Can you mark 1.2.3 as done" asks the bot to act; only a "?" makes it a question.
 const POLITE = /^(?:(?:please|pls|can\s+you|could\s+you|would\s+you|will\s+you)\s+)+/i;
 
+// "Hi, what's overdue?", "done 1.2.3, thanks": the courtesy is not part of what is asked or said.
+const GREETING = /^(?:hi|hello|hey|hiya|morning|afternoon|good\s+(?:morning|afternoon|evening))(?:\s+(?:there|all|team|everyone|actionbot|bot))?[\s,!.:-]+(?=\S)/i;
+const THANKS = /(?<=\S)[\s,.!-]+(?:thanks|thank\s+you|many\s+thanks|cheers|ta)(?:\s+(?:very\s+much|a\s+lot))?$/i;
+
 /** Characters of a message that are read (a reason may have 500). */
 const MAX_READ = 1000;
 
@@ -27,7 +31,7 @@ export function readMessage(message: Message): Intent {
   if (typeof message.text !== 'string') return { kind: 'unknown', suggestions: suggest('') };
   const raw = message.text.slice(0, MAX_READ * 4);
   const whole = normalise(raw, (name) => matchPerson(name, message.vocabulary) !== null);
-  const plain = { ...whole, text: whole.text.slice(0, MAX_READ) };
+  const plain = { ...whole, text: whole.text.slice(0, MAX_READ).replace(GREETING, '').replace(THANKS, '') };
   if (plain.text === '') return { kind: 'help' };
   const reading = (text: string, guessed: boolean): Reading => ({
     text, asked: plain.asked || QUESTION_WORD.test(text.replace(POLITE, '')), mentions: plain.mentions, today: message.today, vocabulary: message.vocabulary, guessed,
@@ -51,7 +55,7 @@ export function readMessage(message: Message): Intent {
 
 /** Everything but answers, tried so that neither steals the other's words. */
 function readCommand(r: Reading): Intent | null {
-  return readFixed(r.text) ?? readSettings(r) ?? readReopen(r) ?? readReport(r) ?? readSummary(r) ?? readList(r) ?? readRoleCommand(r) ?? readStatus(r);
+  return readFixed(r.text) ?? readSettings(r) ?? readReopen(r) ?? readReport(r) ?? readSummary(r) ?? readRoleChange(r) ?? readList(r) ?? readWho(r) ?? readStatus(r);
 }
 
 /** A message that is only an action's name: its status, or a loose "done" when it came with a tick. */

@@ -12,6 +12,9 @@
 // - Answers that end with "?" ("done 1.2.3?") are questions (the status of 1.2.3), never answers.
 // - Typos in people's names are matched, typos inside a reason are kept as written; words of three
 //   letters or fewer are never corrected ("dne" is not "done").
+// - "blocked" or "delayed" alone is the list of blocked or delayed actions, as before and as its typo
+//   "blokced" is: as an answer it says nothing that could be saved. With a name ("blocked PB-14") it is
+//   an answer that asks for its reason.
 // - "done" followed by more words keeps no note: a done answer carries no reason; a second action named
 //   in those words ("done 1.2.3 but 1.2.4 is late") makes the answer a guess to confirm.
 import type { ActionName, Intent, ListFilter, ListKind, Period, Vocabulary } from '../../../src/domain/reading/intent.ts';
@@ -141,6 +144,7 @@ const answers: [string, Intent][] = [
   ['delayed 2.2 to 30/06 because the provider is late', delayedTo([ref('2.2')], '2027-06-30', 'because the provider is late')],
   ['delayed 2.2 till 12/1/27', delayedTo([ref('2.2')], '2027-01-12')],
   ['PB-9 delayed 3 days', delayedBy([code('PB-9')], 3, 'day')],
+  ['delayed 1.2 to 3 March, 2 staff off sick', delayedTo([ref('1.2')], '2027-03-03', '2 staff off sick')],
   ['delayed WOR-3.2 to 4th January 2027, tender panel postponed', delayedTo([code('WOR-3.2')], '2027-01-04', 'tender panel postponed')],
   ['blocked 6a waiting for sign-off', blocked([ref('6a')], 'waiting for sign-off')],
   ['blocked: waiting for sign-off', blocked([], 'waiting for sign-off', false)],
@@ -172,18 +176,28 @@ const answers: [string, Intent][] = [
   ["We're blocked on 2.1 - no data", blocked([ref('2.1')], 'no data')],
   ["I can't do 1.3.2 because there's no budget", blocked([ref('1.3.2')], "because there's no budget", false)],
   ['1.2.3 is complete', done([ref('1.2.3')])],
+  ['done 1.1.1, 1.1.2 and 1.1.3', done([ref('1.1.1'), ref('1.1.2'), ref('1.1.3')])],
+  ['Completed: 2.1.1', done([ref('2.1.1')])],
+  ['Done - 2.1.1', done([ref('2.1.1')])],
+  ['done 1.2.3, thanks', done([ref('1.2.3')])],
+  ['blocked 1.2: waiting for Tom, thanks', blocked([ref('1.2')], 'waiting for Tom')],
+  ['delayed - 2.1.1 - 31/03/2027 - awaiting funding', delayedTo([ref('2.1.1')], '2027-03-31', 'awaiting funding')],
+  ['2.1.1 blocked (awaiting funding)', blocked([ref('2.1.1')], 'awaiting funding')],
+  ['blocked Sam Patel', blocked([], 'Sam Patel', false)],
 ];
 
 /** Answers that cannot be acted on: the problem says what to write. */
 const invalid: [string, Intent][] = [
-  ['delayed', noDate([], 'PB-14')],
-  ['blocked', noReason([], 'PB-14')],
+  ['delay', noDate([], 'PB-14')],
+  ["I'm blocked", noReason([], 'PB-14')],
   ['stuck on 1.2.3', { ...noReason([ref('1.2.3')], '1.2.3') }],
   ['blocked PB-14', noReason([code('PB-14')], 'PB-14')],
   ['delayed 2.2 until further notice', noDate([ref('2.2')], '2.2')],
   ['delayed to 31/02/2027', noDate([], 'PB-14', '"31/02/2027" is not a date.')],
+  ['delayed 1.2 to 31 Sept', noDate([ref('1.2')], '1.2', '"31 Sept" is not a date.')],
+  ['delayed 1.2 until next year', noDate([ref('1.2')], '1.2', 'Which day next year?')],
   ['delayed 1.1 to 1 June 2020', noDate([ref('1.1')], '1.1', '1 June 2020 has passed: give a date from today on.')],
-  ['delayed to July', { kind: 'invalid-answer', status: 'delayed', names: [], problem: 'Which day of July? Say, for example, "end of July" or a date like 31/07/2027.' }],
+  ['delayed to July', { kind: 'invalid-answer', status: 'delayed', names: [], problem: 'Which day of July? For example "delayed PB-14 to end of July" or "delayed PB-14 to 15 July".' }],
 ];
 
 /** Questions for lists, with filters, periods and grouping. */
@@ -210,6 +224,8 @@ const lists: [string, Intent][] = [
   ['overdue for <at>Tom Jones</at>', list('overdue', { person: 'Tom Jones' })],
   ['overdue for Gareth', list('overdue', { person: 'Gareth Evans' })],
   ["what's overdue for Zed Bloggs?", list('overdue', { person: 'Zed Bloggs' })],
+  ["what's overdue in Narnia?", list('overdue', { plan: 'Narnia' })],
+  ['overdue for Nobody Atall', list('overdue', { person: 'Nobody Atall' })],
   ['overdue for SPM-CC', list('overdue', { role: 'SPM-CC' })],
   ["what's overdue for the JCM?", list('overdue', { role: 'JCM' })],
   ['overdue for the SMLO', list('overdue', { role: 'SMLO' })],
@@ -227,11 +243,21 @@ const lists: [string, Intent][] = [
   ["what's overdue in grid 2 for Bedfordshire by owner?", list('overdue', { grid: 2, plan: 'BED' }, { groupBy: 'owner' })],
   ["Can you show me what's blocked for the SMO please?", list('blocked', { role: 'SMO' })],
   ['what does Sam Patel have?', list('all', { person: 'Sam Patel' })],
+  ['SMO overdue', list('overdue', { role: 'SMO' })],
+  ["Hi, what's overdue?", list('overdue')],
+  ['Good morning! Anything due this week for Priya?', list('due', { person: 'Priya Shah' }, { period: thisWeek() })],
+  ['Bedfordshire overdue', list('overdue', { plan: 'BED' })],
+  ["what's in grid 2?", list('all', { grid: 2 })],
+  ['whats due this wk', list('due', {}, { period: thisWeek() })],
+  ['what needs doing this week?', list('due', {}, { period: thisWeek() })],
+  ['blocked Sam Patel?', list('blocked', { person: 'Sam Patel' })],
   ["what's blocked in Gloucestershire?", list('blocked', { plan: 'GLOS' })],
   ['blocked actions by owner', list('blocked', {}, { groupBy: 'owner' })],
   ['show blocked', list('blocked')],
   ['whats blokced', list('blocked')],
   ['blokced', list('blocked')],
+  ['blocked', list('blocked')],
+  ['delayed', list('delayed')],
   ['blocked?', list('blocked')],
   ["what's done?", list('done')],
   ['what has been delayed?', list('delayed')],
@@ -282,6 +308,9 @@ const questions: [string, Intent][] = [
   ['PB-14', status(code('PB-14'))],
   ['show IW-4.1.1/g2', status(code('IW-4.1.1/g2'))],
   ['details 6a', status(ref('6a'))],
+  ['1.2.3 status', status(ref('1.2.3'))],
+  ['tell me about PB-14', status(code('PB-14'))],
+  ["what's the status of PB-14?", status(code('PB-14'))],
   ['any update on WOR-22/g3', status(code('WOR-22/g3'))],
   ['where are we with BED-12', status(code('BED-12'))],
   ['stauts PB-14', status(code('PB-14'))],

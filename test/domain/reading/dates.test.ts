@@ -18,6 +18,10 @@ describe('dates as UK people write them', () => {
   });
 
   it('a day without a year is the next one on or after today', () => {
+    expect(date('29 Feb')).toBe('2028-02-29');
+    expect(date('29/02')).toBe('2028-02-29');
+    expect(date('Fri 4 Dec')).toBe('2026-12-04');
+    expect(date('June 30th, 2027')).toBe('2027-06-30');
     expect(date('30 November')).toBe('2026-11-30');
     expect(date('29 November')).toBe('2027-11-29');
     expect(date('end of July', '2026-07-15')).toBe('2026-07-31');
@@ -26,7 +30,10 @@ describe('dates as UK people write them', () => {
   it('says what is wrong with a date it cannot use, and reads nothing from words that are no date', () => {
     expect(readDate('31/02/2027', today)).toEqual({ problem: '"31/02/2027" is not a date' });
     expect(readDate('31/02', today)).toEqual({ problem: '"31/02" is not a date' });
-    expect(readDate('July', today)).toEqual({ problem: 'which day of July? Say, for example, "end of July" or a date like 31/07/2027' });
+    expect(readDate('31 Sept', today)).toEqual({ problem: '"31 Sept" is not a date' });
+    expect(readDate('29 February 2027', today)).toEqual({ problem: '"29 February 2027" is not a date' });
+    expect(readDate('next year', today)).toEqual({ problem: 'which day next year?' });
+    expect(readDate('July', today)).toEqual({ problem: 'which day of July?', month: 'July' });
     expect(readDate('further notice', today)).toBeNull();
   });
 

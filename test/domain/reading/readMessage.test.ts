@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { readMessage } from '../../../src/domain/reading/readMessage.ts';
+import { EXAMPLES } from '../../../src/domain/reading/typos.ts';
 import { corpus, today, vocabulary } from './corpus.ts';
 
 describe('reading what people type', () => {
@@ -42,4 +43,23 @@ describe('reading odd input', () => {
     expect([...kinds].every((k) => ['answer', 'invalid-answer', 'list', 'status', 'unknown', 'help', 'summary', 'reopen', 'who', 'more', 'yes', 'no'].includes(k))).toBe(true);
     expect(kinds.size).toBeGreaterThan(3);
   });
+});
+
+describe('the bot never suggests a reply it cannot read', () => {
+  const read = (text: string) => readMessage({ text, today, vocabulary });
+
+  it.each(EXAMPLES)('the suggested command "%s" reads', (example) => {
+    expect(read(example).kind).not.toMatch(/unknown|invalid-answer/);
+  });
+
+  it.each(['delay', "I'm blocked", 'delayed 1.2.3 to the 45th', 'blocked PB-14', 'delayed to July', 'delayed 1.1 to 1 June 2020'])(
+    'every example in the problem with "%s" reads as an answer',
+    (text) => {
+      const intent = read(text);
+      if (intent.kind !== 'invalid-answer') throw new Error(`"${text}" read as ${intent.kind}`);
+      const examples = [...intent.problem.matchAll(/"([^"]+)"/g)].map((m) => m[1] ?? '').filter((e) => /^(?:delayed|blocked)\s/.test(e));
+      expect(examples.length).toBeGreaterThan(0);
+      for (const example of examples) expect(read(example)).toMatchObject({ kind: 'answer', status: intent.status });
+    },
+  );
 });
