@@ -60,12 +60,12 @@ describe('the Teams app package', () => {
     expect((await AppManifestUtils.validateAgainstSchema(manifest, schema)).join('\n')).toMatch(/\/id /);
   });
 
-  it('offers the main commands in the personal chat, with no file support', async () => {
+  it('offers the main commands in the personal chat, and accepts plan files there', async () => {
     const manifest = JSON.parse(await filledManifest(botId)) as { bots: { botId: string; scopes: string[]; supportsFiles: boolean; commandLists: { commands: { title: string }[] }[] }[] };
     const bot = manifest.bots[0];
     expect(bot?.botId).toBe(botId);
     expect(bot?.scopes).toContain('personal');
-    expect(bot?.supportsFiles).toBe(false);
+    expect(bot?.supportsFiles).toBe(true);
     expect(bot?.commandLists[0]?.commands.map((c) => c.title)).toEqual(['help', "what's overdue", 'due this week', 'blocked', 'my actions', 'summary', 'roles']);
   });
 
