@@ -1,8 +1,7 @@
-// A cell's lines joined as its column needs: a person's line breaks in an owner cell separate
-// owners, a PDF's wrapped lines do not; a list of dates on separate lines is a list.
-import { joinOwners } from '../draftRow.ts';
+// A cell's lines joined as its column needs: the author's line breaks in an owner cell separate
+// owners; a list of dates on separate lines is a list.
 import { endsDangling } from '../planText.ts';
-import type { DocCell, PlanDocument } from './model.ts';
+import type { DocCell } from './model.ts';
 
 const MONTH_YEAR = /^(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?\s+\d{2,4}\.?$/i;
 
@@ -18,10 +17,9 @@ export function whenOf(cell: DocCell | undefined): string {
   return lines.join(' ').trim();
 }
 
-/** "By whom": in written documents each line is an owner unless it ends mid-phrase ("Commissioner and"). */
-export function whoOf(cell: DocCell | undefined, breaks: PlanDocument['lineBreaks']): string {
+/** "By whom": each line is an owner unless it ends mid-phrase ("Commissioner and"). */
+export function whoOf(cell: DocCell | undefined): string {
   const lines = (cell?.lines ?? []).map((line) => line.trim()).filter((line) => line !== '');
-  if (breaks === 'wrapped') return joinOwners(lines);
   let joined = '';
   for (const line of lines) {
     if (joined === '') joined = line;

@@ -7,7 +7,7 @@ import { classifyLine } from '../lineKinds.ts';
 import { PlanFormatError } from '../planFormatError.ts';
 import { cleanText, readRef } from '../planText.ts';
 import { textOf, whenOf, whoOf } from './cellText.ts';
-import { readHeader, type HeaderColumns } from './columns.ts';
+import { readHeader, type ColumnRole, type HeaderColumns } from './columns.ts';
 import { documentMasthead } from './masthead.ts';
 import type { DocCell, DocRow, PlanDocument } from './model.ts';
 
@@ -51,23 +51,22 @@ export function documentPlan(doc: PlanDocument, sourceName: string): Plan {
   let header: HeaderColumns | null = null;
   let tables = 0;
 
-  const setGrid = (found: Grid, line: number): void => {
+  const setGrid = (found: Grid): void => {
     const known = grids.find((g) => g.number === found.number);
     if (known === undefined) grids.push(found);
     else if (known.title === '' && found.title !== '') known.title = found.title;
     if (grid !== found.number) objective = null;
     grid = found.number;
-    void line;
   };
   const gridNumber = (): number => {
-    if (grid === null) setGrid({ number: 1, title: '' }, 0);
+    if (grid === null) setGrid({ number: 1, title: '' });
     return grid ?? 1;
   };
   // A heading line: true when it set a grid or an objective.
-  const heading = (text: string, line: number): boolean => {
+  const heading = (text: string): boolean => {
     const kind = classifyLine(text);
     if (kind.kind === 'grid') {
-      setGrid({ number: kind.number, title: cleanText(kind.title) }, line);
+      setGrid({ number: kind.number, title: cleanText(kind.title) });
       return true;
     }
     if (kind.kind === 'objective') {
@@ -81,7 +80,7 @@ export function documentPlan(doc: PlanDocument, sourceName: string): Plan {
 
   for (const block of doc.blocks) {
     if (block.kind === 'paragraph') {
-      if (!heading(block.text, block.line) && rows.length === 0 && grids.length === 0) mastheadLines.push(block);
+      if (!heading(block.text) && rows.length === 0 && grids.length === 0) mastheadLines.push(block);
       continue;
     }
     tables += 1;
@@ -95,22 +94,22 @@ export function documentPlan(doc: PlanDocument, sourceName: string): Plan {
       if (header === null) {
         // Rows above the header: the masthead of a spreadsheet, or a layout table.
         const text = row.cells.map(textOf).filter((t) => t !== '').join(' ');
-        if (text !== '' && !heading(text, row.line) && rows.length === 0) mastheadLines.push({ line: row.line, text });
+        if (text !== '' && !heading(text) && rows.length === 0) mastheadLines.push({ line: row.line, text });
         continue;
       }
       const wide = singleText(row, header.roles.length);
       if (wide !== null) {
-        if (!heading(wide, row.line)) {
+        if (!heading(wide)) {
           // "Objective: reduce drug related deaths" as a full-width row, or a bare title.
           objective = cleanText(wide.replace(/^(?:objective|priority|aim)\s*\d*\s*[:.–-]?\s*/i, ''));
         }
         continue;
       }
-      const at = (role: string): DocCell | undefined => cells[header?.roles.indexOf(role as never) ?? -1];
+      const at = (role: ColumnRole): DocCell | undefined => cells[header?.roles.indexOf(role) ?? -1];
       const gridText = textOf(at('grid'));
       if (gridText !== '') {
         const g = gridCell(gridText);
-        if (g !== null) setGrid(g, row.line);
+        if (g !== null) setGrid(g);
       }
       const objectiveText = textOf(at('objective'));
       if (objectiveText !== '') {
@@ -120,11 +119,11 @@ export function documentPlan(doc: PlanDocument, sourceName: string): Plan {
       const own = readRef(textOf(at('action')));
       const text = refText === '' ? own.rest : textOf(at('action'));
       const when = whenOf(at('when'));
-      const who = whoOf(at('who'), doc.lineBreaks);
+      const who = whoOf(at('who'));
       if (text === '' && when === '' && who === '') {
         // An objective across the other columns of a spreadsheet row that also names its grid.
         const rest = cells.filter((cell, i) => header?.roles[i] !== 'grid' && textOf(cell) !== '').map((cell) => textOf(cell));
-        if (rest.length === 1 && !heading(rest[0] ?? '', row.line)) objective = cleanText(rest[0] ?? '');
+        if (rest.length === 1 && !heading(rest[0] ?? '')) objective = cleanText(rest[0] ?? '');
         continue;
       }
       const previous = rows.at(-1);

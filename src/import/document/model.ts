@@ -23,14 +23,11 @@ export type DocBlock =
   | { kind: 'table'; rows: DocRow[] };
 
 /**
- * A read document. `lineBreaks` says whether a line break inside a cell was written by a person
- * (Word, Excel: every line of an owner cell is its own owner) or made by wrapping (PDF: lines join).
+ * A read document. A line break left inside a cell is the author's (Word and Excel keep them; the PDF
+ * reader joins the lines that only wrapped), so every line of an owner cell is its own owner.
  */
 export interface PlanDocument {
   blocks: DocBlock[];
-  lineBreaks: 'written' | 'wrapped';
-  /** What the document's lines are called in warnings: "line", "row", "paragraph or row". */
-  unit: string;
 }
 
 /** A cell with text on one line. */

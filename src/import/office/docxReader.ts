@@ -112,5 +112,5 @@ export function readDocx(bytes: Uint8Array): PlanDocument {
       }
     },
   });
-  return { blocks, lineBreaks: 'written', unit: 'paragraph or table row' };
+  return { blocks };
 }

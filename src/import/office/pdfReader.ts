@@ -70,6 +70,5 @@ export async function readPdf(bytes: Uint8Array): Promise<PlanDocument> {
     blocks.push({ kind: 'paragraph', line: number, text: line.text });
   });
   closeTable();
-  // Wrapped lines are already joined by their geometry: the breaks left are the author's.
-  return { blocks, lineBreaks: 'written', unit: 'line' };
+  return { blocks };
 }

@@ -8,14 +8,14 @@ export interface Sheet {
   rows: { line: number; cells: DocCell[] }[];
 }
 
-/** The sheets as a plan document: Excel line breaks in a cell are a person's. */
+/** The sheets as a plan document. */
 export function sheetsDocument(sheets: Sheet[]): PlanDocument {
   const blocks: DocBlock[] = [];
   for (const sheet of sheets) {
     if (sheets.length > 1) blocks.push({ kind: 'paragraph', line: 0, text: sheet.name });
     blocks.push({ kind: 'table', rows: sheet.rows });
   }
-  return { blocks, lineBreaks: 'written', unit: 'row' };
+  return { blocks };
 }
 
 /** Plain rows of text as one sheet. */
