@@ -3,7 +3,7 @@
 // Teams for the demo people (with the plan dashboard).
 import { loadConfig, loadDotEnv } from './config.ts';
 import { createLogger } from './log.ts';
-import { loadDemoData, readRolesFile } from './import/demoData.ts';
+import { loadDemoData, readRolesFile } from './demoData.ts';
 import { startRuntime } from './runtime.ts';
 import { demoClock } from './localChat/demoClock.ts';
 import { startLocalChat, type LocalChat } from './localChat/server.ts';

@@ -1,7 +1,7 @@
 // The one place where the parts are wired together: config → logger → storage → services → bot,
 // messenger, server and reminder schedule. src/main.ts runs it; tests and the local chat start it too.
 import type { CloudAdapter } from 'botbuilder';
-import type { Config } from './config.ts';
+import { tenantsAccepted, type Config } from './config.ts';
 import { createLogger, type Logger } from './log.ts';
 import type { Clock, Services } from './app/services.ts';
 import { systemClock } from './app/services.ts';
@@ -49,7 +49,7 @@ export async function startRuntime(config: Config, options: RuntimeOptions = {})
     const bot = new ActionBot(services, messenger);
     const server = await startServer({ config, bot, logger, adapter, extraRoutes: options.extraRoutes });
     const schedule = options.schedule === false ? null : startReminderSchedule(services, messenger, config.REMINDER_CRON);
-    logger.info({ storage: storage.description, localMode: config.localMode, schedule: options.schedule === false ? 'off' : config.REMINDER_CRON }, 'actionbot ready');
+    logger.info({ storage: storage.description, localMode: config.localMode, tenants: tenantsAccepted(config), schedule: options.schedule === false ? 'off' : config.REMINDER_CRON }, 'actionbot ready');
     return {
       services, server, adapter, messenger, schedule,
       stop: async () => {

@@ -126,7 +126,10 @@ async function save(plans: Plan[], json: boolean): Promise<void> {
       out.write(`saved ${describeImport(report)}\n`);
       for (const a of report.added.slice(0, report.created ? 0 : 50)) out.write(`  + ${a.ref ?? ''} ${a.text.slice(0, 70)}\n`);
       for (const a of report.removed) out.write(`  - ${a.ref ?? ''} ${a.text.slice(0, 70)} (removed; its history is kept)\n`);
-      for (const c of report.changed) out.write(`  ~ ${c.after.ref ?? ''} ${c.after.text.slice(0, 60)} (${c.fields.join(', ')} changed)\n`);
+      for (const c of report.changed) {
+        const move = c.dueMoved ? `; now due ${c.dueMoved.to ?? 'with no date'}, was ${c.dueMoved.from ?? 'no date'}` : '';
+        out.write(`  ~ ${c.after.ref ?? ''} ${c.after.text.slice(0, 60)} (${c.fields.join(', ')} changed${move})\n`);
+      }
     }
   });
 }

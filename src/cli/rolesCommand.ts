@@ -2,7 +2,7 @@
 import { loadDirectory } from '../app/directory.ts';
 import { roleKey } from '../domain/owners.ts';
 import type { Services } from '../app/services.ts';
-import { assignDemoRoles, readRolesFile } from '../import/demoData.ts';
+import { assignDemoRoles, readRolesFile } from '../demoData.ts';
 import { ExitCode, type Command } from './command.ts';
 
 const usage = `Usage:

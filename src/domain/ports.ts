@@ -17,6 +17,8 @@ export interface ChangedAction {
   after: PlanAction;
   /** Names of the PlanAction fields that differ ("text", "owners", "due", …). */
   fields: string[];
+  /** Set when the new "By when" moved the date the action is chased for (null: no date). */
+  dueMoved?: { from: IsoDate | null; to: IsoDate | null };
 }
 
 /** What an import did to a plan already stored: nothing is removed without appearing here. */

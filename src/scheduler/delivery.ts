@@ -1,10 +1,9 @@
 // One message to one person: claimed in the ledger first (so it is sent once, whatever else is
 // running), then sent, then marked sent or failed. A failed one is tried again by the next sweep.
-import type { ConversationReference } from 'botbuilder';
 import { actionCardFields } from '../app/actionCards.ts';
 import type { Directory } from '../app/directory.ts';
 import type { Services } from '../app/services.ts';
-import { SendError, type Messenger } from '../bot/messenger.ts';
+import { SendError, type ConversationAddress, type Messenger } from '../domain/messenger.ts';
 import { renderCard } from '../cards/render.ts';
 import type { ReminderKind as CardReminderKind } from '../cards/models.ts';
 import { londonDate } from '../domain/calendar.ts';
@@ -40,7 +39,7 @@ export async function deliver(services: Services, messenger: Messenger, director
     : { planId: '', actionId: '', audience: 'lead', personId: person.id };
   if (!person.reachable) return 'skipped';
   if (!(await store.reminders.claim(key, info, at.toISOString(), leaseMs))) return 'skipped';
-  const conversation = (await store.people.conversationOf(person.id)) as Partial<ConversationReference> | null;
+  const conversation = (await store.people.conversationOf(person.id)) as ConversationAddress | null;
   if (!conversation) {
     await store.reminders.markFailed(key, `${person.name} has no conversation with the bot (not installed)`, at.toISOString());
     return 'failed';

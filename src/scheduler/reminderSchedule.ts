@@ -1,7 +1,7 @@
 // node-cron runs the sweep on the configured schedule, in London time. The callback only calls the
 // sweep with the clock's time; a sweep that fails (storage down) is tried again a few minutes later.
 import cron from 'node-cron';
-import type { Messenger } from '../bot/messenger.ts';
+import type { Messenger } from '../domain/messenger.ts';
 import type { Services } from '../app/services.ts';
 import { runSweep, type SweepReport } from './sweep.ts';
 

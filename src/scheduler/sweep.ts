@@ -7,7 +7,7 @@ import { londonDate } from '../domain/calendar.ts';
 import type { IsoDate } from '../domain/plan.ts';
 import type { StoredAction } from '../domain/ports.ts';
 import { reminderHorizon, remindersDue, type Reminder, type ReminderRules } from '../domain/reminders.ts';
-import type { Messenger } from '../bot/messenger.ts';
+import type { Messenger } from '../domain/messenger.ts';
 import { recipientsOf } from './recipients.ts';
 import { deliver, type Delivery } from './delivery.ts';
 import { noticesForLead } from './leadNotices.ts';

@@ -70,6 +70,37 @@ export function storeContract(open: OpenStore): void {
       expect((await store.actions.ofRoles(['DAT Co-ordinator']))).toEqual([]);
     });
 
+    it('a revised plan whose "By when" moved: open actions follow the new date, the report and history show the move', async () => {
+      const store = await fresh();
+      const p = `moved${unique()}`;
+      await store.plans.savePlan(plan(p, [
+        action('m1', '1.1', 'Needle exchange review', ['SMLO'], '2008-09-11'),
+        action('m2', '1.2', 'Publish treatment directory', ['SMLO'], null),
+        action('m3', '1.3', 'Recruit outreach workers', ['SMLO'], '2008-10-01'),
+      ]), startOf(TODAY), '2008-08-01T09:00:00Z');
+      const m3 = await store.actions.get(p, 'm3');
+      if (!m3) throw new Error('m3 missing');
+      await store.actions.update(m3, progressOf('delayed', '2008-11-15', '2008-10-02T09:00:00Z', 'advert late'), answer('open', 'delayed', '2008-10-02T09:00:00Z', 'delayed to 2008-11-15', '2008-11-15'));
+
+      const report = await store.plans.savePlan(plan(p, [
+        action('m1', '1.1', 'Needle exchange review', ['SMLO'], '2008-12-31'),
+        action('m2', '1.2', 'Publish treatment directory', ['SMLO'], '2009-01-15'),
+        action('m3', '1.3', 'Recruit outreach workers', ['SMLO'], '2008-10-31'),
+      ]), startOf(TODAY), '2008-11-24T09:00:00Z');
+      expect(report.changed.map((c) => [c.after.id, c.dueMoved])).toEqual([
+        ['m1', { from: '2008-09-11', to: '2008-12-31' }],
+        ['m2', { from: null, to: '2009-01-15' }],
+        ['m3', undefined], // the owner's delay stands
+      ]);
+      const mine = async (date: string): Promise<string[]> => (await store.actions.dueBy(date)).filter((s) => s.planId === p).map((s) => s.action.id);
+      expect(await mine('2008-11-30')).toEqual(['m3']); // no longer reminded for September
+      expect(await mine('2008-12-31')).toEqual(['m3', 'm1']);
+      expect(await mine('2009-01-31')).toEqual(['m3', 'm1', 'm2']); // "Ongoing" that became a date is reminded
+      expect((await store.actions.get(p, 'm1'))?.progress).toMatchObject({ status: 'open', occurrence: '2008-12-31', dueDate: '2008-12-31' });
+      expect((await store.actions.history(p, 'm1')).map((c) => [c.via, c.dueBefore, c.dueAfter])).toEqual([['import', '2008-09-11', '2008-12-31']]);
+      expect((await store.actions.get(p, 'm3'))?.progress).toMatchObject({ status: 'delayed', dueDate: '2008-11-15' });
+    });
+
     it('re-importing the same plan changes nothing', async () => {
       const store = await fresh();
       const same = plan('same', [action('a1', '1', 'Audit', ['SMO'], '2009-01-01')]);
