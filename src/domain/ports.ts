@@ -138,6 +138,15 @@ export interface ReminderLedger {
   stats(): Promise<{ sent: number; failed: number; claimed: number }>;
 }
 
+/**
+ * One scheduled sweep at a time across bot instances: the first to take a slot runs it. A slot taken
+ * and not finished within `leaseMs` (its holder died) can be taken over, by one instance only.
+ */
+export interface SweepLeases {
+  take(slot: string, holder: string, at: string, leaseMs: number): Promise<boolean>;
+  finish(slot: string, holder: string, at: string): Promise<void>;
+}
+
 /** Every store the bot needs. */
 export interface Store {
   plans: PlanStore;
@@ -145,4 +154,5 @@ export interface Store {
   people: PeopleStore;
   roles: RoleStore;
   reminders: ReminderLedger;
+  leases: SweepLeases;
 }

@@ -6,10 +6,11 @@ import { TablePeopleStore } from './tablePeopleStore.ts';
 import { TablePlanStore } from './tablePlanStore.ts';
 import { TableReminderLedger } from './tableReminderLedger.ts';
 import { TableRoleStore } from './tableRoleStore.ts';
+import { LEASES_TABLE, TableSweepLeases } from './tableSweepLeases.ts';
 import { openTables, type TableAccess } from './tables.ts';
 
 /** The fixed tables; due-index tables (`Due202611`) are created as months come up. */
-const TABLES = ['Plans', ACTIONS_TABLE, 'ActionRoles', 'History', 'People', 'Roles', 'Reminders', 'Sent'];
+const TABLES = ['Plans', ACTIONS_TABLE, 'ActionRoles', 'History', 'People', 'Roles', 'Reminders', 'Sent', LEASES_TABLE];
 
 /**
  * Opens the store, creating its tables if needed. `UseDevelopmentStorage=true` and http endpoints
@@ -26,5 +27,6 @@ export async function openTableStore(access: TableAccess, prefix: string): Promi
     people: new TablePeopleStore(tables),
     roles: new TableRoleStore(tables),
     reminders: new TableReminderLedger(tables),
+    leases: new TableSweepLeases(tables),
   };
 }

@@ -279,4 +279,28 @@ export function storeContract(open: OpenStore): void {
       expect(await ledger.stats()).toEqual({ sent: 0, failed: 0, claimed: 1 });
     });
   });
+
+  describe('sweep leases', () => {
+    const MIN = 60_000;
+
+    it('of two instances starting the 09:00 sweep together, one runs it; a finished sweep is never run again', async () => {
+      const name = `s${unique()}`;
+      const [one, two] = [(await open(name)).leases, (await open(name)).leases];
+      const wins = await Promise.all([one.take('2008-09-04T09:00', 'a', '2008-09-04T08:00:00Z', 10 * MIN), two.take('2008-09-04T09:00', 'b', '2008-09-04T08:00:00Z', 10 * MIN)]);
+      expect(wins.filter(Boolean)).toHaveLength(1);
+      const winner = wins[0] ? one : two;
+      await winner.finish('2008-09-04T09:00', wins[0] ? 'a' : 'b', '2008-09-04T08:30:00Z');
+      expect(await one.take('2008-09-04T09:00', 'a', '2008-09-04T10:00:00Z', 10 * MIN)).toBe(false);
+      expect(await one.take('2008-09-05T09:00', 'a', '2008-09-05T08:00:00Z', 10 * MIN)).toBe(true);
+    });
+
+    it('a lease whose holder died is taken over after it lapses, by one instance only', async () => {
+      const name = `s${unique()}`;
+      const [one, two] = [(await open(name)).leases, (await open(name)).leases];
+      expect(await one.take('slot', 'a', '2008-09-04T08:00:00Z', 10 * MIN)).toBe(true);
+      expect(await two.take('slot', 'b', '2008-09-04T08:09:59Z', 10 * MIN)).toBe(false);
+      const retakes = await Promise.all([one.take('slot', 'a', '2008-09-04T08:10:00Z', 10 * MIN), two.take('slot', 'b', '2008-09-04T08:10:00Z', 10 * MIN)]);
+      expect(retakes.filter(Boolean)).toHaveLength(1);
+    });
+  });
 }
