@@ -2,6 +2,7 @@ import { actionCardFields } from '../../app/actionCards.ts';
 import { findActions } from '../../app/questions.ts';
 import { renderCard } from '../../cards/render.ts';
 import { dueLabel } from '../../cards/format.ts';
+import { londonDate } from '../../domain/calendar.ts';
 import type { ChatCommand } from './chatCommand.ts';
 
 /** "status 1.2.3" — one action in detail, with its recent history. */
@@ -18,7 +19,7 @@ export const statusCommand: ChatCommand = {
       return renderCard('status', {
         ...actionCardFields(stored, turn.directory, turn.today),
         reason: stored.progress.reason,
-        history: history.slice(-5).reverse().map((h) => ({ at: dueLabel(h.at.slice(0, 10)), by: h.by.name, summary: h.summary })),
+        history: history.slice(-5).reverse().map((h) => ({ at: dueLabel(londonDate(new Date(h.at))), by: h.by.name, summary: h.summary })),
       });
     }));
     // Several plans can use the same reference; the first card says so.
