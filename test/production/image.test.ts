@@ -31,7 +31,7 @@ async function waitForHttp(url: string, timeoutMs: number): Promise<Response> {
     try {
       return await fetch(url);
     } catch (err) {
-      if (Date.now() > end) throw new Error(`no answer from ${url}: ${(err as Error).message}\n${output.join('')}`);
+      if (Date.now() > end) throw new Error(`no answer from ${url}\n${output.join('')}`, { cause: err });
       await new Promise((resolve) => setTimeout(resolve, 200));
     }
   }
