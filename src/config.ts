@@ -50,6 +50,9 @@ const schema = z.object({
 
 export type Config = z.output<typeof schema> & { localMode: boolean };
 
+/** The name of every setting (what .env.example documents). */
+export const settingNames: readonly string[] = Object.keys(schema.shape);
+
 /** Settings where an empty value means "none", not "the default". */
 const EMPTY_MEANS_NONE = new Set(['DEMO_PLANS', 'DEMO_ROLES']);
 /** Settings that only the embedded default uses. */
