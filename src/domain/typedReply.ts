@@ -1,13 +1,13 @@
 import * as chrono from 'chrono-node';
 import type { IsoDate } from './plan.ts';
 import { isoDate, isValidIsoDate, lastDayOfMonth } from './calendar.ts';
+import { MAX_REASON } from './answers.ts';
 
 /** A typed answer read from a chat message, or what is wrong with it. */
 export type TypedReply =
   | { kind: 'done' | 'delayed' | 'blocked'; ref: string | null; newDate?: IsoDate; reason?: string }
   | { kind: 'invalid'; problem: string };
 
-const MAX_REASON = 500;
 
 const KEYWORDS: [RegExp, 'done' | 'delayed' | 'blocked'][] = [
   [/^(?:done|completed?|finished)\b/i, 'done'],

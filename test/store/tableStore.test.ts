@@ -42,6 +42,9 @@ describe('the Azure Table store (Azurite)', () => {
     expect((await store.actions.get(id, '1.1/a#?'))?.action.id).toBe('1.1/a#?');
     expect((await store.actions.dueBy('2008-11-24')).map((s) => s.planId)).toEqual([id]);
     expect((await store.plans.listPlans()).map((p) => p.id)).toEqual([id]);
+    const reminder = `${id}|1.1/a#?|2008-09-11|due|aad\n`;
+    expect(await store.reminders.claim(reminder, { planId: id, actionId: '1.1/a#?', audience: 'owners', personId: 'aad' }, '2008-09-11T08:00:00Z', 60_000)).toBe(true);
+    expect(await store.reminders.claim(reminder, { planId: id, actionId: '1.1/a#?', audience: 'owners', personId: 'aad' }, '2008-09-11T08:00:01Z', 60_000)).toBe(false);
   });
 
   it('refuses a prefix Azure would not accept as a table name, without echoing the connection string', async () => {
