@@ -7,9 +7,9 @@ import tseslint from 'typescript-eslint';
 
 const botFramework = { regex: '^(botbuilder|botframework-)', message: 'botbuilder is imported only under src/bot and src/localChat (the channel SDK stays one folder\'s change).' };
 
-/** A pattern refusing imports of src/<folder> from a file one or more folders below src. */
+/** A pattern refusing imports of src/<folder> (or one module, `folder/(?:a|b)`) from a file below src. */
 function notFolder(folder, why) {
-  return { regex: `^(\\.\\./)+${folder}/`, message: why };
+  return { regex: `^(\\.\\./)+${folder}(/|\\.ts$)`, message: why };
 }
 
 /** One layer: its files may not import the folders listed (or the root wiring: runtime, main). */
@@ -46,7 +46,7 @@ export default tseslint.config(
   },
   layer('app', [
     ...adapters('app').map(([f]) => [f, `Use cases (src/app) see the domain's ports, not the src/${f} adapter.`]),
-    ['cards', 'Use cases return data; adapters build the card view models (src/cards).'],
+    ['cards/(?:models|render)', 'Use cases return data; adapters build the card view models (src/cards/models.ts, render.ts). Date and count wording (cards/format.ts) is fine.'],
   ], [botFramework], { ignores: ['src/app/actionCards.ts'] }),
   // actionCards.ts builds card view models, so it belongs beside src/cards; until it moves it may use them.
   layer('app', adapters('app'), [botFramework], { files: ['src/app/actionCards.ts'] }),
@@ -94,6 +94,17 @@ export default tseslint.config(
         { selector: "NewExpression[callee.name='Date'][arguments.length=0]", message: 'src/domain reads no clock: take `now` as an argument.' },
         { selector: "CallExpression[callee.object.name='Date'][callee.property.name='now']", message: 'src/domain reads no clock: take `now` as an argument.' },
         { selector: "CallExpression[callee.object.name='Math'][callee.property.name='random']", message: 'src/domain takes ids and randomness as arguments.' }],
+    },
+  },
+  {
+    // A folder inside src/domain (src/domain/reading) may reach src/domain one level up, and no further.
+    files: ['src/domain/*/**/*.ts'],
+    rules: {
+      'no-restricted-imports': ['error', {
+        patterns: [
+          { regex: '^(?!\\./|\\.\\./(?!\\.\\./)|date-fns$|date-fns/|@date-fns/tz$|chrono-node$)', message: 'src/domain is the pure core: it imports only from src/domain, date-fns and chrono-node.' },
+        ],
+      }],
     },
   },
 );

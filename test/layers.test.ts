@@ -33,6 +33,7 @@ describe('layer rules', () => {
     ['the bot uses botbuilder and use cases', 'src/bot/x.ts', "import { x } from 'botbuilder';\nimport { y } from '../app/questions.ts';"],
     ['a domain sub-folder uses the rest of the domain', 'src/domain/reading/x.ts', "import { x } from '../plan.ts';"],
     ['the store implements domain ports', 'src/store/x.ts', "import { x } from '../domain/ports.ts';"],
+    ['use cases word dates as people read them', 'src/app/x.ts', "import { x } from '../cards/format.ts';"],
   ])('allowed: %s', async (_story, file, line) => {
     expect(await refused(file, line)).toEqual([]);
   });

@@ -1,6 +1,7 @@
 // The storage ports: what the bot, the sweep and the CLI need from storage, as small interfaces.
 // Adapters (src/store/…) implement them; one contract suite (test/store/contract.ts) checks every one.
 import type { IsoDate, Plan, PlanAction, PlanPeriod, Grid, PlanRole } from './plan.ts';
+import type { ChatState } from './chatState.ts';
 import type { ActionChange, ActionProgress, Actor, Person } from './progress.ts';
 
 /** An action as stored: the plan's text of it, its live progress, and the ETag that guards updates. */
@@ -36,6 +37,10 @@ export interface ImportReport {
 /** A plan in a list: enough to pick one. */
 export interface PlanSummary {
   id: string;
+  /** "BED": unique across the store. */
+  code: string;
+  /** null for a plan stored before plans had tenants: nobody sees it until it is imported again. */
+  tenantId: string | null;
   partnership: string;
   period: PlanPeriod;
   grids: Grid[];
@@ -147,6 +152,20 @@ export interface SweepLeases {
   finish(slot: string, holder: string, at: string): Promise<void>;
 }
 
+/** The conversation's memory: per-person state, and the replies already given to activities. */
+export interface ChatStore {
+  state(personId: string): Promise<ChatState>;
+  saveState(personId: string, state: ChatState): Promise<void>;
+  /**
+   * Claims an activity before acting on it. true: this caller handles it. false: it was handled (or is
+   * being handled) already; `replyOf` gives what was answered.
+   */
+  claimActivity(key: string, at: string): Promise<boolean>;
+  saveReply(key: string, reply: string): Promise<void>;
+  /** The reply recorded for an activity; null while it is being handled. */
+  replyOf(key: string): Promise<string | null>;
+}
+
 /** Every store the bot needs. */
 export interface Store {
   plans: PlanStore;
@@ -155,4 +174,5 @@ export interface Store {
   roles: RoleStore;
   reminders: ReminderLedger;
   leases: SweepLeases;
+  chat: ChatStore;
 }

@@ -44,6 +44,7 @@ export interface RowExtras {
 export function actionRow(planId: string, action: PlanAction, progress: ActionProgress, order: number, buckets: number, lastChange: string | null = null): TableEntity {
   const row: Record<string, unknown> = { ...actionKeys(planId, action.id, buckets), planId, actionId: action.id, order, grid: action.grid, sourceLine: action.source.line };
   putNullable(row, 'ref', action.ref);
+  if (action.code) row.code = action.code;
   if (action.objective !== null) putText(row, 'objective', action.objective);
   putText(row, 'text', action.text);
   putText(row, 'byWhenRaw', action.byWhenRaw);
@@ -65,6 +66,7 @@ export function actionRow(planId: string, action: PlanAction, progress: ActionPr
 export function storedAction(row: Record<string, unknown> & { etag?: string; timestamp?: string }): StoredAction & RowExtras {
   const action: PlanAction = {
     id: String(row.actionId),
+    ...(typeof row.code === 'string' ? { code: row.code } : {}),
     ref: nullable(row, 'ref'),
     grid: Number(row.grid),
     objective: row.objective === undefined ? null : getText(row, 'objective'),

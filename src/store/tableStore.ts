@@ -2,6 +2,7 @@
 import type { Store } from '../domain/ports.ts';
 import { PlanRows } from './planRows.ts';
 import { TableActionStore, ACTIONS_TABLE } from './tableActionStore.ts';
+import { CHAT_TABLES, TableChatStore } from './tableChatStore.ts';
 import { TablePeopleStore } from './tablePeopleStore.ts';
 import { TablePlanStore } from './tablePlanStore.ts';
 import { TableReminderLedger } from './tableReminderLedger.ts';
@@ -10,7 +11,7 @@ import { LEASES_TABLE, TableSweepLeases } from './tableSweepLeases.ts';
 import { openTables, type TableAccess } from './tables.ts';
 
 /** The fixed tables; due-index tables (`Due202611`) are created as months come up. */
-const TABLES = ['Plans', ACTIONS_TABLE, 'ActionRoles', 'History', 'People', 'Roles', 'Reminders', 'Sent', LEASES_TABLE];
+const TABLES = ['Plans', ACTIONS_TABLE, 'ActionRoles', 'History', 'People', 'Roles', 'Reminders', 'Sent', LEASES_TABLE, ...CHAT_TABLES];
 
 /**
  * Opens the store, creating its tables if needed. `UseDevelopmentStorage=true` and http endpoints
@@ -28,5 +29,6 @@ export async function openTableStore(access: TableAccess, prefix: string): Promi
     roles: new TableRoleStore(tables),
     reminders: new TableReminderLedger(tables),
     leases: new TableSweepLeases(tables),
+    chat: new TableChatStore(tables),
   };
 }
