@@ -29,7 +29,7 @@ function layer(folder, forbidden, extra = [], { files = [`src/${folder}/**/*.ts`
   };
 }
 
-const adapters = (self) => ['store', 'bot', 'import', 'scheduler', 'dashboard', 'localChat', 'cli']
+const adapters = (self) => ['store', 'bot', 'import', 'scheduler', 'dashboard', 'report', 'localChat', 'cli']
   .filter((f) => f !== self)
   .map((f) => [f, `src/${self} is an adapter: it depends on ports (src/domain) and use cases (src/app), not on src/${f}.`]);
 
@@ -52,11 +52,14 @@ export default tseslint.config(
   layer('app', adapters('app'), [botFramework], { files: ['src/app/actionCards.ts'] }),
   layer('scheduler', [...adapters('scheduler'), ['bot', 'The scheduler sends through the Messenger port (src/domain/messenger.ts), not src/bot.']], [botFramework]),
   layer('store', [...adapters('store'), ['app', 'The store implements ports; it does not call use cases.'], ['cards', 'The store keeps data, not cards.']], [botFramework]),
-  layer('dashboard', [...adapters('dashboard'), ['store', 'The dashboard reads through the store port (Services), not store internals.']], [botFramework]),
+  // The dashboard serves the quarterly report (src/report) it links to.
+  layer('dashboard', [...adapters('dashboard').filter(([f]) => f !== 'report'), ['store', 'The dashboard reads through the store port (Services), not store internals.']], [botFramework]),
+  layer('report', [...adapters('report'), ['store', 'The report reads through the store port, not store internals.']], [botFramework]),
   layer('import', [...adapters('import'), ['app', 'The importer turns documents into plans; use cases call it, not the other way round.'], ['cards', 'The importer builds no cards.']], [botFramework]),
   layer('cards', [...adapters('cards'), ['app', 'Card models are data shapes; they call no use cases.']], [botFramework]),
-  layer('bot', adapters('bot').filter(([f]) => f !== 'localChat')),
-  layer('cli', adapters('cli').filter(([f]) => !['store', 'import', 'bot'].includes(f)), [botFramework]),
+  // The bot sends the quarterly report (src/report) as a file.
+  layer('bot', adapters('bot').filter(([f]) => f !== 'localChat' && f !== 'report')),
+  layer('cli', adapters('cli').filter(([f]) => !['store', 'import', 'bot', 'report'].includes(f)), [botFramework]),
   // The local chat plays Teams for the embedded default: it drives the running bot, sweep and dashboard.
   layer('localChat', adapters('localChat').filter(([f]) => !['bot', 'dashboard', 'scheduler'].includes(f)), [], { wiring: true }),
   {

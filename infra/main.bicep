@@ -37,6 +37,7 @@ param botSku string = 'F0'
 param maxReplicas int = 1
 
 var suffix = uniqueString(resourceGroup().id, name)
+var appName = '${name}-app'
 var storageName = toLower(take('${name}${suffix}', 24))
 // Built-in roles: "Storage Table Data Contributor" (read, write and delete table entities), "AcrPull".
 var tableDataContributor = subscriptionResourceId('Microsoft.Authorization/roleDefinitions', '0a9a7e1f-b9d0-4cc4-a60d-0319b160aaa3')
@@ -108,8 +109,11 @@ resource environment 'Microsoft.App/managedEnvironments@2024-03-01' = {
   }
 }
 
+// The app's public host name, known before the app exists (the tab and the bot registration need it).
+var appHost = '${appName}.${environment.properties.defaultDomain}'
+
 resource app 'Microsoft.App/containerApps@2024-03-01' = {
-  name: '${name}-app'
+  name: appName
   location: location
   identity: {
     type: 'UserAssigned'
@@ -143,6 +147,7 @@ resource app 'Microsoft.App/containerApps@2024-03-01' = {
             { name: 'ADMINS', value: admins }
             { name: 'ALLOWED_TENANTS', value: allowedTenants }
             { name: 'LEAD_ROLE', value: leadRole }
+            { name: 'BOT_DOMAIN', value: appHost }
             { name: 'PORT', value: '3978' }
           ]
           probes: [
@@ -184,6 +189,8 @@ resource teams 'Microsoft.BotService/botServices/channels@2022-09-15' = {
 
 @description('MicrosoftAppId: the bot id for the Teams app package (npm run package).')
 output botAppId string = identity.properties.clientId
+@description('BOT_DOMAIN: the app\'s public host name, for the Teams app package.')
+output appHost string = appHost
 @description('The messaging endpoint the Azure Bot calls.')
 output messagingEndpoint string = bot.properties.endpoint
 @description('The table endpoint the bot stores its data in.')

@@ -10,6 +10,7 @@ import { BotMessenger, type Messenger } from './bot/messenger.ts';
 import { teamsLimits } from './bot/pacing.ts';
 import { createAdapter, startServer, type Readiness, type RunningServer, type ServerOptions } from './bot/server.ts';
 import type { Store } from './domain/ports.ts';
+import { dashboardFor, mountDashboard } from './dashboard/mount.ts';
 import { startReminderSchedule, type ReminderSchedule } from './scheduler/reminderSchedule.ts';
 import { openStorage } from './store/openStorage.ts';
 
@@ -52,13 +53,16 @@ export async function startRuntime(config: Config, options: RuntimeOptions = {})
     const adapter = createAdapter(config, logger);
     const messenger = messengerFor(adapter, config, logger);
     const bot = new ActionBot(services, messenger);
+    // The dashboard (the Teams tab) on the bot's own port in every mode: signed in outside local mode.
+    const dashboard = mountDashboard(dashboardFor(config, services, messenger));
+    const extraRoutes = (s: Parameters<typeof dashboard>[0]): void => { dashboard(s); options.extraRoutes?.(s); };
     let schedule: ReminderSchedule | null = null;
     const readiness = async (): Promise<Readiness> => {
       // Storage answers (a small read) within a few seconds, and how the last sweep went.
       const reached = await withTimeout(services.store.plans.listPlans().then(() => 'reachable'), 5000).catch((err: unknown) => `unreachable: ${(err as Error).message}`);
       return { ready: reached === 'reachable', storage: reached, lastSweep: schedule?.last() ?? null };
     };
-    const server = await startServer({ config, bot, logger, adapter, extraRoutes: options.extraRoutes, readiness });
+    const server = await startServer({ config, bot, logger, adapter, extraRoutes, readiness });
     schedule = options.schedule === false ? null : startReminderSchedule(services, messenger, config.REMINDER_CRON);
     logger.info({ storage: storage.description, localMode: config.localMode, tenants: tenantsAccepted(config), schedule: options.schedule === false ? 'off' : config.REMINDER_CRON }, 'actionbot ready');
     return {
