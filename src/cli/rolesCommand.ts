@@ -1,8 +1,8 @@
 // `actionbot roles …`: who holds which role, from the command line (admins without Teams at hand).
-import { loadDirectory } from '../app/directory.ts';
+import { loadDirectory, rolesInPlans } from '../app/directory.ts';
 import { roleKey } from '../domain/owners.ts';
 import type { Services } from '../app/services.ts';
-import { assignDemoRoles, readRolesFile } from '../import/demoData.ts';
+import { assignDemoRoles, readRolesFile } from '../demoData.ts';
 import { ExitCode, type Command } from './command.ts';
 
 const usage = `Usage:
@@ -22,11 +22,8 @@ async function personId(services: Services, who: string): Promise<string | strin
 
 async function list(services: Services): Promise<number> {
   const directory = await loadDirectory(services.store);
-  const names = new Map<string, number>();
-  for (const plan of directory.plans) for (const role of plan.roles) names.set(role.name, (names.get(role.name) ?? 0) + role.actions);
-  for (const name of directory.roleNames()) if (!names.has(name)) names.set(name, 0);
   const assigned = new Map((await services.store.roles.list()).map((r) => [roleKey(r.role), r.personIds]));
-  for (const [name, actions] of [...names].sort((a, b) => b[1] - a[1])) {
+  for (const { name, actions } of rolesInPlans(directory)) {
     // People assigned a role before they installed the bot are listed by id until Teams introduces them.
     const people = (assigned.get(roleKey(name)) ?? []).map((id) => directory.person(id)?.name ?? `${id} (has not installed the bot yet)`);
     process.stdout.write(`${name} (${actions} actions): ${people.length > 0 ? people.join(', ') : 'nobody'}\n`);

@@ -33,7 +33,7 @@ function dateOf(year: number, month: number, day: number | null): IsoDate | null
 }
 
 /** The first such day on (or strictly after) `after`: "June" in a 2008/09 plan is 2008-06-30. */
-function nextOccurrence(month: number, day: number | null, after: IsoDate, strictly: boolean): IsoDate | null {
+function nextDateOf(month: number, day: number | null, after: IsoDate, strictly: boolean): IsoDate | null {
   const year = Number(after.slice(0, 4));
   const d = dateOf(year, month, day);
   if (d === null) return null;
@@ -56,8 +56,8 @@ function resolveMentions(tokens: ByWhenToken[], period: PlanPeriod): Mention[] |
       const later = tokens.slice(at + 1).find((t) => t.t === 'date' && t.year !== null);
       const previous = mentions.at(-1)?.date;
       if (later?.t === 'date' && later.year !== null) date = dateOf(later.year, token.month, token.day);
-      else if (previous !== undefined) date = nextOccurrence(token.month, token.day, previous, true);
-      else date = nextOccurrence(token.month, token.day, period.start, false);
+      else if (previous !== undefined) date = nextDateOf(token.month, token.day, previous, true);
+      else date = nextDateOf(token.month, token.day, period.start, false);
     }
     if (date === null) return null;
     mentions.push({ at, date });
