@@ -6,6 +6,8 @@ import { createLogger, type Logger } from './log.ts';
 import type { Clock, Services } from './app/services.ts';
 import { systemClock } from './app/services.ts';
 import { ActionBot } from './bot/actionBot.ts';
+import { PendingImports } from './app/importPreview.ts';
+import { readPlanBytes } from './import/readPlanBytes.ts';
 import { BotMessenger, type Messenger } from './bot/messenger.ts';
 import { teamsLimits } from './bot/pacing.ts';
 import { createAdapter, startServer, type Readiness, type RunningServer, type ServerOptions } from './bot/server.ts';
@@ -52,7 +54,7 @@ export async function startRuntime(config: Config, options: RuntimeOptions = {})
     const services: Services = { store: storage.store, settings: config, clock: options.clock ?? systemClock, logger };
     const adapter = createAdapter(config, logger);
     const messenger = messengerFor(adapter, config, logger);
-    const bot = new ActionBot(services, messenger);
+    const bot = new ActionBot(services, messenger, { read: readPlanBytes, pending: new PendingImports(), localMode: config.localMode });
     // The dashboard (the Teams tab) on the bot's own port in every mode: signed in outside local mode.
     const dashboard = mountDashboard(dashboardFor(config, services, messenger));
     const extraRoutes = (s: Parameters<typeof dashboard>[0]): void => { dashboard(s); options.extraRoutes?.(s); };

@@ -40,14 +40,17 @@ export function mergeInPlan(plan: Plan, alias: string, into: string): { plan: Pl
 }
 
 /**
- * Merges the role `alias` into `into` across every stored plan and every assignment.
+ * Merges the role `alias` into `into` across every stored plan and every assignment (or those `include` keeps: the chat keeps to the caller's tenant).
  * Returns null when no plan and nobody has the alias (nothing to merge).
  */
-export async function mergeRoles(services: Pick<Services, 'store' | 'clock'>, alias: string, into: string, by: Actor): Promise<RoleMerge | null> {
+export async function mergeRoles(
+  services: Pick<Services, 'store' | 'clock'>, alias: string, into: string, by: Actor,
+  include: { plan: (planId: string) => boolean; person: (personId: string) => boolean } = { plan: () => true, person: () => true },
+): Promise<RoleMerge | null> {
   if (roleKey(alias) === roleKey(into)) return null;
   const at = services.clock.now().toISOString();
   const result: RoleMerge = { alias, into, plans: [], people: 0 };
-  for (const summary of await services.store.plans.listPlans()) {
+  for (const summary of (await services.store.plans.listPlans()).filter((p) => include.plan(p.id))) {
     const plan = await services.store.plans.getPlan(summary.id);
     if (plan === null) continue;
     const merged = mergeInPlan(plan, alias, into);
@@ -55,7 +58,7 @@ export async function mergeRoles(services: Pick<Services, 'store' | 'clock'>, al
     await storePlan(services, merged.plan);
     result.plans.push({ planId: plan.id, actions: merged.actions });
   }
-  for (const personId of await services.store.roles.holders(alias)) {
+  for (const personId of (await services.store.roles.holders(alias)).filter(include.person)) {
     await services.store.roles.assign(into, personId, by, at);
     await services.store.roles.unassign(alias, personId, by, at);
     result.people += 1;
