@@ -13,7 +13,7 @@ import { shiftDate } from '../../domain/newDates.ts';
 import { occurrences } from '../../domain/occurrences.ts';
 import type { StoredAction } from '../../domain/ports.ts';
 import type { ActionName, Intent } from '../../domain/reading/intent.ts';
-import { answerQuestion, applyAnswer, named } from '../answerApply.ts';
+import { answerQuestion, applyAnswer, candidateList, named } from '../answerApply.ts';
 import { command, type ChatReply, type ChatTurn } from './chatCommand.ts';
 import { noPlansText } from './lists.ts';
 
@@ -27,7 +27,9 @@ const nameText = (name: ActionName): string => (name.kind === 'code' ? name.code
 function answerOf(intent: AnswerIntent, stored: StoredAction, today: string): Answer | string {
   if (intent.status === 'done') return { kind: 'done' };
   if (intent.status === 'blocked') return intent.reason ? { kind: 'blocked', reason: intent.reason } : `say what is blocking it, e.g. "blocked ${typeableRef(stored)}: waiting for the PCT".`;
-  const newDate = intent.newDate ?? (intent.shift ? shiftDate(stored.progress.dueDate ?? today, intent.shift) : null);
+  // "By two weeks" moves the date in hand; for an action already late, two weeks from today.
+  const from = stored.progress.dueDate && stored.progress.dueDate > today ? stored.progress.dueDate : today;
+  const newDate = intent.newDate ?? (intent.shift ? shiftDate(from, intent.shift) : null);
   if (!newDate) return `say the new date, e.g. "delayed ${typeableRef(stored)} to 30 June because the provider is late".`;
   return { kind: 'delayed', newDate, reason: intent.reason ?? 'no reason given' };
 }
@@ -62,10 +64,6 @@ async function pendingFor(turn: ChatTurn): Promise<StoredAction[]> {
   const horizon = addDays(turn.today, PENDING_DAYS);
   return (await mine(turn.services.store, turn.caller)).filter((a) => turn.visible.has(a.planId)
     && (a.progress.status === 'blocked' || (a.progress.dueDate !== null && a.progress.dueDate <= horizon)));
-}
-
-function candidateList(status: string, found: StoredAction[], turn: ChatTurn): string {
-  return found.slice(0, 10).map((a) => `- "${status} ${typeableRef(a)}": ${a.action.text.slice(0, 70)} (${turn.directory.plan(a.planId)?.partnership ?? a.planId})`).join('\n');
 }
 
 export const answerCommand = command({
