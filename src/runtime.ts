@@ -7,6 +7,7 @@ import type { Clock, Services } from './app/services.ts';
 import { systemClock } from './app/services.ts';
 import { ActionBot } from './bot/actionBot.ts';
 import { BotMessenger, type Messenger } from './bot/messenger.ts';
+import { wireDigest } from './bot/digestWiring.ts';
 import { teamsLimits } from './bot/pacing.ts';
 import { createAdapter, startServer, type RunningServer, type ServerOptions } from './bot/server.ts';
 import type { Store } from './domain/ports.ts';
@@ -47,6 +48,7 @@ export async function startRuntime(config: Config, options: RuntimeOptions = {})
     const adapter = createAdapter(config, logger);
     const messenger = messengerFor(adapter, config, logger);
     const bot = new ActionBot(services, messenger);
+    wireDigest(bot, services, messenger);
     const server = await startServer({ config, bot, logger, adapter, extraRoutes: options.extraRoutes });
     const schedule = options.schedule === false ? null : startReminderSchedule(services, messenger, config.REMINDER_CRON);
     logger.info({ storage: storage.description, localMode: config.localMode, schedule: options.schedule === false ? 'off' : config.REMINDER_CRON }, 'actionbot ready');

@@ -2,6 +2,7 @@
 // Adapters (src/store/…) implement them; one contract suite (test/store/contract.ts) checks every one.
 import type { IsoDate, Plan, PlanAction, PlanPeriod, Grid, PlanRole } from './plan.ts';
 import type { ActionChange, ActionProgress, Actor, Person } from './progress.ts';
+import type { DigestRecord, DigestStore, PersonSettingsStore } from './digestPorts.ts';
 
 /** An action as stored: the plan's text of it, its live progress, and the ETag that guards updates. */
 export interface StoredAction {
@@ -143,4 +144,10 @@ export interface Store {
   people: PeopleStore;
   roles: RoleStore;
   reminders: ReminderLedger;
+  /** Reminder settings, snoozes and covers. */
+  settings: PersonSettingsStore;
+  /** Digests sent, their items, and when they were read. */
+  digests: DigestStore;
 }
+
+export type { DigestRecord, DigestStore, PersonSettingsStore };
