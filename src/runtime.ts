@@ -12,6 +12,8 @@ import { teamsLimits } from './bot/pacing.ts';
 import { createAdapter, startServer, type RunningServer, type ServerOptions } from './bot/server.ts';
 import type { Store } from './domain/ports.ts';
 import { startReminderSchedule, type ReminderSchedule } from './scheduler/reminderSchedule.ts';
+import { logUnheldRoles } from './scheduler/briefing.ts';
+import { startBriefingSchedule } from './scheduler/briefingSchedule.ts';
 import { openStorage } from './store/openStorage.ts';
 
 /** A running bot and everything it owns. */
@@ -51,11 +53,14 @@ export async function startRuntime(config: Config, options: RuntimeOptions = {})
     wireDigest(bot, services, messenger);
     const server = await startServer({ config, bot, logger, adapter, extraRoutes: options.extraRoutes });
     const schedule = options.schedule === false ? null : startReminderSchedule(services, messenger, config.REMINDER_CRON);
+    const briefing = options.schedule === false ? null : startBriefingSchedule(services, messenger, config.BRIEFING_CRON);
+    if (schedule) void logUnheldRoles(services).catch(() => undefined);
     logger.info({ storage: storage.description, localMode: config.localMode, schedule: options.schedule === false ? 'off' : config.REMINDER_CRON }, 'actionbot ready');
     return {
       services, server, adapter, messenger, schedule,
       stop: async () => {
         schedule?.stop();
+        briefing?.stop();
         await server.close();
         await storage.close();
       },

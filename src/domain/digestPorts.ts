@@ -1,4 +1,5 @@
 // The storage ports of the digest: people's reminder settings and covers, and the digests sent.
+import type { PlanSnapshot } from './briefing.ts';
 import type { IsoDate } from './plan.ts';
 import type { DigestSection } from './digestItems.ts';
 import type { PersonSettings } from './personSettings.ts';
@@ -84,4 +85,11 @@ export interface DigestStore {
 /** A digest key. */
 export function digestKey(kind: DigestRecord['kind'], personId: string, day: IsoDate): string {
   return `${kind}|${personId}|${day}`;
+}
+
+/** Last week's picture of each plan, for "what changed since last week". */
+export interface BriefingStore {
+  /** The latest snapshot of a plan taken before `before`; null when none. */
+  snapshotBefore(planId: string, before: IsoDate): Promise<PlanSnapshot | null>;
+  saveSnapshot(planId: string, snapshot: PlanSnapshot): Promise<void>;
 }

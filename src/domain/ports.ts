@@ -2,7 +2,7 @@
 // Adapters (src/store/…) implement them; one contract suite (test/store/contract.ts) checks every one.
 import type { IsoDate, Plan, PlanAction, PlanPeriod, Grid, PlanRole } from './plan.ts';
 import type { ActionChange, ActionProgress, Actor, Person } from './progress.ts';
-import type { DigestRecord, DigestStore, PersonSettingsStore } from './digestPorts.ts';
+import type { BriefingStore, DigestRecord, DigestStore, PersonSettingsStore } from './digestPorts.ts';
 
 /** An action as stored: the plan's text of it, its live progress, and the ETag that guards updates. */
 export interface StoredAction {
@@ -148,6 +148,8 @@ export interface Store {
   settings: PersonSettingsStore;
   /** Digests sent, their items, and when they were read. */
   digests: DigestStore;
+  /** Weekly snapshots of each plan for the briefing. */
+  briefings: BriefingStore;
 }
 
-export type { DigestRecord, DigestStore, PersonSettingsStore };
+export type { BriefingStore, DigestRecord, DigestStore, PersonSettingsStore };

@@ -6,12 +6,13 @@ import { TablePeopleStore } from './tablePeopleStore.ts';
 import { TablePlanStore } from './tablePlanStore.ts';
 import { TableReminderLedger } from './tableReminderLedger.ts';
 import { TableRoleStore } from './tableRoleStore.ts';
+import { BRIEFINGS_TABLE, TableBriefingStore } from './tableBriefingStore.ts';
 import { DIGEST_TABLES, TableDigestStore } from './tableDigestStore.ts';
 import { SETTINGS_TABLE, TablePersonSettingsStore } from './tablePersonSettingsStore.ts';
 import { openTables } from './tables.ts';
 
 /** The fixed tables; due-index tables (`Due202611`) are created as months come up. */
-const TABLES = ['Plans', ACTIONS_TABLE, 'ActionRoles', 'History', 'People', 'Roles', 'Reminders', 'Sent', SETTINGS_TABLE, ...DIGEST_TABLES];
+const TABLES = ['Plans', ACTIONS_TABLE, 'ActionRoles', 'History', 'People', 'Roles', 'Reminders', 'Sent', SETTINGS_TABLE, BRIEFINGS_TABLE, ...DIGEST_TABLES];
 
 /**
  * Opens the store, creating its tables if needed. `UseDevelopmentStorage=true` and http endpoints
@@ -30,5 +31,6 @@ export async function openTableStore(connectionString: string, prefix: string): 
     reminders: new TableReminderLedger(tables),
     settings: new TablePersonSettingsStore(tables),
     digests: new TableDigestStore(tables),
+    briefings: new TableBriefingStore(tables),
   };
 }
