@@ -7,6 +7,7 @@ import { answerAction, type AnswerOutcome } from './answerAction.ts';
 import { actorOf, type Caller } from './caller.ts';
 import type { Directory } from './directory.ts';
 import type { Services } from './services.ts';
+import { dueLabel } from '../cards/format.ts';
 
 /** What an escalation action did: a line for the digest ("Chased by Jane Smith") and a message. */
 export type EscalationResult = { ok: true; outcome: string; message: string } | { ok: false; message: string };
@@ -71,7 +72,7 @@ export async function acceptDelay(services: Services, directory: Directory, call
   const stored = await loadFor(services, caller, planId, actionId);
   if (typeof stored === 'string') return refuse(stored);
   const outcome = await answerAction(services, directory, caller, { planId, actionId, occurrence: null, answer: { kind: 'delayed', newDate, reason: 'delay accepted by the commissioner' }, via: 'button' });
-  return fromAnswer(outcome, () => `Delay accepted to ${newDate} by ${caller.name}`);
+  return fromAnswer(outcome, () => `Delay accepted to ${dueLabel(newDate)} by ${caller.name}`);
 }
 
 /** Close: the action is done, on the commissioner's word. */
