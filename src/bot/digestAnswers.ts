@@ -117,7 +117,7 @@ async function answerLine(turn: ChatTurn, messenger: Messenger, line: DigestLine
   const outcome = await answerAction(services, directory, caller, { planId: line.planId, actionId: line.actionId, occurrence: line.occurrence, answer, via: 'button' });
   if (outcome.kind !== 'saved') return { ok: false, message: outcome.reason };
   const { change } = outcome;
-  const how = change.to === 'delayed' && change.dueAfter ? `Delayed to ${dueLabel(change.dueAfter)}` : change.to === 'blocked' ? `Blocked (${change.reason ?? ''})` : 'Done';
+  const how = change.to === 'delayed' && change.dueAfter ? `Delayed to ${dueLabel(change.dueAfter)} (${change.reason ?? ''})` : change.to === 'blocked' ? `Blocked (${change.reason ?? ''})` : 'Done';
   // The single-action cards sent about it (to others) show the answer too.
   await refreshSentCards(services, messenger, outcome.stored, answeredCard(outcome.stored, change, directory, turn.today), undefined);
   return { ok: true, outcome: `${how} by ${caller.name}, ${seenAt(change.at)}`, message: `Saved: ${typeableRef(outcome.stored)} ${change.summary}.${outcome.note ? ` ${outcome.note}` : ''}` };
