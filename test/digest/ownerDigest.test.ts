@@ -75,7 +75,7 @@ describe("Sam's thirty reminders on Tue 13 Sep 2011", () => {
     expect(openLines(done.value)).not.toContain(first);
     const page2 = await pressDigest(bot, sam, done.value, 'digest.page', null);
     const delayed = await pressDigest(bot, sam, page2.value, 'digest.delayed', second, { [`newDate${second}`]: '2011-10-31', [`reason${second}`]: 'Provider data late' });
-    expect(answerText(delayed)).toContain('Delayed to Mon 31 Oct 2011 by Sam Patel');
+    expect(answerText(delayed)).toContain('Delayed to Mon 31 Oct 2011 (Provider data late) by Sam Patel');
     expect(answerText(delayed)).toContain('2 answered');
     const stored = await bot.store.actions.get('digest', 'digest-3.1');
     expect(stored?.progress.status).toBe('done');
