@@ -63,6 +63,14 @@ export interface DigestRecord {
   seenAt: string | null;
 }
 
+/** A digest nobody has opened, as the commissioner hears of it. */
+export interface UnreadDigest {
+  key: string;
+  personId: string;
+  day: IsoDate;
+  lines: number;
+}
+
 /** Where digests are kept. */
 export interface DigestStore {
   /** Writes the digest (its lines' outcomes included). */
@@ -78,8 +86,8 @@ export interface DigestStore {
   markSeen(key: string, at: string): Promise<void>;
   /** When the person last read a digest holding this action; null when never. */
   seenFor(planId: string, actionId: string, personId?: string): Promise<string | null>;
-  /** Owner digests sent on days in [from, to] and never read. */
-  unread(from: IsoDate, to: IsoDate): Promise<DigestRecord[]>;
+  /** Owner digests sent on days in [from, to] and never read (without their lines: `lines` is their count). */
+  unread(from: IsoDate, to: IsoDate): Promise<UnreadDigest[]>;
 }
 
 /** A digest key. */

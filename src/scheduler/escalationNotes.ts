@@ -21,7 +21,7 @@ export async function addEscalationNotes(services: Services, directory: Director
   const notes = [
     ...unread.map((d) => ({
       key: `unopened|${d.key}`,
-      text: `${directory.person(d.personId)?.name ?? 'Someone'} has not opened the reminders of ${dueLabel(d.day)} (${countLabel(d.lines.length, 'action')}).`,
+      text: `${directory.person(d.personId)?.name ?? 'Someone'} has not opened the reminders of ${dueLabel(d.day)} (${countLabel(d.lines, 'action')}).`,
     })),
     ...unreachable.map((name) => ({ key: `unreachable|${name}|${today}`, text: `Teams refused messages to ${name}: they may have removed the bot. Their actions count as unheld until they add it again.` })),
   ];

@@ -1,7 +1,7 @@
 // Digests sent, on Azure Table storage: one row per digest (PartitionKey the person), an index of its
 // lines by action (for refreshing and "seen"), and the unread ones by day (for the commissioner).
 import { odata, type TableEntity } from '@azure/data-tables';
-import type { DigestLine, DigestRecord, DigestStore } from '../domain/digestPorts.ts';
+import type { DigestLine, DigestRecord, DigestStore, UnreadDigest } from '../domain/digestPorts.ts';
 import type { IsoDate } from '../domain/plan.ts';
 import { compoundKey, prefixEnd, textToKey } from './keys.ts';
 import { attempt, listAll, mapLimit, statusOf, storeError, type Tables } from './tables.ts';
@@ -55,7 +55,7 @@ export class TableDigestStore implements DigestStore {
       partitionKey: compoundKey(line.planId, line.actionId), rowKey: textToKey(record.key), key: record.key, personId: record.personId, day: record.day,
     }, 'Replace')));
     if (record.kind === 'owner') {
-      await attempt(`indexing digest ${record.key}`, () => this.tables.table('DigestsUnread').upsertEntity({ partitionKey: UNREAD, rowKey: textToKey(`${record.day}|${record.key}`), key: record.key }, 'Replace'));
+      await attempt(`indexing digest ${record.key}`, () => this.tables.table('DigestsUnread').upsertEntity({ partitionKey: UNREAD, rowKey: textToKey(`${record.day}|${record.key}`), key: record.key, personId: record.personId, day: record.day, lines: record.lines.length }, 'Replace'));
     }
   }
 
@@ -99,10 +99,10 @@ export class TableDigestStore implements DigestStore {
     return seen.length > 0 ? seen.sort().at(-1) ?? null : null;
   }
 
-  async unread(from: IsoDate, to: IsoDate): Promise<DigestRecord[]> {
+  // The unread index carries what the note needs, so the commissioner's sweep reads one range, not each digest.
+  async unread(from: IsoDate, to: IsoDate): Promise<UnreadDigest[]> {
     const end = prefixEnd(`${to}|`);
-    const rows = await listAll<{ key: string }>(this.tables.table('DigestsUnread'), odata`PartitionKey eq ${UNREAD} and RowKey ge ${from} and RowKey lt ${end}`, 'reading unread digests');
-    const found = await mapLimit(rows, 8, (r) => this.get(r.key));
-    return found.filter((r): r is DigestRecord => r !== null && r.seenAt === null);
+    const rows = await listAll<UnreadDigest>(this.tables.table('DigestsUnread'), odata`PartitionKey eq ${UNREAD} and RowKey ge ${from} and RowKey lt ${end}`, 'reading unread digests');
+    return rows.map((r) => ({ key: r.key, personId: r.personId, day: r.day, lines: Number(r.lines) }));
   }
 }
