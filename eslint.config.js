@@ -31,4 +31,15 @@ export default tseslint.config(
         { selector: "CallExpression[callee.object.name='Math'][callee.property.name='random']", message: 'src/domain takes ids and randomness as arguments.' }],
     },
   },
+  {
+    // A folder inside src/domain (src/domain/reading) may reach src/domain one level up, and no further.
+    files: ['src/domain/*/**/*.ts'],
+    rules: {
+      'no-restricted-imports': ['error', {
+        patterns: [
+          { regex: '^(?!\\./|\\.\\./(?!\\.\\./)|date-fns$|date-fns/|@date-fns/tz$|chrono-node$)', message: 'src/domain is the pure core: it imports only from src/domain, date-fns and chrono-node.' },
+        ],
+      }],
+    },
+  },
 );

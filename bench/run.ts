@@ -10,6 +10,7 @@ const sections: { name: string; load: () => Promise<BenchSection> }[] = [
   { name: 'sweep', load: () => import('./sweepBench.ts') },
   { name: 'overdue', load: () => import('./overdueBench.ts') },
   { name: 'soak', load: () => import('./soakBench.ts') },
+  { name: 'read', load: () => import('./readBench.ts') },
 ];
 
 const wanted = process.argv.slice(2);

@@ -21,7 +21,7 @@ import { startAzurite } from '../src/store/azurite.ts';
 import { mapLimit } from '../src/store/tables.ts';
 import { openTableStore } from '../src/store/tableStore.ts';
 import { benchClock, benchConfig, benchServices, unpacedMessenger } from './support/benchBot.ts';
-import { seatPeople, type BenchPeople } from './support/benchPeople.ts';
+import { BENCH_TENANT, seatPeople, type BenchPeople } from './support/benchPeople.ts';
 import { ledgerRows } from './support/ledgerRows.ts';
 import { watchMemory } from './support/memoryPeak.ts';
 import { ReminderAudit } from './support/reminderAudit.ts';
@@ -70,7 +70,7 @@ async function answerDay(services: Services, people: BenchPeople, actions: Map<s
   const directory = await loadDirectory(services.store);
   await mapLimit([...answers], 8, async ([actionId, { personId, answer }]) => {
     const tracked = actions.get(actionId) as TrackedAction;
-    const caller = callerFrom(personId, personId, directory, services.settings);
+    const caller = callerFrom(personId, personId, BENCH_TENANT, directory, services.settings);
     const outcome = await answerAction(services, directory, caller, { planId: PLAN_ID, actionId, occurrence: tracked.progress.occurrence, answer, via: 'button' });
     if (outcome.kind === 'saved') {
       tracked.progress = outcome.stored.progress;
@@ -93,7 +93,7 @@ export async function run(): Promise<BenchFigure[]> {
     const clock = benchClock(`${YEAR_START}T08:00:00Z`);
     const services = benchServices(store, clock, config);
     const plan = syntheticPlan({ id: PLAN_ID, count: STORED, period: PERIOD, dueOf });
-    await storePlan(services, plan);
+    await storePlan(services, plan, BENCH_TENANT);
     const people = await seatPeople(store, connector.url, `${YEAR_START}T08:00:00Z`);
     const model: TrackedAction[] = plan.actions.map((a) => ({ planId: PLAN_ID, actionId: a.id, progress: initialProgress(occurrences(a.due, PERIOD), YEAR_START) }));
     plan.actions.length = 0; // the store has it; the soak keeps only its own copy of progress

@@ -1,6 +1,7 @@
 // Turns stored actions into the typed data of the card templates in cards/.
 import type { ActionCardFields, CardOwner, DigestGroup, DigestItem } from '../cards/models.ts';
 import { dueDistance, dueLabel, shorten } from '../cards/format.ts';
+import { showCode } from '../domain/codes.ts';
 import type { IsoDate } from '../domain/plan.ts';
 import type { StoredAction } from '../domain/ports.ts';
 import type { ActionStatus } from '../domain/progress.ts';
@@ -31,9 +32,10 @@ export function actionCardFields(stored: StoredAction, directory: Directory, tod
     gridNumber: action.grid,
     gridTitle: directory.grid(planId, action.grid)?.title ?? '',
     objective: action.objective,
-    ref: action.ref,
+    ref: typeableRef(stored),
     text: action.text,
     actionId: action.id,
+    version: stored.etag,
     occurrence: progress.occurrence,
     dueDate: due ?? '',
     dueLabel: due ? dueLabel(due) : action.byWhenRaw || 'no date',
@@ -43,8 +45,9 @@ export function actionCardFields(stored: StoredAction, directory: Directory, tod
   };
 }
 
-/** A reference people can type back: the plan's own ("1.2.3"), else the start of the id ("#3f9a2c"). */
+/** What people type to name an action: its code ("BED-14"); a row stored before codes, its ref or "#" id start. */
 export function typeableRef(stored: StoredAction): string {
+  if (stored.action.code) return showCode(stored.action.code);
   return stored.action.ref ?? `#${stored.action.id.slice(0, 6)}`;
 }
 
@@ -64,7 +67,7 @@ export function digestItem(stored: StoredAction, directory: Directory, today: Is
 }
 
 /** How a list is grouped. */
-export type Grouping = 'grid' | 'owner';
+export type Grouping = 'grid' | 'owner' | 'plan';
 
 /**
  * Groups actions under a heading per grid (plan and grid) or per owner role, keeping the given order
@@ -75,7 +78,8 @@ export function groupDigest(actions: StoredAction[], directory: Directory, today
   let shown = 0;
   for (const stored of actions) {
     if (shown >= limit) break;
-    const headings = grouping === 'grid'
+    const plan = directory.plan(stored.planId);
+    const headings = grouping === 'plan' ? [plan ? `${plan.partnership} (${plan.code})` : stored.planId] : grouping === 'grid'
       ? [`${directory.plan(stored.planId)?.partnership ?? stored.planId} · Grid ${stored.action.grid}: ${directory.grid(stored.planId, stored.action.grid)?.title ?? ''}`]
       : stored.action.owners.length > 0 ? stored.action.owners : ['No owner named'];
     const item = digestItem(stored, directory, today);

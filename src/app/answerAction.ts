@@ -1,11 +1,12 @@
 // An owner's answer (done / delayed / blocked), from a card button or a typed reply: checked, applied
 // with the action's ETag, and recorded in its history. Two answers at once never lose one silently.
-import { applyAnswer, type Answer } from '../domain/answers.ts';
+import { applyAnswer, type Answer, type AnswerInput, type AnswerResult } from '../domain/answers.ts';
 import { londonDate } from '../domain/calendar.ts';
 import { occurrences } from '../domain/occurrences.ts';
 import type { StoredAction } from '../domain/ports.ts';
 import type { ActionChange, AnswerChannel } from '../domain/progress.ts';
-import { actorOf, mayUpdate, type Caller } from './caller.ts';
+import { mayAnswer } from './access.ts';
+import { actorOf, type Caller } from './caller.ts';
 import type { Directory } from './directory.ts';
 import type { Services } from './services.ts';
 
@@ -17,11 +18,16 @@ export interface AnswerRequest {
   occurrence: string | null;
   answer: Answer;
   via: AnswerChannel;
+  /** The ETag the card or confirmation showed: a later change is not overwritten but shown ('stale'). */
+  version?: string;
+  /** For "done" on a recurring action: close every missed occurrence due up to this date. */
+  upTo?: string;
 }
 
 /** What became of an answer. `note` tells the person about an answer that landed just before theirs. */
 export type AnswerOutcome =
-  | { kind: 'saved'; stored: StoredAction; change: ActionChange; note: string | null }
+  | { kind: 'saved'; stored: StoredAction; change: ActionChange; note: string | null; before: StoredAction }
+  | { kind: 'stale'; stored: StoredAction }
   | { kind: 'refused'; reason: string; stored: StoredAction | null }
   | { kind: 'failed'; reason: string };
 
@@ -39,7 +45,7 @@ export async function answerAction(services: Services, directory: Directory, cal
   try {
     let stored = await store.actions.get(request.planId, request.actionId);
     if (!stored) return { kind: 'refused', reason: 'that action is not in any stored plan (it may have been removed by a newer import).', stored: null };
-    if (!mayUpdate(caller, stored.action)) {
+    if (!mayAnswer(caller, request.planId, stored.action, directory)) {
       logger.warn({ personId: caller.id, planId: request.planId, actionId: request.actionId }, 'answer refused: not an owner');
       return { kind: 'refused', reason: `only the owners of this action (${stored.action.owners.join(', ') || 'none named'}) or the commissioner can update it.`, stored };
     }
@@ -47,18 +53,22 @@ export async function answerAction(services: Services, directory: Directory, cal
     const dates = plan ? occurrences(stored.action.due, plan.period) : [];
     let note: string | null = null;
     for (let attempt = 0; attempt < ATTEMPTS; attempt++) {
+      if (request.version !== undefined && request.version !== stored.etag) return { kind: 'stale', stored };
       const stale = staleness(stored, request.occurrence);
       const now = clock.now();
-      const result = stale
-        ? { ok: false as const, reason: stale }
-        : applyAnswer({ progress: stored.progress, occurrences: dates, answer: request.answer, by: actorOf(caller), via: request.via, at: now.toISOString(), today: londonDate(now) });
+      const input = { progress: stored.progress, occurrences: dates, answer: request.answer, by: actorOf(caller), via: request.via, at: now.toISOString(), today: londonDate(now) };
+      const result = stale ? { ok: false as const, reason: stale } : request.upTo ? closeUpTo(input, request.upTo) : applyAnswer(input);
       if (!result.ok) {
         // A refused answer that raced another one is still recorded, so both answers are in the history.
         if (note) await recordRefusal(services, stored, caller, request, result.reason, now);
         return { kind: 'refused', reason: note ? `${note} ${result.reason}` : result.reason, stored };
       }
       const saved = await store.actions.update(stored, result.progress, result.change);
-      if (saved.ok) return { kind: 'saved', stored: saved.action, change: result.change, note };
+      if (saved.ok) return { kind: 'saved', stored: saved.action, change: result.change, note, before: stored };
+      if (request.version !== undefined) {
+        const fresh = await store.actions.get(request.planId, request.actionId);
+        return fresh ? { kind: 'stale', stored: fresh } : { kind: 'refused', reason: 'that action was removed from the plan a moment ago.', stored: null };
+      }
       if (saved.reason === 'missing') return { kind: 'refused', reason: 'that action was removed from the plan a moment ago.', stored: null };
       const fresh = await store.actions.get(request.planId, request.actionId);
       if (!fresh) return { kind: 'refused', reason: 'that action was removed from the plan a moment ago.', stored: null };
@@ -70,6 +80,20 @@ export async function answerAction(services: Services, directory: Directory, cal
     logger.error({ err: { message: (err as Error).message }, planId: request.planId, actionId: request.actionId }, 'answer not saved');
     return { kind: 'failed', reason: 'I could not save your answer just now (storage is not answering). Nothing was changed: please try again in a few minutes.' };
   }
+}
+
+/** "done" for every missed occurrence due up to `upTo`: one history entry that counts them. */
+function closeUpTo(input: AnswerInput, upTo: string): AnswerResult {
+  let result = applyAnswer(input);
+  let closed = 1;
+  while (result.ok && result.progress.status === 'open' && result.progress.occurrence !== null && result.progress.occurrence <= upTo) {
+    const next = applyAnswer({ ...input, progress: result.progress });
+    if (!next.ok) break;
+    result = { ok: true, progress: next.progress, change: { ...next.change, from: input.progress.status, occurrence: input.progress.occurrence, dueBefore: input.progress.dueDate } };
+    closed += 1;
+  }
+  if (result.ok && closed > 1) result = { ...result, change: { ...result.change, summary: `done for ${closed} occurrences (${input.progress.occurrence} to ${upTo}) — ${result.change.summary}` } };
+  return result;
 }
 
 async function recordRefusal(services: Services, stored: StoredAction, caller: Caller, request: AnswerRequest, reason: string, now: Date): Promise<void> {

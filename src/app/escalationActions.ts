@@ -4,6 +4,7 @@ import type { StoredAction } from '../domain/ports.ts';
 import type { ActionChange, Person } from '../domain/progress.ts';
 import type { IsoDate } from '../domain/plan.ts';
 import { answerAction, type AnswerOutcome } from './answerAction.ts';
+import { mayManagePlan } from './access.ts';
 import { actorOf, type Caller } from './caller.ts';
 import type { Directory } from './directory.ts';
 import type { Services } from './services.ts';
@@ -30,14 +31,14 @@ async function note(services: Services, stored: StoredAction, caller: Caller, su
   }
 }
 
-async function loadFor(services: Services, caller: Caller, planId: string, actionId: string): Promise<StoredAction | string> {
-  if (!caller.isLead && !caller.isAdmin) return 'only the commissioner can do that.';
+async function loadFor(services: Services, directory: Directory, caller: Caller, planId: string, actionId: string): Promise<StoredAction | string> {
+  if (!mayManagePlan(caller, planId, directory)) return 'only the commissioner can do that.';
   return (await services.store.actions.get(planId, actionId)) ?? 'that action is no longer in any plan.';
 }
 
 /** Chase: the owners get the action's reminder card now. */
 export async function chase(services: Services, directory: Directory, caller: Caller, planId: string, actionId: string, nudge: Nudge): Promise<EscalationResult> {
-  const stored = await loadFor(services, caller, planId, actionId);
+  const stored = await loadFor(services, directory, caller, planId, actionId);
   if (typeof stored === 'string') return refuse(stored);
   const owners = [...new Map(directory.owners(stored.action).flatMap((o) => o.people).filter((p) => p.reachable).map((p) => [p.id, p])).values()];
   if (owners.length === 0) return refuse(`nobody who can be reached holds ${stored.action.owners.join(', ') || 'its roles'}: reassign it instead.`);
@@ -48,7 +49,7 @@ export async function chase(services: Services, directory: Directory, caller: Ca
 
 /** Reassign: the named person takes the action's owner roles (alongside anyone holding them). */
 export async function reassign(services: Services, directory: Directory, caller: Caller, planId: string, actionId: string, who: string): Promise<EscalationResult> {
-  const stored = await loadFor(services, caller, planId, actionId);
+  const stored = await loadFor(services, directory, caller, planId, actionId);
   if (typeof stored === 'string') return refuse(stored);
   const found = directory.people.filter((p) => p.name.toLowerCase().includes(who.trim().toLowerCase()));
   if (who.trim() === '' || found.length !== 1 || !found[0]) {
@@ -64,12 +65,13 @@ export async function reassign(services: Services, directory: Directory, caller:
 
 function fromAnswer(outcome: AnswerOutcome, line: (stored: StoredAction) => string): EscalationResult {
   if (outcome.kind === 'saved') return { ok: true, outcome: line(outcome.stored), message: `Saved: ${outcome.change.summary}.` };
+  if (outcome.kind === 'stale') return refuse(`it changed a moment ago (now ${outcome.stored.progress.status}); nothing was changed.`);
   return refuse(outcome.reason);
 }
 
 /** Accept the delay: the action is delayed to the new date, on the commissioner's word. */
 export async function acceptDelay(services: Services, directory: Directory, caller: Caller, planId: string, actionId: string, newDate: IsoDate): Promise<EscalationResult> {
-  const stored = await loadFor(services, caller, planId, actionId);
+  const stored = await loadFor(services, directory, caller, planId, actionId);
   if (typeof stored === 'string') return refuse(stored);
   const outcome = await answerAction(services, directory, caller, { planId, actionId, occurrence: null, answer: { kind: 'delayed', newDate, reason: 'delay accepted by the commissioner' }, via: 'button' });
   return fromAnswer(outcome, () => `Delay accepted to ${dueLabel(newDate)} by ${caller.name}`);
@@ -77,7 +79,7 @@ export async function acceptDelay(services: Services, directory: Directory, call
 
 /** Close: the action is done, on the commissioner's word. */
 export async function close(services: Services, directory: Directory, caller: Caller, planId: string, actionId: string): Promise<EscalationResult> {
-  const stored = await loadFor(services, caller, planId, actionId);
+  const stored = await loadFor(services, directory, caller, planId, actionId);
   if (typeof stored === 'string') return refuse(stored);
   const outcome = await answerAction(services, directory, caller, { planId, actionId, occurrence: null, answer: { kind: 'done' }, via: 'button' });
   return fromAnswer(outcome, () => `Closed by ${caller.name}`);

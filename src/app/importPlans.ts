@@ -7,10 +7,14 @@ import type { ImportReport } from '../domain/ports.ts';
 import { initialProgress } from '../domain/progressStart.ts';
 import type { Services } from './services.ts';
 
-/** Saves one plan and says what changed. */
-export async function storePlan(services: Pick<Services, 'store' | 'clock'>, plan: Plan): Promise<ImportReport> {
+/**
+ * Saves one plan for a tenant and says what changed. Without `tenantId` a re-imported plan keeps its
+ * tenant, and a new one has none (nobody sees it until it is imported with one).
+ */
+export async function storePlan(services: Pick<Services, 'store' | 'clock'>, given: Plan, tenantId?: string): Promise<ImportReport> {
   const now = services.clock.now();
   const today = londonDate(now);
+  const plan = tenantId ? { ...given, tenantId } : given;
   return services.store.plans.savePlan(plan, (action) => initialProgress(occurrences(action.due, plan.period), today), now.toISOString());
 }
 

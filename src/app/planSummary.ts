@@ -42,9 +42,9 @@ export function countStatuses(actions: StoredAction[], today: IsoDate): StatusCo
   return counts;
 }
 
-/** Every plan's picture (reads each plan's actions: a summary is asked for, not swept). */
-export async function planPictures(store: Store, today: IsoDate): Promise<PlanPicture[]> {
-  const plans = await store.plans.listPlans();
+/** Every plan's picture, or those in `only` (reads each plan's actions: a summary is asked for, not swept). */
+export async function planPictures(store: Store, today: IsoDate, only?: ReadonlySet<string>): Promise<PlanPicture[]> {
+  const plans = (await store.plans.listPlans()).filter((p) => !only || only.has(p.id));
   return Promise.all(plans.map(async (plan) => {
     const actions = await store.actions.listPlanActions(plan.id);
     return {

@@ -5,7 +5,7 @@ import { isOnLeave, isPaused, modeLabel, snoozeUntil, withSnooze, type SnoozeCho
 import { roleKey } from '../domain/owners.ts';
 import type { IsoDate, PlanAction } from '../domain/plan.ts';
 import type { ReminderMode } from '../domain/reading/intent.ts';
-import { actorOf, owns, type Caller } from './caller.ts';
+import { actorOf, type Caller } from './caller.ts';
 import type { Directory } from './directory.ts';
 import type { Services } from './services.ts';
 
@@ -99,8 +99,8 @@ export async function endCovers(services: Services, today: IsoDate): Promise<num
 export async function asCover(services: Services, caller: Caller, action: PlanAction): Promise<Caller> {
   const covers = (await services.store.settings.covers()).filter((c) => c.personId === caller.id && action.owners.some((o) => roleKey(o) === roleKey(c.role)));
   if (covers.length === 0 || caller.isLead || caller.isAdmin) return caller;
-  const own = caller.roles.filter((r) => !covers.some((c) => roleKey(c.role) === roleKey(r)));
-  if (owns({ ...caller, roles: own }, action)) return caller;
+  const own = new Set(caller.roles.filter((r) => !covers.some((c) => roleKey(c.role) === roleKey(r))).map(roleKey));
+  if (action.owners.some((o) => own.has(roleKey(o)))) return caller;
   return { ...caller, name: `${caller.name} (as cover for ${covers.map((c) => c.role).join(', ')})` };
 }
 

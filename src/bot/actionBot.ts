@@ -1,20 +1,24 @@
-// The bot adapter: turns Teams activities into commands, answers and installs, and results into cards.
-import { ActivityHandler, CardFactory, MessageFactory, TurnContext, type AdaptiveCardInvokeResponse, type AdaptiveCardInvokeValue } from 'botbuilder';
-import { callerFrom } from '../app/caller.ts';
-import { loadDirectory } from '../app/directory.ts';
+// The bot adapter: turns Teams activities into intents and card presses, and results into replies.
+import { ActivityHandler, CardFactory, MessageFactory, TurnContext, type AdaptiveCardInvokeResponse, type AdaptiveCardInvokeValue, type InvokeResponse } from 'botbuilder';
+import { isStorageFault } from '../app/faults.ts';
 import type { Services } from '../app/services.ts';
-import { renderCard } from '../cards/render.ts';
-import { londonDate } from '../domain/calendar.ts';
-import { readReply } from '../domain/typedReply.ts';
+import { z } from 'zod';
 import { answerFromCard } from './cardAnswer.ts';
 import type { ChatReply, ChatTurn } from './commands/chatCommand.ts';
-import { answerExamples, chatCommands, findCommand } from './commands/index.ts';
+import { choose } from './commands/confirm.ts';
+import { helpCard } from './commands/index.ts';
+import { showList } from './commands/lists.ts';
+import { dispatch, turnFor, vocabularyOf } from './dispatch.ts';
+import { readMessage } from '../domain/reading/readMessage.ts';
+import { MAX_REPLY_BYTES, sizeOf } from './listCard.ts';
 import type { Messenger } from './messenger.ts';
+import { onceOnly } from './onceOnly.ts';
 import { identityOf, recordPerson } from './personRecord.ts';
-import { answeredCard, refreshSentCards } from './answeredCard.ts';
-import { typedAnswer } from './typedAnswer.ts';
+
+export { helpCard };
 
 const STORE_DOWN = 'I cannot reach the plan store just now, so I could not do that. Nothing was changed: please try again in a few minutes.';
+const BROKEN = 'Sorry, something went wrong on my side, so I could not do that. Nothing was changed.';
 
 /** Teams shows a message-typed invoke response to the person and leaves the card as it was. */
 function messageResponse(message: string): AdaptiveCardInvokeResponse {
@@ -22,14 +26,19 @@ function messageResponse(message: string): AdaptiveCardInvokeResponse {
   return { statusCode: 200, type: 'application/vnd.microsoft.activity.message', value: message as unknown as Record<string, unknown> };
 }
 
-/** The help card, generated from the command list. */
-export function helpCard(personName: string): object {
-  return renderCard('welcome', {
-    personName,
-    botName: 'actionbot',
-    commands: [...chatCommands.map((c) => ({ example: c.example, summary: c.summary })), ...answerExamples],
-  });
+function cardResponse(card: object): AdaptiveCardInvokeResponse {
+  return { statusCode: 200, type: 'application/vnd.microsoft.card.adaptive', value: card as Record<string, unknown> };
 }
+
+// "Show more" carries the list's query; it comes back from outside, so it is checked like any input.
+const moreData = z.object({ query: z.string().max(4000), offset: z.coerce.number().int().min(0).max(1_000_000) });
+const listQuery = z.object({
+  list: z.enum(['overdue', 'due', 'blocked', 'mine', 'done', 'delayed', 'all']),
+  filter: z.object({ plan: z.string().max(200).optional(), grid: z.number().int().min(0).max(99).optional(), person: z.string().max(200).optional(), role: z.string().max(200).optional(), mine: z.boolean().optional() }).strict(),
+  period: z.object({ from: z.string().regex(/^\d{4}-\d{2}-\d{2}$/), to: z.string().regex(/^\d{4}-\d{2}-\d{2}$/), label: z.string().max(100) }).optional(),
+  groupBy: z.enum(['grid', 'owner', 'plan']).optional(),
+}).strict();
+const confirmData = z.object({ choice: z.enum(['yes', 'no', 'all', 'oldest']), asked: z.string().max(40) });
 
 /** The Teams bot. */
 export class ActionBot extends ActivityHandler {
@@ -73,76 +82,113 @@ export class ActionBot extends ActivityHandler {
     }
   }
 
-  private async turnFor(context: TurnContext, text: string): Promise<ChatTurn> {
-    const directory = await loadDirectory(this.services.store);
+  private async turn(context: TurnContext): Promise<ChatTurn> {
     const who = identityOf(context);
     const botId = context.activity.recipient.id;
     const mentions = (context.activity.entities ?? [])
       .filter((e) => e.type === 'mention' && (e as { mentioned?: { id?: string } }).mentioned?.id !== botId)
       .map((e) => String((e as { mentioned?: { name?: string } }).mentioned?.name ?? ''))
       .filter(Boolean);
-    return { services: this.services, directory, caller: callerFrom(who.id, who.name, directory, this.services.settings), today: londonDate(this.services.clock.now()), text, mentions };
+    return turnFor(this.services, this.messenger, { ...who, mentions });
+  }
+
+  private keyOf(context: TurnContext): string | null {
+    const { id, conversation } = context.activity;
+    return id ? `${conversation.id}|${id}` : null;
   }
 
   private async handleMessage(context: TurnContext): Promise<void> {
+    let replies: ChatReply[];
     try {
       await recordPerson(this.services, context);
-      if (context.activity.value !== undefined && context.activity.value !== null) {
-        // Action.Submit: the card fallback for clients without Universal Actions.
-        const turn = await this.turnFor(context, '');
-        const value = context.activity.value as Record<string, unknown>;
-        const result = await answerFromCard(turn, this.messenger, value.verb, value, context.activity.replyToId);
-        if (result.card && context.activity.replyToId) {
-          await context.updateActivity({ ...MessageFactory.attachment(CardFactory.adaptiveCard(result.card)), id: context.activity.replyToId });
-        }
-        await context.sendActivity(result.message);
-        return;
-      }
-      const text = (TurnContext.removeRecipientMention(context.activity) ?? context.activity.text ?? '').replace(/<\/?at>/g, '').trim();
-      const turn = await this.turnFor(context, text);
-      await this.reply(context, await this.answerText(turn));
+      const { reply } = await onceOnly(this.services, this.keyOf(context), async () => JSON.stringify(await this.repliesTo(context)));
+      replies = JSON.parse(reply) as ChatReply[];
     } catch (err) {
-      this.services.logger.error({ err: { message: (err as Error).message } }, 'message not handled');
-      await context.sendActivity(STORE_DOWN);
+      replies = [{ text: this.failure(err, 'message not handled') }];
+    }
+    for (const reply of replies) {
+      if ('card' in reply && sizeOf(reply.card) > MAX_REPLY_BYTES) this.services.logger.error({ bytes: sizeOf(reply.card) }, 'reply card over the size limit');
+      await context.sendActivity('card' in reply ? MessageFactory.attachment(CardFactory.adaptiveCard(reply.card)) : MessageFactory.text(reply.text));
     }
   }
 
-  private async answerText(turn: ChatTurn): Promise<ChatReply> {
-    if (/^(help|\?|hi|hello|start|what can you do\??)$/i.test(turn.text)) return { card: helpCard(turn.caller.name) };
-    const command = findCommand(turn.text);
-    if (command) return command.command.run(turn, command.match);
-    const reply = readReply(turn.text, turn.today);
-    if (reply) {
-      const result = await typedAnswer(turn, reply);
-      if (result.outcome?.kind === 'saved') {
-        const card = answeredCard(result.outcome.stored, result.outcome.change, turn.directory, turn.today);
-        await refreshSentCards(this.services, this.messenger, result.outcome.stored, card, undefined);
+  private failure(err: unknown, what: string): string {
+    this.services.logger.error({ err: { name: (err as Error).name, message: (err as Error).message } }, what);
+    return isStorageFault(err) ? STORE_DOWN : BROKEN;
+  }
+
+  private async repliesTo(context: TurnContext): Promise<ChatReply[]> {
+    const turn = await this.turn(context);
+    const value = context.activity.value as Record<string, unknown> | undefined | null;
+    if (value !== undefined && value !== null) {
+      // Action.Submit: the card fallback for clients without Universal Actions.
+      const before = JSON.stringify(turn.state);
+      const result = await this.press(turn, value.verb, value, context.activity.replyToId);
+      if (JSON.stringify(turn.state) !== before) await this.services.store.chat.saveState(turn.caller.id, turn.state);
+      if ('card' in result && result.card && context.activity.replyToId) {
+        await context.updateActivity({ ...MessageFactory.attachment(CardFactory.adaptiveCard(result.card)), id: context.activity.replyToId });
       }
-      return { text: result.text };
+      return [{ text: result.message }];
     }
-    return { card: helpCard(turn.caller.name) };
+    const intent = readMessage({ text: context.activity.text ?? '', today: turn.today, vocabulary: vocabularyOf(turn) });
+    return [await dispatch(turn, intent)];
   }
 
-  private async reply(context: TurnContext, reply: ChatReply): Promise<void> {
-    if ('card' in reply) await context.sendActivity(MessageFactory.attachment(CardFactory.adaptiveCard(reply.card)));
-    else await context.sendActivity(MessageFactory.text(reply.text));
+  /** A card press of any kind: an answer, a confirmation, or "Show more". */
+  private async press(turn: ChatTurn, verb: unknown, data: unknown, replyToId: string | undefined): Promise<{ card: object | null; message: string; note?: string }> {
+    if (verb === 'confirm') {
+      const parsed = confirmData.safeParse(data);
+      if (!parsed.success) return { card: null, message: 'That button press could not be used. Nothing was changed.' };
+      const result = await choose(turn, parsed.data.choice, parsed.data.asked, 'button', replyToId);
+      return { card: result.card, message: result.text };
+    }
+    if (verb === 'more') {
+      const parsed = moreData.safeParse(data);
+      const query = parsed.success ? listQuery.safeParse(JSON.parse(parsed.data.query) as unknown) : null;
+      if (!parsed.success || !query?.success) return { card: null, message: 'That list could not be continued. Ask for it again.' };
+      const reply = await showList(turn, query.data, parsed.data.offset);
+      return 'card' in reply ? { card: reply.card, message: 'Next page.' } : { card: null, message: reply.text };
+    }
+    if (verb === 'done' || verb === 'delayed' || verb === 'blocked') return answerFromCard(turn, verb, data, replyToId);
+    this.services.logger.warn({ personId: turn.caller.id, verb: typeof verb === 'string' ? verb.slice(0, 40) : typeof verb }, 'card press refused: unknown verb');
+    return { card: null, message: 'That button is not one I know. Nothing was changed.' };
+  }
+
+  /** Invokes other than card actions (and card actions with nothing in them) get a clear, empty answer. */
+  protected override async onInvokeActivity(context: TurnContext): Promise<InvokeResponse> {
+    const { name, value } = context.activity;
+    const action = (value as { action?: { verb?: unknown } } | undefined)?.action;
+    if (name === 'adaptiveCard/action' && (typeof action !== 'object' || action === null)) {
+      this.services.logger.warn({ name }, 'card action with no action in it: ignored');
+      return { status: 200, body: messageResponse('That card press carried nothing I can use. Nothing was changed.') };
+    }
+    if (name !== 'adaptiveCard/action') {
+      this.services.logger.info({ name }, 'invoke the bot does not handle: acknowledged');
+      return { status: 200, body: {} };
+    }
+    return super.onInvokeActivity(context);
   }
 
   /** Action.Execute: the answer replaces the card in place; a refusal is shown without changing it. */
   protected override async onAdaptiveCardInvoke(context: TurnContext, invokeValue: AdaptiveCardInvokeValue): Promise<AdaptiveCardInvokeResponse> {
     try {
       await recordPerson(this.services, context);
-      const turn = await this.turnFor(context, '');
-      const result = await answerFromCard(turn, this.messenger, invokeValue.action.verb, invokeValue.action.data, context.activity.replyToId);
+      const { reply } = await onceOnly(this.services, this.keyOf(context), async () => {
+        const turn = await this.turn(context);
+        const before = JSON.stringify(turn.state);
+        const result = await this.press(turn, invokeValue.action.verb, invokeValue.action.data, context.activity.replyToId);
+        if (JSON.stringify(turn.state) !== before) await this.services.store.chat.saveState(turn.caller.id, turn.state);
+        return JSON.stringify(result);
+      });
+      const result = JSON.parse(reply) as { card: object | null; message: string; note?: string };
       if (result.card) {
         // The replaced card cannot say that another owner answered a moment before: tell them in the chat.
         if (result.note) await context.sendActivity(result.note);
-        return { statusCode: 200, type: 'application/vnd.microsoft.card.adaptive', value: result.card as Record<string, unknown> };
+        return cardResponse(result.card);
       }
       return messageResponse(result.message);
     } catch (err) {
-      this.services.logger.error({ err: { message: (err as Error).message } }, 'card answer not handled');
-      return messageResponse(STORE_DOWN);
+      return messageResponse(this.failure(err, 'card press not handled'));
     }
   }
 }

@@ -17,6 +17,7 @@ const submission = z.strictObject({
   newDate: z.string().optional(),
   reason: z.string().optional(),
   blockedReason: z.string().optional(),
+  version: z.string().max(200).optional(),
 });
 
 /** A checked card answer. */
@@ -26,6 +27,8 @@ export interface CardSubmission {
   /** null when the card was about an undated action. */
   occurrence: string | null;
   answer: Answer;
+  /** The action's version the card showed (cards sent before versions carry none). */
+  version: string | null;
 }
 
 /** Reads the data of an Action.Execute (verb + data) or an Action.Submit (data with verb). */
@@ -36,7 +39,7 @@ export function readCardSubmission(verb: unknown, data: unknown): { ok: true; va
     return { ok: false, problem: parsed.error.issues.map((i) => `${i.path.join('.') || 'card'}: ${i.message}`).join('; ') };
   }
   const v = parsed.data;
-  const base = { planId: v.planId, actionId: v.actionId, occurrence: v.occurrence === '' ? null : v.occurrence };
+  const base = { planId: v.planId, actionId: v.actionId, occurrence: v.occurrence === '' ? null : v.occurrence, version: v.version || null };
   if (v.verb === 'done') return { ok: true, value: { ...base, answer: { kind: 'done' } } };
   if (v.verb === 'delayed') {
     const newDate = date.safeParse(v.newDate ?? '');

@@ -115,6 +115,7 @@ async function answerLine(turn: ChatTurn, messenger: Messenger, line: DigestLine
   const stored = await services.store.actions.get(line.planId, line.actionId);
   const caller = stored ? await asCover(services, turn.caller, stored.action) : turn.caller;
   const outcome = await answerAction(services, directory, caller, { planId: line.planId, actionId: line.actionId, occurrence: line.occurrence, answer, via: 'button' });
+  if (outcome.kind === 'stale') return { ok: false, message: `it changed a moment ago (now ${outcome.stored.progress.status}).` };
   if (outcome.kind !== 'saved') return { ok: false, message: outcome.reason };
   const { change } = outcome;
   const how = change.to === 'delayed' && change.dueAfter ? `Delayed to ${dueLabel(change.dueAfter)} (${change.reason ?? ''})` : change.to === 'blocked' ? `Blocked (${change.reason ?? ''})` : 'Done';

@@ -2,11 +2,9 @@
 // answers digest invokes itself (so they never reach the single-card answers) and an event handler
 // for read receipts. The composition root calls this once.
 import { ActivityHandler, CardFactory, MessageFactory, TurnContext, type AdaptiveCardInvokeResponse } from 'botbuilder';
-import { callerFrom } from '../app/caller.ts';
-import { loadDirectory } from '../app/directory.ts';
 import type { Services } from '../app/services.ts';
-import { londonDate } from '../domain/calendar.ts';
 import type { ChatTurn } from './commands/chatCommand.ts';
+import { turnFor } from './dispatch.ts';
 import { answerFromDigest, isDigestVerb } from './digestAnswers.ts';
 import type { Messenger } from './messenger.ts';
 import { identityOf, recordPerson } from './personRecord.ts';
@@ -15,16 +13,14 @@ import { isReadReceipt, recordReadReceipt } from './readReceipt.ts';
 const STORE_DOWN = 'I cannot reach the plan store just now, so I could not do that. Nothing was changed: please try again in a few minutes.';
 
 /** The ChatTurn of the person behind an activity. */
-export async function turnOf(services: Services, context: TurnContext): Promise<ChatTurn> {
-  const directory = await loadDirectory(services.store);
-  const who = identityOf(context);
-  return { services, directory, caller: callerFrom(who.id, who.name, directory, services.settings), today: londonDate(services.clock.now()), text: '', mentions: [] };
+function turnOf(services: Services, messenger: Messenger, context: TurnContext): Promise<ChatTurn> {
+  return turnFor(services, messenger, { ...identityOf(context), mentions: [] });
 }
 
 async function digestInvoke(services: Services, messenger: Messenger, context: TurnContext, verb: string, data: unknown): Promise<AdaptiveCardInvokeResponse> {
   try {
     await recordPerson(services, context);
-    const result = await answerFromDigest(await turnOf(services, context), messenger, verb, data);
+    const result = await answerFromDigest(await turnOf(services, messenger, context), messenger, verb, data);
     if (result.card) return { statusCode: 200, type: 'application/vnd.microsoft.card.adaptive', value: result.card as Record<string, unknown> };
     return { statusCode: 200, type: 'application/vnd.microsoft.activity.message', value: result.message as unknown as Record<string, unknown> };
   } catch (err) {

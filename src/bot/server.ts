@@ -2,6 +2,7 @@
 import restify from 'restify';
 import { CallerIdConstants, CloudAdapter, ConfigurationBotFrameworkAuthentication, type TurnContext } from 'botbuilder';
 import type { Config } from '../config.ts';
+import { activityProblem } from './activityCheck.ts';
 import type { Logger } from '../log.ts';
 
 /** Anything that handles a turn, e.g. an ActivityHandler. */
@@ -108,6 +109,13 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
       if (typeof req.body !== 'object' || req.body === null || Array.isArray(req.body)) {
         refused(req, 400, 'not one activity');
         res.send(400, { error: 'the body must be one activity object' });
+        return;
+      }
+      // A malformed activity gets its reason; without credentials the adapter's own 401 comes first.
+      const problem = activityProblem(req.body);
+      if (problem && (config.localMode || req.headers.authorization)) {
+        refused(req, 400, problem);
+        res.send(400, { error: problem });
         return;
       }
       await adapter.process(req, res, (context) => bot.run(context));

@@ -2,12 +2,13 @@
 // until 4 Jan", "I'm on leave until 4 Jan", "resume reminders", "snooze 1.2.3 until Monday",
 // "Sam Patel covers SMLO until 4 Jan", "my settings". Each reply says back what was understood.
 import { typeableRef } from '../app/actionCards.ts';
-import { mayUpdate } from '../app/caller.ts';
+import { mayAnswer } from '../app/access.ts';
+import { findNamed } from '../app/findActions.ts';
 import { coverRole, describeSettings, pauseReminders, resumeReminders, setReminderMode, snoozeAction } from '../app/reminderSettings.ts';
 import { renderCard } from '../cards/render.ts';
 import type { StoredAction } from '../domain/ports.ts';
 import type { ActionName, Intent } from '../domain/reading/intent.ts';
-import type { ChatReply, ChatTurn } from './commands/chatCommand.ts';
+import { command, type ChatReply, type ChatTurn } from './commands/chatCommand.ts';
 
 /** The intents handled here. */
 export type SettingsIntent = Extract<Intent, { kind: 'remind-me' | 'pause' | 'resume' | 'snooze' | 'cover' | 'my-settings' }>;
@@ -19,7 +20,7 @@ export function isSettingsIntent(intent: Intent): intent is SettingsIntent {
   return KINDS.has(intent.kind);
 }
 
-/** Finds the actions a person named; by the plan's reference unless the caller passes a resolver (codes). */
+/** Finds the actions a person named (by code or the plan's reference), among the plans they can see. */
 export type ResolveNames = (names: ActionName[]) => Promise<StoredAction[]>;
 
 function card(title: string, message: string, ok: boolean): ChatReply {
@@ -52,8 +53,8 @@ export async function settingsReply(turn: ChatTurn, intent: SettingsIntent, opti
     case 'my-settings':
       return card('Your reminder settings', (await describeSettings(services, caller.id, today, turn.directory)).join('\n\n'), true);
     case 'snooze': {
-      const resolve: ResolveNames = options.resolve ?? (async (names) => (await Promise.all(names.map((n) => (n.kind === 'ref' ? services.store.actions.findByRef(n.ref) : Promise.resolve([]))))).flat());
-      const found = (await resolve(intent.names)).filter((a) => mayUpdate(caller, a.action));
+      const resolve: ResolveNames = options.resolve ?? (async (names) => (await Promise.all(names.map((n) => findNamed(services.store, turn.visible, turn.directory.plans, n)))).flat());
+      const found = (await resolve(intent.names)).filter((a) => mayAnswer(caller, a.planId, a.action, turn.directory));
       if (found.length === 0) return card('Snooze', 'I could not find that among your actions: say its reference, like "snooze 1.2.3 until Monday".', false);
       const said: string[] = [];
       for (const a of found) {
@@ -64,3 +65,14 @@ export async function settingsReply(turn: ChatTurn, intent: SettingsIntent, opti
     }
   }
 }
+
+/**
+ * The chat command for the settings intents, for src/bot/commands/index.ts's list. A pause said as leave
+ * ("I'm on leave until …") is leave when the reader marks it (`leave: true` on the intent).
+ */
+export const settingsCommand = command({
+  kinds: ['remind-me', 'pause', 'resume', 'snooze', 'cover', 'my-settings'],
+  example: 'remind me weekly on Monday',
+  summary: 'how often reminders come; also "pause reminders until 4 Jan", "snooze BED-14 until Monday", "Sam Patel covers SMLO until 4 Jan", "my settings"',
+  run: (turn, intent) => settingsReply(turn, intent, { onLeave: (intent as { leave?: unknown }).leave === true }),
+});

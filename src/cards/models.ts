@@ -16,9 +16,12 @@ export interface ActionCardFields {
   gridNumber: number;
   gridTitle: string;
   objective: string | null;
+  /** What people type to name it: the action's code ("BED-14"), or its reference for a legacy row. */
   ref: string | null;
   text: string;
   actionId: string;
+  /** The action's version (ETag) the card shows: a press on an older one is not applied but shown. */
+  version: string;
   /** The scheduled date of the occurrence asked about; null for an undated action. */
   occurrence: IsoDate | null;
   /** When it is now due (the occurrence, or the date it was delayed to). */
@@ -78,6 +81,24 @@ export interface DigestCard {
   more: number;
   /** Shown when there are no groups ("Nothing is overdue."). */
   emptyText: string;
+}
+
+/** A chat list, one page of it, ending with "Show more" (which carries the query) when more are left. */
+export interface ListCard extends DigestCard {
+  /** "40 more: type "more" or press Show more". */
+  moreLabel: string;
+  /** The list's query as JSON, and where the next page starts. */
+  query: string;
+  offset: number;
+}
+
+/** A question before anything changes ("Mark PB-14 … as done?"), with its answers as buttons. */
+export interface QuestionCard {
+  title: string;
+  message: string;
+  facts: { title: string; value: string }[];
+  /** Each button: its label and the choice it sends; `asked` ties it to the question asked. */
+  choices: { title: string; choice: string; asked: string }[];
 }
 
 /** To the commissioner: an action that is far overdue or blocked. */
@@ -160,6 +181,8 @@ export interface CardData {
   reminder: ReminderCard;
   answered: AnsweredCard;
   digest: DigestCard;
+  list: ListCard;
+  question: QuestionCard;
   escalation: EscalationCard;
   unheldRoles: UnheldRolesCard;
   confirmation: ConfirmationCard;

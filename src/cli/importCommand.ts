@@ -6,7 +6,7 @@ import { readPlanFile } from '../import/readPlanFile.ts';
 import { planSummary } from '../import/summary.ts';
 import { ExitCode, type Command } from './command.ts';
 
-const usage = `Usage: actionbot import <file…> [--json] [--rebase YYYY-MM-DD] [--save]
+const usage = `Usage: actionbot import <file…> [--json] [--rebase YYYY-MM-DD] [--save [--tenant ID]]
 
 Imports planning-grid documents and prints, per plan, its partnership, period, actions per grid,
 per kind of "By when" and per role, and every warning with its source line.
@@ -16,6 +16,8 @@ per kind of "By when" and per role, and every warning with its source line.
   --save                 store the plans (Azure Tables, or the embedded Azurite). A plan already stored
                          keeps the status and history of every action still in it; what was added,
                          removed and changed is listed
+  --tenant ID            the Teams tenant (AAD tenant id) the plans belong to: only its people see them.
+                         Default: the only ALLOWED_TENANTS entry; in local mode, the demo roles' tenant
   -h, --help             show this text`;
 
 /** The JSON shape of one plan: built field by field so the output keeps these keys, in this order. */
@@ -49,7 +51,7 @@ export function isIsoDate(text: string): text is IsoDate {
   return date.getUTCFullYear() === year && date.getUTCMonth() === month - 1 && date.getUTCDate() === day;
 }
 
-type Options = { files: string[]; json: boolean; rebase: IsoDate | null; save: boolean; help: boolean };
+type Options = { files: string[]; json: boolean; rebase: IsoDate | null; save: boolean; tenant: string | null; help: boolean };
 
 function readOptions(argv: string[]): Options | string {
   let parsed;
@@ -61,6 +63,7 @@ function readOptions(argv: string[]): Options | string {
         json: { type: 'boolean', default: false },
         rebase: { type: 'string' },
         save: { type: 'boolean', default: false },
+        tenant: { type: 'string' },
         help: { type: 'boolean', short: 'h', default: false },
       },
     });
@@ -73,7 +76,8 @@ function readOptions(argv: string[]): Options | string {
     return `--rebase needs a real date written YYYY-MM-DD (got "${rebase}")`;
   }
   if (!values.help && positionals.length === 0) return 'no plan files given';
-  return { files: positionals, json: values.json, rebase, save: values.save, help: values.help };
+  if (values.tenant !== undefined && !/^[\w-]{1,100}$/.test(values.tenant)) return `--tenant needs a tenant id (got "${values.tenant}")`;
+  return { files: positionals, json: values.json, rebase, save: values.save, tenant: values.tenant ?? null, help: values.help };
 }
 
 async function run(argv: string[]): Promise<number> {
@@ -110,24 +114,33 @@ async function run(argv: string[]): Promise<number> {
   } else {
     process.stdout.write(imported.map(({ file, plan }) => planSummary(plan, file)).join('\n'));
   }
-  if (options.save && imported.length > 0) await save(imported.map((i) => i.plan), options.json);
+  if (options.save && imported.length > 0 && !(await save(imported.map((i) => i.plan), options.json, options.tenant))) return ExitCode.usage;
   return failed > 0 ? ExitCode.inputFailed : ExitCode.ok;
 }
 
 /** Stores the plans and reports, per plan, what the import changed (on stderr when stdout is JSON). */
-async function save(plans: Plan[], json: boolean): Promise<void> {
+async function save(plans: Plan[], json: boolean, given: string | null): Promise<boolean> {
   const out = json ? process.stderr : process.stdout;
   // Storage modules load only when asked to save: a plain import stays quick to start.
   const { withServices } = await import('./cliServices.ts');
   const { describeImport, storePlan } = await import('../app/importPlans.ts');
-  await withServices(async (services) => {
+  const { readRolesFile } = await import('../import/demoData.ts');
+  return withServices(async (services, config) => {
+    // Fail closed: outside local mode a plan is never stored without knowing whose it is.
+    const demoTenant = config.localMode && config.DEMO_ROLES ? (await readRolesFile(config.DEMO_ROLES).catch(() => null))?.tenantId ?? null : null;
+    const tenant = given ?? (config.ALLOWED_TENANTS.length === 1 ? config.ALLOWED_TENANTS[0] ?? null : demoTenant);
+    if (!tenant) {
+      process.stderr.write('actionbot import: --save needs --tenant ID (the Teams tenant the plans belong to)\n');
+      return false;
+    }
     for (const plan of plans) {
-      const report = await storePlan(services, plan);
+      const report = await storePlan(services, plan, tenant);
       out.write(`saved ${describeImport(report)}\n`);
       for (const a of report.added.slice(0, report.created ? 0 : 50)) out.write(`  + ${a.ref ?? ''} ${a.text.slice(0, 70)}\n`);
       for (const a of report.removed) out.write(`  - ${a.ref ?? ''} ${a.text.slice(0, 70)} (removed; its history is kept)\n`);
       for (const c of report.changed) out.write(`  ~ ${c.after.ref ?? ''} ${c.after.text.slice(0, 60)} (${c.fields.join(', ')} changed)\n`);
     }
+    return true;
   });
 }
 

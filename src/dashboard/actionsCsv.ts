@@ -8,7 +8,7 @@ import type { ActionChange } from '../domain/progress.ts';
 import { toCsv } from './csv.ts';
 import { dashboardView, type ActionRow } from './dashboardData.ts';
 
-export const CSV_HEADER = ['Plan', 'Grid', 'Ref', 'Action', 'Owners', 'Due', 'Status', 'Days late', 'Last answer', 'History'];
+export const CSV_HEADER = ['Plan', 'Grid', 'Ref', 'Action', 'Owners', 'Due', 'Status', 'Days late', 'Last answer', 'History', 'Code'];
 
 /** History reads in flight at once: one query per action, a few hundred actions per export. */
 const PARALLEL_READS = 16;
@@ -42,6 +42,7 @@ export async function actionsCsv(store: Store, today: IsoDate): Promise<string> 
       row.daysLate,
       last ? describeChange(last) : null,
       history.map(describeChange).join(' | '),
+      row.code,
     ];
   }));
 }

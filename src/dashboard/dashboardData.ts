@@ -21,8 +21,10 @@ export interface OwnerCell {
 export interface ActionRow {
   planId: string;
   actionId: string;
-  /** What people type to answer it: the plan's ref, or "#" and the start of the id. */
+  /** The plan's own reference, or the action's code where it has none. */
   ref: string;
+  /** What people type to name it in chat ("BED-14", "IW-4.1.1/g2"). */
+  code: string;
   grid: number;
   gridTitle: string;
   text: string;
@@ -68,7 +70,8 @@ export function actionRow(stored: StoredAction, directory: Directory, today: Iso
   return {
     planId,
     actionId: action.id,
-    ref: typeableRef(stored),
+    ref: action.ref ?? typeableRef(stored),
+    code: typeableRef(stored),
     grid: action.grid,
     gridTitle: directory.grid(planId, action.grid)?.title ?? '',
     text: action.text,

@@ -30,6 +30,8 @@ export interface Grid {
 export interface PlanAction {
   /** Stable across imports of the same document: derived from the plan, grid, reference and text. */
   id: string;
+  /** What people type to name it ("IW-1.1.1", "BED-14"): given by the store when first saved, then kept. */
+  code?: string;
   /** The document's own reference ("1.1.1", "2.3", "6a", "8 i"), if it has one. */
   ref: string | null;
   grid: number;
@@ -60,6 +62,10 @@ export interface Plan {
   /** Stable slug from partnership and period, e.g. "isle-of-wight-dat-2008". */
   id: string;
   partnership: string;
+  /** The tenant the plan belongs to (its importer's); only that tenant's people see it. */
+  tenantId?: string;
+  /** Short letters people type before an action's number ("BED"): given by the store, then kept. */
+  code?: string;
   period: PlanPeriod;
   grids: Grid[];
   actions: PlanAction[];

@@ -1,6 +1,7 @@
 // The storage ports: what the bot, the sweep and the CLI need from storage, as small interfaces.
 // Adapters (src/store/…) implement them; one contract suite (test/store/contract.ts) checks every one.
 import type { IsoDate, Plan, PlanAction, PlanPeriod, Grid, PlanRole } from './plan.ts';
+import type { ChatState } from './chatState.ts';
 import type { ActionChange, ActionProgress, Actor, Person } from './progress.ts';
 import type { BriefingStore, DigestRecord, DigestStore, PersonSettingsStore } from './digestPorts.ts';
 
@@ -35,6 +36,10 @@ export interface ImportReport {
 /** A plan in a list: enough to pick one. */
 export interface PlanSummary {
   id: string;
+  /** "BED": unique across the store. */
+  code: string;
+  /** null for a plan stored before plans had tenants: nobody sees it until it is imported again. */
+  tenantId: string | null;
   partnership: string;
   period: PlanPeriod;
   grids: Grid[];
@@ -137,6 +142,20 @@ export interface ReminderLedger {
   stats(): Promise<{ sent: number; failed: number; claimed: number }>;
 }
 
+/** The conversation's memory: per-person state, and the replies already given to activities. */
+export interface ChatStore {
+  state(personId: string): Promise<ChatState>;
+  saveState(personId: string, state: ChatState): Promise<void>;
+  /**
+   * Claims an activity before acting on it. true: this caller handles it. false: it was handled (or is
+   * being handled) already; `replyOf` gives what was answered.
+   */
+  claimActivity(key: string, at: string): Promise<boolean>;
+  saveReply(key: string, reply: string): Promise<void>;
+  /** The reply recorded for an activity; null while it is being handled. */
+  replyOf(key: string): Promise<string | null>;
+}
+
 /** Every store the bot needs. */
 export interface Store {
   plans: PlanStore;
@@ -150,6 +169,7 @@ export interface Store {
   digests: DigestStore;
   /** Weekly snapshots of each plan for the briefing. */
   briefings: BriefingStore;
+  chat: ChatStore;
 }
 
 export type { BriefingStore, DigestRecord, DigestStore, PersonSettingsStore };

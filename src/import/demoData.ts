@@ -24,8 +24,8 @@ export async function readRolesFile(file: string): Promise<DemoPeople> {
   return parsed.data;
 }
 
-/** Imports every plan file in `dir`, rebased to the plan year containing today. Returns the lines logged. */
-export async function importDemoPlans(services: Services, dir: string): Promise<string[]> {
+/** Imports every plan file in `dir` for `tenantId`, rebased to the plan year containing today. Returns the lines logged. */
+export async function importDemoPlans(services: Services, dir: string, tenantId?: string): Promise<string[]> {
   const start = financialYearOf(londonDate(services.clock.now())).start;
   const files = (await readdir(dir)).filter((f) => f.endsWith('.txt')).sort();
   const lines: string[] = [];
@@ -35,7 +35,7 @@ export async function importDemoPlans(services: Services, dir: string): Promise<
       lines.push(`${file}: not imported: ${read.reason}`);
       continue;
     }
-    const report = await storePlan(services, rebasePlan(read.plan, start));
+    const report = await storePlan(services, rebasePlan(read.plan, start), tenantId);
     lines.push(describeImport(report));
   }
   return lines;
@@ -58,9 +58,11 @@ export async function assignDemoRoles(services: Services, people: DemoPeople): P
 export async function loadDemoData(services: Services, plansDir: string, rolesPath: string): Promise<void> {
   if (!plansDir) return;
   if ((await services.store.plans.listPlans()).length > 0) return;
-  for (const line of await importDemoPlans(services, plansDir)) services.logger.info(`demo plan ${line}`);
-  if (rolesPath) {
-    const assigned = await assignDemoRoles(services, await readRolesFile(rolesPath));
+  // The demo plans belong to the demo people's tenant, so they see them.
+  const people = rolesPath ? await readRolesFile(rolesPath) : null;
+  for (const line of await importDemoPlans(services, plansDir, people?.tenantId)) services.logger.info(`demo plan ${line}`);
+  if (people) {
+    const assigned = await assignDemoRoles(services, people);
     services.logger.info({ assigned, file: rolesPath }, 'demo roles assigned');
   }
 }

@@ -36,6 +36,7 @@ function nullable(row: Record<string, unknown>, name: string): string | null {
 export function actionRow(planId: string, action: PlanAction, progress: ActionProgress, order: number, buckets: number): TableEntity {
   const row: Record<string, unknown> = { ...actionKeys(planId, action.id, buckets), planId, actionId: action.id, order, grid: action.grid, sourceLine: action.source.line };
   putNullable(row, 'ref', action.ref);
+  if (action.code) row.code = action.code;
   if (action.objective !== null) putText(row, 'objective', action.objective);
   putText(row, 'text', action.text);
   putText(row, 'byWhenRaw', action.byWhenRaw);
@@ -56,6 +57,7 @@ export function actionRow(planId: string, action: PlanAction, progress: ActionPr
 export function storedAction(row: Record<string, unknown> & { etag?: string }): StoredAction & { order: number } {
   const action: PlanAction = {
     id: String(row.actionId),
+    ...(typeof row.code === 'string' ? { code: row.code } : {}),
     ref: nullable(row, 'ref'),
     grid: Number(row.grid),
     objective: row.objective === undefined ? null : getText(row, 'objective'),

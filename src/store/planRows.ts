@@ -34,6 +34,8 @@ export class PlanRows {
 
   async put(plan: Plan, actions: number, buckets: number, importedAt: string): Promise<void> {
     const row: Record<string, unknown> = { partitionKey: PARTITION, rowKey: textToKey(plan.id), planId: plan.id, partnership: plan.partnership, actions, buckets, importedAt };
+    if (plan.code) row.code = plan.code;
+    if (plan.tenantId) row.tenantId = plan.tenantId;
     putJson(row, 'period', plan.period);
     putJson(row, 'grids', plan.grids);
     putJson(row, 'roles', plan.roles);
@@ -62,6 +64,8 @@ export class PlanRows {
 function toPlanRow(row: Record<string, unknown>): PlanRow {
   return {
     id: String(row.planId),
+    code: typeof row.code === 'string' ? row.code : '',
+    tenantId: typeof row.tenantId === 'string' ? row.tenantId : null,
     partnership: String(row.partnership),
     period: getJson<PlanPeriod>(row, 'period', { start: '', end: '' }),
     grids: getJson<Grid[]>(row, 'grids', []),

@@ -1,6 +1,7 @@
 // Plans on Azure Table storage. A first import writes every action in transactions; a revised import
 // keeps each matched action's id, progress and history, and reports every addition and removal.
 import type { TransactionAction } from '@azure/data-tables';
+import { assignCodes, planCodeFor } from '../domain/codes.ts';
 import type { Plan, PlanAction } from '../domain/plan.ts';
 import type { ActionProgress } from '../domain/progress.ts';
 import type { ImportReport, PlanStore, PlanSummary, StoredAction } from '../domain/ports.ts';
@@ -23,19 +24,32 @@ function freeId(id: string, taken: Set<string>): string {
   return candidate;
 }
 
+/** The actions with their codes set. */
+function withCodes(actions: PlanAction[], codes: Map<string, string>): PlanAction[] {
+  return actions.map((a) => ({ ...a, code: codes.get(a.id) ?? a.code }));
+}
+
 /** The PlanStore on Azure Table storage. */
 export class TablePlanStore implements PlanStore {
   constructor(private readonly tables: Tables, private readonly rows: PlanRows, private readonly actions: TableActionStore) {}
 
-  async savePlan(plan: Plan, progressFor: (a: PlanAction) => ActionProgress, at: string): Promise<ImportReport> {
+  async savePlan(given: Plan, progressFor: (a: PlanAction) => ActionProgress, at: string): Promise<ImportReport> {
     const ids = new Set<string>();
-    for (const a of plan.actions) {
-      if (ids.has(a.id)) throw new Error(`Plan ${plan.id} has two actions with id ${a.id}; ids must be unique`);
+    for (const a of given.actions) {
+      if (ids.has(a.id)) throw new Error(`Plan ${given.id} has two actions with id ${a.id}; ids must be unique`);
       ids.add(a.id);
     }
-    const existing = await this.rows.get(plan.id);
+    const existing = await this.rows.get(given.id);
+    if (existing?.tenantId && given.tenantId && existing.tenantId !== given.tenantId) {
+      throw new Error(`Plan ${given.id} belongs to another tenant; it was not changed`);
+    }
+    // A plan keeps its code and tenant; a new one gets a code no other plan has.
+    const taken = new Set((await this.rows.list()).filter((r) => r.id !== given.id).map((r) => r.code));
+    const code = existing?.code || planCodeFor(given.partnership, taken);
+    const plan: Plan = { ...given, code, ...(existing?.tenantId ?? given.tenantId ? { tenantId: existing?.tenantId ?? given.tenantId } : {}) };
     const client = await this.tables.ensure(ACTIONS_TABLE);
     if (!existing) {
+      plan.actions = withCodes(plan.actions, assignCodes(code, plan.actions, new Map()));
       const buckets = bucketsFor(plan.actions.length);
       const progress = plan.actions.map((a) => progressFor(a));
       const writes: TransactionAction[] = plan.actions.map((a, i) => ['upsert', actionRow(plan.id, a, progress[i] as ActionProgress, i, buckets), 'Replace']);
@@ -52,23 +66,30 @@ export class TablePlanStore implements PlanStore {
   private async revise(plan: Plan, progressFor: (a: PlanAction) => ActionProgress, at: string, buckets: number): Promise<ImportReport> {
     const stored = await this.actions.rowsOf(plan.id);
     const revision = reviseActions(stored, plan.actions, (s) => s.action);
+    // Kept actions keep their codes; removed ones keep theirs reserved (their history uses them).
+    const keptCodes = new Map<string, string>();
+    for (const s of stored) if (s.action.code) keptCodes.set(s.action.id, s.action.code);
     // Added actions may not reuse the id of a kept or removed one: their history stays under it.
     const takenIds = new Set(stored.map((s) => s.action.id));
     const order = new Map(plan.actions.map((a, i) => [a, i]));
+    const addedIds = revision.added.map((a) => ({ ...a, id: freeId(a.id, takenIds) }));
+    const keptActions = revision.matched.map(({ before, after }) => ({ ...after, id: before.action.id }));
+    const reserved = [...revision.removed.map((s) => s.action), ...keptActions, ...addedIds];
+    const codes = assignCodes(plan.code ?? '', reserved, keptCodes);
+    const added = withCodes(addedIds, codes);
     const writes: TransactionAction[] = [];
     const changed: ImportReport['changed'] = [];
     const kept: PlanAction[] = [];
     // Reported in the new document's order, whichever matching pass found them.
     revision.matched.sort((x, y) => (order.get(x.after) ?? 0) - (order.get(y.after) ?? 0));
     for (const { before, after } of revision.matched) {
-      const next: PlanAction = { ...after, id: before.action.id };
+      const next: PlanAction = { ...after, id: before.action.id, code: codes.get(before.action.id) };
       kept.push(next);
       const fields = changedFields(before.action, next);
       if (fields.length > 0) changed.push({ before: before.action, after: next, fields });
       // ETag-checked: an answer given during the import must not be overwritten with older progress.
       writes.push(['update', actionRow(plan.id, next, before.progress, order.get(after) ?? 0, buckets), 'Replace', { etag: before.etag }]);
     }
-    const added = revision.added.map((a) => ({ ...a, id: freeId(a.id, takenIds) }));
     const addedProgress = added.map((a) => progressFor(a));
     added.forEach((a, i) => writes.push(['upsert', actionRow(plan.id, a, addedProgress[i] as ActionProgress, order.get(revision.added[i] as PlanAction) ?? 0, buckets), 'Replace']));
     for (const gone of revision.removed) writes.push(['delete', { ...actionKeys(plan.id, gone.action.id, buckets) }]);
@@ -90,6 +111,6 @@ export class TablePlanStore implements PlanStore {
     const row = await this.rows.get(planId);
     if (!row) return null;
     const actions = await this.actions.listPlanActions(planId);
-    return { id: row.id, partnership: row.partnership, period: row.period, grids: row.grids, roles: row.roles, warnings: row.warnings, actions: actions.map((s: StoredAction) => s.action) };
+    return { id: row.id, code: row.code, ...(row.tenantId ? { tenantId: row.tenantId } : {}), partnership: row.partnership, period: row.period, grids: row.grids, roles: row.roles, warnings: row.warnings, actions: actions.map((s: StoredAction) => s.action) };
   }
 }

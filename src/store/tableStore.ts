@@ -2,6 +2,7 @@
 import type { Store } from '../domain/ports.ts';
 import { PlanRows } from './planRows.ts';
 import { TableActionStore, ACTIONS_TABLE } from './tableActionStore.ts';
+import { CHAT_TABLES, TableChatStore } from './tableChatStore.ts';
 import { TablePeopleStore } from './tablePeopleStore.ts';
 import { TablePlanStore } from './tablePlanStore.ts';
 import { TableReminderLedger } from './tableReminderLedger.ts';
@@ -12,7 +13,7 @@ import { SETTINGS_TABLE, TablePersonSettingsStore } from './tablePersonSettingsS
 import { openTables } from './tables.ts';
 
 /** The fixed tables; due-index tables (`Due202611`) are created as months come up. */
-const TABLES = ['Plans', ACTIONS_TABLE, 'ActionRoles', 'History', 'People', 'Roles', 'Reminders', 'Sent', SETTINGS_TABLE, BRIEFINGS_TABLE, ...DIGEST_TABLES];
+const TABLES = ['Plans', ACTIONS_TABLE, 'ActionRoles', 'History', 'People', 'Roles', 'Reminders', 'Sent', SETTINGS_TABLE, BRIEFINGS_TABLE, ...DIGEST_TABLES, ...CHAT_TABLES];
 
 /**
  * Opens the store, creating its tables if needed. `UseDevelopmentStorage=true` and http endpoints
@@ -32,5 +33,6 @@ export async function openTableStore(connectionString: string, prefix: string): 
     settings: new TablePersonSettingsStore(tables),
     digests: new TableDigestStore(tables),
     briefings: new TableBriefingStore(tables),
+    chat: new TableChatStore(tables),
   };
 }

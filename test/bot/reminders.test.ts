@@ -133,8 +133,9 @@ describe('a one-off action due Fri 30 Sep 2011, owned by SMLO & SMO', () => {
     expect(cards.map(occurrenceOn)).toEqual(['2011-06-30', '2011-09-30', '2011-09-30', '2011-09-30', '2011-09-30']);
     const history = await bot.store.actions.history('remind-2011', 'remind-2011-1.2.1');
     const stale = await press(bot, priya, cards[0] as ConnectorCall, 'done');
-    expect(stale.type).toBe('application/vnd.microsoft.activity.message');
-    expect(String(stale.value)).toContain('already closed');
+    // The June card shows an older version: the press changes nothing and shows the action as it stands.
+    expect(stale.type).toBe('application/vnd.microsoft.card.adaptive');
+    expect(JSON.stringify(stale.value)).toContain('Fri 30 Sep 2011');
     expect(await bot.store.actions.history('remind-2011', 'remind-2011-1.2.1')).toEqual(history);
   });
 
@@ -167,7 +168,7 @@ describe('blocked actions', () => {
   it('are escalated to the commissioner once, with the reason', async () => {
     bot.clock.set('2011-10-04T10:00:00Z');
     const [reply] = await bot.say(alex, 'blocked 1.4.1: waiting for the PCT');
-    expect(textOf(reply)).toContain('Saved: 1.4.1 blocked: waiting for the PCT');
+    expect(textOf(reply)).toContain('Saved: TES-1.4.1 *Sign the shared care protocol* is blocked: waiting for the PCT.');
     await sweepTwice('2011-10-04');
     await sweepTwice('2011-10-05');
     const escalations = cardsAbout(bot, commissioner, PROTOCOL);

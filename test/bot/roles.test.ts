@@ -32,18 +32,19 @@ const holdersOf = async (role: string): Promise<string[]> => (await bot.store.ro
 
 describe('roles in chat', () => {
   it('"roles" lists every role in the plans, its actions and who holds it', async () => {
-    const text = await ask(sam, 'roles');
-    expect(text).toContain('**SMLO** (2 actions): _nobody_');
-    expect(text).toContain('**SMO** (1 action): _nobody_');
-    expect(text).toContain('**DIP Manager** (1 action): _nobody_');
-    expect(text).toContain('**Commissioner** (0 actions): Jane Smith');
+    const text = await ask(commissioner, 'roles');
+    expect(text).toContain('**SMLO** (2 actions; TES): _nobody_');
+    expect(text).toContain('**SMO** (1 action; TES): _nobody_');
+    expect(text).toContain('**DIP Manager** (1 action; TES): _nobody_');
+    // Sam holds no role yet: he sees no plan, and is told who to ask.
+    expect(await ask(sam, 'roles')).toBe('You hold no role in any plan here yet, so there is nothing to show you. Ask Jane Smith or Ada Admin to give you one (e.g. "assign SMLO to Sam Patel").');
   });
 
   it('the commissioner assigns SMLO to Jane Smith, and "who is SMLO?" says so', async () => {
     expect(await ask(commissioner, 'assign SMLO to Jane Smith')).toBe('Jane Smith now holds SMLO.');
     expect(await holdersOf('SMLO')).toEqual([commissioner.aadObjectId]);
-    expect(await ask(sam, 'who is SMLO?')).toBe('SMLO: Jane Smith');
-    expect(await ask(sam, 'roles')).toContain('**SMLO** (2 actions): Jane Smith');
+    expect(await ask(commissioner, 'who is SMLO?')).toBe('SMLO: Jane Smith');
+    expect(await ask(commissioner, 'roles')).toContain('**SMLO** (2 actions; TES): Jane Smith');
   });
 
   it('an admin (ADMINS) may assign roles too', async () => {
@@ -52,8 +53,8 @@ describe('roles in chat', () => {
   });
 
   it('anyone else is refused and nothing changes', async () => {
-    expect(await ask(sam, 'assign DIP Manager to Sam Patel')).toBe('Only the commissioner or an admin can assign roles.');
-    expect(await ask(sam, 'unassign SMLO from Jane Smith')).toBe('Only the commissioner or an admin can assign roles.');
+    expect(await ask(sam, 'assign DIP Manager to Sam Patel')).toBe('Only the commissioner or an admin of your plans can assign roles.');
+    expect(await ask(sam, 'unassign SMLO from Jane Smith')).toBe('Only the commissioner or an admin of your plans can assign roles.');
     expect(await holdersOf('DIP Manager')).toEqual([]);
     expect(await holdersOf('SMLO')).toEqual([commissioner.aadObjectId]);
   });
@@ -85,6 +86,11 @@ describe('roles in chat', () => {
   });
 
   it('a role named in no plan is said so', async () => {
-    expect(await ask(sam, 'who is Head of Nothing?')).toBe('No plan names a role "Head of Nothing". Type "roles" to see them.');
+    expect(await ask(sam, 'who is Head of Nothing?')).toBe('No plan of yours names a role "Head of Nothing". Type "roles" to see them.');
+  });
+
+  it('"assign SLMO …" (a typo: no plan names SLMO) is refused with the closest names, and nobody gets it', async () => {
+    expect(await ask(commissioner, 'assign SLMO to Sam Patel')).toBe('No plan of yours names a role "SLMO", so nobody was given it. Did you mean SMLO or SMO? e.g. "assign SMLO to Sam Patel"');
+    expect(await holdersOf('SLMO')).toEqual([]);
   });
 });

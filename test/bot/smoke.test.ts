@@ -18,7 +18,7 @@ describe('the commissioner asks the bot', () => {
   it("answers what's overdue with the Isle of Wight's late actions, oldest first", async () => {
     const [reply] = await bot.say(commissioner, "what's overdue?");
     const text = textOf(reply);
-    expect(text).toContain("What's overdue");
+    expect(text).toContain('Overdue: 56 actions');
     expect(text).toContain('1.1.1');
     // 1 April 2008 is the plan's first deadline: it heads the list, and lateness never grows down the list.
     expect(text).toContain('Tue 1 Apr 2008');

@@ -12,6 +12,7 @@ const action: ActionCardFields = {
   ref: '2.1.3',
   text: 'Review the needs assessment with the SMLO and agree the treatment plan',
   actionId: 'a-2-1-3',
+  version: 'W/"datetime\'2011-09-23T09%3A00%3A00Z\'"',
   occurrence: '2011-09-30',
   dueDate: '2011-09-30',
   dueLabel: 'Fri 30 Sep 2011',
@@ -41,6 +42,13 @@ const samples: CardData = {
     more: 4,
     emptyText: 'Nothing is overdue.',
   },
+  list: {
+    title: 'Overdue in Isle of Wight DAT, grid 2: 41 actions', countLabel: 'showing 1–2',
+    groups: [{ heading: 'Grid 2: Access and engagement', items: [{ ref: 'IW-2.1.3', text: 'Review the needs assessment…', dueLabel: 'Fri 30 Sep 2011', dueDistance: '3 days late', owners: 'SMLO: Sam Jones' }] }],
+    more: 39, moreLabel: '39 more: press Show more, or type "more".', emptyText: 'Nothing is overdue.',
+    query: JSON.stringify({ list: 'overdue', filter: { plan: 'IW', grid: 2 } }), offset: 2,
+  },
+  question: { title: 'Please confirm', message: 'Mark PB-14 *Develop the user involvement strategy* as done?', facts: [], choices: [{ title: 'Yes', choice: 'yes', asked: '2011-10-03T09:00:00.000Z' }, { title: 'No', choice: 'no', asked: '2011-10-03T09:00:00.000Z' }] },
   escalation: { ...action, headline: '21 days late', dueDistance: '21 days late', reason: null },
   unheldRoles: { countLabel: '2 roles', roles: [{ role: 'SMLO', actions: 12, plans: 'Isle of Wight DAT' }, { role: 'YOT', actions: 1, plans: 'Barnet DAAT' }], hint: 'An admin can assign a role: "assign SMLO to Sam Jones".' },
   confirmation: { title: 'Marked done', message: '2.1.3 is done. Thank you.', tone: 'good', facts: [{ title: 'Next due', value: 'Fri 30 Dec 2011' }] },
@@ -110,7 +118,7 @@ describe('card templates', () => {
     expect(words).toEqual(expect.arrayContaining(['SMLO', 'Sam Jones', 'DAT Co-ordinator', 'nobody yet']));
     const json = JSON.stringify(card);
     for (const verb of ['done', 'delayed', 'blocked']) expect(json).toContain(`"verb":"${verb}"`);
-    expect(json).toContain('"data":{"planId":"isle-of-wight-dat-2011","actionId":"a-2-1-3","occurrence":"2011-09-30","dueDate":"2011-09-30"}');
+    expect(json).toContain('"data":{"planId":"isle-of-wight-dat-2011","actionId":"a-2-1-3","occurrence":"2011-09-30","dueDate":"2011-09-30","version":');
     for (const id of Object.values(reminderInputs)) expect(json).toContain(`"id":"${id}"`);
   });
 

@@ -5,14 +5,14 @@ import { peopleOnLeave } from '../../src/app/reminderSettings.ts';
 import { loadDirectory } from '../../src/app/directory.ts';
 import { seenLabel } from '../../src/app/seenLabel.ts';
 import { settingsReply } from '../../src/bot/settingsCommands.ts';
-import { callerFrom } from '../../src/app/caller.ts';
+import { turnFor } from '../../src/bot/dispatch.ts';
 import type { Intent } from '../../src/domain/reading/intent.ts';
 import { cardOf, startBotHarness, textOf, type BotHarness } from '../support/botHarness.ts';
 import { answerText, cardsTo, meet, press } from '../support/cardPress.ts';
 import type { ConnectorCall } from '../support/connector.ts';
 import { pressDigest } from '../support/digestPress.ts';
 import { handMadePlan, planYear2011 } from '../support/plans.ts';
-import { personalConversationId, type TeamsPerson } from '../support/teamsActivity.ts';
+import { personalConversationId, testTenantId, type TeamsPerson } from '../support/teamsActivity.ts';
 
 const jane = { aadObjectId: 'e2000000-0000-4000-8000-000000000001', name: 'Jane Smith' };
 const sam = { aadObjectId: 'e2000000-0000-4000-8000-000000000002', name: 'Sam Patel' };
@@ -51,10 +51,9 @@ beforeAll(async () => {
 });
 afterAll(async () => bot?.close());
 
+/** What the bot answers a settings intent (the reading of the message is the reader's, tested on its own). */
 async function say(person: TeamsPerson, intent: Intent, onLeave = false): Promise<string> {
-  const directory = await loadDirectory(bot.store);
-  const today = bot.clock.now().toISOString().slice(0, 10);
-  const turn = { services: bot.runtime.services, directory, caller: callerFrom(person.aadObjectId, person.name, directory, bot.runtime.services.settings), today, text: '', mentions: [] };
+  const turn = await turnFor(bot.runtime.services, bot.runtime.messenger, { id: person.aadObjectId, name: person.name, tenantId: testTenantId, mentions: [] });
   const reply = await settingsReply(turn, intent as Parameters<typeof settingsReply>[1], { onLeave });
   return JSON.stringify(reply);
 }

@@ -64,7 +64,7 @@ export async function startChatDemo(prefix: string, options: Pick<RuntimeOptions
   const store = await openTableStore(inject('tablesConnectionString'), prefix);
   const clock = demoClock(new Date(`${monday}T08:00:00Z`));
   const runtime = await startRuntime(config, { store, clock, logger: createLogger('silent'), schedule: false, ...options });
-  await storePlan(runtime.services, testshirePlan());
+  await storePlan(runtime.services, testshirePlan(), tenantId);
   for (const person of people) {
     for (const role of person.roles) await store.roles.assign(role, person.id, { id: 'test', name: 'test' }, `${monday}T08:00:00Z`);
   }

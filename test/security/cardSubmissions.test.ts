@@ -46,7 +46,7 @@ describe('forged or stale card presses get a clear answer and change nothing', (
     { story: 'a blocked answer with no reason', verb: 'blocked', data: mine, answer: /reason: a reason is needed/ },
     { story: 'missing fields', verb: 'done', data: { planId: 'guard' }, answer: /actionId: .*occurrence: .*dueDate: / },
     { story: 'extra fields (trying to set the status)', verb: 'done', data: { ...mine, status: 'done', isAdmin: true }, answer: /Unrecognized keys?: "status", "isAdmin"/ },
-    { story: 'an unknown verb', verb: 'delete', data: mine, answer: /verb: / },
+    { story: 'an unknown verb', verb: 'delete', data: mine, answer: /That button is not one I know\. Nothing was changed\./ },
     { story: 'an id with path characters', verb: 'done', data: { ...mine, actionId: '../../People' }, answer: /actionId: unexpected characters/ },
     { story: 'a stale card about an occurrence already closed', verb: 'done', data: { ...mine, occurrence: '2011-06-30' }, answer: /occurrence due 2011-06-30, which is already closed/ },
   ];

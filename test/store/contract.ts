@@ -22,7 +22,8 @@ export function storeContract(open: OpenStore): void {
       const report = await store.plans.savePlan(isle, startOf(TODAY), '2008-11-24T09:00:00Z');
       expect(report).toMatchObject({ created: true, kept: 0, removed: [], changed: [] });
       expect(report.added.map((a) => a.id)).toEqual(['a1', 'a2']);
-      expect(await store.plans.getPlan('isle-of-wight-dat-2008')).toEqual(isle);
+      // The store gives the plan a code from its partnership's words, and each action one from its ref.
+      expect(await store.plans.getPlan('isle-of-wight-dat-2008')).toEqual({ ...isle, code: 'IW', actions: isle.actions.map((a) => ({ ...a, code: `IW-${a.ref}` })) });
       expect(await store.plans.listPlans()).toEqual([expect.objectContaining({ id: 'isle-of-wight-dat-2008', actions: 2, partnership: 'Isle of Wight DAT', importedAt: '2008-11-24T09:00:00Z' })]);
       const first = await store.actions.get('isle-of-wight-dat-2008', 'a1');
       expect(first?.progress).toMatchObject({ status: 'open', dueDate: '2008-09-11' });

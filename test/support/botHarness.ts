@@ -12,7 +12,7 @@ import { runSweep, type SweepOptions, type SweepReport } from '../../src/schedul
 import { openTableStore } from '../../src/store/tableStore.ts';
 import { startRuntime, type Runtime } from '../../src/runtime.ts';
 import { startConnector, type ConnectorCall, type TestConnector } from './connector.ts';
-import { installationUpdate, message, personalConversationId, postActivity, type TeamsOrigin, type TeamsPerson } from './teamsActivity.ts';
+import { installationUpdate, message, personalConversationId, postActivity, testTenantId, type TeamsOrigin, type TeamsPerson } from './teamsActivity.ts';
 
 /** A clock the test moves. */
 export interface TestClock extends Clock {
@@ -73,7 +73,7 @@ export async function startBotHarness(prefix: string, now: string, env: Record<s
       return runSweep(runtime.services, runtime.messenger, new Date(iso), options);
     },
     async importPlan(plan) {
-      await storePlan(runtime.services, plan);
+      await storePlan(runtime.services, plan, testTenantId);
     },
     async close() {
       await runtime.stop();

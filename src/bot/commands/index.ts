@@ -1,39 +1,59 @@
-// Every chat command, in the order they are tried. Help and the welcome card are generated from it.
+// Every chat command, keyed by the intent kinds it acts on. Help and the welcome card are generated
+// from this list; an intent kind with no command here gets a plain "not yet" rather than a guess.
+import type { Intent } from '../../domain/reading/intent.ts';
+import { readMessage } from '../../domain/reading/readMessage.ts';
+import { vocabularyOf } from '../dispatch.ts';
+import { renderCard } from '../../cards/render.ts';
+import { answerCommand } from './answer.ts';
 import { assignCommand } from './assign.ts';
-import { blockedCommand } from './blocked.ts';
-import type { ChatCommand } from './chatCommand.ts';
-import { dueSoonCommand } from './dueSoon.ts';
-import { mineCommand } from './mine.ts';
-import { overdueCommand } from './overdue.ts';
+import { command, type ChatCommand } from './chatCommand.ts';
+import { confirmCommand } from './confirm.ts';
+import { listCommand, moreCommand } from './lists.ts';
 import { rolesCommand } from './roles.ts';
 import { statusCommand } from './status.ts';
 import { summaryCommand } from './summary.ts';
+import { reopenCommand, undoCommand } from './undo.ts';
 import { whoCommand } from './who.ts';
-
-export const chatCommands: readonly ChatCommand[] = [
-  overdueCommand,
-  dueSoonCommand,
-  blockedCommand,
-  mineCommand,
-  statusCommand,
-  summaryCommand,
-  rolesCommand,
-  assignCommand,
-  whoCommand,
-];
 
 /** The answers people can type, for help. */
 export const answerExamples = [
-  { example: 'done 1.2.3', summary: 'mark an action done (or just "done" when one action is waiting on you)' },
-  { example: 'delayed 1.2.3 to 30 June because the provider is late', summary: 'move an action to a new date, with the reason' },
-  { example: 'blocked 1.2.3: waiting for the PCT', summary: 'say an action is blocked, and why (the commissioner is told)' },
+  { example: 'done BED-14', summary: 'mark an action done by its code (or the plan\'s reference, "done 1.2.3"); several: "done IW-3.1.4 and IW-3.6.1"' },
+  { example: 'delayed BED-14 to 30 June because the provider is late', summary: 'move an action to a new date, with the reason ("by two weeks" works too)' },
+  { example: 'blocked BED-14: waiting for the PCT', summary: 'say an action is blocked, and why (the commissioner is told)' },
 ];
 
-/** Finds the command a message asks for. */
-export function findCommand(text: string): { command: ChatCommand; match: RegExpMatchArray } | null {
-  for (const command of chatCommands) {
-    const match = text.match(command.pattern);
-    if (match) return { command, match };
-  }
-  return null;
+const helpCommand = command({
+  kinds: ['help'],
+  example: 'help',
+  summary: 'this list',
+  run: async (turn) => ({ card: helpCard(turn.caller.name) }),
+});
+
+const unknownCommand = command({
+  kinds: ['unknown'],
+  async run(turn, intent) {
+    // Only suggestions that would be read if typed back: a suggestion the bot cannot read is a trap.
+    const vocabulary = vocabularyOf(turn);
+    const readable = intent.suggestions.filter((text) => !['unknown', 'invalid-answer'].includes(readMessage({ text, today: turn.today, vocabulary }).kind));
+    const tries = readable.slice(0, 3).map((s) => `"${s}"`).join(', ');
+    return { text: `I didn't understand that, so nothing was changed.${tries ? ` Did you mean ${tries}?` : ''} Type "help" for everything I can do.` };
+  },
+});
+
+export const chatCommands: readonly ChatCommand[] = [
+  answerCommand, confirmCommand, listCommand, moreCommand, statusCommand, summaryCommand, undoCommand, reopenCommand,
+  rolesCommand, assignCommand, whoCommand, helpCommand, unknownCommand,
+];
+
+const byKind = new Map<Intent['kind'], ChatCommand>(chatCommands.flatMap((c) => c.kinds.map((k) => [k, c] as const)));
+
+/** The command for an intent, if this bot acts on that kind. */
+export function commandFor(kind: Intent['kind']): ChatCommand | undefined {
+  return byKind.get(kind);
+}
+
+/** The help card, generated from the command list. */
+export function helpCard(personName: string): object {
+  const commands = chatCommands.filter((c) => c.example && c.summary).map((c) => ({ example: c.example as string, summary: c.summary as string }));
+  return renderCard('welcome', { personName, botName: 'actionbot', commands: [...answerExamples, ...commands] });
 }

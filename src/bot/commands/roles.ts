@@ -1,26 +1,37 @@
+import { tenantPlans } from '../../app/access.ts';
 import { countLabel } from '../../cards/format.ts';
 import { roleKey } from '../../domain/owners.ts';
-import type { ChatCommand } from './chatCommand.ts';
+import { command, type ChatTurn } from './chatCommand.ts';
+import { noPlansText } from './lists.ts';
 
-/** "roles" — every role the plans name, who holds it, and how many actions it owns. */
-export const rolesCommand: ChatCommand = {
+// Lines per message: a long list would pass Teams' size limit; the rest are counted.
+const MAX_LINES = 60;
+
+/** People of the caller's tenant holding a role. */
+export function holdersHere(turn: ChatTurn, role: string): string[] {
+  return turn.directory.holders(role).filter((p) => p.tenantId === turn.caller.tenantId).map((p) => p.name + (p.reachable ? '' : ' (not reachable)'));
+}
+
+/** "roles" — the roles the caller's plans name, who holds them, and how many actions each owns. */
+export const rolesCommand = command({
+  kinds: ['roles'],
   example: 'roles',
-  summary: 'every role in the plans and who holds it',
-  pattern: /^(?:list\s+|show\s+)?roles\s*\??$/i,
-  async run(turn) {
-    const counts = new Map<string, { name: string; actions: number }>();
-    for (const plan of turn.directory.plans) {
+  summary: 'the roles in your plans and who holds them ("roles nobody holds" for the gaps)',
+  async run(turn, intent) {
+    if (turn.visible.size === 0) return { text: noPlansText(turn) };
+    const counts = new Map<string, { name: string; actions: number; plans: Set<string> }>();
+    for (const plan of tenantPlans(turn.caller, turn.directory).filter((p) => turn.visible.has(p.id))) {
       for (const role of plan.roles) {
-        const entry = counts.get(roleKey(role.name)) ?? { name: role.name, actions: 0 };
+        const entry = counts.get(roleKey(role.name)) ?? { name: role.name, actions: 0, plans: new Set<string>() };
         entry.actions += role.actions;
+        entry.plans.add(plan.code);
         counts.set(roleKey(role.name), entry);
       }
     }
-    for (const name of turn.directory.roleNames()) if (!counts.has(roleKey(name))) counts.set(roleKey(name), { name, actions: 0 });
-    const lines = [...counts.values()].sort((a, b) => b.actions - a.actions).map(({ name, actions }) => {
-      const people = turn.directory.holders(name).map((p) => p.name);
-      return `- **${name}** (${countLabel(actions, 'action')}): ${people.length > 0 ? people.join(', ') : '_nobody_'}`;
-    });
-    return { text: lines.length > 0 ? `Roles in the plans:\n\n${lines.join('\n')}` : 'No plans are imported yet.' };
+    const rows = [...counts.values()].map((r) => ({ ...r, people: holdersHere(turn, r.name) })).filter((r) => !intent.unheld || r.people.length === 0).sort((a, b) => b.actions - a.actions);
+    if (rows.length === 0) return { text: intent.unheld ? 'Every role in your plans is held by someone.' : 'Your plans name no roles.' };
+    const lines = rows.slice(0, MAX_LINES).map((r) => `- **${r.name}** (${countLabel(r.actions, 'action')}; ${[...r.plans].join(', ')}): ${r.people.length > 0 ? r.people.join(', ') : '_nobody_'}`);
+    const rest = rows.length > MAX_LINES ? `\n\n…and ${rows.length - MAX_LINES} more roles with fewer actions. Ask "who is <role>?" for any one.` : '';
+    return { text: `${intent.unheld ? 'Roles nobody holds' : 'Roles in your plans'} (${rows.length}):\n\n${lines.join('\n')}${rest}` };
   },
-};
+});

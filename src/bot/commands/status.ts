@@ -1,27 +1,32 @@
-import { actionCardFields } from '../../app/actionCards.ts';
-import { findActions } from '../../app/questions.ts';
-import { renderCard } from '../../cards/render.ts';
+import { actionCardFields, typeableRef } from '../../app/actionCards.ts';
+import { findNamed } from '../../app/findActions.ts';
 import { dueLabel } from '../../cards/format.ts';
-import type { ChatCommand } from './chatCommand.ts';
+import { renderCard } from '../../cards/render.ts';
+import { command } from './chatCommand.ts';
+import { noPlansText } from './lists.ts';
 
-/** "status 1.2.3" — one action in detail, with its recent history. */
-export const statusCommand: ChatCommand = {
-  example: 'status 1.2.3',
-  summary: 'one action in detail, with its history',
-  pattern: /^(?:status|show|details?)\s+(?:of\s+)?(#?[\w.]+(?:\s(?:i{1,3}|iv|v|vi{1,3}|ix|x))?)\s*\??$/i,
-  async run(turn, match) {
-    const ref = match[1] ?? '';
-    const found = await findActions(turn.services.store, ref);
-    if (found.length === 0) return { text: `I can't find an action "${ref}". Try "my actions" or "what's overdue?" to see references.` };
-    const cards = await Promise.all(found.slice(0, 3).map(async (stored) => {
-      const history = await turn.services.store.actions.history(stored.planId, stored.action.id);
-      return renderCard('status', {
+/** "status BED-14" — one action in detail, with its recent history. */
+export const statusCommand = command({
+  kinds: ['status'],
+  example: 'status BED-14',
+  summary: 'one action in detail, with its history (by code, or the plan\'s reference)',
+  async run(turn, intent) {
+    if (turn.visible.size === 0) return { text: noPlansText(turn) };
+    const text = intent.name.kind === 'code' ? intent.name.code : intent.name.ref;
+    const found = await findNamed(turn.services.store, turn.visible, turn.directory.plans, intent.name);
+    if (found.length === 0) return { text: `I can't find an action "${text}" in your plans. Try "my actions" or "what's overdue?" to see codes.` };
+    if (found.length > 1) {
+      const lines = found.slice(0, 10).map((a) => `- "status ${typeableRef(a)}": ${a.action.text.slice(0, 70)} (${turn.directory.plan(a.planId)?.partnership ?? a.planId})`);
+      return { text: `"${text}" is in several places. Which one?\n\n${lines.join('\n')}` };
+    }
+    const stored = found[0]!;
+    const history = await turn.services.store.actions.history(stored.planId, stored.action.id);
+    return {
+      card: renderCard('status', {
         ...actionCardFields(stored, turn.directory, turn.today),
         reason: stored.progress.reason,
         history: history.slice(-5).reverse().map((h) => ({ at: dueLabel(h.at.slice(0, 10)), by: h.by.name, summary: h.summary })),
-      });
-    }));
-    // Several plans can use the same reference; the first card says so.
-    return found.length === 1 ? { card: cards[0] as object } : { card: { type: 'AdaptiveCard', version: '1.5', body: cards.map((c) => ({ type: 'Container', separator: true, items: (c as { body: unknown[] }).body })) } };
+      }),
+    };
   },
-};
+});

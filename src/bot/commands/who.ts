@@ -1,15 +1,22 @@
-import type { ChatCommand } from './chatCommand.ts';
+import { closest } from '../../app/closest.ts';
+import { roleKey } from '../../domain/owners.ts';
+import { command } from './chatCommand.ts';
+import { noPlansText } from './lists.ts';
+import { holdersHere } from './roles.ts';
 
-/** "who is SMLO?" — the people holding a role. */
-export const whoCommand: ChatCommand = {
+/** "who is SMLO?" — the people of the caller's tenant holding a role. */
+export const whoCommand = command({
+  kinds: ['who'],
   example: 'who is SMLO?',
   summary: 'who holds a role',
-  pattern: /^who(?:'s| is| holds| has)?\s+(?:the\s+)?(.+?)\s*\??$/i,
-  async run(turn, match) {
-    const role = (match[1] ?? '').trim();
-    const people = turn.directory.holders(role);
-    if (people.length > 0) return { text: `${role}: ${people.map((p) => p.name + (p.reachable ? '' : ' (not reachable)')).join(', ')}` };
-    const named = turn.directory.plans.some((p) => p.roles.some((r) => r.name.toLowerCase() === role.toLowerCase()));
-    return { text: named ? `Nobody holds ${role} yet. The commissioner can type "assign ${role} to <name>".` : `No plan names a role "${role}". Type "roles" to see them.` };
+  async run(turn, intent) {
+    if (turn.visible.size === 0) return { text: noPlansText(turn) };
+    const role = intent.role.trim();
+    const people = holdersHere(turn, role);
+    if (people.length > 0) return { text: `${role}: ${people.join(', ')}` };
+    const names = [...new Set(turn.directory.plans.filter((p) => turn.visible.has(p.id)).flatMap((p) => p.roles.map((r) => r.name)))];
+    if (names.some((n) => roleKey(n) === roleKey(role))) return { text: `Nobody holds ${role} yet. The commissioner can type "assign ${role} to <name>".` };
+    const near = closest(role, names, 3);
+    return { text: `No plan of yours names a role "${role}".${near.length > 0 ? ` Did you mean ${near.map((n) => `"who is ${n}?"`).join(', ')}?` : ' Type "roles" to see them.'}` };
   },
-};
+});

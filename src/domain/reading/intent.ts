@@ -2,7 +2,11 @@
 // and acting on it. Reading never writes; acting decides what needs a confirmation.
 import type { IsoDate } from '../plan.ts';
 
-/** How a person names an action: its code ("PB-14", "#pb-14"), or the plan's own reference ("1.2.3"). */
+/**
+ * How a person names an action: its code ("PB-14", "#pb-14"), or the plan's own reference ("1.2.3").
+ * The reader writes a code's plan prefix in capitals and the rest in lower case ("IW-4.1.1/g4", "GLOS-8i");
+ * a legacy "#b801ad" id prefix is a code too, in lower case, without "#". References are lower case ("6a", "8 i").
+ */
 export type ActionName = { kind: 'code'; code: string } | { kind: 'ref'; ref: string };
 
 /** The three answers an owner gives. */
@@ -26,7 +30,9 @@ export interface Period {
 
 /**
  * What a list is narrowed to. Names are as the person wrote them (matched later against the plans,
- * people and roles they can see); `mine` is "my …".
+ * people and roles they can see); `mine` is "my …". Where the reader matched one in the vocabulary it
+ * gives that spelling: `plan` is then the plan's code ("in Bedfordshire" → "BED"), `person` and `role`
+ * the vocabulary's names ("for Sam" → "Sam Patel", "for the smlo" → "SMLO").
  */
 export interface ListFilter {
   plan?: string;
@@ -39,7 +45,7 @@ export interface ListFilter {
 /** The lists people ask for. */
 export type ListKind = 'overdue' | 'due' | 'blocked' | 'mine' | 'done' | 'delayed' | 'all';
 
-/** How people ask for reminders to come. */
+/** How people ask for reminders to come. `weekday` is 0 Sunday … 6 Saturday ("weekly" alone is Monday, 1). */
 export type ReminderMode = { kind: 'daily' } | { kind: 'weekly'; weekday: number } | { kind: 'overdue-only' };
 
 /** Everything a message can mean. */
@@ -82,6 +88,7 @@ export type Intent =
   | { kind: 'my-settings' }
   // Documents and reports.
   | { kind: 'undo-import' }
+  /** `quarter` as written, tidied: "Q3" or "2026-Q3" (the year is not resolved); `plan` a plan code. */
   | { kind: 'report'; quarter?: string; plan?: string }
   /** Neither a question nor an answer: the closest commands, typo-tolerant ("summery" → "summary"). */
   | { kind: 'unknown'; suggestions: string[] };

@@ -1,0 +1,111 @@
+// Typed answers. An answer about named actions is applied when the reading is sure; an answer that
+// names no action, or a loose reading, gets a question card and changes nothing until "yes". A name
+// that points at nothing never falls back to another action; one that points at several lists them.
+import { typeableRef } from '../../app/actionCards.ts';
+import { findNamed } from '../../app/findActions.ts';
+import { mine } from '../../app/questions.ts';
+import { dueLabel } from '../../cards/format.ts';
+import { renderCard } from '../../cards/render.ts';
+import type { Answer } from '../../domain/answers.ts';
+import { addDays } from '../../domain/calendar.ts';
+import type { PendingAnswer } from '../../domain/chatState.ts';
+import { shiftDate } from '../../domain/newDates.ts';
+import { occurrences } from '../../domain/occurrences.ts';
+import type { StoredAction } from '../../domain/ports.ts';
+import type { ActionName, Intent } from '../../domain/reading/intent.ts';
+import { answerQuestion, applyAnswer, named } from '../answerApply.ts';
+import { command, type ChatReply, type ChatTurn } from './chatCommand.ts';
+import { noPlansText } from './lists.ts';
+
+type AnswerIntent = Extract<Intent, { kind: 'answer' }>;
+
+// Only actions this close (or already late) count as "the one pending" for a bare "done".
+const PENDING_DAYS = 14;
+
+const nameText = (name: ActionName): string => (name.kind === 'code' ? name.code : name.ref);
+
+function answerOf(intent: AnswerIntent, stored: StoredAction, today: string): Answer | string {
+  if (intent.status === 'done') return { kind: 'done' };
+  if (intent.status === 'blocked') return intent.reason ? { kind: 'blocked', reason: intent.reason } : `say what is blocking it, e.g. "blocked ${typeableRef(stored)}: waiting for the PCT".`;
+  const newDate = intent.newDate ?? (intent.shift ? shiftDate(stored.progress.dueDate ?? today, intent.shift) : null);
+  if (!newDate) return `say the new date, e.g. "delayed ${typeableRef(stored)} to 30 June because the provider is late".`;
+  return { kind: 'delayed', newDate, reason: intent.reason ?? 'no reason given' };
+}
+
+/** The question card for a pending answer; `choices` default to Yes / No. */
+export function questionCard(title: string, message: string, pending: PendingAnswer, choices = [{ title: 'Yes', choice: 'yes' }, { title: 'No', choice: 'no' }]): object {
+  return renderCard('question', { title, message, facts: [], choices: choices.map((c) => ({ ...c, asked: pending.askedAt })) });
+}
+
+/** Missed occurrences of a recurring action (the one in hand and any later ones already past). */
+function missed(turn: ChatTurn, stored: StoredAction): string[] {
+  const plan = turn.directory.plan(stored.planId);
+  if (!plan || stored.action.due.kind !== 'recurring' || !stored.progress.occurrence || stored.progress.status === 'delayed') return [];
+  return occurrences(stored.action.due, plan.period).filter((d) => d >= (stored.progress.occurrence ?? '') && d < turn.today);
+}
+
+async function ask(turn: ChatTurn, targets: StoredAction[], answer: Answer, why: string): Promise<ChatReply> {
+  const pending: PendingAnswer = { targets: targets.map((t) => ({ planId: t.planId, actionId: t.action.id, etag: t.etag })), answer, askedAt: turn.services.clock.now().toISOString() };
+  turn.state.pending = pending;
+  const only = targets[0] as StoredAction;
+  const behind = targets.length === 1 && answer.kind === 'done' ? missed(turn, only) : [];
+  if (behind.length > 1) {
+    pending.upTo = behind[behind.length - 1];
+    const message = `${named(only)} has ${behind.length} missed occurrences, from ${dueLabel(behind[0] as string)} to ${dueLabel(pending.upTo as string)}. Close them all, or only the oldest? (Type "yes" for all, "no" to cancel.)`;
+    return { card: questionCard('Close the missed occurrences?', message, pending, [{ title: `All ${behind.length}`, choice: 'all' }, { title: 'Only the oldest', choice: 'oldest' }, { title: 'Cancel', choice: 'no' }]) };
+  }
+  const message = targets.length === 1 ? answerQuestion(only, answer) : `${answer.kind === 'done' ? 'Mark as done' : `Mark as ${answer.kind}`}: ${targets.map(named).join('; ')}?`;
+  return { card: questionCard('Please confirm', `${why}${message} Nothing changes until you say yes.`, pending) };
+}
+
+async function pendingFor(turn: ChatTurn): Promise<StoredAction[]> {
+  const horizon = addDays(turn.today, PENDING_DAYS);
+  return (await mine(turn.services.store, turn.caller)).filter((a) => turn.visible.has(a.planId)
+    && (a.progress.status === 'blocked' || (a.progress.dueDate !== null && a.progress.dueDate <= horizon)));
+}
+
+function candidateList(status: string, found: StoredAction[], turn: ChatTurn): string {
+  return found.slice(0, 10).map((a) => `- "${status} ${typeableRef(a)}": ${a.action.text.slice(0, 70)} (${turn.directory.plan(a.planId)?.partnership ?? a.planId})`).join('\n');
+}
+
+export const answerCommand = command({
+  kinds: ['answer', 'invalid-answer'],
+  async run(turn, intent): Promise<ChatReply> {
+    if (intent.kind === 'invalid-answer') return { text: `I couldn't read that: ${intent.problem.replace(/\.$/, '')}. Nothing was changed.` };
+    if (turn.visible.size === 0) return { text: noPlansText(turn) };
+    let targets: StoredAction[] = [];
+    const problems: string[] = [];
+    if (intent.names.length === 0) {
+      const pending = await pendingFor(turn);
+      if (pending.length === 0) return { text: `Which action? Add its code, e.g. "${intent.status} BED-14" ("my actions" lists yours with their codes).` };
+      if (pending.length > 1) return { text: `Several of your actions could be meant. Reply with one of these:\n\n${candidateList(intent.status, pending, turn)}` };
+      targets = pending;
+    } else {
+      for (const name of intent.names) {
+        const found = await findNamed(turn.services.store, turn.visible, turn.directory.plans, name);
+        if (found.length === 0) problems.push(`I can't find an action "${nameText(name)}" in your plans. Nothing was changed for it.`);
+        else if (found.length > 1) problems.push(`"${nameText(name)}" is in several places. Reply with its code:\n\n${candidateList(intent.status, found, turn)}`);
+        else targets.push(found[0] as StoredAction);
+      }
+    }
+    if (targets.length === 0) return { text: problems.join('\n\n') };
+    const answers = targets.map((t) => answerOf(intent, t, turn.today));
+    const missing = answers.find((a): a is string => typeof a === 'string');
+    if (missing) return { text: `Nearly: ${missing} Nothing was changed.` };
+    const sure = intent.sure && intent.names.length > 0 && problems.length === 0;
+    const behind = intent.status === 'done' && targets.some((t) => missed(turn, t).length > 1);
+    if (!sure || behind) {
+      if (targets.length > 1 && behind) targets = targets.slice(0, 1);
+      const why = intent.names.length === 0 ? 'You named no action; the one waiting on you is this. ' : problems.length > 0 ? `${problems.join(' ')} ` : '';
+      return ask(turn, targets, answers[0] as Answer, why);
+    }
+    if (new Set(answers.map((a) => JSON.stringify(a))).size === 1) {
+      const applied = await applyAnswer(turn, targets.map((t) => ({ planId: t.planId, actionId: t.action.id, etag: t.etag })), answers[0] as Answer, { via: 'typed', checked: false });
+      return { text: applied.text };
+    }
+    // Shifts give each action its own new date.
+    const lines: string[] = [];
+    for (const [i, t] of targets.entries()) lines.push((await applyAnswer(turn, [{ planId: t.planId, actionId: t.action.id, etag: t.etag }], answers[i] as Answer, { via: 'typed', checked: false })).text);
+    return { text: lines.join('\n\n') };
+  },
+});

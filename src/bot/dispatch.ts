@@ -1,0 +1,46 @@
+// Acting on what a message means: the intent goes to the command for its kind, with the caller's view
+// (the plans they may see) and the conversation's memory, which is saved after the command has run.
+import { visiblePlanIds } from '../app/access.ts';
+import { callerFrom } from '../app/caller.ts';
+import { loadDirectory } from '../app/directory.ts';
+import type { Services } from '../app/services.ts';
+import { londonDate } from '../domain/calendar.ts';
+import type { Intent, Message } from '../domain/reading/intent.ts';
+import type { ChatReply, ChatTurn } from './commands/chatCommand.ts';
+import { commandFor } from './commands/index.ts';
+import type { Messenger } from './messenger.ts';
+
+/** Who sent the activity. */
+export interface Sender {
+  id: string;
+  name: string;
+  tenantId: string;
+  mentions: string[];
+}
+
+/** Builds the turn for a sender: directory, caller, visible plans and the conversation's memory. */
+export async function turnFor(services: Services, messenger: Messenger, sender: Sender): Promise<ChatTurn> {
+  const directory = await loadDirectory(services.store);
+  const caller = callerFrom(sender.id, sender.name, sender.tenantId, directory, services.settings);
+  const state = await services.store.chat.state(sender.id);
+  return { services, messenger, directory, caller, visible: visiblePlanIds(caller, directory), today: londonDate(services.clock.now()), mentions: sender.mentions, state: structuredClone(state) };
+}
+
+/** What the reader may match loosely: the plans, roles and people the caller can see. */
+export function vocabularyOf(turn: ChatTurn): Message['vocabulary'] {
+  const plans = turn.directory.plans.filter((p) => turn.visible.has(p.id));
+  return {
+    plans: plans.map((p) => ({ code: p.code, partnership: p.partnership })),
+    roles: [...new Set(plans.flatMap((p) => p.roles.map((r) => r.name)))],
+    people: turn.directory.people.filter((p) => p.tenantId === turn.caller.tenantId).map((p) => p.name),
+  };
+}
+
+/** Runs the command for `intent` and saves the conversation's memory if it changed. */
+export async function dispatch(turn: ChatTurn, intent: Intent): Promise<ChatReply> {
+  const before = JSON.stringify(turn.state);
+  const command = commandFor(intent.kind);
+  const reply = command ? await command.run(turn, intent) : { text: `I understood that ("${intent.kind}"), but I can't do it here yet. Nothing was changed.` };
+  if (JSON.stringify(turn.state) !== before) await turn.services.store.chat.saveState(turn.caller.id, turn.state);
+  return reply;
+}

@@ -1,0 +1,50 @@
+// What the bot remembers of its conversation with one person between messages: an answer waiting for
+// "yes", the list "more" continues, and the last answer "undo" reverts. Plain JSON, stored per person.
+import type { ListFilter, ListKind, Period } from './reading/intent.ts';
+import type { Answer } from './answers.ts';
+import type { ActionProgress } from './progress.ts';
+
+/** A list as asked, enough to run it again for the next page. */
+export interface ListQuery {
+  list: ListKind;
+  filter: ListFilter;
+  period?: Period;
+  groupBy?: 'grid' | 'owner' | 'plan';
+}
+
+/** An action as it was when the bot asked about it: a change since (another ETag) means asking again. */
+export interface AskedAction {
+  planId: string;
+  actionId: string;
+  etag: string;
+}
+
+/**
+ * An answer the bot asked the person to confirm, for one or more actions. `upTo`: "all" closes every
+ * missed occurrence of a recurring action due up to that date.
+ */
+export interface PendingAnswer {
+  targets: AskedAction[];
+  answer: Answer;
+  upTo?: string;
+  askedAt: string;
+}
+
+/** The caller's own last answer, for "undo". */
+export interface LastAnswer {
+  planId: string;
+  actionId: string;
+  before: ActionProgress;
+  /** The ETag the answer left: "undo" works only while it is still the action's. */
+  etagAfter: string;
+  at: string;
+}
+
+/** Everything remembered for one person. */
+export interface ChatState {
+  pending: PendingAnswer | null;
+  lastList: { query: ListQuery; offset: number } | null;
+  lastAnswer: LastAnswer | null;
+}
+
+export const emptyChatState: ChatState = { pending: null, lastList: null, lastAnswer: null };

@@ -1,0 +1,61 @@
+// Typo tolerance for the words of questions and commands ("whats ovrdue", "summery", "blokced"), and
+// the closest commands for a message that is neither a question nor an answer.
+import { closestWord, editDistance } from './fuzzy.ts';
+import { MONTH_NAMES } from './dates.ts';
+
+// The words readers look for. A typo is corrected only to one of these, and only when one is closest.
+const KEYWORDS = [
+  'overdue', 'blocked', 'delayed', 'done', 'finished', 'completed', 'postponed', 'summary', 'overview', 'dashboard', 'status',
+  'roles', 'assign', 'unassign', 'reopen', 'remind', 'reminders', 'snooze', 'pause', 'resume', 'report', 'help', 'undo',
+  'actions', 'happening', 'settings', 'merge', 'covers', 'whats', 'what', 'which', 'show', 'mine', 'owner', 'grid',
+  'today', 'tomorrow', 'week', 'month', 'next', 'this', 'soon', 'due', 'daily', 'weekly', 'until', 'because', 'import',
+  'monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday', 'sunday', 'nobody', 'holds', 'unheld', 'delay', 'stuck',
+  ...MONTH_NAMES,
+];
+const KNOWN = new Set(KEYWORDS);
+
+/**
+ * The text with each word that is near one keyword replaced by it (case kept lower). Words of the plans,
+ * people and roles the person can see are left alone, as are numbers and names of actions.
+ */
+export function correctTypos(text: string, keep: ReadonlySet<string>): string {
+  const seen = new Map<string, string>();
+  return text.replace(/[A-Za-z']+/g, (word) => {
+    const lower = word.toLowerCase();
+    if (KNOWN.has(lower) || keep.has(lower) || lower.length < 4) return word;
+    const corrected = seen.get(lower) ?? closestWord(lower.replace(/'/g, ''), KEYWORDS) ?? word;
+    seen.set(lower, corrected);
+    return corrected;
+  });
+}
+
+/** Commands people can copy, shown when a message is not understood (closest first). */
+export const EXAMPLES = [
+  "what's overdue?", 'my actions', "what's due this week?", "what's blocked?", 'summary', 'status PB-14', 'done PB-14',
+  'delayed PB-14 to 30 June because …', 'blocked PB-14: waiting for …', 'roles', 'who is SMLO?', 'assign SMLO to Sam Patel',
+  'undo', 'reopen PB-14', 'remind me weekly on Monday', 'pause reminders until 4 Jan', 'snooze PB-14 for a week', 'more', 'help',
+  'report', 'my settings',
+];
+
+// Words of each example that matter for closeness ("what's" and "…" do not).
+const exampleWords = (example: string): string[] =>
+  example.toLowerCase().replace(/[^a-z0-9 ]/g, ' ').split(/\s+/).filter((w) => w.length > 2 && !['what', 'whats', 'pb', 'sam', 'patel'].includes(w));
+const EXAMPLE_WORDS = EXAMPLES.map(exampleWords);
+
+/** Up to three commands closest to `text`, by the nearest word each shares with it. */
+export function suggest(text: string): string[] {
+  // The first words say what a message is about; a long one is not compared word by word.
+  const words = [...new Set(text.toLowerCase().replace(/[^a-z0-9 ]/g, ' ').split(/\s+/).filter((w) => w.length > 2))].slice(0, 12);
+  const scored = EXAMPLES.map((example, i) => {
+    let best = 0;
+    for (const w of words) {
+      for (const e of EXAMPLE_WORDS[i] ?? []) {
+        const d = editDistance(w, e, 3);
+        best = Math.max(best, d > 3 ? 0 : 1 - d / Math.max(w.length, e.length));
+      }
+    }
+    return { example, score: best, i };
+  });
+  const close = scored.filter((s) => s.score >= 0.7).sort((a, b) => b.score - a.score || a.i - b.i);
+  return close.length > 0 ? close.slice(0, 3).map((s) => s.example) : ["what's overdue?", 'my actions', 'help'];
+}
