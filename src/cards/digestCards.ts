@@ -64,7 +64,7 @@ function render(record: DigestRecord, today: IsoDate, shown: { line: DigestLine;
       title: `Your actions for ${dueLabel(record.day)}`,
       countLabel: counts(record, today),
       sections: sections(shown, record, (line, n) => baseLine(record, today, line, n)),
-      hint: 'Answer each one here, or type "done 1.2.3". Type "my settings" to change how often this comes.',
+      hint: `Answer each one here, or type it: "done ${record.lines[0]?.ref ?? 'BED-14'}". Type "my settings" to change how often this comes.`,
     });
   }
   return renderCard('escalationDigest', {

@@ -28,14 +28,14 @@ describe('the Isle of Wight plan', () => {
     expect(report.failed).toBe(0);
     const [card] = cardsAbout(bot, tom, AUDIT_TOOL);
     expect(cardsTo(bot, tom)).toHaveLength(1);
-    expect(textOf(card)).toContain(`**3.2.1**  ${AUDIT_TOOL} Isle of Wight DAT · Tue 30 Sep 2008 · in 14 days`);
+    expect(textOf(card)).toContain(`**IW-3.2.1**  ${AUDIT_TOOL} Isle of Wight DAT · Tue 30 Sep 2008 · in 14 days`);
     // Roles the plan names that nobody in the demo holds are no daily card (the weekly briefing lists them).
     expect(cardsAbout(bot, jane, 'Roles nobody holds')).toHaveLength(0);
     expect(report.unheldRoles).toContain('DIP Champion');
 
     bot.clock.set('2008-09-18T10:00:00Z');
     const record = await bot.store.digests.get(`owner|${tom.aadObjectId}|2008-09-16`);
-    const line = record?.lines.findIndex((l) => l.ref === '3.2.1') ?? -1;
+    const line = record?.lines.findIndex((l) => l.ref === 'IW-3.2.1') ?? -1;
     const answer = await pressDigest(bot, tom, cardOf(card), 'digest.done', line);
     expect(answerText(answer)).toContain('Done by Tom Hughes, Thu 18 Sep 2008 11:00');
     const [status] = await bot.say(jane, 'status 3.2.1');

@@ -166,6 +166,6 @@ describe('pacing', () => {
     expect(Math.max(...times) - Math.min(...times)).toBeGreaterThanOrEqual(1500);
     // The bucket's bound: one burst plus seven a second.
     const busiest = Math.max(...times.map((t) => times.filter((u) => u >= t && u < t + 1000).length));
-    expect(busiest).toBeLessThanOrEqual(14);
+    expect(busiest).toBeLessThanOrEqual(15); // 7 + 7, and one more when a window catches a token at each end
   });
 });
