@@ -80,7 +80,7 @@ describe('Teams throttles or fails for a while', () => {
   it('a failed digest is retried by the next sweep with what is still due: an action answered meanwhile is left out', async () => {
     const eve = person(8, 'Eve Shaw');
     const store = await world('faultConnRetry', [eve], 2);
-    connector.fail({ status: 503, times: 100, when: to(eve) });
+    connector.fail({ status: 429, retryAfter: 0, times: 100, when: to(eve) });
     const first = await runSweep(sweeper(store).services, sweeper(store).messenger, new Date(at));
     expect(first).toMatchObject({ sent: 0, failed: 1 });
     connector.clear();
