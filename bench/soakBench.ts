@@ -121,7 +121,12 @@ export async function run(): Promise<BenchFigure[]> {
       }
       connector.outage = false;
       tally.sweepMs += performance.now() - sweepStart;
-      const delivered = audit.receive(connector.drain());
+      // A digest's later pages are part of the message: its lines are read from the digest it names.
+      const messages = await Promise.all(connector.drain().map(async (m) => ({
+        conversationId: m.conversationId,
+        actionIds: m.digest ? ((await store.digests.get(m.digest))?.lines ?? []).map((l) => l.actionId) : m.actions.map((n) => `a${n}`),
+      })));
+      const delivered = audit.receive(messages);
       clock.set(`${today}T13:00:00Z`);
       await answerDay(services, people, actions, delivered, random, today, tally);
       if (day === 29) rssAfterFirstMonth = process.memoryUsage().rss;
@@ -137,11 +142,15 @@ export async function run(): Promise<BenchFigure[]> {
     return [
       { key: 'soak.expected', label: `reminders expected (remindersDue per day × holders; ${run})`, value: result.expected, unit: '' },
       { key: 'soak.sent', label: 'reminders that reached their person', value: result.sent, unit: '' },
+      { key: 'soak.messages', label: `messages that reached people (digests and single cards), over ${DAYS} sweeps`, value: result.messages, unit: '' },
+      { key: 'soak.linesPerMessage', label: 'reminders per message: how many times fewer sends than one card per reminder (goal ≥ 10)', value: result.messages > 0 ? Math.round((result.lines / result.messages) * 10) / 10 : 0, unit: 'x' },
+      { key: 'soak.maxOwnerMessages', label: 'most messages one owner got from one sweep (must be 1)', value: result.maxOwnerMessages, unit: '' },
+      { key: 'soak.maxLeadMessages', label: 'most messages the commissioner got from one sweep (at most 2: digest + escalation digest)', value: result.maxLeadMessages, unit: '' },
       { key: 'soak.duplicated', label: 'reminders that reached a person twice (must be 0)', value: result.duplicated, unit: '' },
-      { key: 'soak.unexpected', label: 'cards matching no reminder due that day (must be 0)', value: result.unexpected, unit: '' },
+      { key: 'soak.unexpected', label: 'lines matching no reminder due that day (must be 0)', value: result.unexpected, unit: '' },
       { key: 'soak.lost', label: 'expected, never arrived, no failure recorded (must be 0)', value: result.lost, unit: '' },
-      { key: 'soak.failedSuperseded', label: 'failed, recorded, not resent: a later card about the action reached the person, or it was answered', value: result.failedSuperseded, unit: '' },
-      { key: 'soak.failedNothingLater', label: 'failed, recorded, and no later card about the action reached the person', value: result.failedNothingLater, unit: '' },
+      { key: 'soak.failedSuperseded', label: 'failed, recorded, not resent: a later message about the action reached the person, or it was answered', value: result.failedSuperseded, unit: '' },
+      { key: 'soak.failedNothingLater', label: 'failed, recorded, and no later message about the action reached the person', value: result.failedNothingLater, unit: '' },
       { key: 'soak.resentAfterFailure', label: 'sent on a later sweep after a failed try', value: resent, unit: '' },
       { key: 'soak.sendFailures', label: 'sends given up by a sweep (recorded failed, tried again next sweep)', value: tally.sweepFailed, unit: '' },
       { key: 'soak.throttled', label: 'connector answers 429 (1% of calls, Retry-After 1 s; all calls on 6 outage days)', value: connector.statuses.get(429) ?? 0, unit: '' },

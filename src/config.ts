@@ -43,6 +43,8 @@ const schema = z.object({
   LEAD_ROLE: z.string().trim().min(1).default('Commissioner'),
   /** node-cron expression, evaluated in Europe/London. */
   REMINDER_CRON: z.string().default('0 9 * * 1-5'),
+  /** node-cron expression of the commissioner's weekly briefing, in Europe/London. */
+  BRIEFING_CRON: z.string().default('0 9 * * 1'),
   REMIND_DAYS_BEFORE: days('14,7,1,0'),
   OVERDUE_EVERY_DAYS: int(7, 1, 90),
   ESCALATE_AFTER_DAYS: int(14, 1, 365),

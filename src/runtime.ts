@@ -9,11 +9,14 @@ import { ActionBot } from './bot/actionBot.ts';
 import { PendingImports } from './app/importPreview.ts';
 import { readPlanBytes } from './import/readPlanBytes.ts';
 import { BotMessenger, type Messenger } from './bot/messenger.ts';
+import { wireDigest } from './bot/digestWiring.ts';
 import { teamsLimits } from './bot/pacing.ts';
 import { createAdapter, startServer, type Readiness, type RunningServer, type ServerOptions } from './bot/server.ts';
 import type { Store } from './domain/ports.ts';
 import { dashboardFor, mountDashboard } from './dashboard/mount.ts';
 import { startReminderSchedule, type ReminderSchedule } from './scheduler/reminderSchedule.ts';
+import { logUnheldRoles } from './scheduler/briefing.ts';
+import { startBriefingSchedule } from './scheduler/briefingSchedule.ts';
 import { openStorage } from './store/openStorage.ts';
 
 /** A running bot and everything it owns. */
@@ -55,6 +58,7 @@ export async function startRuntime(config: Config, options: RuntimeOptions = {})
     const adapter = createAdapter(config, logger);
     const messenger = messengerFor(adapter, config, logger);
     const bot = new ActionBot(services, messenger, { read: readPlanBytes, pending: new PendingImports(), localMode: config.localMode });
+    wireDigest(bot, services, messenger);
     // The dashboard (the Teams tab) on the bot's own port in every mode: signed in outside local mode.
     const dashboard = mountDashboard(dashboardFor(config, services, messenger));
     const extraRoutes = (s: Parameters<typeof dashboard>[0]): void => { dashboard(s); options.extraRoutes?.(s); };
@@ -66,6 +70,8 @@ export async function startRuntime(config: Config, options: RuntimeOptions = {})
     };
     const server = await startServer({ config, bot, logger, adapter, extraRoutes, readiness });
     schedule = options.schedule === false ? null : startReminderSchedule(services, messenger, config.REMINDER_CRON);
+    const briefing = options.schedule === false ? null : startBriefingSchedule(services, messenger, config.BRIEFING_CRON);
+    if (schedule) void logUnheldRoles(services).catch(() => undefined);
     logger.info({ storage: storage.description, localMode: config.localMode, tenants: tenantsAccepted(config), schedule: options.schedule === false ? 'off' : config.REMINDER_CRON }, 'actionbot ready');
     return {
       services, server, adapter, messenger, schedule,
@@ -73,6 +79,7 @@ export async function startRuntime(config: Config, options: RuntimeOptions = {})
       stop: async (graceMs) => {
         await server.close(graceMs);
         await schedule?.stop();
+        briefing?.stop();
         await storage.close();
       },
     };

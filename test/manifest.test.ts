@@ -78,6 +78,13 @@ describe('the Teams app package', () => {
     expect(manifest.webApplicationInfo).toEqual({ id: botId, resource: `api://${botDomain}/botid-${botId}` });
   });
 
+  it('asks for the read-receipt consent in chats (resource-specific), for the bot\'s own app id', async () => {
+    const manifest = JSON.parse(await filledManifest(botId, botDomain)) as { webApplicationInfo: { id: string; resource: string }; authorization: { permissions: { resourceSpecific: { name: string; type: string }[] } } };
+    expect(manifest.webApplicationInfo.id).toBe(botId);
+    expect(manifest.webApplicationInfo.resource).not.toBe('');
+    expect(manifest.authorization.permissions.resourceSpecific).toEqual([{ name: 'ChatMessageReadReceipt.Read.Chat', type: 'Application' }]);
+  });
+
   it('the icons are a 192×192 colour tile and a 32×32 white-on-transparent outline', async () => {
     const color = readPng(await readFile(new URL('../manifest/color.png', import.meta.url)));
     expect([color.width, color.height]).toEqual([192, 192]);

@@ -7,7 +7,6 @@ import { addDays } from '../../src/domain/calendar.ts';
 import { roleKey } from '../../src/domain/owners.ts';
 import type { IsoDate } from '../../src/domain/plan.ts';
 import type { BenchPeople } from './benchPeople.ts';
-import type { Delivered } from './throttlingConnector.ts';
 import { ownersOf } from './syntheticPlan.ts';
 
 /** The audit's totals. */
@@ -18,8 +17,15 @@ export interface AuditResult {
   sent: number;
   /** Cards that reached a person a second time for the same reminder. */
   duplicated: number;
-  /** Cards that matched no reminder due that day for that person. */
+  /** Lines that matched no reminder due that day for that person. */
   unexpected: number;
+  /** The most messages one owner got from one sweep (must be 1: their digest). */
+  maxOwnerMessages: number;
+  /** The most messages the commissioner got from one sweep (at most 2: a digest and the escalation digest). */
+  maxLeadMessages: number;
+  /** Messages that reached people, and the lines (reminders) they carried. */
+  messages: number;
+  lines: number;
   /** Expected, never arrived, and no failure recorded in the ledger: silently dropped. */
   lost: number;
   /** Expected, never arrived, failure recorded; later a card about the action reached the person, or someone answered it. */
@@ -45,6 +51,10 @@ export class ReminderAudit {
   private today = new Map<string, string>();
   private duplicated = 0;
   private unexpected = 0;
+  private maxOwnerMessages = 0;
+  private maxLeadMessages = 0;
+  private messages = 0;
+  private lines = 0;
 
   constructor(private readonly planId: string, private readonly actions: TrackedAction[], private readonly people: BenchPeople, private readonly rules: ReminderRules) {}
 
@@ -71,23 +81,36 @@ export class ReminderAudit {
     return this.today.size;
   }
 
-  /** Records the cards that arrived during `day`'s sweep; returns those that matched a due reminder. */
-  receive(cards: Delivered[]): { personId: string; actionId: string }[] {
+  /**
+   * Records the messages that arrived during `day`'s sweep, each with the actions it holds (a digest's
+   * lines on every page); returns the lines that matched a due reminder.
+   */
+  receive(messages: { conversationId: string; actionIds: string[] }[]): { personId: string; actionId: string }[] {
     const matched: { personId: string; actionId: string }[] = [];
-    for (const card of cards) {
-      const person = this.people.byConversation.get(card.conversationId);
-      const about = person ? `${person.id}|${this.planId}|a${card.action}` : '';
-      const key = this.today.get(about);
-      if (!person || !key) {
-        this.unexpected += 1;
-        continue;
+    const perPerson = new Map<string, number>();
+    for (const message of messages) {
+      const person = this.people.byConversation.get(message.conversationId);
+      this.messages += 1;
+      if (person) perPerson.set(person.id, (perPerson.get(person.id) ?? 0) + 1);
+      for (const actionId of message.actionIds) {
+        this.lines += 1;
+        const about = person ? `${person.id}|${this.planId}|${actionId}` : '';
+        const key = this.today.get(about);
+        if (!person || !key) {
+          this.unexpected += 1;
+          continue;
+        }
+        this.lastCard.set(about, this.day);
+        if (this.received.has(key)) this.duplicated += 1;
+        else {
+          this.received.add(key);
+          matched.push({ personId: person.id, actionId });
+        }
       }
-      this.lastCard.set(about, this.day);
-      if (this.received.has(key)) this.duplicated += 1;
-      else {
-        this.received.add(key);
-        matched.push({ personId: person.id, actionId: `a${card.action}` });
-      }
+    }
+    for (const [personId, count] of perPerson) {
+      if (personId === this.people.lead.id) this.maxLeadMessages = Math.max(this.maxLeadMessages, count);
+      else this.maxOwnerMessages = Math.max(this.maxOwnerMessages, count);
     }
     return matched;
   }
@@ -105,6 +128,9 @@ export class ReminderAudit {
       else if ((this.lastCard.get(about) ?? '') > day || (answered.get(actionId) ?? '') >= day) failedSuperseded += 1;
       else failedNothingLater += 1;
     }
-    return { expected: this.expected.size, sent: this.received.size, duplicated: this.duplicated, unexpected: this.unexpected, lost, failedSuperseded, failedNothingLater };
+    return {
+      expected: this.expected.size, sent: this.received.size, duplicated: this.duplicated, unexpected: this.unexpected, lost, failedSuperseded, failedNothingLater,
+      maxOwnerMessages: this.maxOwnerMessages, maxLeadMessages: this.maxLeadMessages, messages: this.messages, lines: this.lines,
+    };
   }
 }

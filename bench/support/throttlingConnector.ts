@@ -1,15 +1,17 @@
 // A stand-in for the Bot Connector that throttles like a busy Teams: a seeded share of calls get 429
 // with Retry-After or 503, and during an outage every call gets 429. It keeps only what the soak
-// needs from each card that got through (the conversation and the synthetic action it is about), so
-// its own memory stays flat over a year of sweeps.
+// needs from each message that got through (the conversation, the synthetic actions it shows, and the
+// digest it is, if one), so its own memory stays flat over a year of sweeps.
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 
-/** One card that reached a person. */
+/** One message that reached a person. */
 export interface Delivered {
   conversationId: string;
-  /** The synthetic action's index, read from its text ("Synthetic action 123: …"); -1 if none. */
-  action: number;
+  /** The synthetic actions' indexes, read from its text ("Synthetic action 123: …"). */
+  actions: number[];
+  /** The digest's key when the message is a digest (its buttons carry it): its later pages hold more lines. */
+  digest: string | null;
 }
 
 /** How often to fail. */
@@ -79,8 +81,9 @@ export async function startThrottlingConnector(throttling: Throttling): Promise<
       return answer(res, 503, {}, { error: { code: 'ServiceUnavailable', message: 'try later' } });
     }
     count(201);
-    const action = /Synthetic action (\d+):/.exec(body)?.[1];
-    delivered.push({ conversationId: decodeURIComponent(match[1] ?? ''), action: action === undefined ? -1 : Number(action) });
+    const actions = [...new Set([...body.matchAll(/Synthetic action (\d+):/g)].map((m) => Number(m[1])))];
+    const digest = /"d":"((?:owner|escalation)\|[^"]+)"/.exec(body)?.[1] ?? null;
+    delivered.push({ conversationId: decodeURIComponent(match[1] ?? ''), actions, digest });
     answer(res, 201, {}, { id: `activity-${++counter}` });
   }
 

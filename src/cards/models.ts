@@ -1,6 +1,7 @@
 // The data each card template in cards/ is expanded with. Every field a template binds is required here:
 // a missing one would show up on the card as a literal `${…}`. Optional things are null or empty lists.
 import type { IsoDate } from '../domain/plan.ts';
+import type { BriefingCard, EscalationDigestCard, OwnerDigestCard } from './digestModels.ts';
 
 /** Who owns an action: one plan role and the people holding it ("nobody yet" when none). */
 export interface CardOwner {
@@ -209,6 +210,9 @@ export interface CardData {
   welcome: WelcomeCard;
   status: StatusCard;
   summary: SummaryCard;
+  ownerDigest: OwnerDigestCard;
+  escalationDigest: EscalationDigestCard;
+  briefing: BriefingCard;
 }
 
 export type CardName = keyof CardData;

@@ -41,6 +41,7 @@ export function renderCard<K extends CardName>(name: K, data: CardData[K]): obje
 export const cardNames: readonly CardName[] = [
   'reminder', 'answered', 'digest', 'escalation', 'unheldRoles', 'confirmation', 'welcome', 'status', 'summary', 'list', 'question',
   'importPreview',
+  'ownerDigest', 'escalationDigest', 'briefing',
 ];
 
 /** Input ids on the reminder card, for whoever reads the answers. */

@@ -39,8 +39,8 @@ export const remindCommand: Command = {
       const report = await runSweep(services, messenger, at, { dryRun: values['dry-run'] ?? false });
       const lines = [
         `Sweep as of ${report.today}: ${report.considered} actions considered, ${report.due} reminders due.`,
-        values['dry-run'] ? `Would send ${report.planned.length} messages:` : `Sent ${report.sent}, already sent ${report.skipped}, failed ${report.failed}.`,
-        ...report.planned.map((p) => `  ${p.personName}: ${p.kind} ${p.actionId}`),
+        values['dry-run'] ? `Would send ${report.planned.length} reminders, one digest per person:` : `Sent ${report.sent} messages (${report.items} reminders), already sent ${report.skipped}, failed ${report.failed}.`,
+        ...report.planned.map((p) => `  ${p.personName} (${p.message}): ${p.kind} ${p.actionId}`),
         ...(report.unheldRoles.length > 0 ? [`Roles nobody holds: ${report.unheldRoles.join(', ')}`] : []),
         ...(report.unreachable.length > 0 ? [`Could not reach: ${report.unreachable.join(', ')}`] : []),
       ];

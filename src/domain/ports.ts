@@ -3,6 +3,7 @@
 import type { IsoDate, Plan, PlanAction, PlanPeriod, Grid, PlanRole } from './plan.ts';
 import type { ChatState } from './chatState.ts';
 import type { ActionChange, ActionProgress, Actor, Person } from './progress.ts';
+import type { BriefingStore, DigestRecord, DigestStore, PersonSettingsStore } from './digestPorts.ts';
 
 /** An action as stored: the plan's text of it, its live progress, and the ETag that guards updates. */
 export interface StoredAction {
@@ -174,5 +175,13 @@ export interface Store {
   roles: RoleStore;
   reminders: ReminderLedger;
   leases: SweepLeases;
+  /** Reminder settings, snoozes and covers. */
+  settings: PersonSettingsStore;
+  /** Digests sent, their items, and when they were read. */
+  digests: DigestStore;
+  /** Weekly snapshots of each plan for the briefing. */
+  briefings: BriefingStore;
   chat: ChatStore;
 }
+
+export type { BriefingStore, DigestRecord, DigestStore, PersonSettingsStore };

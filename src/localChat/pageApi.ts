@@ -6,6 +6,7 @@ import type { Services } from '../app/services.ts';
 import type { Messenger } from '../bot/messenger.ts';
 import { sendJson } from '../dashboard/web.ts';
 import { isValidIsoDate, londonDate } from '../domain/calendar.ts';
+import { runBriefing } from '../scheduler/briefing.ts';
 import { runSweep } from '../scheduler/sweep.ts';
 import { nineInLondon, type DemoClock } from './demoClock.ts';
 import { readJson, RequestError, stringField } from './http.ts';
@@ -81,7 +82,9 @@ async function sweep(ctx: PageContext, body: Record<string, unknown>): Promise<o
     at = ctx.clock ? ctx.clock.now() : nineInLondon(date);
   }
   const report = await runSweep(ctx.services, ctx.messenger, at);
-  return { today: report.today, due: report.due, sent: report.sent, skipped: report.skipped, failed: report.failed, unheldRoles: report.unheldRoles, unreachable: report.unreachable };
+  // The demo has no Monday cron: the commissioner's weekly briefing goes with the first sweep of each week.
+  const briefings = await runBriefing(ctx.services, ctx.messenger, at);
+  return { today: report.today, due: report.due, sent: report.sent, items: report.items, briefings, skipped: report.skipped, failed: report.failed, unheldRoles: report.unheldRoles, unreachable: report.unreachable };
 }
 
 /** Server-sent events: every chat change, as JSON. */

@@ -5,10 +5,10 @@ import type { Directory } from '../app/directory.ts';
 import type { Services } from '../app/services.ts';
 import { SendError, type ConversationAddress, type Messenger } from '../domain/messenger.ts';
 import { renderCard } from '../cards/render.ts';
-import type { ReminderKind as CardReminderKind } from '../cards/models.ts';
+import { bannerKind } from '../domain/digestItems.ts';
 import type { StoredAction } from '../domain/ports.ts';
 import type { Person } from '../domain/progress.ts';
-import type { Reminder, ReminderKind } from '../domain/reminders.ts';
+import type { Reminder } from '../domain/reminders.ts';
 
 /** Something the sweep will send to one person. */
 export type Delivery =
@@ -17,8 +17,6 @@ export type Delivery =
 
 export type DeliveryOutcome = 'sent' | 'skipped' | 'failed' | 'unreachable';
 
-const CARD_KINDS: Record<Exclude<ReminderKind, 'escalation'>, CardReminderKind> = { upcoming: 'upcoming', 'due-today': 'dueToday', overdue: 'overdue' };
-
 /** The card for a reminder: the owners' reminder with buttons, or the commissioner's escalation. */
 export function reminderCard(reminder: Reminder, stored: StoredAction, directory: Directory, today: string): object {
   const fields = actionCardFields(stored, directory, today);
@@ -26,7 +24,8 @@ export function reminderCard(reminder: Reminder, stored: StoredAction, directory
     const isBlock = stored.progress.status === 'blocked';
     return renderCard('escalation', { ...fields, headline: isBlock ? 'Blocked' : `${reminder.daysLate} days late`, reason: stored.progress.reason });
   }
-  return renderCard('reminder', { ...fields, kind: CARD_KINDS[reminder.kind] });
+  // The banner says what the action is on the day sent: a step moved past a bank holiday is no longer "due today".
+  return renderCard('reminder', { ...fields, kind: bannerKind(stored.progress.dueDate ?? today, today) });
 }
 
 /** The sweep's day, and the time to stamp a claim or an outcome with when it happens. */

@@ -7,11 +7,14 @@ import { TablePeopleStore } from './tablePeopleStore.ts';
 import { TablePlanStore } from './tablePlanStore.ts';
 import { TableReminderLedger } from './tableReminderLedger.ts';
 import { TableRoleStore } from './tableRoleStore.ts';
+import { BRIEFINGS_TABLE, TableBriefingStore } from './tableBriefingStore.ts';
+import { DIGEST_TABLES, TableDigestStore } from './tableDigestStore.ts';
+import { SETTINGS_TABLE, TablePersonSettingsStore } from './tablePersonSettingsStore.ts';
 import { LEASES_TABLE, TableSweepLeases } from './tableSweepLeases.ts';
 import { openTables, type TableAccess } from './tables.ts';
 
 /** The fixed tables; due-index tables (`Due202611`) are created as months come up. */
-const TABLES = ['Plans', ACTIONS_TABLE, 'ActionRoles', 'History', 'People', 'Roles', 'Reminders', 'Sent', LEASES_TABLE, ...CHAT_TABLES];
+const TABLES = ['Plans', ACTIONS_TABLE, 'ActionRoles', 'History', 'People', 'Roles', 'Reminders', 'Sent', LEASES_TABLE, SETTINGS_TABLE, BRIEFINGS_TABLE, ...DIGEST_TABLES, ...CHAT_TABLES];
 
 /**
  * Opens the store, creating its tables if needed. `UseDevelopmentStorage=true` and http endpoints
@@ -29,6 +32,9 @@ export async function openTableStore(access: TableAccess, prefix: string): Promi
     roles: new TableRoleStore(tables),
     reminders: new TableReminderLedger(tables),
     leases: new TableSweepLeases(tables),
+    settings: new TablePersonSettingsStore(tables),
+    digests: new TableDigestStore(tables),
+    briefings: new TableBriefingStore(tables),
     chat: new TableChatStore(tables),
   };
 }

@@ -22,9 +22,9 @@ const LEAFLET = 'Publish the harm reduction leaflet';
 
 const plan = handMadePlan(PLAN, 'Testshire DAT', planYear2011, [
   { ref: '3.1.1', text: AUDIT, owners: ['SMLO', 'SMO'], due: '2011-09-30' },
-  { ref: '3.1.2', text: TIMES, owners: ['SMLO', 'SMO'], due: '2011-09-30' },
-  { ref: '3.1.3', text: DIP, owners: ['SMLO', 'SMO'], due: '2011-09-30' },
-  { ref: '3.1.4', text: NURSES, owners: ['SMLO', 'SMO'], due: '2011-09-30' },
+  { ref: '3.1.2', text: TIMES, owners: ['SMLO', 'SMO'], due: '2011-10-03' },
+  { ref: '3.1.3', text: DIP, owners: ['SMLO', 'SMO'], due: '2011-10-04' },
+  { ref: '3.1.4', text: NURSES, owners: ['SMLO', 'SMO'], due: '2011-10-05' },
   { ref: '3.2.1', text: REVIEW, owners: ['SMLO'], due: { kind: 'recurring', every: '3 months', from: null, until: null } },
   { ref: '4.1.1', text: LEAFLET, owners: ['SMO'], due: '2011-10-07' },
   { ref: '5.1.1', text: 'Open the housing advice clinic', owners: ['Housing Officer'], due: '2011-10-07' },
@@ -34,7 +34,9 @@ const plan = handMadePlan(PLAN, 'Testshire DAT', planYear2011, [
 
 let bot: BotHarness;
 beforeAll(async () => {
-  bot = await startBotHarness('botanswers', '2011-09-01T08:00:00Z');
+  // Reminders on the day only, overdue nudges rare: each sweep below gives each owner one action, so
+  // each gets the single-action card these tests answer (a person with several gets a digest).
+  bot = await startBotHarness('botanswers', '2011-09-01T08:00:00Z', { REMIND_DAYS_BEFORE: '0', OVERDUE_EVERY_DAYS: '90' });
   await bot.importPlan(plan);
   await meet(bot, commissioner, 'Commissioner');
   await meet(bot, sam, 'SMLO');
@@ -42,9 +44,10 @@ beforeAll(async () => {
   await meet(bot, priya, 'DAT Co-ordinator');
   await meet(bot, tom, 'Housing Officer');
   await meet(bot, zoe, 'Carers Lead');
-  // Fri 30 Sep: the 3.1.x actions are due today, so Sam and Alex each get a reminder card for each.
-  await bot.sweep('2011-09-30T08:00:00Z');
-  bot.clock.set('2011-09-30T10:00:00Z');
+  // Wed 28 Sep: the review's June occurrence, 90 days late. Then each 3.1.x action on its day (Sam and
+  // Alex get a card for each), Zoe's on 5 Oct, Alex's leaflet and Tom's clinic on Fri 7 Oct.
+  for (const day of ['2011-09-28', '2011-09-30', '2011-10-03', '2011-10-04', '2011-10-05', '2011-10-07']) await bot.sweep(`${day}T08:00:00Z`);
+  bot.clock.set('2011-10-07T10:00:00Z');
 });
 afterAll(async () => bot?.close());
 
@@ -67,7 +70,7 @@ describe('answering with the buttons (Action.Execute)', () => {
     expect(answer.type).toBe('application/vnd.microsoft.card.adaptive');
     const text = answerText(answer);
     expect(text).toContain('Done');
-    expect(text).toContain('Sam Patel, Fri 30 Sep 2011 11:00');
+    expect(text).toContain('Sam Patel, Fri 7 Oct 2011 11:00');
     expect(await progressOf('3.1.1')).toMatchObject({ status: 'done', updatedBy: 'Sam Patel' });
     const history = await historyOf('3.1.1');
     expect(history.at(-1)).toMatchObject({ by: { id: sam.aadObjectId, name: 'Sam Patel' }, via: 'button', from: 'open', to: 'done', occurrence: '2011-09-30' });
@@ -77,7 +80,7 @@ describe('answering with the buttons (Action.Execute)', () => {
     const alexCopy = cardAbout(alex, AUDIT);
     const refreshed = updatesIn(bot, alex).filter((u) => u.activityId === alexCopy.activityId);
     expect(refreshed).toHaveLength(1);
-    expect(textOf(refreshed[0])).toContain('Sam Patel, Fri 30 Sep 2011 11:00');
+    expect(textOf(refreshed[0])).toContain('Sam Patel, Fri 7 Oct 2011 11:00');
     expect(updatesIn(bot, sam).filter((u) => u.activityId === cardAbout(sam, AUDIT).activityId)).toHaveLength(0);
   });
 
@@ -93,10 +96,10 @@ describe('answering with the buttons (Action.Execute)', () => {
   it('Delayed with a new date and reason moves the due date', async () => {
     const answer = await press(bot, alex, cardAbout(alex, TIMES), 'delayed', { newDate: '2011-10-31', reason: 'The provider is late' });
     expect(answerText(answer)).toContain('Delayed to Mon 31 Oct 2011');
-    expect(answerText(answer)).toContain('Was due Fri 30 Sep 2011');
-    expect(answerText(answer)).toContain('Alex Jones, Fri 30 Sep 2011 11:00');
-    expect(await progressOf('3.1.2')).toMatchObject({ status: 'delayed', dueDate: '2011-10-31', occurrence: '2011-09-30', reason: 'The provider is late' });
-    expect((await historyOf('3.1.2')).at(-1)).toMatchObject({ via: 'button', to: 'delayed', dueBefore: '2011-09-30', dueAfter: '2011-10-31' });
+    expect(answerText(answer)).toContain('Was due Mon 3 Oct 2011');
+    expect(answerText(answer)).toContain('Alex Jones, Fri 7 Oct 2011 11:00');
+    expect(await progressOf('3.1.2')).toMatchObject({ status: 'delayed', dueDate: '2011-10-31', occurrence: '2011-10-03', reason: 'The provider is late' });
+    expect((await historyOf('3.1.2')).at(-1)).toMatchObject({ via: 'button', to: 'delayed', dueBefore: '2011-10-03', dueAfter: '2011-10-31' });
     // Sam's copy now says so too.
     expect(updatesIn(bot, sam).some((u) => u.activityId === cardAbout(sam, TIMES).activityId && textOf(u).includes('Delayed to Mon 31 Oct 2011'))).toBe(true);
   });
@@ -157,7 +160,7 @@ describe('typed answers', () => {
     expect(await progressOf('4.1.1')).toMatchObject({ status: 'done', updatedBy: 'Alex Jones' });
     expect((await historyOf('4.1.1')).at(-1)).toMatchObject({ via: 'typed', to: 'done' });
     const card = cardAbout(alex, LEAFLET);
-    await bot.connector.waitFor(() => updatesIn(bot, alex).some((u) => u.activityId === card.activityId && textOf(u).includes('Alex Jones, Fri 30 Sep 2011 11:00')), 5000);
+    await bot.connector.waitFor(() => updatesIn(bot, alex).some((u) => u.activityId === card.activityId && textOf(u).includes('Alex Jones, Fri 7 Oct 2011 11:00')), 5000);
   });
 
   it('a bare "done" with one pending action asks first, and closes it on "yes"', async () => {

@@ -99,9 +99,10 @@ describe('uninstalling the bot', () => {
     const report = await bot.sweep('2011-10-17T08:00:00Z');
     expect(report.unreachable).toEqual(['Tom Hughes']);
     expect((await bot.store.people.get(tom.aadObjectId))?.reachable).toBe(false);
-    const notices = cardsAbout(bot, commissioner, 'could not be delivered');
+    // Told in the commissioner's escalation digest of the same sweep.
+    const notices = cardsAbout(bot, commissioner, 'Teams refused messages to Tom Hughes');
     expect(notices).toHaveLength(1);
-    expect(textOf(notices[0])).toContain('Tom Hughes');
+    expect(textOf(notices[0])).toContain('Needs your attention');
 
     // The next sweep (the seven-day reminder, Mon 24 Oct) does not try Tom at all.
     const callsBefore = bot.connector.calls.length;

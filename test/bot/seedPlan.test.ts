@@ -1,9 +1,9 @@
 import { readFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { parsePlan } from '../../src/import/parsePlan.ts';
-import { startBotHarness, textOf, type BotHarness } from '../support/botHarness.ts';
-import { answerText, cardsAbout, meet, press } from '../support/cardPress.ts';
-import type { ConnectorCall } from '../support/connector.ts';
+import { cardOf, startBotHarness, textOf, type BotHarness } from '../support/botHarness.ts';
+import { pressDigest } from '../support/digestPress.ts';
+import { answerText, cardsAbout, cardsTo, meet } from '../support/cardPress.ts';
 import type { TeamsPerson } from '../support/teamsActivity.ts';
 
 // The Isle of Wight plan (2008-09) as extracted from its PDF, with the demo people and roles.
@@ -23,25 +23,21 @@ beforeAll(async () => {
 afterAll(async () => bot?.close());
 
 describe('the Isle of Wight plan', () => {
-  it("reminds the IDAS team manager 14 days before 'Sept 08' (3.2.1, due Tue 30 Sep 2008) and takes the Done", async () => {
+  it("reminds the IDAS team manager 14 days before 'Sept 08' (3.2.1, due Tue 30 Sep 2008) in his digest and takes the Done", async () => {
     const report = await bot.sweep('2008-09-16T08:00:00Z');
     expect(report.failed).toBe(0);
     const [card] = cardsAbout(bot, tom, AUDIT_TOOL);
-    expect(textOf(card)).toContain('Coming up: due in 14 days');
-    expect(textOf(card)).toContain('Tue 30 Sep 2008');
-    // Roles the plan names that nobody in the demo holds are reported to the commissioner, in one card.
-    const notices = cardsAbout(bot, jane, 'Roles nobody holds');
-    expect(notices).toHaveLength(1);
+    expect(cardsTo(bot, tom)).toHaveLength(1);
+    expect(textOf(card)).toContain(`**IW-3.2.1**  ${AUDIT_TOOL} Isle of Wight DAT · Tue 30 Sep 2008 · in 14 days`);
+    // Roles the plan names that nobody in the demo holds are no daily card (the weekly briefing lists them).
+    expect(cardsAbout(bot, jane, 'Roles nobody holds')).toHaveLength(0);
     expect(report.unheldRoles).toContain('DIP Champion');
-    // The notice names the roles with most actions, counts the rest and says how to see them, under 25 KB.
-    const named = report.unheldRoles.filter((role) => textOf(notices[0]).includes(role));
-    expect(named.length).toBe(Math.min(12, report.unheldRoles.length));
-    if (report.unheldRoles.length > 12) expect(textOf(notices[0])).toContain(`and ${report.unheldRoles.length - 12} more with fewer actions: type "roles nobody holds"`);
-    expect(JSON.stringify(notices[0]!.body).length).toBeLessThanOrEqual(25 * 1024);
 
     bot.clock.set('2008-09-18T10:00:00Z');
-    const answer = await press(bot, tom, card as ConnectorCall, 'done');
-    expect(answerText(answer)).toContain('Tom Hughes, Thu 18 Sep 2008 11:00');
+    const record = await bot.store.digests.get(`owner|${tom.aadObjectId}|2008-09-16`);
+    const line = record?.lines.findIndex((l) => l.ref === 'IW-3.2.1') ?? -1;
+    const answer = await pressDigest(bot, tom, cardOf(card), 'digest.done', line);
+    expect(answerText(answer)).toContain('Done by Tom Hughes, Thu 18 Sep 2008 11:00');
     const [status] = await bot.say(jane, 'status 3.2.1');
     expect(textOf(status)).toContain('Done');
     expect(textOf(status)).toContain('Tom Hughes');

@@ -21,6 +21,9 @@ const action: ActionCardFields = {
   owners: [{ role: 'SMLO', people: 'Sam Jones' }, { role: 'DAT Co-ordinator', people: 'nobody yet' }],
 };
 
+const digestLine = { n: 0, digest: 'owner|p1|2011-10-03', ref: '2.1.3', text: 'Review the needs assessment', partnership: 'Isle of Wight DAT', dueLabel: 'Fri 30 Sep 2011 · 3 days late', outcome: '' };
+const paging = { digest: 'owner|p1|2011-10-03', page: 0, nextPage: 1, more: 4 };
+
 const samples: CardData = {
   reminder: { ...action, kind: 'upcoming' },
   answered: { ...action, answer: 'delayed', statusLabel: 'Delayed', answeredBy: 'Sam Jones', answeredAt: 'Mon 26 Sep 2011 09:12', reason: 'Provider data late', newDueLabel: 'Mon 31 Oct 2011' },
@@ -66,6 +69,22 @@ const samples: CardData = {
     rolesHeading: 'Roles (2 new)', roles: [{ label: 'DAAT Commissioner: 2 actions (new)' }], hasRevision: true,
     revisionHeading: 'Changes to the stored plan', changes: [{ label: '~ 1.2.2 by when: October 2012 → November 2012' }],
     warningsHeading: 'Warnings (1)', warnings: [{ label: 'line 1: no plan period above the table' }], moreLabel: '', token: 'b7c1',
+  },
+  ownerDigest: {
+    ...paging, title: 'Your actions for Mon 3 Oct 2011', countLabel: '2 actions: 1 overdue, 1 due today', hint: 'Answer each one here.',
+    sections: [
+      { title: 'Overdue', count: 1, color: 'Attention', lines: [digestLine] },
+      { title: 'Due today', count: 1, color: 'Warning', lines: [{ ...digestLine, n: 1, ref: '', outcome: 'Done by Sam Jones, Mon 3 Oct 2011 09:12' }] },
+    ],
+  },
+  escalationDigest: {
+    ...paging, page: 1, title: 'Needs your attention', countLabel: '1 action for Mon 3 Oct 2011', notes: ['Sam Jones has not opened the reminders of Thu 29 Sep 2011 (3 actions).'],
+    sections: [{ title: 'Late', count: 1, color: 'Attention', lines: [{ ...digestLine, why: '21 days late', seen: 'owners: not opened' }] }],
+  },
+  briefing: {
+    title: 'Weekly briefing', asOf: 'Mon 3 Oct 2011',
+    plans: [{ partnership: 'Isle of Wight DAT', counts: '40 actions: 12 open, 3 delayed, 2 blocked, 23 done; 5 overdue', changes: 'Since last week: 4 done', grids: [{ rag: 'Red', color: 'Attention', label: 'Grid 1: Young people — 2 overdue' }], oldest: ['2.1.3 Review the needs assessment: 21 days late'] }],
+    onLeave: 'Sam Jones until Tue 4 Oct 2011', unreachable: 'nobody', unheld: '1 role: YOT (1 action)',
   },
 };
 
@@ -141,6 +160,17 @@ describe('card templates', () => {
     expect(words).toEqual(expect.arrayContaining(['${role}', '${people}']));
     const problems = cardProblems(card).filter((p) => !p.includes('unexpanded binding'));
     expect(problems).toEqual([]);
+  });
+
+  it('a digest line has Done, Delayed, Blocked and Snooze with inputs named after the line; an answered line has none', () => {
+    const card = renderCard('ownerDigest', samples.ownerDigest);
+    const json = JSON.stringify(card);
+    for (const verb of ['digest.done', 'digest.delayed', 'digest.blocked', 'digest.snooze']) expect(json.split(`"verb":"${verb}"`).length - 1).toBe(verb === 'digest.snooze' ? 6 : 2); // each with its Action.Submit fallback
+    for (const id of ['newDate0', 'reason0', 'blocked0', 'snooze0']) expect(json).toContain(`"id":"${id}"`);
+    expect(texts(card)).toEqual(expect.arrayContaining(['Overdue (1)', 'Done by Sam Jones, Mon 3 Oct 2011 09:12', 'Show the other 4']));
+    const escalation = JSON.stringify(renderCard('escalationDigest', samples.escalationDigest));
+    for (const verb of ['escalation.chase', 'escalation.reassign', 'escalation.accept', 'escalation.close']) expect(escalation).toContain(`"verb":"${verb}"`);
+    expect(escalation).toContain('Back to the most urgent');
   });
 
   it('summary counts are written as text', () => {

@@ -15,6 +15,10 @@ const chatOf = async (personId: string): Promise<ChatEntry[]> => (await pageApi<
 const cardAbout = async (personId: string, text: string): Promise<ChatEntry | undefined> =>
   (await chatOf(personId)).find((e) => e.from === 'bot' && e.cards.length > 0 && entryText(e).includes(text));
 
+/** The place of an action in the person's digest of the test Monday (what its buttons send). */
+const lineOf = async (personId: string, actionId: string): Promise<number> =>
+  (await demo.store.digests.get(`owner|${personId}|${monday}`))?.lines.findIndex((l) => l.actionId === actionId) ?? -1;
+
 /** A raw request, so the Host header can be set. */
 function rawPost(url: string, headers: Record<string, string>, body: string): Promise<number> {
   return new Promise((resolve, reject) => {
@@ -64,19 +68,21 @@ describe('the local chat plays Teams for the demo people', () => {
     const sweep = await pageApi<{ today: string; sent: number }>(demo.chat, '/api/sweep', { date: monday });
     expect(sweep.status).toBe(200);
     expect(sweep.body.today).toBe(monday);
-    expect(sweep.body.sent).toBe(3);
-    expect(await cardAbout(sam.id, 'Agree the needs assessment')).toBeDefined();
+    // Sam's two reminders come as one digest; Robin's one as its single-action card.
+    expect(sweep.body.sent).toBe(2);
+    expect((await cardAbout(sam.id, 'Agree the needs assessment'))?.id).toBe((await cardAbout(sam.id, 'treatment plan'))?.id);
     expect(await cardAbout(robin.id, 'treatment plan')).toBeDefined();
     const state = await pageApi<{ today: string; people: { id: string; roles: string[] }[] }>(demo.chat, '/api/state');
     expect(state.body.today).toBe(monday);
     expect(state.body.people.find((p) => p.id === sam.id)?.roles).toEqual(['SMLO']);
   });
 
-  it('Delayed with a date and a reason replaces the card with the new date', async () => {
+  it('Delayed with a date and a reason redraws the digest with the new date', async () => {
     const card = await cardAbout(sam.id, 'Agree the needs assessment');
+    const i = await lineOf(sam.id, 'act-1-1');
     const answer = await pageApi(demo.chat, '/api/press', {
-      personId: sam.id, activityId: card!.id, verb: 'delayed',
-      data: { planId: 'testshire-2025', actionId: 'act-1-1', occurrence: '2025-06-09', dueDate: '2025-06-09', newDate: '2025-07-15', reason: 'waiting for the census data' },
+      personId: sam.id, activityId: card!.id, verb: 'digest.delayed',
+      data: { d: `owner|${sam.id}|${monday}`, i, [`newDate${i}`]: '2025-07-15', [`reason${i}`]: 'waiting for the census data' },
     });
     expect(answer.status).toBe(200);
     const replaced = (await chatOf(sam.id)).find((e) => e.id === card!.id)!;
@@ -95,12 +101,13 @@ describe('the local chat plays Teams for the demo people', () => {
     expect(chat.at(-1)?.text).toMatch(/could not be used|Nothing was changed/);
   });
 
-  it('Blocked from one owner’s card replaces every owner’s copy (the bot updates them in place)', async () => {
+  it('Blocked from one owner’s digest replaces every owner’s copy (the bot updates them in place)', async () => {
     const samsCard = await cardAbout(sam.id, 'treatment plan');
     const robinsCard = await cardAbout(robin.id, 'treatment plan');
+    const i = await lineOf(sam.id, 'act-1-2');
     await pageApi(demo.chat, '/api/press', {
-      personId: sam.id, activityId: samsCard!.id, verb: 'blocked',
-      data: { planId: 'testshire-2025', actionId: 'act-1-2', occurrence: '2025-05-05', dueDate: '2025-05-05', blockedReason: 'no venue' },
+      personId: sam.id, activityId: samsCard!.id, verb: 'digest.blocked',
+      data: { d: `owner|${sam.id}|${monday}`, i, [`blocked${i}`]: 'no venue' },
     });
     const robinsNow = (await chatOf(robin.id)).find((e) => e.id === robinsCard!.id)!;
     expect(entryText(robinsNow)).toContain('Blocked');

@@ -1,0 +1,112 @@
+// The reminder settings people change in chat or on a digest: how often, pause and leave, snooze an
+// action, and cover a role until a date. Each returns what to say back, naming the date understood.
+import { dueLabel } from '../cards/format.ts';
+import { isOnLeave, isPaused, modeLabel, snoozeUntil, withSnooze, type SnoozeChoice } from '../domain/personSettings.ts';
+import { roleKey } from '../domain/owners.ts';
+import type { IsoDate, PlanAction } from '../domain/plan.ts';
+import type { ReminderMode } from '../domain/reading/intent.ts';
+import { actorOf, type Caller } from './caller.ts';
+import type { Directory } from './directory.ts';
+import type { Services } from './services.ts';
+
+/** What a settings change did, for the reply. */
+export interface SettingsResult {
+  ok: boolean;
+  message: string;
+}
+
+/** "remind me daily / weekly on Monday / only when overdue". */
+export async function setReminderMode(services: Services, personId: string, mode: ReminderMode): Promise<SettingsResult> {
+  const settings = await services.store.settings.get(personId);
+  await services.store.settings.save({ ...settings, mode });
+  return { ok: true, message: `I will remind you ${modeLabel(mode)}.` };
+}
+
+/** "pause reminders until 4 Jan" / "I'm on leave until 4 Jan": nothing is sent before that day. */
+export async function pauseReminders(services: Services, personId: string, until: IsoDate, today: IsoDate, leave: boolean): Promise<SettingsResult> {
+  if (until <= today) return { ok: false, message: `${dueLabel(until)} is not in the future, so nothing was paused.` };
+  const settings = await services.store.settings.get(personId);
+  await services.store.settings.save({ ...settings, pausedUntil: until, onLeave: leave });
+  return { ok: true, message: `${leave ? 'Enjoy your leave. ' : ''}No reminders until ${dueLabel(until)}; type "resume reminders" to have them back sooner.` };
+}
+
+/** "resume reminders". */
+export async function resumeReminders(services: Services, personId: string): Promise<SettingsResult> {
+  const settings = await services.store.settings.get(personId);
+  await services.store.settings.save({ ...settings, pausedUntil: null, onLeave: false });
+  return { ok: true, message: 'Reminders are back on from the next sweep.' };
+}
+
+/** Snoozes one action for one person: a working day, a week, or until a date. */
+export async function snoozeAction(services: Services, personId: string, planId: string, actionId: string, choice: SnoozeChoice, today: IsoDate): Promise<SettingsResult> {
+  const until = snoozeUntil(choice, today);
+  if (until <= today) return { ok: false, message: `${dueLabel(until)} is not in the future, so it was not snoozed.` };
+  const settings = await services.store.settings.get(personId);
+  await services.store.settings.save(withSnooze(settings, { planId, actionId, until }, today));
+  return { ok: true, message: `Snoozed until ${dueLabel(until)}.` };
+}
+
+/** "my settings". */
+export async function describeSettings(services: Services, personId: string, today: IsoDate, directory: Directory): Promise<string[]> {
+  const settings = await services.store.settings.get(personId);
+  const lines = [`Reminders: ${modeLabel(settings.mode)}.`];
+  if (isPaused(settings, today)) lines.push(`${isOnLeave(settings, today) ? 'On leave' : 'Paused'} until ${dueLabel(settings.pausedUntil ?? today)}.`);
+  const snoozed = settings.snoozes.filter((s) => s.until > today);
+  if (snoozed.length > 0) lines.push(`Snoozed: ${snoozed.length} action${snoozed.length === 1 ? '' : 's'}, the first back on ${dueLabel(snoozed.map((s) => s.until).sort()[0] ?? today)}.`);
+  const covers = (await services.store.settings.covers()).filter((c) => c.personId === personId || directory.rolesOf(personId).some((r) => roleKey(r) === roleKey(c.role)));
+  for (const c of covers) lines.push(`${directory.person(c.personId)?.name ?? 'Someone'} covers ${c.role} until ${dueLabel(c.until)}.`);
+  return lines;
+}
+
+/**
+ * "Sam Patel covers SMLO until 4 Jan", by the commissioner or a holder of the role: the cover holds
+ * the role until that day (so reminders and answers reach them), and loses it after.
+ */
+export async function coverRole(services: Services, directory: Directory, caller: Caller, who: string, role: string, until: IsoDate, today: IsoDate): Promise<SettingsResult> {
+  const holds = caller.roles.some((r) => roleKey(r) === roleKey(role));
+  if (!caller.isLead && !caller.isAdmin && !holds) return { ok: false, message: `Only the commissioner or someone who holds ${role} can arrange cover for it.` };
+  if (until < today) return { ok: false, message: `${dueLabel(until)} has passed, so no cover was set.` };
+  const found = directory.people.filter((p) => p.name.toLowerCase().includes(who.trim().toLowerCase()));
+  if (found.length !== 1) {
+    return { ok: false, message: found.length === 0 ? `I do not know anyone called "${who}" (they must have added the bot).` : `"${who}" could be ${found.map((p) => p.name).join(' or ')}: say the full name.` };
+  }
+  const [person] = found;
+  if (!person) return { ok: false, message: 'No such person.' };
+  const already = directory.rolesOf(person.id).some((r) => roleKey(r) === roleKey(role));
+  const existing = (await services.store.settings.covers()).find((c) => c.personId === person.id && roleKey(c.role) === roleKey(role));
+  if (already && !existing) return { ok: false, message: `${person.name} already holds ${role}.` };
+  const at = services.clock.now().toISOString();
+  if (!already) await services.store.roles.assign(role, person.id, actorOf(caller), at);
+  await services.store.settings.saveCover({ role, personId: person.id, until, by: caller.name, granted: existing?.granted ?? true });
+  return { ok: true, message: `${person.name} covers ${role} until ${dueLabel(until)}: they get its reminders and may answer for it. Their answers are recorded as cover.` };
+}
+
+/** Ends covers whose last day has passed: the cover gives the role back. Run by every sweep. */
+export async function endCovers(services: Services, today: IsoDate): Promise<number> {
+  const ended = (await services.store.settings.covers()).filter((c) => c.until < today);
+  for (const c of ended) {
+    if (c.granted) await services.store.roles.unassign(c.role, c.personId, { id: 'cover', name: 'cover ended' }, services.clock.now().toISOString());
+    await services.store.settings.removeCover(c.role, c.personId);
+    services.logger.info({ role: c.role, personId: c.personId }, 'cover ended: role given back');
+  }
+  return ended.length;
+}
+
+/**
+ * The caller as history should name them: "Sam Patel (as cover for SMLO)" when they may answer only
+ * because they cover an owner role.
+ */
+export async function asCover(services: Services, caller: Caller, action: PlanAction): Promise<Caller> {
+  const covers = (await services.store.settings.covers()).filter((c) => c.personId === caller.id && action.owners.some((o) => roleKey(o) === roleKey(c.role)));
+  if (covers.length === 0 || caller.isLead || caller.isAdmin) return caller;
+  const own = new Set(caller.roles.filter((r) => !covers.some((c) => roleKey(c.role) === roleKey(r))).map(roleKey));
+  if (action.owners.some((o) => own.has(roleKey(o)))) return caller;
+  return { ...caller, name: `${caller.name} (as cover for ${covers.map((c) => c.role).join(', ')})` };
+}
+
+/** Names of the people on leave today, for the commissioner's overdue list and briefing. */
+export async function peopleOnLeave(services: Services, directory: Directory, today: IsoDate): Promise<{ name: string; until: IsoDate }[]> {
+  return (await services.store.settings.list())
+    .filter((s) => isOnLeave(s, today))
+    .map((s) => ({ name: directory.person(s.personId)?.name ?? s.personId, until: s.pausedUntil ?? today }));
+}

@@ -1,0 +1,113 @@
+// A stored digest drawn as a card: its lines by section, most urgent first, as many as fit under the
+// message size limit on one page, the rest behind "Show the other N" (paged within the card).
+import { bySection, SECTION_TITLES, type DigestSection } from '../domain/digestItems.ts';
+import type { DigestLine, DigestRecord } from '../domain/digestPorts.ts';
+import type { IsoDate } from '../domain/plan.ts';
+import type { DigestCardLine, DigestCardSection, EscalationCardLine } from './digestModels.ts';
+import { countLabel, dueDistance, dueLabel } from './format.ts';
+import { renderCard } from './render.ts';
+
+/** Teams refuses messages of about 28 KB; the card stays under 24 KB so the activity is under 25 KB. */
+export const CARD_BYTES = 24_000;
+
+const COLORS: Record<DigestSection, DigestCardSection<unknown>['color']> = {
+  blocked: 'Attention', overdue: 'Attention', 'due-today': 'Warning', 'due-this-week': 'Accent', recurring: 'Default', 'coming-up': 'Default',
+};
+
+/** The line's place in the record, in urgency order. */
+function ordered(record: DigestRecord, today: IsoDate): { line: DigestLine; n: number }[] {
+  const subjects = record.lines.map((line, n) => ({ line, n, planId: line.planId, actionId: line.actionId, dueDate: line.dueDate, recurring: line.section === 'recurring', status: line.section === 'blocked' ? 'blocked' as const : 'open' as const }));
+  return bySection(subjects, today).flatMap((g) => g.items);
+}
+
+function dueText(line: DigestLine, today: IsoDate): string {
+  if (line.section === 'blocked') return line.dueDate ? `blocked · due ${dueLabel(line.dueDate)}` : 'blocked';
+  return line.dueDate ? `${dueLabel(line.dueDate)} · ${dueDistance(line.dueDate, today)}` : 'no date';
+}
+
+const titleOf = (record: DigestRecord, line: DigestLine): string => (record.kind === 'escalation' ? escalationTitle(line) : SECTION_TITLES[line.section]);
+
+/** The shown lines under their section headings; a heading counts the whole section, not just this page. */
+function sections<L extends DigestCardLine>(shown: { line: DigestLine; n: number }[], record: DigestRecord, toLine: (line: DigestLine, n: number) => L): DigestCardSection<L>[] {
+  const groups = new Map<string, DigestCardSection<L>>();
+  for (const { line, n } of shown) {
+    const title = titleOf(record, line);
+    const group = groups.get(title) ?? { title, count: record.lines.filter((l) => titleOf(record, l) === title).length, color: COLORS[line.section], lines: [] };
+    group.lines.push(toLine(line, n));
+    groups.set(title, group);
+  }
+  return [...groups.values()];
+}
+
+function escalationTitle(line: DigestLine): string {
+  if (line.section === 'blocked') return 'Newly blocked';
+  return line.why?.startsWith('nobody') ? 'Nobody can be reached' : 'Late';
+}
+
+function baseLine(record: DigestRecord, today: IsoDate, line: DigestLine, n: number): DigestCardLine {
+  return { n, digest: record.key, ref: line.ref, text: line.text, partnership: line.partnership, dueLabel: dueText(line, today), outcome: line.outcome ?? '' };
+}
+
+function counts(record: DigestRecord, today: IsoDate): string {
+  const open = record.lines.filter((l) => !l.outcome).length;
+  const bySec = bySection(record.lines.map((l) => ({ ...l, status: l.section === 'blocked' ? 'blocked' as const : 'open' as const, recurring: l.section === 'recurring' })), today);
+  const parts = bySec.map((g) => `${g.items.length} ${SECTION_TITLES[g.section].toLowerCase()}`);
+  const answered = record.lines.length - open;
+  return `${countLabel(record.lines.length, 'action')}: ${parts.join(', ')}${answered > 0 ? ` · ${answered} answered` : ''}`;
+}
+
+function render(record: DigestRecord, today: IsoDate, shown: { line: DigestLine; n: number }[], page: number, more: number): object {
+  const paging = { digest: record.key, page, nextPage: page + 1, more };
+  if (record.kind === 'owner') {
+    return renderCard('ownerDigest', {
+      ...paging,
+      title: `Your actions for ${dueLabel(record.day)}`,
+      countLabel: counts(record, today),
+      sections: sections(shown, record, (line, n) => baseLine(record, today, line, n)),
+      hint: `Answer each one here, or type it: "done ${record.lines[0]?.ref ?? 'BED-14'}". Type "my settings" to change how often this comes.`,
+    });
+  }
+  return renderCard('escalationDigest', {
+    ...paging,
+    title: 'Needs your attention',
+    countLabel: `${countLabel(record.lines.length, 'action')} for ${dueLabel(record.day)}`,
+    sections: sections(shown, record, (line, n): EscalationCardLine => ({ ...baseLine(record, today, line, n), why: line.why ?? '', seen: line.seen ?? '' })),
+    notes: record.notes,
+  });
+}
+
+const bytes = (card: object): number => Buffer.byteLength(JSON.stringify(card), 'utf8');
+
+function pageCard(record: DigestRecord, today: IsoDate, all: { line: DigestLine; n: number }[], size: number, page: number): object {
+  const start = page * size;
+  const shown = all.slice(start, start + size);
+  return render(record, today, shown, page, Math.max(0, all.length - start - shown.length));
+}
+
+/**
+ * The most lines per page such that every page fits under CARD_BYTES: shrunk from all of them, so a
+ * small digest is one page and a huge one stays sendable, and pages never overlap or skip a line.
+ */
+function pageSize(record: DigestRecord, today: IsoDate, all: { line: DigestLine; n: number }[]): number {
+  let size = Math.max(1, all.length);
+  for (let page = 0; page * size < all.length;) {
+    const used = bytes(pageCard(record, today, all, size, page));
+    if (used <= CARD_BYTES || size === 1) { page += 1; continue; }
+    size = Math.max(1, Math.min(size - 1, Math.floor((size * CARD_BYTES) / used)));
+    page = 0;
+  }
+  return size;
+}
+
+/**
+ * The card for one page of a digest: `page`, or the page holding line `line` (so an answered line stays
+ * in view). A page past the end shows the last.
+ */
+export function digestCard(record: DigestRecord, today: IsoDate, at: { page?: number; line?: number } = {}): object {
+  const all = ordered(record, today);
+  const size = pageSize(record, today, all);
+  const last = Math.max(0, Math.ceil(all.length / size) - 1);
+  const index = at.line === undefined ? -1 : all.findIndex((l) => l.n === at.line);
+  const page = index >= 0 ? Math.floor(index / size) : (at.page ?? 0);
+  return pageCard(record, today, all, size, Math.min(Math.max(0, page), last));
+}

@@ -1,0 +1,119 @@
+// The commissioner's weekly briefing: per plan the counts by status, red/amber/green per grid, what
+// changed since last week, the five oldest overdue; who is on leave, who cannot be reached, and the
+// roles nobody holds. One card under the size limit, sent once per week to each commissioner.
+import { typeableRef } from '../app/actionCards.ts';
+import { loadDirectory, type Directory } from '../app/directory.ts';
+import { planPictures, type PlanPicture } from '../app/planSummary.ts';
+import { peopleOnLeave } from '../app/reminderSettings.ts';
+import type { Services } from '../app/services.ts';
+import { SendError, type ConversationAddress, type Messenger } from '../domain/messenger.ts';
+import { CARD_BYTES } from '../cards/digestCards.ts';
+import type { BriefingCard, BriefingPlan } from '../cards/digestModels.ts';
+import { countLabel, dueLabel, shorten } from '../cards/format.ts';
+import { renderCard } from '../cards/render.ts';
+import { changesSince, ragOf, type PlanSnapshot } from '../domain/briefing.ts';
+import { addDays, dayOfWeek, daysBetween, londonDate } from '../domain/calendar.ts';
+import { roleKey } from '../domain/owners.ts';
+import type { IsoDate } from '../domain/plan.ts';
+
+const RAG_COLORS = { Red: 'Attention', Amber: 'Warning', Green: 'Good' } as const;
+
+/** Roles named in plans that nobody who can be reached holds, with their action counts, most first. */
+export function unheldRoles(directory: Directory): { role: string; actions: number }[] {
+  const counts = new Map<string, { role: string; actions: number }>();
+  for (const plan of directory.plans) {
+    for (const r of plan.roles) {
+      if (directory.holders(r.name).some((p) => p.reachable)) continue;
+      const entry = counts.get(roleKey(r.name)) ?? { role: r.name, actions: 0 };
+      entry.actions += r.actions;
+      counts.set(roleKey(r.name), entry);
+    }
+  }
+  return [...counts.values()].sort((a, b) => b.actions - a.actions || a.role.localeCompare(b.role));
+}
+
+function snapshotOf(picture: PlanPicture, today: IsoDate): PlanSnapshot {
+  return { asOf: today, actions: Object.fromEntries(picture.actions.map((a) => [a.action.id, { status: a.progress.status, dueDate: a.progress.dueDate }])) };
+}
+
+function planPart(picture: PlanPicture, previous: PlanSnapshot | null, today: IsoDate, escalateAfterDays: number, oldestCount: number): BriefingPlan {
+  const snap = snapshotOf(picture, today);
+  const byStatus = { open: 0, delayed: 0, blocked: 0, done: 0 };
+  for (const a of picture.actions) byStatus[a.progress.status] += 1;
+  const overdue = picture.actions.filter((a) => a.progress.status !== 'done' && a.progress.status !== 'blocked' && a.progress.dueDate !== null && a.progress.dueDate < today)
+    .sort((a, b) => (a.progress.dueDate ?? '').localeCompare(b.progress.dueDate ?? ''));
+  const changes = previous ? changesSince(previous, snap) : null;
+  return {
+    partnership: picture.plan.partnership,
+    counts: `${countLabel(picture.actions.length, 'action')}: ${byStatus.open} open, ${byStatus.delayed} delayed, ${byStatus.blocked} blocked, ${byStatus.done} done; ${overdue.length} overdue`,
+    changes: changes
+      ? `Since ${dueLabel(previous?.asOf ?? today)}: ${changes.done} done, ${changes.newlyLate} newly late, ${changes.newlyBlocked} newly blocked, ${changes.datesMoved} dates moved`
+      : 'First briefing: changes are shown from next week.',
+    grids: picture.grids.map((g) => {
+      const rag = ragOf(picture.actions.filter((a) => a.action.grid === g.number).map((a) => a.progress), today, escalateAfterDays);
+      return { rag, color: RAG_COLORS[rag], label: `Grid ${g.number}: ${shorten(g.title, 60)} · ${g.counts.overdue} overdue, ${g.counts.blocked} blocked, ${g.counts.done} done` };
+    }),
+    oldest: overdue.slice(0, oldestCount).map((a) => `${typeableRef(a)} ${shorten(a.action.text, 70)}: ${daysBetween(a.progress.dueDate ?? today, today)} days late`),
+  };
+}
+
+/** The briefing card as of `today` (shrinking its lists until it fits under the size limit), and the plans it read. */
+export async function briefingCard(services: Services, directory: Directory, today: IsoDate): Promise<{ card: object; pictures: PlanPicture[] }> {
+  const pictures = await planPictures(services.store, today);
+  const previous = await Promise.all(pictures.map((p) => services.store.briefings.snapshotBefore(p.plan.id, today)));
+  const leave = await peopleOnLeave(services, directory, today);
+  const unheld = unheldRoles(directory);
+  const unreachable = directory.people.filter((p) => !p.reachable).map((p) => p.name);
+  let card: object = {};
+  for (const [oldest, firstRoles] of [[5, 8], [3, 5], [1, 3], [0, 3]] as const) {
+    const data: BriefingCard = {
+      title: 'Weekly briefing',
+      asOf: `as of ${dueLabel(today)}`,
+      plans: pictures.map((p, i) => planPart(p, previous[i] ?? null, today, services.settings.ESCALATE_AFTER_DAYS, oldest)),
+      onLeave: leave.length > 0 ? leave.map((l) => `${l.name} until ${dueLabel(l.until)}`).join(', ') : 'nobody',
+      unreachable: unreachable.length > 0 ? `${unreachable.join(', ')} (their roles count as unheld)` : 'nobody',
+      unheld: unheld.length > 0 ? `${countLabel(unheld.length, 'role')}: ${unheld.slice(0, firstRoles).map((r) => `${r.role} (${countLabel(r.actions, 'action')})`).join(', ')}${unheld.length > firstRoles ? ', …' : ''}` : 'none',
+    };
+    card = renderCard('briefing', data);
+    if (Buffer.byteLength(JSON.stringify(card)) <= CARD_BYTES) break;
+  }
+  return { card, pictures };
+}
+
+/** The Monday of the week of `day`: the briefing's key, so it goes once a week. */
+export function weekOf(day: IsoDate): IsoDate {
+  return addDays(day, -((dayOfWeek(day) + 6) % 7));
+}
+
+/** Sends the briefing to every commissioner, once per week; saves this week's snapshots. Returns how many were sent. */
+export async function runBriefing(services: Services, messenger: Messenger, at: Date, leaseMs = 10 * 60_000): Promise<number> {
+  const { store, logger } = services;
+  const today = londonDate(at);
+  const directory = await loadDirectory(store);
+  const { card, pictures } = await briefingCard(services, directory, today);
+  let sent = 0;
+  for (const lead of directory.holders(services.settings.LEAD_ROLE).filter((p) => p.reachable)) {
+    const key = `briefing|${weekOf(today)}|${lead.id}`;
+    if (!(await store.reminders.claim(key, { planId: '', actionId: '', audience: 'briefing', personId: lead.id }, at.toISOString(), leaseMs))) continue;
+    const conversation = (await store.people.conversationOf(lead.id)) as ConversationAddress | null;
+    try {
+      if (!conversation) throw new SendError('unreachable', `${lead.name} has no conversation with the bot`);
+      const { activityId } = await messenger.send(conversation, card);
+      await store.reminders.markSent(key, { at: new Date().toISOString(), activityId: null, conversationId: null });
+      logger.info({ personId: lead.id, activityId }, 'weekly briefing sent');
+      sent += 1;
+    } catch (err) {
+      if (!(err instanceof SendError)) throw err;
+      await store.reminders.markFailed(key, `${err.kind}: ${err.message}`, at.toISOString());
+      logger.warn({ personId: lead.id, kind: err.kind }, 'weekly briefing not sent; the next run tries again');
+    }
+  }
+  for (const p of pictures) await store.briefings.saveSnapshot(p.plan.id, snapshotOf(p, today));
+  return sent;
+}
+
+/** The start-up log line about roles nobody holds (they are no longer a daily card). */
+export async function logUnheldRoles(services: Services): Promise<void> {
+  const unheld = unheldRoles(await loadDirectory(services.store));
+  if (unheld.length > 0) services.logger.warn({ roles: unheld.slice(0, 20).map((r) => `${r.role} (${r.actions})`), count: unheld.length }, 'roles nobody holds: assign them ("assign SMLO to <name>"); the weekly briefing lists them too');
+}
