@@ -34,7 +34,7 @@ beforeAll(async () => {
   const store = await openTableStore(inject('tablesConnectionString'), 'browserTab');
   [bot, demo, browser] = await Promise.all([
     startFaultBot(store, '2025-06-02T08:00:00Z', {
-      MicrosoftAppId: appId, MicrosoftAppPassword: 'not-used-offline', ALLOWED_TENANTS: testTenantId,
+      MicrosoftAppId: appId, MicrosoftAppPassword: 'not-used-offline', AZURE_TABLES_CONNECTION_STRING: inject('tablesConnectionString'), ALLOWED_TENANTS: testTenantId,
       TAB_SIGNING_KEYS_URL: `http://127.0.0.1:${(keys.address() as AddressInfo).port}/keys`,
     }),
     startChatDemo('browserTabLocal'),

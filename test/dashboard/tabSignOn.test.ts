@@ -37,7 +37,7 @@ beforeAll(async () => {
   await new Promise<void>((resolve) => keys.listen(0, '127.0.0.1', resolve));
   const store = await openTableStore(inject('tablesConnectionString'), 'tabSignOn');
   bot = await startFaultBot(store, '2011-09-13T10:00:00Z', {
-    MicrosoftAppId: appId,
+    MicrosoftAppId: appId, AZURE_TABLES_CONNECTION_STRING: inject('tablesConnectionString'),
     MicrosoftAppPassword: 'not-used-offline',
     TAB_SIGNING_KEYS_URL: `http://127.0.0.1:${(keys.address() as AddressInfo).port}/keys`,
     ALLOWED_TENANTS: testTenantId,
