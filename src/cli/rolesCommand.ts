@@ -9,7 +9,8 @@ const usage = `Usage:
   actionbot roles                          list the roles in the stored plans and who holds them
   actionbot roles assign <role> <person>   give a role to a person (AAD object id, or name once installed)
   actionbot roles unassign <role> <person> take it away
-  actionbot roles load <file.json>         assign every role in a roles file (see seeds/roles.json)`;
+  actionbot roles load <file.json>         assign every role in a roles file (see seeds/roles.json)
+  actionbot roles merge <alias> into <role>  one role written two ways: the alias's actions and people go to the role`;
 
 const cli = { id: 'cli', name: 'command line' };
 
@@ -33,6 +34,18 @@ async function list(services: Services): Promise<number> {
   return ExitCode.ok;
 }
 
+async function merge(services: Services, alias: string, into: string): Promise<number> {
+  const { mergeRoles } = await import('../app/mergeRoles.ts');
+  const result = await mergeRoles(services, alias, into, cli);
+  if (result === null) {
+    process.stderr.write(`actionbot roles: no stored plan and nobody has a role "${alias}" to merge into "${into}"\n`);
+    return ExitCode.inputFailed;
+  }
+  for (const plan of result.plans) process.stdout.write(`${plan.planId}: ${plan.actions} action(s) of "${alias}" now owned by "${into}"\n`);
+  process.stdout.write(`${result.people} person(s) who held "${alias}" now hold "${into}"\n`);
+  return ExitCode.ok;
+}
+
 export const rolesCommand: Command = {
   name: 'roles',
   summary: 'list, assign and unassign roles (or load a roles file)',
@@ -45,6 +58,8 @@ export const rolesCommand: Command = {
       process.stdout.write(`${count} role assignments loaded from ${rest[0]}\n`);
       return ExitCode.ok;
     }
+    const intoAt = rest.indexOf('into');
+    if (verb === 'merge' && intoAt > 0 && intoAt < rest.length - 1) return merge(services, rest.slice(0, intoAt).join(' '), rest.slice(intoAt + 1).join(' '));
     if ((verb === 'assign' || verb === 'unassign') && rest.length >= 2) {
       const who = rest[rest.length - 1] as string;
       const role = rest.slice(0, -1).join(' ');

@@ -114,6 +114,7 @@ describe('lists that say what they show', () => {
   });
 
   it('a filter that matches nothing says so by name', async () => {
+    expect(await say(jane, "what's overdue in Narnia?")).toContain('No plan you can see is called "Narnia". Your plans: ');
     expect(await say(jane, "what's overdue for Nobody Atall?")).toContain('I don\'t know anyone called "Nobody Atall"');
   });
 
@@ -142,6 +143,20 @@ describe('answers only when meant', () => {
     const after = await stored('IW-1.1.2');
     expect(before?.progress.occurrence).toBe('2008-10-31');
     expect(after?.progress.occurrence).toBe('2009-02-28');
+  });
+
+  it('an answer naming two actions applies to each and says so for each', async () => {
+    const text = await say(jane, 'done IW-1.2.3 and IW-1.2.4');
+    expect(text).toContain('Saved: IW-1.2.3');
+    expect(text).toContain('Saved: IW-1.2.4');
+    expect((await stored('IW-1.2.3'))?.progress.status).toBe('done');
+    expect((await stored('IW-1.2.4'))?.progress.status).toBe('done');
+    // One of two several occurrences behind: the other is applied, that one asked about.
+    const mixed = await say(jane, 'done IW-1.3.1 and IW-3.3.1');
+    expect(mixed).toContain('Saved: IW-1.3.1');
+    expect(mixed).toContain('IW-3.3.1 *Ensure monitoring of progress on carers delivery plan');
+    expect(mixed).toContain('has 2 missed occurrences');
+    expect((await stored('IW-3.3.1'))?.progress.status).toBe('open');
   });
 
   it('an answer with a new date says the weekday, and notes a weekend', async () => {

@@ -51,7 +51,7 @@ async function ask(turn: ChatTurn, targets: StoredAction[], answer: Answer, why:
   const behind = targets.length === 1 && answer.kind === 'done' ? missed(turn, only) : [];
   if (behind.length > 1) {
     pending.upTo = behind[behind.length - 1];
-    const message = `${named(only)} has ${behind.length} missed occurrences, from ${dueLabel(behind[0] as string)} to ${dueLabel(pending.upTo as string)}. Close them all, or only the oldest? (Type "yes" for all, "no" to cancel.)`;
+    const message = `${why}${named(only)} has ${behind.length} missed occurrences, from ${dueLabel(behind[0] as string)} to ${dueLabel(pending.upTo as string)}. Close them all, or only the oldest? (Type "yes" for all, "no" to cancel.)`;
     return { card: questionCard('Close the missed occurrences?', message, pending, [{ title: `All ${behind.length}`, choice: 'all' }, { title: 'Only the oldest', choice: 'oldest' }, { title: 'Cancel', choice: 'no' }]) };
   }
   const message = targets.length === 1 ? answerQuestion(only, answer) : `${answer.kind === 'done' ? 'Mark as done' : `Mark as ${answer.kind}`}: ${targets.map(named).join('; ')}?`;
@@ -71,15 +71,19 @@ function candidateList(status: string, found: StoredAction[], turn: ChatTurn): s
 export const answerCommand = command({
   kinds: ['answer', 'invalid-answer'],
   async run(turn, intent): Promise<ChatReply> {
-    if (intent.kind === 'invalid-answer') return { text: `I couldn't read that: ${intent.problem.replace(/\.$/, '')}. Nothing was changed.` };
+    if (intent.kind === 'invalid-answer') {
+      // A bare "blocked" or "delayed" may be a question as much as an answer: offer the list too.
+      const list = intent.names.length === 0 && intent.status !== 'done' ? ` To see what is ${intent.status}, say "what's ${intent.status}?".` : '';
+      return { text: `I couldn't read that: ${intent.problem.replace(/\.$/, '')}. Nothing was changed.${list}` };
+    }
     if (turn.visible.size === 0) return { text: noPlansText(turn) };
-    let targets: StoredAction[] = [];
+    const targets: StoredAction[] = [];
     const problems: string[] = [];
     if (intent.names.length === 0) {
       const pending = await pendingFor(turn);
       if (pending.length === 0) return { text: `Which action? Add its code, e.g. "${intent.status} BED-14" ("my actions" lists yours with their codes).` };
       if (pending.length > 1) return { text: `Several of your actions could be meant. Reply with one of these:\n\n${candidateList(intent.status, pending, turn)}` };
-      targets = pending;
+      targets.push(...pending);
     } else {
       for (const name of intent.names) {
         const found = await findNamed(turn.services.store, turn.visible, turn.directory.plans, name);
@@ -93,19 +97,21 @@ export const answerCommand = command({
     const missing = answers.find((a): a is string => typeof a === 'string');
     if (missing) return { text: `Nearly: ${missing} Nothing was changed.` };
     const sure = intent.sure && intent.names.length > 0 && problems.length === 0;
-    const behind = intent.status === 'done' && targets.some((t) => missed(turn, t).length > 1);
-    if (!sure || behind) {
-      if (targets.length > 1 && behind) targets = targets.slice(0, 1);
+    if (!sure) {
       const why = intent.names.length === 0 ? 'You named no action; the one waiting on you is this. ' : problems.length > 0 ? `${problems.join(' ')} ` : '';
       return ask(turn, targets, answers[0] as Answer, why);
     }
-    if (new Set(answers.map((a) => JSON.stringify(a))).size === 1) {
-      const applied = await applyAnswer(turn, targets.map((t) => ({ planId: t.planId, actionId: t.action.id, etag: t.etag })), answers[0] as Answer, { via: 'typed', checked: false });
-      return { text: applied.text };
-    }
-    // Shifts give each action its own new date.
+    // A recurring action several occurrences behind is asked about; the others are applied now.
+    const behind = intent.status === 'done' ? targets.filter((t) => missed(turn, t).length > 1) : [];
     const lines: string[] = [];
-    for (const [i, t] of targets.entries()) lines.push((await applyAnswer(turn, [{ planId: t.planId, actionId: t.action.id, etag: t.etag }], answers[i] as Answer, { via: 'typed', checked: false })).text);
-    return { text: lines.join('\n\n') };
+    for (const [i, t] of targets.entries()) {
+      if (behind.includes(t)) continue;
+      lines.push((await applyAnswer(turn, [{ planId: t.planId, actionId: t.action.id, etag: t.etag }], answers[i] as Answer, { via: 'typed', checked: false })).text);
+    }
+    const applied = lines.join('\n\n');
+    if (behind.length === 0) return { text: applied };
+    const later = behind.slice(1).map((t) => typeableRef(t));
+    const before = `${applied ? `${applied}\n\n` : ''}${later.length > 0 ? `${later.join(', ')} ${later.length === 1 ? 'is' : 'are'} behind too: answer ${later.length === 1 ? 'it' : 'them'} next. ` : ''}`;
+    return ask(turn, [behind[0] as StoredAction], answers[0] as Answer, before);
   },
 });
