@@ -38,35 +38,33 @@ function pickPlan(directory: Directory, visible: Set<string>, wanted: string | n
   return { problem: matches.length === 0 ? `no plan you can see matches "${wanted}". Your plans: ${names}.` : `which plan? Say for example "board report for ${(plans[0] as { partnership: string }).partnership} Q3". Your plans: ${names}.` };
 }
 
-/**
- * Answers "report": sends a file consent card for the report, or says plainly why not. (Wired from
- * ActionBot's `report` intent.)
- */
-export async function offerReport(context: TurnContext, services: Services, caller: Caller, request: ReportRequest): Promise<void> {
+/** What to say to "report": the file consent card, or a sentence saying why not. */
+export type ReportOffer = { attachment: Attachment } | { text: string };
+
+/** Builds the answer to "report" for the caller (a command can return it, or offerReport sends it). */
+export async function reportOffer(services: Services, caller: Caller, request: ReportRequest): Promise<ReportOffer> {
   const today = londonDate(services.clock.now());
   const q: Quarter | null = request.quarter ? parseQuarter(request.quarter, today) : lastEndedQuarter(today);
-  if (!q) {
-    await context.sendActivity(`I could not read "${request.quarter}" as a quarter: say for example Q3 or 2026-Q3 (Q1 is April-June).`);
-    return;
-  }
+  if (!q) return { text: `I could not read "${request.quarter}" as a quarter: say for example Q3 or 2026-Q3 (Q1 is April-June).` };
   const directory = await loadDirectory(services.store);
   const chosen = pickPlan(directory, visiblePlanIds(caller, directory), request.plan);
-  if ('problem' in chosen) {
-    await context.sendActivity(`Sorry: ${chosen.problem}`);
-    return;
-  }
+  if ('problem' in chosen) return { text: `Sorry: ${chosen.problem}` };
   const file = await makeReport(services.store, directory, chosen.planId, q, request.format, today);
-  if (!file) {
-    await context.sendActivity('Sorry: that plan is no longer stored.');
-    return;
-  }
+  if (!file) return { text: 'Sorry: that plan is no longer stored.' };
   const acceptContext: ConsentContext = { planId: chosen.planId, quarter: quarterKey(q), format: request.format, asOf: today };
-  const card: Attachment = {
-    contentType: CONSENT_CARD,
-    name: file.name,
-    content: { description: `Board report: ${directory.plan(chosen.planId)?.partnership ?? chosen.planId}, ${quarterLabel(q)}`, sizeInBytes: file.bytes.length, acceptContext, declineContext: acceptContext },
+  return {
+    attachment: {
+      contentType: CONSENT_CARD,
+      name: file.name,
+      content: { description: `Board report: ${directory.plan(chosen.planId)?.partnership ?? chosen.planId}, ${quarterLabel(q)}`, sizeInBytes: file.bytes.length, acceptContext, declineContext: acceptContext },
+    },
   };
-  await context.sendActivity({ type: 'message', attachments: [card] });
+}
+
+/** Answers "report" in the chat: sends the file consent card, or says plainly why not. */
+export async function offerReport(context: TurnContext, services: Services, caller: Caller, request: ReportRequest): Promise<void> {
+  const offer = await reportOffer(services, caller, request);
+  await context.sendActivity('text' in offer ? offer.text : { type: 'message', attachments: [offer.attachment] });
 }
 
 /** Only Teams' own upload sessions, over HTTPS (plain HTTP only to this machine, for tests and the demo). */

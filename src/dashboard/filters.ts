@@ -1,9 +1,14 @@
 // The page's filters (plan, grid, owner, status), read from the query string and applied to the
 // dashboard's rows. The figures stay whole: a filter narrows the lists, not the RAG table.
-import type { StatusLabel } from '../domain/answers.ts';
+import { typeableRef } from '../app/actionCards.ts';
+import type { Directory } from '../app/directory.ts';
+import { allPlanFigures } from '../app/planFigures.ts';
+import { describeStatus, type StatusLabel } from '../domain/answers.ts';
 import { roleKey } from '../domain/owners.ts';
+import type { IsoDate } from '../domain/plan.ts';
+import type { PlanSummary, Store, StoredAction } from '../domain/ports.ts';
+import { actionRow, type ActionRow, type PlanView } from './dashboardData.ts';
 import { timelineOf } from './timeline.ts';
-import type { ActionRow, DashboardView, PlanView } from './dashboardData.ts';
 
 /** What the person chose; absent fields do not filter. */
 export interface DashboardFilter {
@@ -33,31 +38,45 @@ export function filterFrom(params: URLSearchParams): DashboardFilter {
   return filter;
 }
 
-const keeps = (filter: DashboardFilter) => (row: ActionRow): boolean =>
-  (filter.grid === undefined || row.grid === filter.grid)
-  && (filter.owner === undefined || row.owners.some((o) => roleKey(o.role) === roleKey(filter.owner as string)))
-  && (filter.status === undefined || row.status === filter.status);
+const keeps = (filter: DashboardFilter, today: IsoDate) => (stored: StoredAction): boolean =>
+  (filter.grid === undefined || stored.action.grid === filter.grid)
+  && (filter.owner === undefined || stored.action.owners.some((o) => roleKey(o) === roleKey(filter.owner as string)))
+  && (filter.status === undefined || describeStatus(stored.progress, today).label === filter.status);
 
 /** One plan as the page gets it: whole figures, filtered and capped lists. */
 export interface FilteredPlan extends Omit<PlanView, 'actions' | 'overdue'> {
   actions: ActionRow[];
   overdue: ActionRow[];
-  /** Rows that match the filter (actions holds at most MAX_ROWS of them). */
+  /** Actions that match the filter (actions holds at most MAX_ROWS of them). */
   matching: number;
   overdueCount: number;
 }
 
-/** Applies the filter to every plan of a view. */
-export function applyFilter(view: DashboardView, filter: DashboardFilter): FilteredPlan[] {
-  return view.plans.filter((plan) => filter.plan === undefined || plan.id === filter.plan).map((plan) => {
-    const rows = plan.actions.filter(keeps(filter));
-    const overdue = plan.overdue.filter(keeps(filter));
+/** The reference the dashboard shows, as its overdue list sorts it. */
+const shownRef = (stored: StoredAction): string => stored.action.ref ?? typeableRef(stored);
+
+/**
+ * The page's view of the plans `include` keeps, narrowed by the filter. Figures cover whole plans;
+ * rows are built only for what is sent, so a plan of 100,000 actions costs its read, not 100,000 rows.
+ */
+export async function filteredView(store: Store, today: IsoDate, include: (plan: PlanSummary) => boolean, directory: Directory, filter: DashboardFilter): Promise<FilteredPlan[]> {
+  const figures = await allPlanFigures(store, today, (plan) => include(plan) && (filter.plan === undefined || plan.id === filter.plan));
+  return figures.map((picture) => {
+    const kept = picture.actions.filter(keeps(filter, today));
+    const dated = kept.map((a) => ({ stored: a, dueDate: a.progress.dueDate, status: describeStatus(a.progress, today).label }));
+    const overdue = dated.filter((a) => a.status === 'overdue').sort((a, b) => (a.dueDate ?? '').localeCompare(b.dueDate ?? '')
+      || shownRef(a.stored).localeCompare(shownRef(b.stored), 'en', { numeric: true }));
     return {
-      ...plan,
-      timeline: timelineOf(plan.period, rows),
-      actions: rows.slice(0, MAX_ROWS),
-      overdue: overdue.slice(0, MAX_OVERDUE),
-      matching: rows.length,
+      id: picture.plan.id,
+      partnership: picture.plan.partnership,
+      period: picture.plan.period,
+      total: picture.total,
+      rag: picture.rag,
+      grids: picture.grids,
+      timeline: timelineOf(picture.plan.period, dated),
+      actions: kept.slice(0, MAX_ROWS).map((a) => actionRow(a, directory, today)),
+      overdue: overdue.slice(0, MAX_OVERDUE).map((a) => actionRow(a.stored, directory, today)),
+      matching: kept.length,
       overdueCount: overdue.length,
     };
   });
