@@ -9,9 +9,10 @@ import { openTableStore } from '../../src/store/tableStore.ts';
 import { startConnector, type TestConnector } from '../support/connector.ts';
 import { captureLogs, deliveries, meetPerson, planOf, savePlan, sweepInstance, testClock } from '../support/faultWorld.ts';
 
-const sam = { aadObjectId: 'e1000000-0000-4000-8000-000000000001', name: 'Sam Jones' };
+// Four owners with one action each: four messages (a person with several actions gets one digest).
+const people = ['Sam Jones', 'Ann Lee', 'Raj Shah', 'Tom Kerr'].map((name, i) => ({ aadObjectId: `e1000000-0000-4000-8000-00000000000${i + 1}`, name }));
 const texts = ['Audit the shared care protocol', 'Publish the alcohol strategy', 'Map the recovery community', 'Review the needle exchange contract'];
-const plan = planOf('slow', texts.map((text, i) => ({ ref: `3.${i + 1}`, text, owners: ['SMLO'], due: '2011-09-13' })));
+const plan = planOf('slow', texts.map((text, i) => ({ ref: `3.${i + 1}`, text, owners: [`Officer ${i + 1}`], due: '2011-09-13' })));
 const at = '2011-09-13T08:00:00Z';
 const LEASE_MS = 2000;
 
@@ -22,7 +23,7 @@ afterAll(async () => connector?.close());
 async function world(prefix: string): Promise<[Store, Store]> {
   const store = await openTableStore(inject('tablesConnectionString'), prefix);
   await savePlan(store, plan, '2011-09-01T08:00:00Z');
-  await meetPerson(store, connector, sam, ['SMLO']);
+  for (const [i, person] of people.entries()) await meetPerson(store, connector, person, [`Officer ${i + 1}`]);
   return [store, await openTableStore(inject('tablesConnectionString'), prefix)];
 }
 
@@ -39,8 +40,8 @@ describe('a sweep slower than the claim lease', () => {
     const reportB = await runSweep(b.services, b.messenger, new Date(Date.parse(at) + 2200), { reason: 'start-up catch-up', concurrency: 1, leaseMs: LEASE_MS });
     const reportA = await sweepA;
 
-    const counts = deliveries(connector, [sam], texts);
-    expect(texts.map((t) => counts.get(`${sam.name}: ${t}`))).toEqual([1, 1, 1, 1]);
+    const counts = deliveries(connector, people, texts);
+    expect(texts.map((t, i) => counts.get(`${people[i]?.name}: ${t}`))).toEqual([1, 1, 1, 1]);
     expect(reportA.sent + reportB.sent).toBe(4);
   });
 });
@@ -75,11 +76,11 @@ describe('escalations', () => {
     const store = await openTableStore(inject('tablesConnectionString'), 'faultNoLead');
     // Blocked actions are escalated to the commissioner at once; nobody holds "Commissioner" here.
     await savePlan(store, planOf('nolead', [{ ref: '4.1', text: 'Commission a needle exchange', owners: ['SMLO'], due: '2011-10-31' }]), '2011-09-01T08:00:00Z');
-    await meetPerson(store, connector, sam, ['SMLO']);
+    for (const [i, person] of people.entries()) await meetPerson(store, connector, person, [`Officer ${i + 1}`]);
     const stored = await store.actions.get('nolead', 'nolead-4.1');
     if (!stored) throw new Error('missing');
-    await store.actions.update(stored, { ...stored.progress, status: 'blocked', reason: 'no premises', updatedAt: '2011-09-12T10:00:00Z', updatedBy: sam.aadObjectId },
-      { at: '2011-09-12T10:00:00Z', by: { id: sam.aadObjectId, name: sam.name }, via: 'typed', from: 'open', to: 'blocked', occurrence: null, dueBefore: null, dueAfter: null, reason: 'no premises', summary: 'blocked' });
+    await store.actions.update(stored, { ...stored.progress, status: 'blocked', reason: 'no premises', updatedAt: '2011-09-12T10:00:00Z', updatedBy: people[0]?.aadObjectId ?? null },
+      { at: '2011-09-12T10:00:00Z', by: { id: people[0]?.aadObjectId ?? "", name: people[0]?.name ?? "" }, via: 'typed', from: 'open', to: 'blocked', occurrence: null, dueBefore: null, dueAfter: null, reason: 'no premises', summary: 'blocked' });
     const logs = captureLogs();
     const instance = sweepInstance(store, testClock(at), logs.logger);
     const report = await runSweep(instance.services, instance.messenger, new Date(at));
