@@ -14,6 +14,7 @@ import { statusCommand } from './status.ts';
 import { summaryCommand } from './summary.ts';
 import { reopenCommand, undoCommand } from './undo.ts';
 import { whoCommand } from './who.ts';
+import { settingsCommand } from '../settingsCommands.ts';
 
 /** The answers people can type, for help. */
 export const answerExamples = [
@@ -42,7 +43,7 @@ const unknownCommand = command({
 
 export const chatCommands: readonly ChatCommand[] = [
   answerCommand, confirmCommand, listCommand, moreCommand, statusCommand, summaryCommand, undoCommand, reopenCommand,
-  rolesCommand, assignCommand, whoCommand, helpCommand, unknownCommand,
+  rolesCommand, assignCommand, whoCommand, settingsCommand, helpCommand, unknownCommand,
 ];
 
 const byKind = new Map<Intent['kind'], ChatCommand>(chatCommands.flatMap((c) => c.kinds.map((k) => [k, c] as const)));

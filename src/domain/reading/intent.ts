@@ -81,7 +81,7 @@ export type Intent =
   | { kind: 'no' }
   // Reminder settings (the digest).
   | { kind: 'remind-me'; mode: ReminderMode }
-  | { kind: 'pause'; until: IsoDate }
+  | { kind: 'pause'; until: IsoDate; leave?: boolean }
   | { kind: 'resume' }
   | { kind: 'snooze'; names: ActionName[]; until: IsoDate }
   | { kind: 'cover'; person: string; role: string; until: IsoDate }

@@ -44,7 +44,9 @@ export function readSettings(r: Reading): Intent | null {
   const pause = PAUSE.exec(r.text);
   if (pause) {
     const date = until(pause[1] ?? '', r.today);
-    return date ? { kind: 'pause', until: date } : null;
+    // "I'm on leave/away/off" is leave: the commissioner's lists say who is away, a plain pause does not.
+    const leave = /^(?:i'm|im|i\s+am|i'll\s+be|i\s+will\s+be)\s/i.test(r.text);
+    return date ? { kind: 'pause', until: date, ...(leave ? { leave } : {}) } : null;
   }
   const snooze = SNOOZE.exec(r.text);
   if (snooze) {
