@@ -18,7 +18,8 @@ export interface AnswerRequest {
   occurrence: string | null;
   answer: Answer;
   via: AnswerChannel;
-  /** The ETag the card or confirmation showed: a later change is not overwritten but shown ('stale'). */
+  /** The ETag the card or confirmation showed: a later change is not overwritten but shown ('stale').
+   *  A button press without one is stale too: a press is never applied unchecked. */
   version?: string;
   /** For "done" on a recurring action: close every missed occurrence due up to this date. */
   upTo?: string;
@@ -52,8 +53,10 @@ export async function answerAction(services: Services, directory: Directory, cal
     const plan = directory.plan(request.planId);
     const dates = plan ? occurrences(stored.action.due, plan.period) : [];
     let note: string | null = null;
+    // A press whose data lost its version (an old card, or forged) could overwrite a newer answer.
+    const checked = request.version !== undefined || request.via === 'button';
     for (let attempt = 0; attempt < ATTEMPTS; attempt++) {
-      if (request.version !== undefined && request.version !== stored.etag) return { kind: 'stale', stored };
+      if (checked && request.version !== stored.etag) return { kind: 'stale', stored };
       const stale = staleness(stored, request.occurrence);
       const now = clock.now();
       const input = { progress: stored.progress, occurrences: dates, answer: request.answer, by: actorOf(caller), via: request.via, at: now.toISOString(), today: londonDate(now) };
@@ -65,7 +68,7 @@ export async function answerAction(services: Services, directory: Directory, cal
       }
       const saved = await store.actions.update(stored, result.progress, result.change);
       if (saved.ok) return { kind: 'saved', stored: saved.action, change: result.change, note, before: stored };
-      if (request.version !== undefined) {
+      if (checked) {
         const fresh = await store.actions.get(request.planId, request.actionId);
         return fresh ? { kind: 'stale', stored: fresh } : { kind: 'refused', reason: 'that action was removed from the plan a moment ago.', stored: null };
       }
