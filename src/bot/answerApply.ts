@@ -2,7 +2,8 @@
 // can check ("delayed to Fri 1 Jan 2027"). Used by typed answers, "yes" and the confirmation card.
 import { typeableRef } from '../app/actionCards.ts';
 import { answerAction } from '../app/answerAction.ts';
-import { dueLabel, shorten } from '../cards/format.ts';
+import { dueLabel, readableDates, shorten } from '../cards/format.ts';
+import { escapeMarkdown } from '../cards/markdown.ts';
 import type { Answer } from '../domain/answers.ts';
 import type { AskedAction } from '../domain/chatState.ts';
 import { dateNotes } from '../domain/newDates.ts';
@@ -13,24 +14,31 @@ import type { ChatTurn } from './commands/chatCommand.ts';
 
 /** How an action is named in a sentence: its code and the start of its text. */
 export function named(stored: StoredAction): string {
-  return `${typeableRef(stored)} *${shorten(stored.action.text, 70)}*`;
+  return `${typeableRef(stored)} *${escapeMarkdown(shorten(stored.action.text, 70))}*`;
 }
 
 /** What an answer will do, as a question ("Mark PB-14 *…* as done?"). */
 export function answerQuestion(stored: StoredAction, answer: Answer): string {
   if (answer.kind === 'done') return `Mark ${named(stored)} as done?`;
-  if (answer.kind === 'delayed') return `Move ${named(stored)} to ${dueLabel(answer.newDate)} (delayed: ${answer.reason})?`;
-  return `Mark ${named(stored)} as blocked (${answer.reason})?`;
+  if (answer.kind === 'delayed') return `Move ${named(stored)} to ${dueLabel(answer.newDate)} (delayed: ${escapeMarkdown(answer.reason)})?`;
+  return `Mark ${named(stored)} as blocked (${escapeMarkdown(answer.reason)})?`;
+}
+
+/** What to know about a new date (a weekend, a bank holiday, after the plan ends), or '' if nothing. */
+export function newDateNote(change: ActionChange, period: { start: string; end: string } | null): string {
+  if (change.to !== 'delayed' || !change.dueAfter) return '';
+  const notes = dateNotes(change.dueAfter, period, dueLabel);
+  return notes.length > 0 ? `Note: ${notes.join('; ')}.` : '';
 }
 
 /** What a saved answer did. */
 export function savedLine(stored: StoredAction, change: ActionChange, period: { start: string; end: string } | null): string {
   const name = named(stored);
   if (change.to === 'delayed' && change.dueAfter) {
-    const notes = dateNotes(change.dueAfter, period, dueLabel);
-    return `Saved: ${name} is delayed to ${dueLabel(change.dueAfter)} (${change.reason ?? ''}).${notes.length > 0 ? ` Note: ${notes.join('; ')}.` : ''}`;
+    const note = newDateNote(change, period);
+    return `Saved: ${name} is delayed to ${dueLabel(change.dueAfter)} (${escapeMarkdown(change.reason ?? '')}).${note ? ` ${note}` : ''}`;
   }
-  if (change.to === 'blocked') return `Saved: ${name} is blocked: ${change.reason ?? ''}. The commissioner will hear of it.`;
+  if (change.to === 'blocked') return `Saved: ${name} is blocked: ${escapeMarkdown(change.reason ?? '')}. The commissioner will hear of it.`;
   if (change.to === 'open' && change.dueAfter) {
     const closed = /^done for (\d+) occurrences/.exec(change.summary)?.[1];
     return `Saved: ${name}: ${closed ? `${closed} occurrences` : `the occurrence due ${dueLabel(change.dueBefore ?? change.dueAfter)}`} done; next review ${dueLabel(change.dueAfter)}.`;
@@ -61,7 +69,7 @@ export async function applyAnswer(turn: ChatTurn, targets: AskedAction[], answer
       const { progress } = outcome.stored;
       lines.push(`${named(outcome.stored)} was changed since I asked: ${progress.updatedBy ?? 'someone'} made it ${progress.status}${progress.dueDate ? ` (due ${dueLabel(progress.dueDate)})` : ''}. Nothing was changed; answer again if you still mean it.`);
     } else if (outcome.kind === 'refused') {
-      lines.push(`Not saved: ${outcome.stored ? named(outcome.stored) : 'that action'}: ${outcome.reason}`);
+      lines.push(`Not saved: ${outcome.stored ? named(outcome.stored) : 'that action'}: ${readableDates(outcome.reason)}`);
     } else lines.push(outcome.reason);
   }
   if (lines.some((l) => l.startsWith('Saved:')) && turn.state.lastAnswer) lines.push('(Type "undo" to take that back.)');

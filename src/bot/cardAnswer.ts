@@ -2,11 +2,11 @@
 // showed, and then shown on every copy of the card (refreshed after the press is answered).
 import { actionCardFields, typeableRef } from '../app/actionCards.ts';
 import { answerAction } from '../app/answerAction.ts';
-import { dueLabel } from '../cards/format.ts';
+import { dueLabel, readableDates } from '../cards/format.ts';
 import { renderCard } from '../cards/render.ts';
 import type { StoredAction } from '../domain/ports.ts';
 import { answeredCard, refreshSentCards } from './answeredCard.ts';
-import { savedLine } from './answerApply.ts';
+import { newDateNote, savedLine } from './answerApply.ts';
 import { readCardSubmission } from './cardSubmission.ts';
 import type { ChatTurn } from './commands/chatCommand.ts';
 
@@ -37,7 +37,7 @@ export async function answerFromCard(turn: ChatTurn, verb: unknown, data: unknow
   if (outcome.kind === 'failed') return { card: null, message: outcome.reason };
   if (outcome.kind === 'refused') {
     services.logger.warn({ personId: caller.id, planId, actionId, reason: outcome.reason }, 'card answer refused');
-    return { card: null, message: `Not saved: ${outcome.reason}` };
+    return { card: null, message: `Not saved: ${readableDates(outcome.reason)}` };
   }
   if (outcome.kind === 'stale') {
     const { progress } = outcome.stored;
@@ -50,6 +50,9 @@ export async function answerFromCard(turn: ChatTurn, verb: unknown, data: unknow
   void refreshSentCards(services, turn.messenger, outcome.stored, card, cardActivityId).catch((err: unknown) => {
     services.logger.warn({ err: { message: (err as Error).message } }, 'could not refresh sent cards');
   });
-  const saved = savedLine(outcome.stored, outcome.change, turn.directory.plan(planId)?.period ?? null);
-  return outcome.note ? { card, message: `${outcome.note} ${saved}`, note: `${outcome.note} ${saved}` } : { card, message: saved };
+  const period = turn.directory.plan(planId)?.period ?? null;
+  const saved = savedLine(outcome.stored, outcome.change, period);
+  // The card that replaces the pressed one shows the new date but not what to know about it.
+  if (outcome.note) return { card, message: `${outcome.note} ${saved}`, note: `${outcome.note} ${saved}` };
+  return newDateNote(outcome.change, period) ? { card, message: saved, note: saved } : { card, message: saved };
 }

@@ -3,6 +3,7 @@
 import type { Directory } from '../app/directory.ts';
 import { renderCard } from '../cards/render.ts';
 import { countLabel } from '../cards/format.ts';
+import { escapeMarkdown } from '../cards/markdown.ts';
 import { roleKey } from '../domain/owners.ts';
 import type { IsoDate } from '../domain/plan.ts';
 import type { Delivery } from './delivery.ts';
@@ -38,7 +39,7 @@ export function noticesForLead(directory: Directory, leadRole: string, today: Is
       key: `unreachable|${today}`,
       card: renderCard('confirmation', {
         title: 'Some reminders could not be delivered',
-        message: `Teams refused messages to ${unreachable.join(', ')}: they may have removed the bot. Their reminders are on hold until they add it again.`,
+        message: `Teams refused messages to ${escapeMarkdown(unreachable.join(', '))}: they may have removed the bot. Their reminders are on hold until they add it again.`,
         tone: 'attention',
         facts: [],
       }),

@@ -3,6 +3,7 @@
 import { typeableRef } from '../../app/actionCards.ts';
 import { findNamed } from '../../app/findActions.ts';
 import { reopenAction, undoLastAnswer } from '../../app/undoReopen.ts';
+import { readableDates } from '../../cards/format.ts';
 import type { StoredAction } from '../../domain/ports.ts';
 import { named } from '../answerApply.ts';
 import { command } from './chatCommand.ts';
@@ -13,7 +14,7 @@ export const undoCommand = command({
   summary: 'take back your last answer (within a day, if nobody changed the action since)',
   async run(turn) {
     const outcome = await undoLastAnswer(turn.services, turn.caller, turn.state.lastAnswer);
-    if (!outcome.ok) return { text: `Nothing was undone: ${outcome.reason}` };
+    if (!outcome.ok) return { text: `Nothing was undone: ${readableDates(outcome.reason)}` };
     turn.state.lastAnswer = null;
     return { text: `Undone: ${named(outcome.stored)} is ${outcome.stored.progress.status} again.` };
   },
@@ -33,7 +34,7 @@ export const reopenCommand = command({
         continue;
       }
       const outcome = await reopenAction(turn.services, turn.directory, turn.caller, found[0] as StoredAction);
-      lines.push(outcome.ok ? `Reopened: ${named(outcome.stored)} is open again.` : `Not reopened: ${named(found[0] as StoredAction)}: ${outcome.reason}`);
+      lines.push(outcome.ok ? `Reopened: ${named(outcome.stored)} is open again.` : `Not reopened: ${named(found[0] as StoredAction)}: ${readableDates(outcome.reason)}`);
     }
     return { text: lines.join('\n\n') || 'Which action? e.g. "reopen BED-14".' };
   },
