@@ -7,7 +7,6 @@ import { roleKey } from '../domain/owners.ts';
 import type { IsoDate } from '../domain/plan.ts';
 import type { PlanSummary, StoredAction } from '../domain/ports.ts';
 import type { ListKind } from '../domain/reading/intent.ts';
-import { dueLabel } from '../cards/format.ts';
 import { closest } from './closest.ts';
 import type { Caller } from './caller.ts';
 import type { Directory } from './directory.ts';
@@ -100,9 +99,4 @@ export async function runList(services: Services, directory: Directory, caller: 
   const title = `${label}${where.length > 0 ? ` ${where.join(', ')}` : ''}`;
   const empty = where.length > 0 ? `${EMPTY[query.list].replace(/ 🎉$/, '')} (${where.join(', ')}).` : EMPTY[query.list];
   return { ok: true, title, actions, emptyText: empty };
-}
-
-/** "Fri 1 Jan 2027 to Sun 3 Jan 2027". */
-export function spanLabel(from: IsoDate, to: IsoDate): string {
-  return from === to ? dueLabel(from) : `${dueLabel(from)} to ${dueLabel(to)}`;
 }

@@ -5,7 +5,7 @@ import { callerFrom } from '../app/caller.ts';
 import { loadDirectory } from '../app/directory.ts';
 import type { Services } from '../app/services.ts';
 import { londonDate } from '../domain/calendar.ts';
-import type { Intent, Message } from '../domain/reading/intent.ts';
+import type { Intent } from '../domain/reading/intent.ts';
 import type { ChatReply, ChatTurn } from './commands/chatCommand.ts';
 import { commandFor } from './commands/index.ts';
 import type { Messenger } from './messenger.ts';
@@ -24,16 +24,6 @@ export async function turnFor(services: Services, messenger: Messenger, sender: 
   const caller = callerFrom(sender.id, sender.name, sender.tenantId, directory, services.settings);
   const state = await services.store.chat.state(sender.id);
   return { services, messenger, directory, caller, visible: visiblePlanIds(caller, directory), today: londonDate(services.clock.now()), mentions: sender.mentions, state: structuredClone(state) };
-}
-
-/** What the reader may match loosely: the plans, roles and people the caller can see. */
-export function vocabularyOf(turn: ChatTurn): Message['vocabulary'] {
-  const plans = turn.directory.plans.filter((p) => turn.visible.has(p.id));
-  return {
-    plans: plans.map((p) => ({ code: p.code, partnership: p.partnership })),
-    roles: [...new Set(plans.flatMap((p) => p.roles.map((r) => r.name)))],
-    people: turn.directory.people.filter((p) => p.tenantId === turn.caller.tenantId).map((p) => p.name),
-  };
 }
 
 /** Runs the command for `intent` and saves the conversation's memory if it changed. */

@@ -2,7 +2,7 @@
 // from this list; an intent kind with no command here gets a plain "not yet" rather than a guess.
 import type { Intent } from '../../domain/reading/intent.ts';
 import { readMessage } from '../../domain/reading/readMessage.ts';
-import { vocabularyOf } from '../dispatch.ts';
+import { vocabularyOf } from '../vocabulary.ts';
 import { renderCard } from '../../cards/render.ts';
 import { answerCommand } from './answer.ts';
 import { assignCommand } from './assign.ts';
