@@ -10,6 +10,8 @@ const sections: { name: string; load: () => Promise<BenchSection> }[] = [
   { name: 'sweep', load: () => import('./sweepBench.ts') },
   { name: 'overdue', load: () => import('./overdueBench.ts') },
   { name: 'soak', load: () => import('./soakBench.ts') },
+  { name: 'report', load: () => import('./reportBench.ts') },
+  { name: 'tab', load: () => import('./tabBench.ts') },
   { name: 'read', load: () => import('./readBench.ts') },
 ];
 

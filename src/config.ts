@@ -22,6 +22,12 @@ const schema = z.object({
   MicrosoftAppTenantId: z.string().trim().default(''),
   /** Where the Bot Framework publishes the keys that sign Teams' requests. Empty: Microsoft's public cloud. */
   BotOpenIdMetadata: z.url({ protocol: /^https?$/ }).optional(),
+  /** The dashboard tab: the bot's public host name ("actionbot.example.org") for the app package's tab URLs and sign-on. */
+  BOT_DOMAIN: z.string().trim().toLowerCase().regex(/^([a-z0-9]([a-z0-9-]*[a-z0-9])?(\.[a-z0-9]([a-z0-9-]*[a-z0-9])?)+)?$/, 'a host name such as actionbot.example.org (no https://, no path)').default(''),
+  /** The Application ID URI of the tab's sign-on ("api://<host>/botid-<MicrosoftAppId>"); empty: any api://…/[botid-]<MicrosoftAppId>. */
+  TAB_APP_ID_URI: z.string().trim().regex(/^(api:\/\/\S+)?$/, 'must start api://').default(''),
+  /** Where Entra publishes the keys that sign tab tokens. Empty: Microsoft's public cloud (tests serve their own). */
+  TAB_SIGNING_KEYS_URL: z.url({ protocol: /^https?$/ }).optional(),
   /** Empty: the project starts Azurite itself and keeps its data under DATA_DIR. */
   AZURE_TABLES_CONNECTION_STRING: z.string().trim().default(''),
   TABLE_PREFIX: z.string().regex(/^[A-Za-z][A-Za-z0-9]{0,30}$/, 'letters and digits, starting with a letter').default('actionbot'),

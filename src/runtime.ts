@@ -10,6 +10,7 @@ import { BotMessenger, type Messenger } from './bot/messenger.ts';
 import { teamsLimits } from './bot/pacing.ts';
 import { createAdapter, startServer, type RunningServer, type ServerOptions } from './bot/server.ts';
 import type { Store } from './domain/ports.ts';
+import { dashboardFor, mountDashboard } from './dashboard/mount.ts';
 import { startReminderSchedule, type ReminderSchedule } from './scheduler/reminderSchedule.ts';
 import { openStorage } from './store/openStorage.ts';
 
@@ -47,7 +48,10 @@ export async function startRuntime(config: Config, options: RuntimeOptions = {})
     const adapter = createAdapter(config, logger);
     const messenger = messengerFor(adapter, config, logger);
     const bot = new ActionBot(services, messenger);
-    const server = await startServer({ config, bot, logger, adapter, extraRoutes: options.extraRoutes });
+    // The dashboard (the Teams tab) on the bot's own port in every mode: signed in outside local mode.
+    const dashboard = mountDashboard(dashboardFor(config, services, messenger));
+    const extraRoutes = (s: Parameters<typeof dashboard>[0]): void => { dashboard(s); options.extraRoutes?.(s); };
+    const server = await startServer({ config, bot, logger, adapter, extraRoutes });
     const schedule = options.schedule === false ? null : startReminderSchedule(services, messenger, config.REMINDER_CRON);
     logger.info({ storage: storage.description, localMode: config.localMode, schedule: options.schedule === false ? 'off' : config.REMINDER_CRON }, 'actionbot ready');
     return {

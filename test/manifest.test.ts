@@ -8,6 +8,7 @@ import { buildAppPackage, filledManifest } from '../src/bot/appPackage.ts';
 import { packageCommand } from '../src/cli/packageCommand.ts';
 
 const botId = '3f2504e0-4f89-41d3-9a0c-0305e82c3301';
+const botDomain = 'actionbot.example.org';
 const dir = await mkdtemp(join(tmpdir(), 'actionbot-manifest-'));
 afterAll(() => rm(dir, { recursive: true, force: true }));
 
@@ -46,7 +47,7 @@ function readPng(png: Buffer): { width: number; height: number; pixels: number[]
 
 describe('the Teams app package', () => {
   it('the manifest, with a real bot id, validates against the Teams schema bundled offline', async () => {
-    const manifest = JSON.parse(await filledManifest(botId)) as AppManifest & { manifestVersion: string; $schema: string };
+    const manifest = JSON.parse(await filledManifest(botId, botDomain)) as AppManifest & { manifestVersion: string; $schema: string };
     expect(Number(manifest.manifestVersion.split('.')[1])).toBeGreaterThanOrEqual(19);
     const schemaFile = new URL(`../node_modules/@microsoft/app-manifest/build/json-schemas/teams/v${manifest.manifestVersion}/MicrosoftTeams.schema.json`, import.meta.url);
     const schema = JSON.parse(await readFile(schemaFile, 'utf8')) as Parameters<typeof AppManifestUtils.validateAgainstSchema>[1];
@@ -60,13 +61,21 @@ describe('the Teams app package', () => {
     expect((await AppManifestUtils.validateAgainstSchema(manifest, schema)).join('\n')).toMatch(/\/id /);
   });
 
-  it('offers the main commands in the personal chat, with no file support', async () => {
-    const manifest = JSON.parse(await filledManifest(botId)) as { bots: { botId: string; scopes: string[]; supportsFiles: boolean; commandLists: { commands: { title: string }[] }[] }[] };
+  it('offers the main commands in the personal chat, and files (the board report is sent as one)', async () => {
+    const manifest = JSON.parse(await filledManifest(botId, botDomain)) as { bots: { botId: string; scopes: string[]; supportsFiles: boolean; commandLists: { commands: { title: string }[] }[] }[] };
     const bot = manifest.bots[0];
     expect(bot?.botId).toBe(botId);
     expect(bot?.scopes).toContain('personal');
-    expect(bot?.supportsFiles).toBe(false);
-    expect(bot?.commandLists[0]?.commands.map((c) => c.title)).toEqual(['help', "what's overdue", 'due this week', 'blocked', 'my actions', 'summary', 'roles']);
+    expect(bot?.supportsFiles).toBe(true);
+    expect(bot?.commandLists[0]?.commands.map((c) => c.title)).toEqual(['help', "what's overdue", 'due this week', 'blocked', 'my actions', 'summary', 'roles', 'board report']);
+  });
+
+  it('declares the dashboard as a personal tab and a channel tab on the bot’s host, with sign-on for the bot’s app', async () => {
+    const manifest = JSON.parse(await filledManifest(botId, botDomain)) as { staticTabs: { contentUrl: string; scopes: string[] }[]; configurableTabs: { configurationUrl: string; scopes: string[] }[]; validDomains: string[]; webApplicationInfo: { id: string; resource: string } };
+    expect(manifest.staticTabs[0]).toMatchObject({ contentUrl: `https://${botDomain}/dashboard?inTeams=1`, scopes: ['personal'] });
+    expect(manifest.configurableTabs[0]).toMatchObject({ configurationUrl: `https://${botDomain}/dashboard/config`, scopes: ['team', 'groupChat'] });
+    expect(manifest.validDomains).toEqual([botDomain]);
+    expect(manifest.webApplicationInfo).toEqual({ id: botId, resource: `api://${botDomain}/botid-${botId}` });
   });
 
   it('the icons are a 192×192 colour tile and a 32×32 white-on-transparent outline', async () => {
@@ -82,7 +91,7 @@ describe('the Teams app package', () => {
 
   it('the zip holds manifest.json with the bot id and both icons', async () => {
     const out = join(dir, 'actionbot.zip');
-    await buildAppPackage(botId, out);
+    await buildAppPackage(botId, botDomain, out);
     const files = unzip(await readFile(out));
     expect([...files.keys()].sort()).toEqual(['color.png', 'manifest.json', 'outline.png']);
     const manifest = files.get('manifest.json')?.toString('utf8') ?? '';
@@ -92,19 +101,23 @@ describe('the Teams app package', () => {
   });
 
   it('refuses an empty or malformed bot id with a message saying what to fix', async () => {
-    await expect(buildAppPackage('', join(dir, 'x.zip'))).rejects.toThrow(/MicrosoftAppId is empty/);
-    await expect(buildAppPackage('my-bot', join(dir, 'x.zip'))).rejects.toThrow(/not a GUID/);
+    await expect(buildAppPackage('', botDomain, join(dir, 'x.zip'))).rejects.toThrow(/MicrosoftAppId is empty/);
+    await expect(buildAppPackage('my-bot', botDomain, join(dir, 'x.zip'))).rejects.toThrow(/not a GUID/);
+    await expect(buildAppPackage(botId, '', join(dir, 'x.zip'))).rejects.toThrow(/BOT_DOMAIN "" is not a host name/);
+    await expect(buildAppPackage(botId, 'https://actionbot.example.org/', join(dir, 'x.zip'))).rejects.toThrow(/not a host name/);
   });
 
   it('`actionbot package` writes the zip for the MicrosoftAppId in the settings', async () => {
     const out = join(dir, 'cli.zip');
     const before = process.env.MicrosoftAppId;
     process.env.MicrosoftAppId = botId;
+    process.env.BOT_DOMAIN = botDomain;
     try {
       expect(await packageCommand.run(['--out', out])).toBe(0);
     } finally {
       if (before === undefined) delete process.env.MicrosoftAppId;
       else process.env.MicrosoftAppId = before;
+      delete process.env.BOT_DOMAIN;
     }
     expect(unzip(await readFile(out)).get('manifest.json')?.toString()).toContain(botId);
     expect(await packageCommand.run(['--bogus'])).toBe(2);

@@ -106,6 +106,8 @@ async function choose(personId) {
   if (!state.current) return;
   state.unread.delete(state.current.conversationId);
   drawPeople();
+  // The dashboard shows what this person may see (in Teams, their sign-on decides).
+  document.getElementById('dashboardLink').href = `/dashboard?as=${encodeURIComponent(personId)}`;
   const chat = document.getElementById('chat');
   chat.replaceChildren(el('p', { class: 'subtle' }, `You are ${state.current.name}. Reminders for you arrive here.`));
   for (const entry of await api(`/api/chat?person=${encodeURIComponent(personId)}`)) show(entry);

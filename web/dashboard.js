@@ -1,13 +1,14 @@
-/* global document, fetch */
-// The commissioner's dashboard: draws /dashboard/data.json. Every piece of plan or people text goes in
-// through text nodes (never innerHTML), so a plan that contains markup shows it as text.
+/* global window, document, fetch, URLSearchParams */
+// The commissioner's dashboard: draws /dashboard/data.json for the filters chosen. Every piece of plan
+// or people text goes in through text nodes (never innerHTML), so a plan that contains markup shows it
+// as text. Every request carries the sign-on headers of dashboardTeams.js.
 
 const COLUMNS = [
   ['done', 'Done'], ['onTrack', 'On track'], ['dueSoon', 'Due soon'], ['overdue', 'Overdue'],
   ['blocked', 'Blocked'], ['noDate', 'No date'], ['total', 'Total'],
 ];
-const STATUSES = ['done', 'on track', 'due soon', 'overdue', 'blocked'];
 const LONDON = new Intl.DateTimeFormat('en-GB', { timeZone: 'Europe/London', dateStyle: 'medium', timeStyle: 'short' });
+const filters = () => ['fPlan', 'fGrid', 'fOwner', 'fStatus'].map((id) => document.getElementById(id));
 
 /** An element with attributes and children (strings become text nodes). */
 function el(tag, attrs, ...children) {
@@ -22,18 +23,51 @@ function el(tag, attrs, ...children) {
   return node;
 }
 
+async function call(path, init = {}) {
+  const headers = { ...(await window.dashboardAuth.headers()), ...(init.headers ?? {}) };
+  const res = await fetch(path, { ...init, headers });
+  if (res.status === 401) throw new Error('sign-in needed');
+  return res;
+}
+
+function notice(text, isError) {
+  const box = document.getElementById('notice');
+  box.textContent = text;
+  box.className = isError ? 'notice error' : 'notice';
+  box.hidden = false;
+}
+
+/** Downloads a file the server makes (with the sign-on headers, so not a plain link). */
+async function download(path, fallbackName) {
+  try {
+    const res = await call(path);
+    if (!res.ok) throw new Error((await res.json()).error ?? String(res.status));
+    const name = /filename="([^"]+)"/.exec(res.headers.get('content-disposition') ?? '')?.[1] ?? fallbackName;
+    const url = URL.createObjectURL(await res.blob());
+    const link = el('a', { href: url, download: name });
+    document.body.append(link);
+    link.click();
+    link.remove();
+    window.setTimeout(() => URL.revokeObjectURL(url), 10_000);
+    notice(`Downloaded ${name}.`);
+  } catch (err) {
+    notice(`Could not download: ${err.message}.`, true);
+  }
+}
+
 function ownersText(owners) {
   return owners.map((o) => `${o.role} (${o.people.length ? o.people.join(', ') : 'nobody yet'})`).join('; ');
 }
 
 function countsTable(plan) {
-  const head = el('tr', {}, el('th', { scope: 'col' }, 'Grid'), COLUMNS.map(([, label]) => el('th', { scope: 'col' }, label)));
-  const row = (key, label, counts) => el('tr', { 'data-grid': key },
-    el('th', { scope: 'row' }, label),
+  const head = el('tr', {}, el('th', { scope: 'col' }, 'Grid'), el('th', { scope: 'col' }, 'RAG'), COLUMNS.map(([, label]) => el('th', { scope: 'col' }, label)));
+  const rag = (r) => el('td', { class: 'rag' }, ['red', 'amber', 'green'].map((c) => el('span', { class: `chip ${c}`, 'data-rag': c, title: `${c}: ${r[c]} (${r.percent[c]}%)` }, String(r[c]))));
+  const row = (key, label, counts, r) => el('tr', { 'data-grid': key },
+    el('th', { scope: 'row' }, label), rag(r),
     COLUMNS.map(([field]) => el('td', { 'data-count': field, class: counts[field] > 0 ? `n ${field}` : 'n' }, counts[field])));
-  return el('table', { class: 'counts' },
+  return el('div', { class: 'scroll' }, el('table', { class: 'counts' },
     el('thead', {}, head),
-    el('tbody', {}, plan.grids.map((g) => row(String(g.number), `${g.number}. ${g.title}`, g.counts)), row('total', 'Whole plan', plan.total)));
+    el('tbody', {}, plan.grids.map((g) => row(String(g.number), `${g.number}. ${g.title}`, g.counts, g.rag)), row('total', 'Whole plan', plan.total, plan.rag))));
 }
 
 /** The first ten overdue actions; the rest behind "N more". */
@@ -46,80 +80,124 @@ function overdueList(plan) {
   const rest = plan.overdue.slice(10);
   return [
     el('ol', { class: 'overdue' }, first.map(item)),
-    rest.length ? el('details', {}, el('summary', {}, `${rest.length} more overdue`), el('ol', { class: 'overdue', start: 11 }, rest.map(item))) : null,
+    rest.length ? el('details', {}, el('summary', {}, `${plan.overdueCount - 10} more overdue`), el('ol', { class: 'overdue', start: 11 }, rest.map(item))) : null,
   ];
 }
 
-function timeline(plan) {
-  const max = Math.max(1, ...plan.timeline.months.map((m) => m.total));
-  const bars = plan.timeline.months.map((m) => {
-    const stack = el('div', { class: 'stack', title: `${m.label}: ${m.total} due` });
-    for (const status of STATUSES) {
-      const n = m.byStatus[status] ?? 0;
-      if (n === 0) continue;
-      const part = el('div', { class: `part ${status.replace(' ', '-')}`, title: `${m.label}: ${n} ${status}` });
-      part.style.height = `${(n / max) * 100}%`;
-      stack.append(part);
-    }
-    return el('div', { class: 'month', 'data-month': m.month }, stack, el('span', { class: 'total' }, m.total || ''), el('span', { class: 'label' }, m.label.slice(0, 3)));
-  });
-  const note = plan.timeline.outside > 0 ? el('p', { class: 'subtle' }, `${plan.timeline.outside} due outside the plan period.`) : null;
-  const legend = el('p', { class: 'legend' }, STATUSES.map((s) => el('span', { class: `key ${s.replace(' ', '-')}` }, s)));
-  return [el('div', { class: 'timeline' }, bars), legend, note];
-}
-
 async function showHistory(details, action) {
-  if (details.dataset.loaded) return;
-  details.dataset.loaded = 'yes';
   const box = details.querySelector('.history');
   box.replaceChildren(el('p', { class: 'subtle' }, 'Loading…'));
   try {
-    const res = await fetch(`/dashboard/history.json?plan=${encodeURIComponent(action.planId)}&action=${encodeURIComponent(action.actionId)}`);
+    const res = await call(`/dashboard/history.json?plan=${encodeURIComponent(action.planId)}&action=${encodeURIComponent(action.actionId)}`);
     const changes = await res.json();
     box.replaceChildren(changes.length === 0
       ? el('p', { class: 'subtle' }, 'No answers yet.')
       : el('ul', {}, changes.map((c) => el('li', {}, `${LONDON.format(new Date(c.at))} · ${c.by.name} (${c.via}): ${c.summary}`))));
   } catch {
-    delete details.dataset.loaded;
     box.replaceChildren(el('p', { class: 'subtle' }, 'Could not load the history.'));
   }
 }
 
+/** Chase, accept a delay, close: the commissioner's buttons, as in the escalation card. */
+function escalationButtons(plan, action, details) {
+  if (!plan.canEscalate || action.status === 'done') return null;
+  const press = async (verb, button) => {
+    button.disabled = true;
+    try {
+      const res = await call('/dashboard/escalate', { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ verb, planId: action.planId, actionId: action.actionId }) });
+      const body = await res.json();
+      notice(res.ok ? body.message : `Not done: ${body.error}`, !res.ok);
+      if (res.ok && verb === 'close') await load();
+      else await showHistory(details, action);
+    } catch (err) {
+      notice(`Not done: ${err.message}.`, true);
+    } finally {
+      button.disabled = false;
+    }
+  };
+  const button = (verb, label) => {
+    const b = el('button', { type: 'button', 'data-verb': verb }, label);
+    b.addEventListener('click', () => void press(verb, b));
+    return b;
+  };
+  return el('div', { class: 'buttons' }, button('chase', 'Chase the owners'), action.statusText.startsWith('delayed') || action.rag === 'amber' ? button('accept-delay', 'Accept the delay') : null, button('close', 'Close'));
+}
+
 function actionList(plan) {
-  return el('div', { class: 'actions' }, plan.actions.map((a) => {
+  const more = plan.matching > plan.actions.length ? el('p', { class: 'subtle' }, `Showing ${plan.actions.length} of ${plan.matching}: narrow the filters, or download the CSV for all.`) : null;
+  return [el('div', { class: 'actions' }, plan.actions.map((a) => {
     const details = el('details', { 'data-action': a.actionId },
       el('summary', {}, el('span', { class: `status ${a.status.replace(' ', '-')}` }, a.status), ' ',
         el('span', { class: 'ref' }, a.ref), ' ', el('span', { class: 'text' }, a.text)),
       el('div', { class: 'subtle' }, `Grid ${a.grid} · due ${a.dueLabel} · ${a.statusText} · ${ownersText(a.owners)}`,
         a.lastAnswer ? ` · last answer ${a.lastAnswer}` : ''),
       el('div', { class: 'history' }));
+    const buttons = escalationButtons(plan, a, details);
+    if (buttons) details.append(buttons);
     details.addEventListener('toggle', () => { if (details.open) void showHistory(details, a); });
     return details;
-  }));
+  })), more];
+}
+
+function reportForm(plan) {
+  const quarter = el('input', { type: 'text', name: 'quarter', placeholder: 'last quarter ended', size: 12, 'aria-label': 'Quarter, like 2026-Q3', pattern: '\\d{4}-Q[1-4]' });
+  const button = (format, label) => {
+    const b = el('button', { type: 'button', 'data-report': format }, label);
+    b.addEventListener('click', () => {
+      const q = quarter.value.trim();
+      void download(`/dashboard/report?plan=${encodeURIComponent(plan.id)}&format=${format}${q ? `&quarter=${encodeURIComponent(q)}` : ''}`, `report.${format}`);
+    });
+    return b;
+  };
+  return el('div', { class: 'report' }, el('span', {}, 'Board report for '), quarter, button('docx', 'Word'), button('pdf', 'PDF'));
 }
 
 function planSection(plan) {
   return el('section', { class: 'plan', 'data-plan': plan.id },
     el('h2', {}, plan.partnership),
     el('p', { class: 'subtle' }, `Plan period ${plan.period.start} to ${plan.period.end}`),
+    reportForm(plan),
     countsTable(plan),
     el('h3', {}, 'Overdue, oldest first'), overdueList(plan),
-    el('h3', {}, 'Due dates across the plan year'), timeline(plan),
-    el('h3', {}, 'Every action (open one for its history)'), actionList(plan));
+    el('h3', {}, 'Due dates across the plan year'), window.dashboardChart.drawTimeline(plan.timeline),
+    el('h3', {}, 'Actions (open one for its history)'), actionList(plan));
+}
+
+/** Fills the filter choices from what the viewer may see, keeping what is chosen. */
+function fillChoices(choices) {
+  const [plan, grid, owner] = filters();
+  const keep = (select, options) => {
+    const chosen = select.value;
+    select.replaceChildren(select.options[0], ...options.map(([value, label]) => el('option', { value }, label)));
+    select.value = options.some(([value]) => value === chosen) ? chosen : '';
+  };
+  keep(plan, choices.plans.map((p) => [p.id, p.partnership]));
+  const grids = (plan.value ? choices.plans.filter((p) => p.id === plan.value) : choices.plans).flatMap((p) => p.grids);
+  keep(grid, [...new Map(grids.map((g) => [String(g.number), `${g.number}. ${g.title}`])).entries()]);
+  keep(owner, choices.owners.map((o) => [o, o]));
 }
 
 async function load() {
   const main = document.getElementById('plans');
+  document.body.dataset.ready = 'no';
   try {
-    const res = await fetch('/dashboard/data.json');
+    const query = new URLSearchParams();
+    for (const select of filters()) if (select.value) query.set(select.name, select.value);
+    const res = await call(`/dashboard/data.json?${query}`);
     if (!res.ok) throw new Error(String(res.status));
     const view = await res.json();
     document.getElementById('today').textContent = `as of ${view.today}`;
-    main.replaceChildren(...(view.plans.length ? view.plans.map(planSection) : [el('p', {}, 'No plans are loaded yet.')]));
+    document.getElementById('viewer').textContent = `· ${view.viewer}`;
+    fillChoices(view.choices);
+    window.dashboardChart.forget();
+    main.replaceChildren(...(view.plans.length ? view.plans.map(planSection) : [el('p', {}, 'No plans to show: you hold no role in any plan yet.')]));
     document.body.dataset.ready = 'yes';
   } catch (err) {
     main.replaceChildren(el('p', { class: 'error' }, `Could not load the plans (${err.message}).`));
+    document.body.dataset.ready = 'error';
   }
 }
 
+for (const select of filters()) select.addEventListener('change', () => void load());
+document.getElementById('csv').addEventListener('click', () => void download('/dashboard/actions.csv', 'actions.csv'));
 void load();

@@ -20,20 +20,28 @@ export function checkBotId(botId: string): void {
   }
 }
 
-/** manifest.json's text with every ${{BOT_ID}} replaced; throws if another placeholder is left. */
-export async function filledManifest(botId: string): Promise<string> {
+/** Throws a message a person can act on unless `domain` is a host name (the tab and sign-on live there). */
+export function checkBotDomain(domain: string): void {
+  if (!/^[a-z0-9]([a-z0-9-]*[a-z0-9])?(\.[a-z0-9]([a-z0-9-]*[a-z0-9])?)+$/i.test(domain.trim())) {
+    throw new Error(`BOT_DOMAIN "${domain}" is not a host name: set it in .env to the bot's public host, such as actionbot.example.org (the dashboard tab and its sign-on are served there).`);
+  }
+}
+
+/** manifest.json's text with every ${{BOT_ID}} and ${{BOT_DOMAIN}} replaced; throws if another placeholder is left. */
+export async function filledManifest(botId: string, botDomain: string): Promise<string> {
   checkBotId(botId);
-  const text = (await readFile(new URL('manifest.json', manifestDir), 'utf8')).replaceAll('${{BOT_ID}}', botId.trim());
+  checkBotDomain(botDomain);
+  const text = (await readFile(new URL('manifest.json', manifestDir), 'utf8')).replaceAll('${{BOT_ID}}', botId.trim()).replaceAll('${{BOT_DOMAIN}}', botDomain.trim().toLowerCase());
   const left = /\$\{\{(\w+)\}\}/.exec(text);
   if (left) throw new Error(`manifest/manifest.json still has a placeholder \${{${left[1]}}} with no value`);
   JSON.parse(text);
   return text;
 }
 
-/** Writes the app package (a zip to upload to Teams) for the bot with this id. */
-export async function buildAppPackage(botId: string, outFile: string): Promise<void> {
+/** Writes the app package (a zip to upload to Teams) for the bot with this id, served from this host. */
+export async function buildAppPackage(botId: string, botDomain: string, outFile: string): Promise<void> {
   const zip = new yazl.ZipFile();
-  zip.addBuffer(Buffer.from(await filledManifest(botId), 'utf8'), 'manifest.json');
+  zip.addBuffer(Buffer.from(await filledManifest(botId, botDomain), 'utf8'), 'manifest.json');
   for (const icon of ['color.png', 'outline.png']) {
     zip.addBuffer(await readFile(new URL(icon, manifestDir)), icon);
   }

@@ -4,6 +4,7 @@ import { ExitCode, type Command } from './command.ts';
 import { importCommand } from './importCommand.ts';
 import { packageCommand } from './packageCommand.ts';
 import { remindCommand } from './remindCommand.ts';
+import { reportCommand } from './reportCommand.ts';
 import { rolesCommand } from './rolesCommand.ts';
 
 /** Every command. Adding one is one entry here (and its import). */
@@ -12,6 +13,7 @@ export const commands: Command[] = [
   rolesCommand,
   remindCommand,
   packageCommand,
+  reportCommand,
 ];
 
 function helpText(): string {

@@ -9,7 +9,7 @@ import { ExitCode, type Command } from './command.ts';
 const usage = `actionbot package [--out FILE]
 
 Writes the Teams app package (default actionbot.zip): manifest.json with MicrosoftAppId from .env
-as the bot id, and the two icons. Upload it in Teams: Apps > Manage your apps > Upload an app.`;
+as the bot id and BOT_DOMAIN as the host of the dashboard tab and its sign-on, and the two icons. Upload it in Teams: Apps > Manage your apps > Upload an app.`;
 
 /** Settings from .env (if there is one) under those already in the environment. */
 function settings(): Record<string, string | undefined> {
@@ -33,7 +33,7 @@ export const packageCommand: Command = {
     }
     try {
       const config = loadConfig(settings());
-      await buildAppPackage(config.MicrosoftAppId, resolve(out));
+      await buildAppPackage(config.MicrosoftAppId, config.BOT_DOMAIN, resolve(out));
       process.stdout.write(`wrote ${resolve(out)}\n`);
       return ExitCode.ok;
     } catch (error) {

@@ -6,7 +6,7 @@ import type { IsoDate } from '../domain/plan.ts';
 import type { Store } from '../domain/ports.ts';
 import type { ActionChange } from '../domain/progress.ts';
 import { toCsv } from './csv.ts';
-import { dashboardView, type ActionRow } from './dashboardData.ts';
+import { dashboardView, type ActionRow, type DashboardView } from './dashboardData.ts';
 
 export const CSV_HEADER = ['Plan', 'Grid', 'Ref', 'Action', 'Owners', 'Due', 'Status', 'Days late', 'Last answer', 'History', 'Code'];
 
@@ -25,7 +25,11 @@ export function ownersText(row: ActionRow): string {
 
 /** Every action of every plan as CSV, as of `today`. */
 export async function actionsCsv(store: Store, today: IsoDate): Promise<string> {
-  const view = await dashboardView(store, today);
+  return actionsCsvOf(store, await dashboardView(store, today));
+}
+
+/** Every action of a dashboard view (the plans a viewer sees) as CSV. */
+export async function actionsCsvOf(store: Store, view: DashboardView): Promise<string> {
   const rows = view.plans.flatMap((plan) => plan.actions.map((row) => ({ plan, row })));
   const histories = await mapLimit(rows, PARALLEL_READS, ({ row }) => store.actions.history(row.planId, row.actionId));
   return toCsv(CSV_HEADER, rows.map(({ plan, row }, i) => {

@@ -2,13 +2,13 @@
 // first with their owners, a timeline of due dates, and every action's row. The page and the CSV
 // export both read this; neither touches storage itself.
 import { loadDirectory, type Directory } from '../app/directory.ts';
-import { planPictures, type StatusCounts } from '../app/planSummary.ts';
+import { allPlanFigures, ragOf, type GridFigures, type Rag, type RagCounts, type StatusCounts } from '../app/planFigures.ts';
 import { typeableRef } from '../app/actionCards.ts';
 import { dueLabel } from '../cards/format.ts';
 import { describeStatus, type StatusLabel } from '../domain/answers.ts';
 import { londonDate } from '../domain/calendar.ts';
 import type { IsoDate, PlanPeriod } from '../domain/plan.ts';
-import type { Store, StoredAction } from '../domain/ports.ts';
+import type { PlanSummary, Store, StoredAction } from '../domain/ports.ts';
 import { timelineOf, type Timeline } from './timeline.ts';
 
 /** An owner role and the names of the people holding it (empty: nobody holds it yet). */
@@ -33,6 +33,7 @@ export interface ActionRow {
   /** "Mon 3 Oct 2011", or the plan's own words when there is no date ("Ongoing"). */
   dueLabel: string;
   status: StatusLabel;
+  rag: Rag;
   /** "overdue by 12 days", "blocked: waiting for the PCT", … */
   statusText: string;
   /** Days past the due date of an action not done; null when not late. */
@@ -47,7 +48,8 @@ export interface PlanView {
   partnership: string;
   period: PlanPeriod;
   total: StatusCounts;
-  grids: { number: number; title: string; counts: StatusCounts }[];
+  rag: RagCounts;
+  grids: GridFigures[];
   /** Overdue actions, oldest due date first. */
   overdue: ActionRow[];
   timeline: Timeline;
@@ -79,15 +81,16 @@ export function actionRow(stored: StoredAction, directory: Directory, today: Iso
     dueDate: progress.dueDate,
     dueLabel: progress.dueDate ? dueLabel(progress.dueDate) : action.byWhenRaw || 'no date',
     status: status.label,
+    rag: ragOf(progress, today),
     statusText: status.text,
     daysLate: late,
     lastAnswer: progress.updatedAt ? [dueLabel(londonDate(new Date(progress.updatedAt))), answeredBy].filter(Boolean).join(', ') : null,
   };
 }
 
-/** Reads every plan and builds the dashboard as of `today`. */
-export async function dashboardView(store: Store, today: IsoDate): Promise<DashboardView> {
-  const [pictures, directory] = await Promise.all([planPictures(store, today), loadDirectory(store)]);
+/** Reads every plan (or those `include` keeps) and builds the dashboard as of `today`. */
+export async function dashboardView(store: Store, today: IsoDate, include?: (plan: PlanSummary) => boolean, known?: Directory): Promise<DashboardView> {
+  const [pictures, directory] = await Promise.all([allPlanFigures(store, today, include), known ?? loadDirectory(store)]);
   const plans = pictures.map((picture): PlanView => {
     const actions = picture.actions.map((a) => actionRow(a, directory, today));
     const overdue = actions
@@ -98,6 +101,7 @@ export async function dashboardView(store: Store, today: IsoDate): Promise<Dashb
       partnership: picture.plan.partnership,
       period: picture.plan.period,
       total: picture.total,
+      rag: picture.rag,
       grids: picture.grids,
       overdue,
       timeline: timelineOf(picture.plan.period, actions),

@@ -1,76 +1,129 @@
-// The dashboard's read-only routes under /dashboard: the page, its data, an action's history and the
-// CSV export. Plain node:http handlers, so the local chat serves them and the bot server can mount them.
+// The dashboard under /dashboard: the page (public: it holds no data), and its data, history, CSV
+// export, board report download and escalation presses, each answered only for a viewer: a valid
+// tab token outside local mode, the local chat's person in local mode. Plain node:http handlers, so
+// the local chat serves them and the bot server mounts them.
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import type restify from 'restify';
-import type { Clock } from '../app/services.ts';
+import { loadDirectory, type Directory } from '../app/directory.ts';
+import type { Services } from '../app/services.ts';
+import type { Messenger } from '../bot/messenger.ts';
 import { londonDate } from '../domain/calendar.ts';
-import type { Store } from '../domain/ports.ts';
-import { actionsCsv } from './actionsCsv.ts';
+import { makeReport } from '../report/makeReport.ts';
+import { lastEndedQuarter, parseQuarter } from '../report/quarter.ts';
+import { actionsCsvOf } from './actionsCsv.ts';
 import { dashboardView } from './dashboardData.ts';
-import { sendBody, sendJson, sendWebFile, typeOf } from './web.ts';
+import { ESCALATION_VERBS, runEscalation, type EscalationVerb } from './escalation.ts';
+import { applyFilter, filterFrom } from './filters.ts';
+import { mayEscalate, ViewerRefused, viewerName, visiblePlanIds, type Viewer, type ViewerOf } from './viewer.ts';
+import { HttpProblem, readJsonBody, sendBody, sendFile, sendJson, sendVendorFile, sendWebFile, typeOf } from './web.ts';
 
-/** What the dashboard reads. */
+/** What the dashboard works with. */
 export interface DashboardOptions {
-  store: Store;
-  clock: Clock;
-  /**
-   * Who may look. The bot's server faces the internet in a real deployment: mount it there only
-   * behind a check like this (or a proxy that signs people in). Default: everyone.
-   */
-  authorize?: (req: IncomingMessage) => boolean;
+  services: Pick<Services, 'store' | 'clock' | 'settings' | 'logger'>;
+  /** Who is looking: signedInViewer outside local mode, localViewer in it. */
+  viewer: ViewerOf;
+  /** Sends the chase from the page; without it, chasing is refused. */
+  messenger?: Messenger;
 }
 
-const ASSETS: Record<string, string> = { 'dashboard.js': 'dashboard.js', 'style.css': 'style.css' };
+const ASSETS = new Set(['dashboard.js', 'dashboardChart.js', 'dashboardTeams.js', 'dashboardConfig.js', 'style.css']);
+
+interface Asked {
+  req: IncomingMessage;
+  res: ServerResponse;
+  url: URL;
+  viewer: Viewer;
+  directory: Directory;
+  visible: Set<string>;
+  options: DashboardOptions;
+}
+
+async function data({ res, url, viewer, directory, visible, options }: Asked): Promise<void> {
+  const today = londonDate(options.services.clock.now());
+  const view = await dashboardView(options.services.store, today, (plan) => visible.has(plan.id), directory);
+  const plans = applyFilter(view, filterFrom(url.searchParams)).map((plan) => ({ ...plan, canEscalate: mayEscalate(viewer, plan.id, directory) }));
+  const owners = [...new Set(view.plans.flatMap((p) => p.actions.flatMap((a) => a.owners.map((o) => o.role))))].sort((a, b) => a.localeCompare(b));
+  sendJson(res, 200, { today, viewer: viewerName(viewer), choices: { plans: view.plans.map((p) => ({ id: p.id, partnership: p.partnership, grids: p.grids.map((g) => ({ number: g.number, title: g.title })) })), owners }, plans });
+}
+
+async function report({ res, url, visible, directory, options }: Asked): Promise<void> {
+  const today = londonDate(options.services.clock.now());
+  const planId = url.searchParams.get('plan') ?? '';
+  const format = url.searchParams.get('format');
+  const q = url.searchParams.get('quarter') ? parseQuarter(url.searchParams.get('quarter') as string, today) : lastEndedQuarter(today);
+  if (!visible.has(planId)) return sendJson(res, 404, { error: 'no such plan' });
+  if (format !== 'docx' && format !== 'pdf') return sendJson(res, 400, { error: 'format must be docx or pdf' });
+  if (!q) return sendJson(res, 400, { error: 'quarter must look like 2026-Q3' });
+  const file = await makeReport(options.services.store, directory, planId, q, format, today);
+  if (!file) return sendJson(res, 404, { error: 'no such plan' });
+  sendFile(res, file.contentType, file.bytes, file.name);
+}
+
+async function escalate({ req, res, viewer, directory, visible, options }: Asked): Promise<void> {
+  const body = await readJsonBody(req);
+  const verb = body.verb as EscalationVerb;
+  const planId = typeof body.planId === 'string' ? body.planId : '';
+  const actionId = typeof body.actionId === 'string' ? body.actionId : '';
+  if (!ESCALATION_VERBS.includes(verb) || !planId || !actionId) return sendJson(res, 400, { error: 'verb, planId and actionId are needed' });
+  if (!visible.has(planId)) return sendJson(res, 404, { error: 'that action is not in any plan you can see' });
+  if (viewer.kind !== 'person' || !mayEscalate(viewer, planId, directory)) return sendJson(res, 403, { error: 'only the plan’s commissioner or an admin can do that' });
+  if (!options.messenger && verb === 'chase') return sendJson(res, 503, { error: 'chasing needs the bot running' });
+  const outcome = await runEscalation(options.services as Services, options.messenger as Messenger, directory, viewer.caller, verb, planId, actionId);
+  options.services.logger.info({ verb, planId, actionId, personId: viewer.caller.id, ok: outcome.ok }, 'dashboard escalation');
+  if (outcome.ok) sendJson(res, 200, { message: outcome.message });
+  else sendJson(res, outcome.status, { error: outcome.message });
+}
+
+async function history({ res, url, visible, options }: Asked): Promise<void> {
+  const planId = url.searchParams.get('plan') ?? '';
+  const actionId = url.searchParams.get('action') ?? '';
+  if (!planId || !actionId) return sendJson(res, 400, { error: 'plan and action are needed' });
+  if (!visible.has(planId)) return sendJson(res, 404, { error: 'no such action' });
+  sendJson(res, 200, await options.services.store.actions.history(planId, actionId));
+}
+
+async function csv({ res, visible, directory, options }: Asked): Promise<void> {
+  const today = londonDate(options.services.clock.now());
+  const view = await dashboardView(options.services.store, today, (plan) => visible.has(plan.id), directory);
+  sendBody(res, 200, typeOf('x.csv'), await actionsCsvOf(options.services.store, view), { 'content-disposition': `attachment; filename="actions-${today}.csv"` });
+}
+
+const ROUTES: Record<string, (asked: Asked) => Promise<void>> = {
+  'GET /data.json': data, 'GET /history.json': history, 'GET /actions.csv': csv, 'GET /report': report, 'POST /escalate': escalate,
+};
 
 /** Answers a /dashboard request; false when the path is not the dashboard's. */
 export async function serveDashboard(req: IncomingMessage, res: ServerResponse, options: DashboardOptions): Promise<boolean> {
   const url = new URL(req.url ?? '/', 'http://localhost');
   const path = url.pathname.replace(/\/+$/, '');
   if (path !== '/dashboard' && !path.startsWith('/dashboard/')) return false;
-  if (req.method !== 'GET') {
-    sendJson(res, 405, { error: 'the dashboard is read-only' });
-    return true;
-  }
-  if (options.authorize && !options.authorize(req)) {
-    sendJson(res, 403, { error: 'not allowed' });
-    return true;
-  }
-  const today = londonDate(options.clock.now());
   const sub = path.slice('/dashboard'.length);
-  if (sub === '') await sendWebFile(res, 'dashboard.html');
-  else if (sub === '/data.json') sendJson(res, 200, await dashboardView(options.store, today));
-  else if (sub === '/history.json') {
-    const planId = url.searchParams.get('plan') ?? '';
-    const actionId = url.searchParams.get('action') ?? '';
-    if (!planId || !actionId) sendJson(res, 400, { error: 'plan and action are needed' });
-    else sendJson(res, 200, await options.store.actions.history(planId, actionId));
-  } else if (sub === '/actions.csv') {
-    sendBody(res, 200, typeOf('x.csv'), await actionsCsv(options.store, today), { 'content-disposition': `attachment; filename="actions-${today}.csv"` });
-  } else if (sub.startsWith('/assets/') && ASSETS[sub.slice('/assets/'.length)]) {
-    await sendWebFile(res, ASSETS[sub.slice('/assets/'.length)] as string);
-  } else sendJson(res, 404, { error: 'not found' });
+  if (req.method === 'GET' && sub === '') await sendWebFile(res, 'dashboard.html', { frameable: true });
+  else if (req.method === 'GET' && sub === '/config') await sendWebFile(res, 'dashboardConfig.html', { frameable: true });
+  else if (req.method === 'GET' && sub.startsWith('/assets/') && ASSETS.has(sub.slice('/assets/'.length))) await sendWebFile(res, sub.slice('/assets/'.length));
+  else if (req.method === 'GET' && sub.startsWith('/vendor/')) await sendVendorFile(res, sub.slice('/vendor/'.length));
+  else {
+    const route = ROUTES[`${req.method ?? ''} ${sub}`];
+    if (!route) {
+      const known = Object.keys(ROUTES).some((key) => key.endsWith(` ${sub}`));
+      sendJson(res, known ? 405 : 404, { error: known ? 'method not allowed' : 'not found' });
+      return true;
+    }
+    const directory = await loadDirectory(options.services.store);
+    let viewer: Viewer;
+    try {
+      viewer = await options.viewer(req, directory);
+    } catch (err) {
+      if (!(err instanceof ViewerRefused)) throw err;
+      options.services.logger.warn({ path: sub, reason: err.message }, 'dashboard request refused: no valid sign-on');
+      sendJson(res, 401, { error: 'sign-in needed' });
+      return true;
+    }
+    try {
+      await route({ req, res, url, viewer, directory, visible: visiblePlanIds(viewer, directory), options });
+    } catch (err) {
+      if (!(err instanceof HttpProblem)) throw err;
+      sendJson(res, err.status, { error: err.message });
+    }
+  }
   return true;
-}
-
-/**
- * Mounts the dashboard on the bot's restify server (use as RuntimeOptions.extraRoutes). The store is
- * opened inside startRuntime, after routes are declared, so options may be given late by a function.
- */
-export function mountDashboard(options: DashboardOptions | (() => DashboardOptions | undefined)): (server: restify.Server) => void {
-  return (server) => {
-    const handler = async (req: restify.Request, res: restify.Response): Promise<void> => {
-      const current = typeof options === 'function' ? options() : options;
-      if (!current) {
-        sendJson(res, 503, { error: 'starting up' });
-        return;
-      }
-      try {
-        await serveDashboard(req, res, current);
-      } catch {
-        if (!res.headersSent) sendJson(res, 500, { error: 'the dashboard could not read the plans' });
-      }
-    };
-    server.get('/dashboard', handler);
-    server.get('/dashboard/*', handler);
-  };
 }

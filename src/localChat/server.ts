@@ -9,6 +9,7 @@ import path from 'node:path';
 import type { Logger } from '../log.ts';
 import type { Runtime } from '../runtime.ts';
 import { serveDashboard } from '../dashboard/routes.ts';
+import { localViewer } from '../dashboard/viewer.ts';
 import { sendBody, sendJson, sendWebFile, typeOf } from '../dashboard/web.ts';
 import { serveConnector } from './connector.ts';
 import type { DemoClock } from './demoClock.ts';
@@ -69,7 +70,7 @@ export async function startLocalChat(options: LocalChatOptions): Promise<LocalCh
     }
     const pathname = new URL(req.url ?? '/', 'http://localhost').pathname;
     if (pathname.startsWith('/v3/')) await serveConnector(req, res, transcript);
-    else if (await serveDashboard(req, res, { store: runtime.services.store, clock: runtime.services.clock })) return;
+    else if (await serveDashboard(req, res, { services: runtime.services, messenger: runtime.messenger, viewer: localViewer(runtime.services.settings) })) return;
     else if (pathname.startsWith('/api/')) await servePageApi(req, res, ctx);
     else if (req.method === 'GET') await serveStatic(res, pathname);
     else sendJson(res, 405, { error: 'method not allowed' });

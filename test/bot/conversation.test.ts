@@ -25,7 +25,7 @@ beforeAll(async () => {
   bot = await startBotHarness('botconv', '2008-11-24T10:00:00Z', { ADMINS: tom.aadObjectId });
   for (const plan of seeds) await bot.importPlan(plan);
   for (const p of demo.people) await meet(bot, { aadObjectId: p.id, name: p.name }, ...p.roles);
-});
+}, 120_000);
 afterAll(async () => bot?.close());
 
 async function say(who: TeamsPerson, text: string): Promise<string> {
@@ -173,6 +173,12 @@ describe('answers only when meant', () => {
     }
     expect(suggested.size).toBeGreaterThan(0);
     for (const text of suggested) expect(await say(jane, text), text).not.toMatch(/I didn't understand|I couldn't read that/);
+  });
+
+  it('a relative delay moves a late action from today, and the reason keeps the words', async () => {
+    const text = await say(jane, 'delayed IW-2.1.1 by two weeks because of the audit');
+    expect(text).toContain('is delayed to Mon 2 Mar 2009 (because of the audit).');
+    expect((await stored('IW-2.1.1'))?.progress).toMatchObject({ status: 'delayed', dueDate: '2009-03-02', reason: 'because of the audit' });
   });
 
   it('anything not understood is said so, never the welcome card', async () => {

@@ -19,7 +19,7 @@ beforeAll(async () => {
   // Every plan role held by the commissioner, so "my actions" is as long as it gets.
   for (const plan of await bot.store.plans.listPlans()) for (const role of plan.roles) await bot.store.roles.assign(role.name, jane.aadObjectId, { id: 'test', name: 'test' }, '2008-04-01T09:00:00Z');
   bot.clock.set('2014-04-02T09:00:00Z');
-});
+}, 120_000);
 afterAll(async () => bot?.close());
 
 const asks = [

@@ -1,11 +1,11 @@
 // The commissioner's dashboard, mounted on the bot's own server as a deployment would, and served by
 // the local chat: counts per plan and grid, overdue oldest first, the timeline, history and the CSV.
+import { request } from 'node:http';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { storePlan } from '../../src/app/importPlans.ts';
-import { mountDashboard } from '../../src/dashboard/routes.ts';
 import type { DashboardView } from '../../src/dashboard/dashboardData.ts';
 import type { ActionChange } from '../../src/domain/progress.ts';
-import { monday, pageApi, robin, sam, scriptText, startChatDemo, testshirePlan, type ChatDemo } from '../localChat/fixture.ts';
+import { jane, monday, pageApi, robin, sam, scriptText, startChatDemo, tenantId, testshirePlan, type ChatDemo } from '../localChat/fixture.ts';
 
 let demo: ChatDemo | undefined;
 let bot = '';
@@ -46,9 +46,10 @@ const view = async (base: string): Promise<DashboardView> => (await fetch(`${bas
 const testshire = (v: DashboardView) => v.plans.find((p) => p.id === 'testshire-2025')!;
 
 beforeAll(async () => {
-  demo = await startChatDemo('dashboard', { extraRoutes: mountDashboard(() => demo && { store: demo.store, clock: demo.clock }) });
+  // The runtime mounts the dashboard on the bot's own port; in local mode nobody picked sees everything.
+  demo = await startChatDemo('dashboard');
   bot = demo.runtime.server.url;
-  await storePlan(demo.runtime.services, formulaPlan());
+  await storePlan(demo.runtime.services, formulaPlan(), tenantId);
 });
 afterAll(async () => demo?.close());
 
@@ -101,13 +102,52 @@ describe("the commissioner's dashboard", () => {
     expect(formula[3]).toBe(`'=HYPERLINK("http://evil.example","click")\nsecond line, with "quotes"`);
   });
 
-  it('is read-only, serves its page with a strict content policy, and is the same from the local chat', async () => {
+  it('serves its page with a strict content policy (framed only by Teams), and is the same from the local chat', async () => {
     const page = await fetch(`${bot}/dashboard`);
     expect(await page.text()).toContain('<title>Plan dashboard');
     expect(page.headers.get('content-security-policy')).toContain("script-src 'self'");
+    expect(page.headers.get('content-security-policy')).toContain('frame-ancestors \'self\' https://teams.microsoft.com');
     expect((await fetch(`${bot}/dashboard/assets/dashboard.js`)).status).toBe(200);
     expect((await fetch(`${bot}/dashboard/data.json`, { method: 'POST' })).status).toBe(405);
     expect((await fetch(`${demo!.chat.url}/dashboard/data.json`, { method: 'POST' })).status).toBe(405);
+    expect((await fetch(`${bot}/dashboard/vendor/teams.js`)).status).toBe(200);
+    expect((await fetch(`${bot}/dashboard/vendor/../../package.json`)).status).toBe(404);
     expect(testshire(await view(demo!.chat.url)).total).toEqual(testshire(await view(bot)).total);
+  });
+});
+
+describe('in local mode, the viewer is the person picked in the local chat', () => {
+  const asPerson = (id: string, path: string, init: RequestInit = {}) => fetch(`${bot}${path}`, { ...init, headers: { ...(init.headers as Record<string, string>), 'x-viewer': id } });
+  const chase = (id: string) => asPerson(id, '/dashboard/escalate', {
+    method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ verb: 'chase', planId: 'testshire-2025', actionId: 'act-2-2' }),
+  });
+
+  it('an owner sees the plans they hold a role in; someone not in the demo, or a host name not this machine’s, is refused', async () => {
+    const asSam = (await (await asPerson(sam.id, '/dashboard/data.json')).json()) as { viewer: string; plans: { id: string; canEscalate: boolean }[] };
+    expect(asSam.viewer).toBe('Sam Patel');
+    expect(asSam.plans.map((p) => [p.id, p.canEscalate]).sort()).toEqual([['formula-2025', false], ['testshire-2025', false]]);
+    expect((await fetch(`${bot}/dashboard/data.json?as=${sam.id}`)).status).toBe(200);
+    expect((await asPerson('not-a-person', '/dashboard/data.json')).status).toBe(401);
+    const rebound = await new Promise<number>((resolve, reject) => {
+      const url = new URL(`${bot}/dashboard/data.json`);
+      request({ host: url.hostname, port: url.port, path: url.pathname, headers: { host: 'attacker.example:80' } }, (res) => { res.resume(); resolve(res.statusCode ?? 0); }).on('error', reject).end();
+    });
+    expect(rebound).toBe(401);
+  });
+
+  it('filters by grid, owner and status narrow the lists, not the figures', async () => {
+    const v = (await (await fetch(`${bot}/dashboard/data.json?plan=testshire-2025&grid=1&owner=smo&status=overdue`)).json()) as { plans: { id: string; total: { total: number }; matching: number; actions: { ref: string }[] }[] };
+    expect(v.plans.map((p) => p.id)).toEqual(['testshire-2025']);
+    expect(v.plans[0]?.total.total).toBe(4);
+    expect(v.plans[0]?.actions.map((a) => a.ref)).toEqual(['1.2']);
+  });
+
+  it('the commissioner chases the owners of a late action: a reminder in their chat, a line in the history; an owner may not', async () => {
+    expect((await chase(sam.id)).status).toBe(403);
+    const res = await chase(jane.id);
+    expect(await res.json()).toEqual({ message: `Reminder sent to ${robin.name}.` });
+    const history = (await (await fetch(`${bot}/dashboard/history.json?plan=testshire-2025&action=act-2-2`)).json()) as ActionChange[];
+    expect(history.at(-1)).toMatchObject({ by: { name: 'Jane Smith' }, summary: `chased by Jane Smith: reminder sent to ${robin.name}` });
+    expect((await asPerson(jane.id, '/dashboard/escalate', { method: 'POST', headers: { 'content-type': 'text/plain' }, body: 'x' })).status).toBe(415);
   });
 });

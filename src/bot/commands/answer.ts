@@ -27,7 +27,9 @@ const nameText = (name: ActionName): string => (name.kind === 'code' ? name.code
 function answerOf(intent: AnswerIntent, stored: StoredAction, today: string): Answer | string {
   if (intent.status === 'done') return { kind: 'done' };
   if (intent.status === 'blocked') return intent.reason ? { kind: 'blocked', reason: intent.reason } : `say what is blocking it, e.g. "blocked ${typeableRef(stored)}: waiting for the PCT".`;
-  const newDate = intent.newDate ?? (intent.shift ? shiftDate(stored.progress.dueDate ?? today, intent.shift) : null);
+  // "By two weeks" moves the date in hand; for an action already late, two weeks from today.
+  const from = stored.progress.dueDate && stored.progress.dueDate > today ? stored.progress.dueDate : today;
+  const newDate = intent.newDate ?? (intent.shift ? shiftDate(from, intent.shift) : null);
   if (!newDate) return `say the new date, e.g. "delayed ${typeableRef(stored)} to 30 June because the provider is late".`;
   return { kind: 'delayed', newDate, reason: intent.reason ?? 'no reason given' };
 }

@@ -8,7 +8,8 @@ import type { Shift } from './intent.ts';
 export const MONTH_NAMES = ['january', 'february', 'march', 'april', 'may', 'june', 'july', 'august', 'september', 'october', 'november', 'december'];
 const MONTH = String.raw`(jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?`;
 const WEEKDAYS = ['sunday', 'monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday'];
-const WEEKDAY = String.raw`(sun|mon|tue|tues|wed|thu|thur|thurs|fri|sat)[a-z]*\.?`;
+/** A weekday as written ("Monday", "Weds", "thurs."), captured; never the start of a longer word ("wedding"). */
+export const WEEKDAY = String.raw`(monday|tuesday|wednesday|thursday|friday|saturday|sunday|mon|tues|tue|weds|wed|thurs|thur|thu|fri|sat|sun)(?:s(?![a-z]))?\.?(?![a-z])`;
 
 /** The month (1-12) a word names ("Jan", "september"), or 0. */
 export function monthNumber(word: string): number {
@@ -18,8 +19,8 @@ export function monthNumber(word: string): number {
 
 /** The weekday (0 Sunday … 6 Saturday) a word names ("Mon", "friday"), or -1. */
 export function weekdayNumber(word: string): number {
-  const w = word.toLowerCase().replace(/\.$/, '');
-  return w.length >= 3 ? WEEKDAYS.findIndex((d) => d.startsWith(w)) : -1;
+  const w = word.toLowerCase().slice(0, 3);
+  return w.length === 3 ? WEEKDAYS.findIndex((d) => d.startsWith(w)) : -1;
 }
 
 /** The next day of a month on or after today ("29 February" waits for a leap year); null if there is none. */

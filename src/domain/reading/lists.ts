@@ -57,10 +57,8 @@ export function readList(r: Reading): Intent | null {
   }
   list ??= found ? 'due' : Object.keys(filter).length > 0 && (noun || explicit || r.asked) ? 'all' : undefined;
   if (!list) return null;
-  // "done today" is an owner saying so; "done actions today?" or "done by owner" is asking. Only
-  // "blocked" or "delayed" alone asks too: as an answer it would say nothing that could be saved.
-  const alone = r.text.trim().split(/\s+/).length === 1 && list !== 'done';
-  if (ANSWER_WORDS.has(list) && !r.asked && !explicit && !noun && !narrowed && !groupBy && !alone) return null;
+  // "done today" is an owner saying so; "done actions today?" or "done by owner" is asking.
+  if (ANSWER_WORDS.has(list) && !r.asked && !explicit && !noun && !narrowed && !groupBy) return null;
 
   let period: Period | undefined;
   if (found) period = { from: found.from, to: found.to, label: periodLabel(list, found.phrase) };

@@ -1,8 +1,9 @@
 // How people name an action: a code ("PB-14", "#pb-14", "IW-4.1.1/g4"), a legacy id prefix
 // ("#b801ad"), or the plan's own reference ("1.2.3", "2.3", "6a", "8 i").
+import { MONTH_NAMES } from './dates.ts';
 import type { ActionName } from './intent.ts';
 
-const MONTHS = 'jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec';
+const MONTHS = MONTH_NAMES.map((m) => m.slice(0, 3)).join('|');
 // A name ends at a space, the end, or punctuation then a space or the end ("done 1.2.3.", "6a: …").
 const END = String.raw`(?=$|\s|[:,;!?)](?:\s|$|[:,;!?)])|\.(?:\s|$)|,)`;
 // A number followed by a month or a unit is a date or a span ("30 June", "3 weeks"), not a reference.

@@ -1,12 +1,11 @@
 // Reminder settings: how often, a pause while on leave, a snooze of one action, cover for a role.
 import type { IsoDate } from '../plan.ts';
-import { afterShift, readDate, readShift, weekdayNumber } from './dates.ts';
+import { afterShift, readDate, readShift, WEEKDAY, weekdayNumber } from './dates.ts';
 import type { Intent, ReminderMode } from './intent.ts';
 import { readNames } from './names.ts';
 import { codesOf, type Reading } from './reading.ts';
 import { cleanRole, matchPerson, matchRole } from './vocabulary.ts';
 
-const WEEKDAY = String.raw`(mon|tues?|wed(?:nes)?|thu(?:rs?)?|fri|sat(?:ur)?|sun)(?:day)?s?`;
 const DAILY = /^(?:daily|every\s+(?:day|morning|weekday|working\s+day)|each\s+day|once\s+a\s+day)$/i;
 const WEEKLY = new RegExp(String.raw`^(?:weekly|every\s+week|once\s+a\s+week)(?:\s+on\s+${WEEKDAY})?$|^(?:(?:weekly\s+)?on|every|each)\s+${WEEKDAY}$`, 'i');
 const OVERDUE_ONLY = /^(?:only\s+)?(?:when|if|about|for)\s+(?:(?:something|anything|it|an\s+action|actions|things)\s+(?:is|are|'s|goes|go|becomes?)\s+|i\s+have\s+(?:anything|something)\s+|i'm\s+)?overdue(?:\s+only)?$|^(?:only\s+)?(?:about\s+)?overdue(?:\s+(?:actions|ones|things))?(?:\s+only)?$/i;
@@ -19,7 +18,7 @@ function modeOf(words: string): ReminderMode | null {
   const w = words.trim().replace(/^(?:me\s+)?(?:reminders?\s+)?/i, '');
   if (DAILY.test(w)) return { kind: 'daily' };
   const weekly = WEEKLY.exec(w);
-  if (weekly) return { kind: 'weekly', weekday: weekly[1] || weekly[2] ? weekdayNumber((weekly[1] ?? weekly[2] ?? '').slice(0, 3)) : 1 };
+  if (weekly) return { kind: 'weekly', weekday: weekly[1] || weekly[2] ? weekdayNumber(weekly[1] ?? weekly[2] ?? '') : 1 };
   if (OVERDUE_ONLY.test(w)) return { kind: 'overdue-only' };
   return null;
 }

@@ -12,11 +12,15 @@
 // - Answers that end with "?" ("done 1.2.3?") are questions (the status of 1.2.3), never answers.
 // - Typos in people's names are matched, typos inside a reason are kept as written; words of three
 //   letters or fewer are never corrected ("dne" is not "done").
-// - "blocked" or "delayed" alone is the list of blocked or delayed actions, as before and as its typo
-//   "blokced" is: as an answer it says nothing that could be saved. With a name ("blocked PB-14") it is
-//   an answer that asks for its reason.
+// - "blocked" or "delayed" alone is an answer that asks for its reason or date (the bot says what to
+//   write); "blocked?", "what's blocked" and the typo "blokced" are the list.
 // - "done" followed by more words keeps no note: a done answer carries no reason; a second action named
 //   in those words ("done 1.2.3 but 1.2.4 is late") makes the answer a guess to confirm.
+// - "what's outstanding?" / "open actions": whether that means "mine" or every open action is a guess;
+//   the reply suggests "my actions".
+// - A typed "@actionbot" (plain text, not a Teams mention) is not removed; Teams sends real mentions
+//   as <at>…</at>, which are.
+// - "what does Sam have?" reads as Sam's actions; "what did Sam do last week?" (history) is not read.
 import type { ActionName, Intent, ListFilter, ListKind, Period, Vocabulary } from '../../../src/domain/reading/intent.ts';
 
 export const today = '2026-11-30';
@@ -159,6 +163,12 @@ const answers: [string, Intent][] = [
   ["can't do it - no budget", blocked([], 'no budget', false)],
   ['blocked 1.4.1 and 1.4.2: IT system down', blocked([ref('1.4.1'), ref('1.4.2')], 'IT system down')],
   ['blocked for lack of funding', blocked([], 'for lack of funding', false)],
+  ["blocked 1.2: need to know what's overdue first", blocked([ref('1.2')], "need to know what's overdue first")],
+  ['delayed 1.2 to 30 June: summary report not ready', delayedTo([ref('1.2')], '2027-06-30', 'summary report not ready')],
+  ['delayed 1.2 by 2 weeks, roles not assigned yet', delayedBy([ref('1.2')], 2, 'week', 'roles not assigned yet')],
+  ['<p>delayed PB-3 to 31/01/2027<br>because the venue fell through</p>', delayedTo([code('PB-3')], '2027-01-31', 'because the venue fell through')],
+  ['<div>done&nbsp;IW-1.1.1</div>', done([code('IW-1.1.1')])],
+  ['🚫 blocked PB-2: no venue', blocked([code('PB-2')], 'no venue')],
   ['blocked 2.3 - the report is overdue and due next week', blocked([ref('2.3')], 'the report is overdue and due next week')],
   ['delayed by two weeks', delayedBy([], 2, 'week', undefined, false)],
   ['Done 1.2.3\ndone 1.2.4', done([ref('1.2.3')], false)],
@@ -188,6 +198,8 @@ const answers: [string, Intent][] = [
 
 /** Answers that cannot be acted on: the problem says what to write. */
 const invalid: [string, Intent][] = [
+  ['delayed', noDate([], 'PB-14')],
+  ['blocked', noReason([], 'PB-14')],
   ['delay', noDate([], 'PB-14')],
   ["I'm blocked", noReason([], 'PB-14')],
   ['stuck on 1.2.3', { ...noReason([ref('1.2.3')], '1.2.3') }],
@@ -217,6 +229,8 @@ const lists: [string, Intent][] = [
   ['overdue for IW', list('overdue', { plan: 'IW' })],
   ['overdue in the isle of wight', list('overdue', { plan: 'IW' })],
   ['overdue in bedforshire', list('overdue', { plan: 'BED' })],
+  ["<at>actionbot</at> what's overdue in Bedfordhsire?", list('overdue', { plan: 'BED' })],
+  ['WHAT’S OVERDUE?', list('overdue')],
   ['overdue for PB', list('overdue', { plan: 'PB' })],
   ['overdue for Peterborough', list('overdue', { plan: 'PB' })],
   ['overdue in Glos', list('overdue', { plan: 'GLOS' })],
@@ -256,8 +270,7 @@ const lists: [string, Intent][] = [
   ['show blocked', list('blocked')],
   ['whats blokced', list('blocked')],
   ['blokced', list('blocked')],
-  ['blocked', list('blocked')],
-  ['delayed', list('delayed')],
+
   ['blocked?', list('blocked')],
   ["what's done?", list('done')],
   ['what has been delayed?', list('delayed')],
@@ -389,6 +402,7 @@ const settings: [string, Intent][] = [
   ['remind me weekly on Monday', { kind: 'remind-me', mode: { kind: 'weekly', weekday: 1 } }],
   ['remind me every Friday', { kind: 'remind-me', mode: { kind: 'weekly', weekday: 5 } }],
   ['remind me weekly', { kind: 'remind-me', mode: { kind: 'weekly', weekday: 1 } }],
+  ['remind me every Weds', { kind: 'remind-me', mode: { kind: 'weekly', weekday: 3 } }],
   ['weekly reminders on Thursday please', { kind: 'remind-me', mode: { kind: 'weekly', weekday: 4 } }],
   ['remind me only when overdue', { kind: 'remind-me', mode: { kind: 'overdue-only' } }],
   ['only remind me about overdue actions', { kind: 'remind-me', mode: { kind: 'overdue-only' } }],

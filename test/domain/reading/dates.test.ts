@@ -12,7 +12,7 @@ describe('dates as UK people write them', () => {
     ['31/07/2027', '2027-07-31'], ['31/7/27', '2027-07-31'], ['30/06', '2027-06-30'], ['1/12', '2026-12-01'], ['2027-01-04', '2027-01-04'],
     ['30 June', '2027-06-30'], ['4 Jan', '2027-01-04'], ['4th of January 2028', '2028-01-04'], ['June 30', '2027-06-30'],
     ['end of July', '2027-07-31'], ['the end of February 2028', '2028-02-29'], ['end of the month', '2026-11-30'], ['end of next month', '2026-12-31'],
-    ['Monday', '2026-12-07'], ['on Friday', '2026-12-04'], ['this Wednesday', '2026-12-02'], ['next Friday', '2026-12-11'], ['tomorrow', '2026-12-01'],
+    ['Monday', '2026-12-07'], ['on Friday', '2026-12-04'], ['Weds', '2026-12-02'], ['thurs.', '2026-12-03'], ['this Wednesday', '2026-12-02'], ['next Friday', '2026-12-11'], ['tomorrow', '2026-12-01'],
   ])('"%s" is %s', (text, iso) => {
     expect(date(text)).toBe(iso);
   });
@@ -35,6 +35,8 @@ describe('dates as UK people write them', () => {
     expect(readDate('next year', today)).toEqual({ problem: 'which day next year?' });
     expect(readDate('July', today)).toEqual({ problem: 'which day of July?', month: 'July' });
     expect(readDate('further notice', today)).toBeNull();
+    expect(readDate('wedding season', today)).toBeNull();
+    expect(readDate('monthly', today)).toBeNull();
   });
 
   it('keeps what follows the date', () => {

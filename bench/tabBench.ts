@@ -1,0 +1,57 @@
+// The tab's first data request (no filters, as the page loads) at 100,000 stored actions in one plan,
+// as the commissioner: from the HTTP request to the last byte of /dashboard/data.json.
+import { storePlan } from '../src/app/importPlans.ts';
+import { addDays } from '../src/domain/calendar.ts';
+import type { IsoDate } from '../src/domain/plan.ts';
+import { createLogger } from '../src/log.ts';
+import { startRuntime } from '../src/runtime.ts';
+import { startAzurite } from '../src/store/azurite.ts';
+import { openTableStore } from '../src/store/tableStore.ts';
+import { benchClock, benchConfig, benchServices } from './support/benchBot.ts';
+import { seatPeople } from './support/benchPeople.ts';
+import { syntheticPlan } from './support/syntheticPlan.ts';
+import { percentiles, type BenchFigure } from './table.ts';
+
+const TODAY: IsoDate = '2026-11-24';
+const AT = `${TODAY}T10:30:00Z`;
+const STORED = 100_000;
+const PERIOD = { start: '2026-04-01', end: '2028-03-31' };
+const WARM_UP = 2;
+const REQUESTS = 20;
+
+export async function run(): Promise<BenchFigure[]> {
+  const azurite = await startAzurite();
+  try {
+    const config = benchConfig({ TABLE_PREFIX: 'tab' });
+    const store = await openTableStore(azurite.connectionString, 'tab');
+    const clock = benchClock(AT);
+    const setupStart = performance.now();
+    await storePlan(benchServices(store, clock, config), syntheticPlan({ id: 'bench-tab', count: STORED, period: PERIOD, dueOf: (i) => ({ kind: 'date', date: addDays(PERIOD.start, i % 730) }) }));
+    const { lead } = await seatPeople(store, 'http://127.0.0.1:9/', AT);
+    process.stderr.write(`  tab: ${STORED.toLocaleString('en-GB')} actions stored in ${((performance.now() - setupStart) / 1000).toFixed(1)} s\n`);
+    const runtime = await startRuntime(config, { store, clock, logger: createLogger('silent'), schedule: false });
+    try {
+      const samples: number[] = [];
+      let bytes = 0;
+      for (let n = 0; n < WARM_UP + REQUESTS; n++) {
+        const started = performance.now();
+        const res = await fetch(`${runtime.server.url}/dashboard/data.json`, { headers: { 'x-viewer': lead.id } });
+        const body = await res.text();
+        if (res.status !== 200 || !body.includes('"matching":100000')) throw new Error(`tab bench: request ${n} answered ${res.status}`);
+        if (n >= WARM_UP) samples.push(Math.round(performance.now() - started));
+        bytes = body.length;
+      }
+      const { median, p95 } = percentiles(samples);
+      process.stderr.write(`  tab: first data request p50 ${median} ms, p95 ${p95} ms, ${Math.round(bytes / 1024)} KB\n`);
+      return [
+        { key: 'tab.firstDataP50Ms', label: `tab's first data request at ${STORED.toLocaleString('en-GB')} stored actions (${REQUESTS} requests), median`, value: median, unit: 'ms' },
+        { key: 'tab.firstDataP95Ms', label: "tab's first data request, 95th percentile", value: p95, unit: 'ms' },
+        { key: 'tab.firstDataKB', label: "tab's first data response size (at most 500 rows per plan)", value: Math.round(bytes / 1024), unit: 'KB' },
+      ];
+    } finally {
+      await runtime.stop();
+    }
+  } finally {
+    await azurite.stop();
+  }
+}

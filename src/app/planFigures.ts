@@ -1,0 +1,103 @@
+// The one computation of a plan's figures: counts by status and RAG, per grid and in total. The
+// "summary" card, the dashboard, the CSV export and the board report all read these, so they agree.
+import { describeStatus, type StatusLabel } from '../domain/answers.ts';
+import type { IsoDate } from '../domain/plan.ts';
+import type { ActionProgress } from '../domain/progress.ts';
+import type { PlanSummary, Store, StoredAction } from '../domain/ports.ts';
+
+/** Counts of actions by how they stand. "No date" covers ongoing and as-required work. */
+export interface StatusCounts {
+  done: number;
+  onTrack: number;
+  dueSoon: number;
+  overdue: number;
+  blocked: number;
+  noDate: number;
+  total: number;
+}
+
+/** Red: overdue or blocked. Amber: due within 14 days, or delayed. Green: done, on track, or no deadline. */
+export type Rag = 'red' | 'amber' | 'green';
+
+/** RAG counts, with whole-number percentages of the total (they may not add to exactly 100). */
+export interface RagCounts {
+  red: number;
+  amber: number;
+  green: number;
+  total: number;
+  percent: { red: number; amber: number; green: number };
+}
+
+/** One grid's figures. */
+export interface GridFigures {
+  number: number;
+  title: string;
+  counts: StatusCounts;
+  rag: RagCounts;
+}
+
+/** One plan's figures, in total and per grid, with its actions for drill-down. */
+export interface PlanFigures {
+  plan: PlanSummary;
+  total: StatusCounts;
+  rag: RagCounts;
+  grids: GridFigures[];
+  actions: StoredAction[];
+}
+
+const FIELD: Record<StatusLabel, keyof Omit<StatusCounts, 'total'>> = {
+  done: 'done', 'on track': 'onTrack', 'due soon': 'dueSoon', overdue: 'overdue', blocked: 'blocked', 'no date': 'noDate',
+};
+
+/** Empty counts. */
+export function noCounts(): StatusCounts {
+  return { done: 0, onTrack: 0, dueSoon: 0, overdue: 0, blocked: 0, noDate: 0, total: 0 };
+}
+
+/** Counts actions by their status label as of today. */
+export function countStatuses(actions: StoredAction[], today: IsoDate): StatusCounts {
+  const counts = noCounts();
+  for (const a of actions) {
+    counts[FIELD[describeStatus(a.progress, today).label]] += 1;
+    counts.total += 1;
+  }
+  return counts;
+}
+
+/** An action's RAG as of today. A delayed action is amber until its new date passes (then red). */
+export function ragOf(progress: ActionProgress, today: IsoDate): Rag {
+  const label = describeStatus(progress, today).label;
+  if (label === 'overdue' || label === 'blocked') return 'red';
+  if (label === 'due soon' || progress.status === 'delayed') return 'amber';
+  return 'green';
+}
+
+const percentOf = (n: number, total: number): number => (total === 0 ? 0 : Math.round((n / total) * 100));
+
+/** RAG counts of some actions as of today. */
+export function ragCounts(actions: StoredAction[], today: IsoDate): RagCounts {
+  const n = { red: 0, amber: 0, green: 0 };
+  for (const a of actions) n[ragOf(a.progress, today)] += 1;
+  const total = actions.length;
+  return { ...n, total, percent: { red: percentOf(n.red, total), amber: percentOf(n.amber, total), green: percentOf(n.green, total) } };
+}
+
+/** A plan's figures from its actions. */
+export function planFigures(plan: PlanSummary, actions: StoredAction[], today: IsoDate): PlanFigures {
+  return {
+    plan,
+    total: countStatuses(actions, today),
+    rag: ragCounts(actions, today),
+    grids: plan.grids.map((g) => {
+      const mine = actions.filter((a) => a.action.grid === g.number);
+      return { number: g.number, title: g.title, counts: countStatuses(mine, today), rag: ragCounts(mine, today) };
+    }),
+    actions,
+  };
+}
+
+/** The figures of every plan (or of those `include` keeps), reading each plan's actions once. */
+export async function allPlanFigures(store: Store, today: IsoDate, include: (plan: PlanSummary) => boolean = () => true): Promise<PlanFigures[]> {
+  const plans = (await store.plans.listPlans()).filter(include);
+  return Promise.all(plans.map(async (plan) => planFigures(plan, await store.actions.listPlanActions(plan.id), today)));
+}

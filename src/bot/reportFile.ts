@@ -1,0 +1,126 @@
+// Sending the board report in the personal chat the way Teams wants a bot to send a file: first a
+// file consent card; when the person accepts, Teams sends a fileConsent/invoke with an upload URL in
+// their OneDrive; the bot uploads the file there and posts a file info card. The card carries only
+// what is needed to make the report again (plan, quarter, format, day), so any instance can answer.
+import type { Attachment, InvokeResponse, TurnContext } from 'botbuilder';
+import { visiblePlanIds } from '../app/access.ts';
+import type { Caller } from '../app/caller.ts';
+import { loadDirectory, type Directory } from '../app/directory.ts';
+import type { Services } from '../app/services.ts';
+import { isValidIsoDate, londonDate } from '../domain/calendar.ts';
+import { makeReport, reportFileName, type ReportFormat } from '../report/makeReport.ts';
+import { lastEndedQuarter, parseQuarter, quarterKey, quarterLabel, type Quarter } from '../report/quarter.ts';
+
+/** What the person asked for: "board report for Q3", "report for Bedfordshire 2026-Q2 as Word". */
+export interface ReportRequest {
+  /** The plan's code (as the reader writes it), id or a word of its name; null: the one plan they see, if there is one. */
+  plan: string | null;
+  /** "2026-Q3" or "Q3"; null: the last quarter ended. */
+  quarter: string | null;
+  format: ReportFormat;
+}
+
+/** What travels in the consent card and comes back on accept. */
+interface ConsentContext { planId: string; quarter: string; format: ReportFormat; asOf: string }
+
+export const FILE_CONSENT_INVOKE = 'fileConsent/invoke';
+const CONSENT_CARD = 'application/vnd.microsoft.teams.card.file.consent';
+const FILE_INFO_CARD = 'application/vnd.microsoft.teams.card.file.info';
+
+function pickPlan(directory: Directory, visible: Set<string>, wanted: string | null): { planId: string } | { problem: string } {
+  const plans = directory.plans.filter((p) => visible.has(p.id));
+  if (plans.length === 0) return { problem: 'you hold no role in any plan, so there is no report to send.' };
+  const word = wanted?.trim().toLowerCase();
+  const code = (p: { code: string }): string => p.code.toLowerCase();
+  const matches = word ? plans.filter((p) => code(p) === word || p.id.toLowerCase() === word || p.partnership.toLowerCase().includes(word)) : plans;
+  if (matches.length === 1) return { planId: (matches[0] as { id: string }).id };
+  const names = plans.map((p) => p.partnership).join('; ');
+  return { problem: matches.length === 0 ? `no plan you can see matches "${wanted}". Your plans: ${names}.` : `which plan? Say for example "board report for ${(plans[0] as { partnership: string }).partnership} Q3". Your plans: ${names}.` };
+}
+
+/**
+ * Answers "report": sends a file consent card for the report, or says plainly why not. (Wired from
+ * ActionBot's `report` intent.)
+ */
+export async function offerReport(context: TurnContext, services: Services, caller: Caller, request: ReportRequest): Promise<void> {
+  const today = londonDate(services.clock.now());
+  const q: Quarter | null = request.quarter ? parseQuarter(request.quarter, today) : lastEndedQuarter(today);
+  if (!q) {
+    await context.sendActivity(`I could not read "${request.quarter}" as a quarter: say for example Q3 or 2026-Q3 (Q1 is April-June).`);
+    return;
+  }
+  const directory = await loadDirectory(services.store);
+  const chosen = pickPlan(directory, visiblePlanIds(caller, directory), request.plan);
+  if ('problem' in chosen) {
+    await context.sendActivity(`Sorry: ${chosen.problem}`);
+    return;
+  }
+  const file = await makeReport(services.store, directory, chosen.planId, q, request.format, today);
+  if (!file) {
+    await context.sendActivity('Sorry: that plan is no longer stored.');
+    return;
+  }
+  const acceptContext: ConsentContext = { planId: chosen.planId, quarter: quarterKey(q), format: request.format, asOf: today };
+  const card: Attachment = {
+    contentType: CONSENT_CARD,
+    name: file.name,
+    content: { description: `Board report: ${directory.plan(chosen.planId)?.partnership ?? chosen.planId}, ${quarterLabel(q)}`, sizeInBytes: file.bytes.length, acceptContext, declineContext: acceptContext },
+  };
+  await context.sendActivity({ type: 'message', attachments: [card] });
+}
+
+/** Only Teams' own upload sessions, over HTTPS (plain HTTP only to this machine, for tests and the demo). */
+function uploadUrlAllowed(raw: string): boolean {
+  try {
+    const url = new URL(raw);
+    return url.protocol === 'https:' || (url.protocol === 'http:' && (url.hostname === '127.0.0.1' || url.hostname === 'localhost'));
+  } catch {
+    return false;
+  }
+}
+
+function contextFrom(value: unknown): ConsentContext | null {
+  const c = value as Partial<ConsentContext> | null;
+  if (!c || typeof c.planId !== 'string' || typeof c.quarter !== 'string' || (c.format !== 'docx' && c.format !== 'pdf') || typeof c.asOf !== 'string' || !isValidIsoDate(c.asOf)) return null;
+  return c as ConsentContext;
+}
+
+/**
+ * Answers a fileConsent/invoke. On accept: makes the report again (if the person may still see the
+ * plan), uploads it in one PUT to the URL Teams gave, and posts the file info card. (Wired from
+ * ActionBot's invoke handling when `context.activity.name === FILE_CONSENT_INVOKE`.)
+ */
+export async function answerFileConsent(context: TurnContext, services: Services, caller: Caller): Promise<InvokeResponse> {
+  const value = context.activity.value as { action?: string; context?: unknown; uploadInfo?: { uploadUrl?: string; contentUrl?: string; uniqueId?: string; fileType?: string; name?: string } } | undefined;
+  const asked = contextFrom(value?.context);
+  if (!asked) return { status: 400, body: { error: 'not a report consent' } };
+  if (value?.action === 'decline') {
+    await context.sendActivity('All right, I have not sent the report.');
+    return { status: 200 };
+  }
+  const upload = value?.uploadInfo;
+  if (value?.action !== 'accept' || !upload?.uploadUrl || !uploadUrlAllowed(upload.uploadUrl)) return { status: 400, body: { error: 'no upload session' } };
+  const directory = await loadDirectory(services.store);
+  const q = parseQuarter(asked.quarter, asked.asOf);
+  if (!q || !visiblePlanIds(caller, directory).has(asked.planId)) {
+    await context.sendActivity('Sorry: you can no longer see that plan, so I have not sent the report.');
+    return { status: 200 };
+  }
+  const file = await makeReport(services.store, directory, asked.planId, q, asked.format, asked.asOf);
+  if (!file) return { status: 404, body: { error: 'plan gone' } };
+  const put = await fetch(upload.uploadUrl, {
+    method: 'PUT',
+    headers: { 'content-length': String(file.bytes.length), 'content-range': `bytes 0-${file.bytes.length - 1}/${file.bytes.length}` },
+    body: new Uint8Array(file.bytes),
+  });
+  if (!put.ok) {
+    services.logger.warn({ status: put.status, planId: asked.planId }, 'report upload refused');
+    await context.sendActivity('Sorry: OneDrive did not take the file just now. Ask me for the report again in a minute.');
+    return { status: 200 };
+  }
+  await context.sendActivity({
+    type: 'message',
+    attachments: [{ contentType: FILE_INFO_CARD, name: upload.name ?? reportFileName(asked.planId, q, asked.format), contentUrl: upload.contentUrl, content: { uniqueId: upload.uniqueId, fileType: upload.fileType ?? asked.format } }],
+  });
+  return { status: 200 };
+}

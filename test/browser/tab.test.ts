@@ -1,0 +1,142 @@
+// The dashboard as a Teams tab in headless chromium. Teams is played by a stand-in for its client
+// library (served in place of teams.js) that gives the page a test token signed by a local key server
+// and a theme; the bot checks the token as it would Entra's. Screenshots at 320 px and full width, in
+// light and dark, go to test-artifacts/. The chase runs in local mode, where sends reach the local chat.
+import { createServer, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { exportJWK, generateKeyPair, SignJWT, type CryptoKey } from 'jose';
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it, inject } from 'vitest';
+import { storePlan } from '../../src/app/importPlans.ts';
+import { openTableStore } from '../../src/store/tableStore.ts';
+import { startFaultBot, type FaultBot } from '../support/faultBot.ts';
+import { testTenantId } from '../support/teamsActivity.ts';
+import { jane, robin, startChatDemo, testshirePlan, type ChatDemo } from '../localChat/fixture.ts';
+import { personalConversationId } from '../../src/localChat/teamsActivity.ts';
+import { launchChromium, screenshot } from './chromium.ts';
+
+const appId = '00000000-0000-4000-8000-0000000007ac';
+const commissioner = { aadObjectId: jane.id, name: jane.name };
+const slow = { timeout: 30_000 };
+
+let keys: Server;
+let signing: CryptoKey;
+let bot: FaultBot;
+let demo: ChatDemo;
+let browser: Browser;
+
+beforeAll(async () => {
+  const pair = await generateKeyPair('RS256');
+  signing = pair.privateKey;
+  const jwk = { ...(await exportJWK(pair.publicKey)), kid: 'entra-key', use: 'sig', alg: 'RS256' };
+  keys = createServer((_req, res) => { res.writeHead(200, { 'content-type': 'application/json' }); res.end(JSON.stringify({ keys: [jwk] })); });
+  await new Promise<void>((resolve) => keys.listen(0, '127.0.0.1', resolve));
+  const store = await openTableStore(inject('tablesConnectionString'), 'browserTab');
+  [bot, demo, browser] = await Promise.all([
+    startFaultBot(store, '2025-06-02T08:00:00Z', {
+      MicrosoftAppId: appId, MicrosoftAppPassword: 'not-used-offline', ALLOWED_TENANTS: testTenantId,
+      TAB_SIGNING_KEYS_URL: `http://127.0.0.1:${(keys.address() as AddressInfo).port}/keys`,
+    }),
+    startChatDemo('browserTabLocal'),
+    launchChromium(),
+  ]);
+  await storePlan(bot.runtime.services, testshirePlan(), testTenantId);
+  await bot.meet(commissioner, 'Commissioner');
+}, 90_000);
+afterAll(async () => {
+  await browser?.close();
+  await Promise.all([bot?.close(), demo?.close()]);
+  await new Promise((resolve) => keys?.close(resolve));
+});
+
+async function token(): Promise<string> {
+  return new SignJWT({ tid: testTenantId, oid: commissioner.aadObjectId, name: commissioner.name, scp: 'access_as_user', ver: '2.0' })
+    .setProtectedHeader({ alg: 'RS256', kid: 'entra-key', typ: 'JWT' })
+    .setIssuer(`https://login.microsoftonline.com/${testTenantId}/v2.0`)
+    .setAudience(`api://127.0.0.1/${appId}`)
+    .setIssuedAt().setExpirationTime('1h')
+    .sign(signing);
+}
+
+/** What the page gets instead of teams.js: Teams' answers, from the test. */
+function teamsStandIn(authToken: string, theme: string): string {
+  return `window.microsoftTeams = {
+    app: { initialize: async () => {}, notifySuccess: () => {}, getContext: async () => ({ app: { theme: ${JSON.stringify(theme)} } }),
+      registerOnThemeChangeHandler: (handler) => { window.__teamsTheme = handler; } },
+    authentication: { getAuthToken: async () => ${JSON.stringify(authToken)} },
+  };`;
+}
+
+/** Opens the tab as Teams would, at a width and theme, with this token. */
+async function openTab(width: number, theme: string, authToken: string): Promise<Page> {
+  const page = await browser.newPage({ viewport: { width, height: 900 } });
+  await page.route('**/dashboard/vendor/teams.js', (route) => route.fulfill({ contentType: 'text/javascript', body: teamsStandIn(authToken, theme) }));
+  await page.goto(`${bot.runtime.server.url}/dashboard?inTeams=1`);
+  await page.locator('body[data-ready=yes], body[data-ready=error]').waitFor(slow);
+  return page;
+}
+
+const plan = (page: Page) => page.locator('section[data-plan="testshire-2025"]');
+
+describe('the tab in Teams, signed in with a token', () => {
+  it('shows the commissioner’s plans, RAG per grid and the plan year chart, at full width and 320 px, light and dark', async () => {
+    const t = await token();
+    for (const [width, theme] of [[1280, 'default'], [1280, 'dark'], [320, 'default'], [320, 'dark']] as const) {
+      const page = await openTab(width, theme, t);
+      expect(await page.locator('#viewer').innerText()).toContain('Jane Smith');
+      expect(await page.evaluate(() => document.body.dataset.theme)).toBe(theme === 'dark' ? 'dark' : 'light');
+      const total = plan(page).locator('tr[data-grid="total"]');
+      expect(await total.locator('[data-rag=red]').innerText()).toBe('2');
+      expect(await total.locator('[data-rag=amber]').innerText()).toBe('1');
+      expect(await total.locator('[data-rag=green]').innerText()).toBe('1');
+      const bars = await page.evaluate(() => {
+        const canvas = document.querySelector('section[data-plan="testshire-2025"] canvas');
+        const chart = (window as unknown as { Chart: { getChart(c: Element | null): { data: { labels: string[]; datasets: { label: string; data: number[] }[] } } | undefined } }).Chart.getChart(canvas);
+        return chart ? { labels: chart.data.labels.length, overdue: chart.data.datasets.find((d) => d.label === 'Overdue')?.data.reduce((a, b) => a + b, 0) } : null;
+      });
+      expect(bars).toEqual({ labels: 12, overdue: 2 });
+      // Nothing wider than the tab: no sideways scrolling of the whole page.
+      expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(width);
+      await screenshot(page, `tab-${width}-${theme === 'dark' ? 'dark' : 'light'}`);
+      await page.close();
+    }
+  }, 120_000);
+
+  it('filters by grid and status, and opens an action’s history', async () => {
+    const page = await openTab(1280, 'default', await token());
+    await page.selectOption('#fGrid', '2');
+    await page.locator('body[data-ready=yes]').waitFor(slow);
+    expect(await plan(page).locator('.actions details').count()).toBe(2);
+    await page.selectOption('#fStatus', 'overdue');
+    await expect.poll(() => plan(page).locator('.actions details').count(), slow).toBe(1);
+    const late = plan(page).locator('details[data-action="act-2-2"]');
+    await late.locator('summary').click();
+    await expect.poll(() => late.locator('.history').innerText(), slow).toContain('No answers yet.');
+    expect(await late.locator('button[data-verb=chase]').count()).toBe(1);
+    await page.close();
+  }, 60_000);
+
+  it('a bad token shows nothing but the sign-in message', async () => {
+    const page = await openTab(1280, 'default', 'not.a.token');
+    expect(await page.locator('#plans').innerText()).toContain('sign-in needed');
+    expect(await page.locator('section[data-plan]').count()).toBe(0);
+    await page.close();
+  }, 60_000);
+});
+
+describe('the commissioner chases from the page (local mode, as the person picked in the local chat)', () => {
+  it('Chase sends the owners a reminder in Teams and puts the chase in the action’s history', async () => {
+    const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
+    await page.goto(`${demo.chat.url}/dashboard?as=${jane.id}`);
+    await page.locator('body[data-ready=yes]').waitFor(slow);
+    const late = page.locator('section[data-plan="testshire-2025"] details[data-action="act-2-2"]');
+    await late.locator('summary').click();
+    await late.locator('button[data-verb=chase]').click();
+    await expect.poll(() => page.locator('#notice').innerText(), slow).toBe(`Reminder sent to ${robin.name}.`);
+    await expect.poll(() => late.locator('.history').innerText(), slow).toContain(`Jane Smith (button): chased by Jane Smith: reminder sent to ${robin.name}`);
+    const robinsChat = demo.chat.transcript.list(personalConversationId(robin.id));
+    expect(JSON.stringify(robinsChat)).toContain('Hold the annual review with providers');
+    await screenshot(page, 'tab-chase');
+    await page.close();
+  }, 60_000);
+});
