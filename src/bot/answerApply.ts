@@ -5,7 +5,7 @@ import { answerAction } from '../app/answerAction.ts';
 import { dueLabel, readableDates, shorten } from '../cards/format.ts';
 import { escapeMarkdown } from '../cards/markdown.ts';
 import type { Answer } from '../domain/answers.ts';
-import type { AskedAction } from '../domain/chatState.ts';
+import type { AskedAction, LastAnswer } from '../domain/chatState.ts';
 import { dateNotes } from '../domain/newDates.ts';
 import type { StoredAction } from '../domain/ports.ts';
 import type { ActionChange } from '../domain/progress.ts';
@@ -46,6 +46,17 @@ export function savedLine(stored: StoredAction, change: ActionChange, period: { 
   return `Saved: ${name} is done.`;
 }
 
+const answeringTurns = new WeakSet<ChatTurn>();
+
+/** Remembers a saved answer for "undo": all the answers one message or press saved are taken back together. */
+export function remember(turn: ChatTurn, answer: LastAnswer): void {
+  if (!answeringTurns.has(turn)) {
+    answeringTurns.add(turn);
+    turn.state.lastAnswers = [];
+  }
+  turn.state.lastAnswers.push(answer);
+}
+
 /** Applies `answer` to each target. `checked`: refuse where the action changed since it was asked about. */
 export async function applyAnswer(turn: ChatTurn, targets: AskedAction[], answer: Answer, options: { via: 'typed' | 'button'; checked: boolean; upTo?: string; skipActivityId?: string }): Promise<{ text: string; card: object | null }> {
   const lines: string[] = [];
@@ -58,7 +69,7 @@ export async function applyAnswer(turn: ChatTurn, targets: AskedAction[], answer
     if (outcome.kind === 'saved') {
       const plan = turn.directory.plan(outcome.stored.planId);
       lines.push(`${outcome.note ? `${outcome.note} ` : ''}${savedLine(outcome.stored, outcome.change, plan?.period ?? null)}`);
-      turn.state.lastAnswer = { planId: target.planId, actionId: target.actionId, before: outcome.before.progress, etagAfter: outcome.stored.etag, at: outcome.change.at };
+      remember(turn, { planId: target.planId, actionId: target.actionId, before: outcome.before.progress, etagAfter: outcome.stored.etag, at: outcome.change.at });
       const answered = answeredCard(outcome.stored, outcome.change, turn.directory, turn.today);
       if (targets.length === 1) card = answered;
       // The other copies of the card are refreshed after the reply, not before it.
@@ -72,6 +83,6 @@ export async function applyAnswer(turn: ChatTurn, targets: AskedAction[], answer
       lines.push(`Not saved: ${outcome.stored ? named(outcome.stored) : 'that action'}: ${readableDates(outcome.reason)}`);
     } else lines.push(outcome.reason);
   }
-  if (lines.some((l) => l.startsWith('Saved:')) && turn.state.lastAnswer) lines.push('(Type "undo" to take that back.)');
+  if (lines.some((l) => l.startsWith('Saved:')) && turn.state.lastAnswers.length > 0) lines.push('(Type "undo" to take that back.)');
   return { text: lines.join('\n\n'), card };
 }

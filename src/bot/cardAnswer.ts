@@ -6,7 +6,7 @@ import { dueLabel, readableDates } from '../cards/format.ts';
 import { renderCard } from '../cards/render.ts';
 import type { StoredAction } from '../domain/ports.ts';
 import { answeredCard, refreshSentCards } from './answeredCard.ts';
-import { newDateNote, savedLine } from './answerApply.ts';
+import { newDateNote, remember, savedLine } from './answerApply.ts';
 import { readCardSubmission } from './cardSubmission.ts';
 import type { ChatTurn } from './commands/chatCommand.ts';
 
@@ -44,7 +44,7 @@ export async function answerFromCard(turn: ChatTurn, verb: unknown, data: unknow
     const note = `${typeableRef(outcome.stored)} changed since this card was sent: ${progress.updatedBy ?? 'someone'} made it ${progress.status}${progress.dueDate ? ` (due ${dueLabel(progress.dueDate)})` : ''}. Nothing was changed; the card now shows it as it stands, answer again if you still mean it.`;
     return { card: currentCard(turn, outcome.stored), message: note, note };
   }
-  turn.state.lastAnswer = { planId, actionId, before: outcome.before.progress, etagAfter: outcome.stored.etag, at: outcome.change.at };
+  remember(turn, { planId, actionId, before: outcome.before.progress, etagAfter: outcome.stored.etag, at: outcome.change.at });
   const card = answeredCard(outcome.stored, outcome.change, turn.directory, turn.today);
   // The press is answered first; the other copies are refreshed after, without holding up the reply.
   void refreshSentCards(services, turn.messenger, outcome.stored, card, cardActivityId).catch((err: unknown) => {
