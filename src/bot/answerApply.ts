@@ -17,6 +17,11 @@ export function named(stored: StoredAction): string {
   return `${typeableRef(stored)} *${escapeMarkdown(shorten(stored.action.text, 70))}*`;
 }
 
+/** Actions a name could mean, each as the reply that picks it ("- "done IW-4.1.1/g2": … (Isle of Wight DAT)"). */
+export function candidateList(verb: string, found: StoredAction[], turn: ChatTurn): string {
+  return found.slice(0, 10).map((a) => `- "${verb} ${typeableRef(a)}": ${shorten(a.action.text, 70)} (${turn.directory.plan(a.planId)?.partnership ?? a.planId})`).join('\n');
+}
+
 /** What an answer will do, as a question ("Mark PB-14 *…* as done?"). */
 export function answerQuestion(stored: StoredAction, answer: Answer): string {
   if (answer.kind === 'done') return `Mark ${named(stored)} as done?`;

@@ -84,7 +84,8 @@ describe('the commissioner asks', () => {
     const text = await ask(commissioner, "what's blocked?");
     expect(refsIn(text)).toEqual(['1.1.4']);
     expect(text).toContain('blocked: waiting for the PCT');
-    expect(refsIn(await ask(commissioner, 'blocked'))).toEqual(['1.1.4']);
+    // "blocked" alone reads as an answer with no reason (src/domain/reading/lists.ts): asked for, nothing changed.
+    expect(await ask(commissioner, 'blocked')).toContain('Blocked by what?');
   });
 
   it('"status 1.1.3": the action in detail with its history', async () => {

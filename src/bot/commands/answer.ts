@@ -13,7 +13,7 @@ import { shiftDate } from '../../domain/newDates.ts';
 import { occurrences } from '../../domain/occurrences.ts';
 import type { StoredAction } from '../../domain/ports.ts';
 import type { ActionName, Intent } from '../../domain/reading/intent.ts';
-import { answerQuestion, applyAnswer, named } from '../answerApply.ts';
+import { answerQuestion, applyAnswer, candidateList, named } from '../answerApply.ts';
 import { command, type ChatReply, type ChatTurn } from './chatCommand.ts';
 import { noPlansText } from './lists.ts';
 
@@ -64,10 +64,6 @@ async function pendingFor(turn: ChatTurn): Promise<StoredAction[]> {
   const horizon = addDays(turn.today, PENDING_DAYS);
   return (await mine(turn.services.store, turn.caller)).filter((a) => turn.visible.has(a.planId)
     && (a.progress.status === 'blocked' || (a.progress.dueDate !== null && a.progress.dueDate <= horizon)));
-}
-
-function candidateList(status: string, found: StoredAction[], turn: ChatTurn): string {
-  return found.slice(0, 10).map((a) => `- "${status} ${typeableRef(a)}": ${a.action.text.slice(0, 70)} (${turn.directory.plan(a.planId)?.partnership ?? a.planId})`).join('\n');
 }
 
 export const answerCommand = command({

@@ -1,8 +1,9 @@
-import { actionCardFields, typeableRef } from '../../app/actionCards.ts';
+import { actionCardFields } from '../../app/actionCards.ts';
 import { findNamed } from '../../app/findActions.ts';
 import { dueLabel, readableDates } from '../../cards/format.ts';
 import { londonDate } from '../../domain/calendar.ts';
 import { renderCard } from '../../cards/render.ts';
+import { candidateList } from '../answerApply.ts';
 import { command } from './chatCommand.ts';
 import { noPlansText } from './lists.ts';
 
@@ -17,8 +18,7 @@ export const statusCommand = command({
     const found = await findNamed(turn.services.store, turn.visible, turn.directory.plans, intent.name);
     if (found.length === 0) return { text: `I can't find an action "${text}" in your plans. Try "my actions" or "what's overdue?" to see codes.` };
     if (found.length > 1) {
-      const lines = found.slice(0, 10).map((a) => `- "status ${typeableRef(a)}": ${a.action.text.slice(0, 70)} (${turn.directory.plan(a.planId)?.partnership ?? a.planId})`);
-      return { text: `"${text}" is in several places. Which one?\n\n${lines.join('\n')}` };
+      return { text: `"${text}" is in several places. Which one?\n\n${candidateList('status', found, turn)}` };
     }
     const stored = found[0]!;
     const history = await turn.services.store.actions.history(stored.planId, stored.action.id);
