@@ -32,3 +32,17 @@ export function escapeCardText(node: unknown): unknown {
   }
   return out;
 }
+
+/** The words of an escaped card as a Markdown renderer shows them, for a page that shows card text as
+ *  plain text (the local chat): what Teams would display, without the backslashes. */
+export function unescapeCardText(node: unknown): unknown {
+  if (Array.isArray(node)) return node.map(unescapeCardText);
+  if (typeof node !== 'object' || node === null) return node;
+  const out = Object.fromEntries(Object.entries(node).map(([key, value]): [string, unknown] => [key, unescapeCardText(value)])) as Record<string, unknown>;
+  const plain = (text: string): string => text.replace(/\\([\\*_`[\]<>~\-+#.)])/g, '$1');
+  if (out.type === 'TextBlock' && typeof out.text === 'string') out.text = plain(out.text);
+  if (out.type === 'FactSet' && Array.isArray(out.facts)) {
+    out.facts = (out.facts as unknown[]).map((f) => (typeof f === 'object' && f !== null ? Object.fromEntries(Object.entries(f).map(([k, v]) => [k, typeof v === 'string' ? plain(v) : v])) : f));
+  }
+  return out;
+}

@@ -76,7 +76,8 @@ describe('the local chat plays Teams for the demo people', () => {
     const card = await cardAbout(sam.id, 'Agree the needs assessment');
     const answer = await pageApi(demo.chat, '/api/press', {
       personId: sam.id, activityId: card!.id, verb: 'delayed',
-      data: { planId: 'testshire-2025', actionId: 'act-1-1', occurrence: '2025-06-09', dueDate: '2025-06-09', newDate: '2025-07-15', reason: 'waiting for the census data' },
+      // The version the card carries: a press without one is stale and changes nothing.
+      data: { planId: 'testshire-2025', actionId: 'act-1-1', occurrence: '2025-06-09', dueDate: '2025-06-09', newDate: '2025-07-15', reason: 'waiting for the census data', version: (await demo.store.actions.get('testshire-2025', 'act-1-1'))!.etag },
     });
     expect(answer.status).toBe(200);
     const replaced = (await chatOf(sam.id)).find((e) => e.id === card!.id)!;
@@ -100,7 +101,7 @@ describe('the local chat plays Teams for the demo people', () => {
     const robinsCard = await cardAbout(robin.id, 'treatment plan');
     await pageApi(demo.chat, '/api/press', {
       personId: sam.id, activityId: samsCard!.id, verb: 'blocked',
-      data: { planId: 'testshire-2025', actionId: 'act-1-2', occurrence: '2025-05-05', dueDate: '2025-05-05', blockedReason: 'no venue' },
+      data: { planId: 'testshire-2025', actionId: 'act-1-2', occurrence: '2025-05-05', dueDate: '2025-05-05', blockedReason: 'no venue', version: (await demo.store.actions.get('testshire-2025', 'act-1-2'))!.etag },
     });
     const robinsNow = (await chatOf(robin.id)).find((e) => e.id === robinsCard!.id)!;
     expect(entryText(robinsNow)).toContain('Blocked');
