@@ -1,13 +1,18 @@
-// Import of all five seed plans (read + parse) in one process, after warm-up. Goal: under 100 ms.
-import { readdir } from 'node:fs/promises';
+// Import of all five seed plans (read + parse) in one process, after warm-up (goal: under 100 ms), then
+// each office fixture on its own, from bytes in memory (goals: a 100-action PDF under 150 ms, Word and
+// Excel under 50 ms), and the peak memory over the whole section.
+import { readdir, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { readPlanBytes } from '../src/import/readPlanBytes.ts';
 import { readPlanFile } from '../src/import/readPlanFile.ts';
 import { percentiles, type BenchFigure } from './table.ts';
 
 const warmUpRounds = 20;
 const timedRounds = 50;
+const officeRounds = 30;
 const seedsDir = fileURLToPath(new URL('../seeds/plans/', import.meta.url));
+const fixturesDir = fileURLToPath(new URL('../test/fixtures/', import.meta.url));
 
 const peak = { rss: 0, heapUsed: 0 };
 
@@ -24,7 +29,28 @@ async function importAll(files: string[]): Promise<void> {
   }
 }
 
-/** Times full imports of every seed; samples memory after each timed round for the peaks. */
+/** Median and p95 of importing one office file from memory, with its action count. */
+async function officeFigures(path: string): Promise<BenchFigure[]> {
+  const bytes = new Uint8Array(await readFile(path));
+  const name = path.slice(fixturesDir.length);
+  let actions = 0;
+  for (let i = 0; i < 5; i += 1) actions = (await readPlanBytes(bytes, name)).actions.length;
+  const times: number[] = [];
+  for (let i = 0; i < officeRounds; i += 1) {
+    const started = performance.now();
+    await readPlanBytes(bytes, name);
+    times.push(performance.now() - started);
+    sampleMemory();
+  }
+  const { median, p95 } = percentiles(times);
+  const key = `import.${name.replace(/^.*\//, '').replace(/^(\d{3})_[0-9a-f]+/, '$1').replace(/[^a-z0-9]+/gi, '_')}`;
+  return [
+    { key: `${key}.medianMs`, label: `${name} (${actions} actions), median of ${officeRounds}`, value: median, unit: 'ms' },
+    { key: `${key}.p95Ms`, label: `${name}, p95 of ${officeRounds}`, value: p95, unit: 'ms' },
+  ];
+}
+
+/** Times full imports of every seed, then of every office fixture; samples memory for the peaks. */
 export async function run(): Promise<BenchFigure[]> {
   const files = (await readdir(seedsDir)).filter((f) => f.endsWith('.txt')).sort().map((f) => join(seedsDir, f));
   for (let i = 0; i < warmUpRounds; i += 1) await importAll(files);
@@ -36,12 +62,17 @@ export async function run(): Promise<BenchFigure[]> {
     sampleMemory();
   }
   const { median, p95 } = percentiles(times);
+  const office: BenchFigure[] = [];
+  for (const dir of ['office', 'layouts']) {
+    for (const file of (await readdir(join(fixturesDir, dir))).sort()) office.push(...(await officeFigures(join(fixturesDir, dir, file))));
+  }
   const mb = (bytes: number): number => Math.round((bytes / 1024 / 1024) * 10) / 10;
   return [
     { key: 'import.seeds', label: 'seed plans per import', value: files.length, unit: 'files' },
     { key: 'import.medianMs', label: `import all seeds, median of ${timedRounds}`, value: median, unit: 'ms' },
     { key: 'import.p95Ms', label: `import all seeds, p95 of ${timedRounds}`, value: p95, unit: 'ms' },
-    { key: 'import.peakRssMb', label: 'peak RSS while importing', value: mb(peak.rss), unit: 'MB' },
-    { key: 'import.peakHeapUsedMb', label: 'peak heap used while importing', value: mb(peak.heapUsed), unit: 'MB' },
+    ...office,
+    { key: 'import.peakRssMb', label: 'peak RSS while importing (all formats)', value: mb(peak.rss), unit: 'MB' },
+    { key: 'import.peakHeapUsedMb', label: 'peak heap used while importing (all formats)', value: mb(peak.heapUsed), unit: 'MB' },
   ];
 }

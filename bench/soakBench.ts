@@ -18,7 +18,7 @@ import { initialProgress } from '../src/domain/progressStart.ts';
 import type { TrackedAction } from '../src/domain/reminders.ts';
 import { rulesFrom, runSweep } from '../src/scheduler/sweep.ts';
 import { startAzurite } from '../src/store/azurite.ts';
-import { mapLimit } from '../src/store/tables.ts';
+import { mapLimit } from '../src/mapLimit.ts';
 import { openTableStore } from '../src/store/tableStore.ts';
 import { benchClock, benchConfig, benchServices, unpacedMessenger } from './support/benchBot.ts';
 import { BENCH_TENANT, seatPeople, type BenchPeople } from './support/benchPeople.ts';

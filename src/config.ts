@@ -1,4 +1,6 @@
 // Every setting, validated once at start-up; the rest of the program receives a typed Config.
+// Outside local mode (MicrosoftAppId set) the settings fail closed: no demo data, no embedded storage,
+// no app registration with a missing half, and only the app's own tenant unless told otherwise.
 import { z } from 'zod';
 
 const csv = z.string().default('').transform((s) => s.split(',').map((x) => x.trim()).filter(Boolean));
@@ -28,8 +30,10 @@ const schema = z.object({
   TAB_APP_ID_URI: z.string().trim().regex(/^(api:\/\/\S+)?$/, 'must start api://').default(''),
   /** Where Entra publishes the keys that sign tab tokens. Empty: Microsoft's public cloud (tests serve their own). */
   TAB_SIGNING_KEYS_URL: z.url({ protocol: /^https?$/ }).optional(),
-  /** Empty: the project starts Azurite itself and keeps its data under DATA_DIR. */
+  /** A storage account by connection string (or Azurite's). */
   AZURE_TABLES_CONNECTION_STRING: z.string().trim().default(''),
+  /** A storage account's table endpoint, reached with a managed identity (@azure/identity's default credential). */
+  AZURE_TABLES_ENDPOINT: z.url({ protocol: /^https?$/ }).optional(),
   TABLE_PREFIX: z.string().regex(/^[A-Za-z][A-Za-z0-9]{0,30}$/, 'letters and digits, starting with a letter').default('actionbot'),
   DATA_DIR: z.string().default('.data'),
   /** Port of the embedded Azurite; the command line reuses a running one there. */
@@ -45,12 +49,20 @@ const schema = z.object({
   CATCH_UP_DAYS: int(3, 0, 30),
   SENDS_PER_SECOND: z.coerce.number().positive().max(50).default(7),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
-  /** Plans loaded at start when the store holds none (the demo). Empty: none. */
-  DEMO_PLANS: z.string().default('seeds/plans'),
-  DEMO_ROLES: z.string().default('seeds/roles.json'),
+  /** Local mode only: plans loaded at start when the store holds none (the demo). Empty: none. */
+  DEMO_PLANS: z.string().trim().default('seeds/plans'),
+  DEMO_ROLES: z.string().trim().default('seeds/roles.json'),
 });
 
 export type Config = z.output<typeof schema> & { localMode: boolean };
+
+/** The name of every setting (what .env.example documents). */
+export const settingNames: readonly string[] = Object.keys(schema.shape);
+
+/** Settings where an empty value means "none", not "the default". */
+const EMPTY_MEANS_NONE = new Set(['DEMO_PLANS', 'DEMO_ROLES']);
+/** Settings that only the embedded default uses. */
+const LOCAL_ONLY = ['DEMO_PLANS', 'DEMO_ROLES'] as const;
 
 /** Loads `.env` from the working directory into process.env, if there is one (settings already set win). */
 export function loadDotEnv(file = '.env'): void {
@@ -61,13 +73,42 @@ export function loadDotEnv(file = '.env'): void {
   }
 }
 
+/** The settings' syntax only (the package command needs just the app id). */
+export function parseSettings(env: Record<string, string | undefined>): Config {
+  const given = Object.entries(env).filter(([k, v]) => v !== undefined && (v !== '' || EMPTY_MEANS_NONE.has(k)));
+  const parsed = schema.safeParse(Object.fromEntries(given));
+  if (!parsed.success) throw new Error(`Invalid settings in .env: ${parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ')}`);
+  return { ...parsed.data, localMode: parsed.data.MicrosoftAppId === '' };
+}
+
+/** What running for real in Teams needs: each problem names its setting. */
+function deploymentProblems(config: Config, env: Record<string, string | undefined>): string[] {
+  const problems: string[] = [];
+  if (!config.AZURE_TABLES_CONNECTION_STRING && !config.AZURE_TABLES_ENDPOINT) {
+    problems.push('AZURE_TABLES_CONNECTION_STRING or AZURE_TABLES_ENDPOINT must be set (the embedded Azurite is for local mode only: every instance would keep its own data)');
+  }
+  if (config.MicrosoftAppType !== 'MultiTenant' && !config.MicrosoftAppTenantId) problems.push(`MicrosoftAppTenantId must be set for a ${config.MicrosoftAppType} app`);
+  if (config.MicrosoftAppType !== 'UserAssignedMSI' && !config.MicrosoftAppPassword) problems.push(`MicrosoftAppPassword must be set for a ${config.MicrosoftAppType} app`);
+  for (const name of LOCAL_ONLY) if (env[name]) problems.push(`${name} is for local mode only (it would load demo data into a real store); remove it`);
+  return problems;
+}
+
 /** Reads settings from an environment (process.env by default); throws one message naming every bad setting. */
 export function loadConfig(env: Record<string, string | undefined> = process.env): Config {
-  const raw = Object.fromEntries(Object.entries(env).filter(([, v]) => v !== undefined && v !== ''));
-  const parsed = schema.safeParse(raw);
-  if (!parsed.success) {
-    const problems = parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ');
-    throw new Error(`Invalid settings in .env: ${problems}`);
-  }
-  return { ...parsed.data, localMode: parsed.data.MicrosoftAppId === '' };
+  const config = parseSettings(env);
+  if (config.localMode) return config;
+  const problems = deploymentProblems(config, env);
+  if (problems.length > 0) throw new Error(`Invalid settings for running in Teams (MicrosoftAppId is set): ${problems.join('; ')}`);
+  return {
+    ...config,
+    DEMO_PLANS: '',
+    DEMO_ROLES: '',
+    // Fail closed: the app's own tenant unless ALLOWED_TENANTS says otherwise.
+    ALLOWED_TENANTS: config.ALLOWED_TENANTS.length > 0 ? config.ALLOWED_TENANTS : config.MicrosoftAppTenantId ? [config.MicrosoftAppTenantId] : [],
+  };
+}
+
+/** The accepted tenants as the start-up log says them. */
+export function tenantsAccepted(config: Pick<Config, 'ALLOWED_TENANTS'>): string {
+  return config.ALLOWED_TENANTS.length > 0 ? config.ALLOWED_TENANTS.join(', ') : 'any tenant (set ALLOWED_TENANTS or MicrosoftAppTenantId to limit)';
 }

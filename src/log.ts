@@ -1,5 +1,8 @@
-// Structured logs. Secrets and tokens are redacted wherever they appear in a logged object.
+// Structured logs: JSON lines in production (one object per line, for the platform's log store),
+// readable lines when a person runs the bot in a terminal. Secrets and tokens are redacted wherever
+// they appear in a logged object; errors are logged under `err` with their stack and cause.
 import { pino, type Logger } from 'pino';
+import pretty from 'pino-pretty';
 
 export type { Logger };
 
@@ -12,5 +15,8 @@ export function createLogger(level: string, destination?: NodeJS.WritableStream)
       censor: '[redacted]',
     },
   };
-  return destination ? pino(options, destination as pino.DestinationStream) : pino(options);
+  if (destination) return pino(options, destination as pino.DestinationStream);
+  // A terminal gets readable lines (on the same stream); anything else, e.g. a container's log, gets JSON.
+  if (process.stdout.isTTY) return pino(options, pretty({ colorize: true, translateTime: 'SYS:HH:MM:ss', ignore: 'pid,hostname' }));
+  return pino(options);
 }

@@ -61,7 +61,7 @@ describe('the Teams app package', () => {
     expect((await AppManifestUtils.validateAgainstSchema(manifest, schema)).join('\n')).toMatch(/\/id /);
   });
 
-  it('offers the main commands in the personal chat, and files (the board report is sent as one)', async () => {
+  it('offers the main commands in the personal chat, and files (plans are sent to it, the board report is sent as one)', async () => {
     const manifest = JSON.parse(await filledManifest(botId, botDomain)) as { bots: { botId: string; scopes: string[]; supportsFiles: boolean; commandLists: { commands: { title: string }[] }[] }[] };
     const bot = manifest.bots[0];
     expect(bot?.botId).toBe(botId);

@@ -51,3 +51,17 @@ export async function loadDirectory(store: Store): Promise<Directory> {
     roleNames: () => roles.map((r) => r.role),
   };
 }
+
+/** Every role the plans name (and every assigned one), with how many actions it owns, most first. */
+export function rolesInPlans(directory: Directory): { name: string; actions: number }[] {
+  const counts = new Map<string, { name: string; actions: number }>();
+  for (const plan of directory.plans) {
+    for (const role of plan.roles) {
+      const entry = counts.get(roleKey(role.name)) ?? { name: role.name, actions: 0 };
+      entry.actions += role.actions;
+      counts.set(roleKey(role.name), entry);
+    }
+  }
+  for (const name of directory.roleNames()) if (!counts.has(roleKey(name))) counts.set(roleKey(name), { name, actions: 0 });
+  return [...counts.values()].sort((a, b) => b.actions - a.actions);
+}

@@ -4,6 +4,9 @@ import { isStorageFault } from '../app/faults.ts';
 import type { Services } from '../app/services.ts';
 import { z } from 'zod';
 import { answerFromCard } from './cardAnswer.ts';
+import { actOnDocumentIntent, isDocumentIntent } from './documentIntents.ts';
+import { importPress, repliesToFiles, type FileUploadDeps } from './fileUpload.ts';
+import { answerFileConsent, FILE_CONSENT_INVOKE } from './reportFile.ts';
 import type { ChatReply, ChatTurn } from './commands/chatCommand.ts';
 import { choose } from './commands/confirm.ts';
 import { helpCard } from './commands/index.ts';
@@ -43,7 +46,7 @@ const confirmData = z.object({ choice: z.enum(['yes', 'no', 'all', 'oldest']), a
 
 /** The Teams bot. */
 export class ActionBot extends ActivityHandler {
-  constructor(private readonly services: Services, private readonly messenger: Messenger) {
+  constructor(private readonly services: Services, private readonly messenger: Messenger, private readonly files: FileUploadDeps) {
     super();
     this.onMessage(async (context, next) => {
       await this.handleMessage(context);
@@ -131,12 +134,17 @@ export class ActionBot extends ActivityHandler {
       }
       return [{ text: result.message }];
     }
+    const fromFiles = await repliesToFiles(this.services, turn.caller, context.activity.attachments, this.files);
+    if (fromFiles !== null) return fromFiles;
     const intent = readMessage({ text: context.activity.text ?? '', today: turn.today, vocabulary: vocabularyOf(turn) });
+    if (isDocumentIntent(intent)) return actOnDocumentIntent(context, turn, intent, this.files);
     return [await dispatch(turn, intent)];
   }
 
   /** A card press of any kind: an answer, a confirmation, or "Show more". */
   private async press(turn: ChatTurn, verb: unknown, data: unknown, replyToId: string | undefined): Promise<{ card: object | null; message: string; note?: string }> {
+    const imported = await importPress(this.services, turn.caller, verb, data, this.files);
+    if (imported !== null) return { card: null, message: imported };
     if (verb === 'confirm') {
       const parsed = confirmData.safeParse(data);
       if (!parsed.success) return { card: null, message: 'That button press could not be used. Nothing was changed.' };
@@ -162,6 +170,10 @@ export class ActionBot extends ActivityHandler {
     if (name === 'adaptiveCard/action' && (typeof action !== 'object' || action === null)) {
       this.services.logger.warn({ name }, 'card action with no action in it: ignored');
       return { status: 200, body: messageResponse('That card press carried nothing I can use. Nothing was changed.') };
+    }
+    if (name === FILE_CONSENT_INVOKE) {
+      await recordPerson(this.services, context);
+      return answerFileConsent(context, this.services, (await this.turn(context)).caller);
     }
     if (name !== 'adaptiveCard/action') {
       this.services.logger.info({ name }, 'invoke the bot does not handle: acknowledged');

@@ -4,13 +4,10 @@ import type { Logger } from '../log.ts';
 import { Pacer, teamsLimits, type PacingLimits } from './pacing.ts';
 import { classify, SendError } from './sendError.ts';
 
-export { SendError, type SendErrorKind } from './sendError.ts';
+import type { ConversationAddress, Messenger } from '../domain/messenger.ts';
 
-/** Sends and replaces cards in Teams conversations. Failures reject with a SendError. */
-export interface Messenger {
-  send(conversation: Partial<ConversationReference>, card: object): Promise<{ activityId: string }>;
-  update(conversation: Partial<ConversationReference>, activityId: string, card: object): Promise<void>;
-}
+export { SendError, type SendErrorKind } from './sendError.ts';
+export type { Messenger };
 
 /** The part of CloudAdapter a messenger uses. */
 export interface ProactiveAdapter {
@@ -55,7 +52,7 @@ export class BotMessenger implements Messenger {
     this.random = options.random ?? Math.random;
   }
 
-  async send(conversation: Partial<ConversationReference>, card: object): Promise<{ activityId: string }> {
+  async send(conversation: ConversationAddress, card: object): Promise<{ activityId: string }> {
     let activityId = '';
     // A send that timed out may still arrive: trying again could post the reminder twice.
     await this.withRetries(conversation, 'send', false, async (context) => {
@@ -67,13 +64,13 @@ export class BotMessenger implements Messenger {
     return { activityId };
   }
 
-  async update(conversation: Partial<ConversationReference>, activityId: string, card: object): Promise<void> {
+  async update(conversation: ConversationAddress, activityId: string, card: object): Promise<void> {
     await this.withRetries(conversation, 'update', true, async (context) => {
       await context.updateActivity({ type: 'message', id: activityId, attachments: [CardFactory.adaptiveCard(card)] });
     });
   }
 
-  private async withRetries(conversation: Partial<ConversationReference>, what: string, retryTimeouts: boolean, logic: (context: TurnContext) => Promise<void>): Promise<void> {
+  private async withRetries(conversation: ConversationAddress, what: string, retryTimeouts: boolean, logic: (context: TurnContext) => Promise<void>): Promise<void> {
     const conversationId = conversation.conversation?.id ?? '';
     for (let attempt = 1; ; attempt++) {
       await this.pacer.take(conversationId);
@@ -93,10 +90,11 @@ export class BotMessenger implements Messenger {
   }
 
   /** One try. botbuilder hands callback errors to onTurnError and resolves, so they are carried out by hand. */
-  private async once(conversation: Partial<ConversationReference>, logic: (context: TurnContext) => Promise<void>): Promise<void> {
+  private async once(conversation: ConversationAddress, logic: (context: TurnContext) => Promise<void>): Promise<void> {
     let failure: unknown;
     let failed = false;
-    const run = this.adapter.continueConversationAsync(this.options.appId, conversation, async (context) => {
+    // The address is the ConversationReference stored when the person installed the bot.
+    const run = this.adapter.continueConversationAsync(this.options.appId, conversation as Partial<ConversationReference>, async (context) => {
       try {
         await logic(context);
       } catch (error) {

@@ -1,30 +1,8 @@
 // Why a proactive message did not arrive, in the terms the sweep acts on.
 
-/**
- * unreachable: the person removed or blocked the bot, or the chat is gone (403/404): stop sending.
- * throttled: Teams still said 429 after retries. transient: 5xx or no answer after retries.
- * rejected: Teams refused this message (other 4xx): a bug or a bad card, not worth retrying.
- */
-export type SendErrorKind = 'unreachable' | 'throttled' | 'transient' | 'rejected';
+import { SendError, type SendErrorKind } from '../domain/messenger.ts';
 
-/** A failed send or update. */
-export class SendError extends Error {
-  override name = 'SendError';
-
-  constructor(
-    readonly kind: SendErrorKind,
-    message: string,
-    readonly status?: number,
-    /** Teams' error code, e.g. "MessageWritesBlocked". */
-    readonly code?: string,
-    /** How long Teams asked us to wait. */
-    readonly retryAfterMs?: number,
-    /** Tries made before giving up. */
-    readonly attempts = 1,
-  ) {
-    super(message);
-  }
-}
+export { SendError, type SendErrorKind };
 
 interface HttpFailure {
   statusCode?: unknown;

@@ -1,6 +1,8 @@
-// The bot's HTTP face: restify with the Bot Framework CloudAdapter on POST /api/messages, and /healthz.
+// The bot's HTTP face: restify with the Bot Framework CloudAdapter on POST /api/messages, /healthz
+// (alive) and /readyz (storage reachable, last sweep). Closing drains: in-flight requests finish first.
 import restify from 'restify';
-import { CallerIdConstants, CloudAdapter, ConfigurationBotFrameworkAuthentication, type TurnContext } from 'botbuilder';
+import { CallerIdConstants, CloudAdapter, ConfigurationBotFrameworkAuthentication, type Activity, type TurnContext } from 'botbuilder';
+import { AuthenticationError, type AuthenticateRequestResult } from 'botframework-connector';
 import type { Config } from '../config.ts';
 import { activityProblem } from './activityCheck.ts';
 import type { Logger } from '../log.ts';
@@ -18,6 +20,14 @@ export interface ServerOptions {
   adapter?: CloudAdapter;
   /** More routes on the same server (e.g. an admin page). */
   extraRoutes?: (server: restify.Server) => void;
+  /** What /readyz reports; without it, ready whenever the server is not draining. */
+  readiness?: () => Promise<Readiness>;
+}
+
+/** Whether the bot can serve: its storage answers, and how the last sweep went. */
+export interface Readiness {
+  ready: boolean;
+  [detail: string]: unknown;
 }
 
 /** A listening bot server. */
@@ -25,8 +35,11 @@ export interface RunningServer {
   /** Base URL, e.g. http://127.0.0.1:3978 */
   url: string;
   port: number;
+  /** The address actually bound (127.0.0.1 in local mode). */
+  host: string;
   adapter: CloudAdapter;
-  close(): Promise<void>;
+  /** Stops taking requests, lets those in flight finish (at most `graceMs`), then closes. */
+  close(graceMs?: number): Promise<void>;
 }
 
 /** Teams activities are small; a card answer with a 500-character reason is a few KB. */
@@ -49,9 +62,24 @@ function publicCloudWithKeysAt(openIdMetadataUrl: string): Record<string, string
   };
 }
 
+/**
+ * botbuilder answers 500 when a token's signature does not verify (the JWT library's error is not its
+ * AuthenticationError). Every token that fails its check is a refused request: 401.
+ */
+class RefusingAuthentication extends ConfigurationBotFrameworkAuthentication {
+  override async authenticateRequest(activity: Activity, authHeader: string): Promise<AuthenticateRequestResult> {
+    try {
+      return await super.authenticateRequest(activity, authHeader);
+    } catch (err) {
+      if (err instanceof AuthenticationError) throw err;
+      throw new AuthenticationError(`token refused: ${err instanceof Error ? err.message : String(err)}`, 401);
+    }
+  }
+}
+
 /** The adapter, authenticating with the app's credentials (none in local mode). */
 export function createAdapter(config: Config, logger: Logger): CloudAdapter {
-  const auth = new ConfigurationBotFrameworkAuthentication({
+  const auth = new RefusingAuthentication({
     MicrosoftAppId: config.MicrosoftAppId,
     MicrosoftAppPassword: config.MicrosoftAppPassword,
     MicrosoftAppType: config.MicrosoftAppType,
@@ -79,10 +107,33 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
   const { config, bot, logger } = options;
   const adapter = options.adapter ?? createAdapter(config, logger);
   const server = restify.createServer({ name: 'actionbot', handleUncaughtExceptions: false });
+  let inFlight = 0;
+  let draining = false;
+  let drained: (() => void) | null = null;
+
+  // Requests counted from arrival to the end of the response, so closing waits for invokes in hand.
+  server.pre((req, res, next) => {
+    if (draining) {
+      res.setHeader('connection', 'close');
+      res.send(503, { error: 'shutting down' });
+      return next(false);
+    }
+    inFlight += 1;
+    res.once('close', () => {
+      inFlight -= 1;
+      if (inFlight === 0) drained?.();
+    });
+    return next();
+  });
 
   server.get('/healthz', (_req, res, next) => {
     res.send(200, { status: 'ok' });
     return next();
+  });
+
+  server.get('/readyz', async (_req, res) => {
+    const readiness = options.readiness ? await options.readiness().catch((err: unknown) => ({ ready: false, error: err instanceof Error ? err.message : String(err) })) : { ready: true };
+    res.send(readiness.ready ? 200 : 503, readiness);
   });
 
   // Requests refused before the bot sees them (too large, not JSON) are logged, so the attempt is on record.
@@ -134,15 +185,26 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
   });
   const address = server.address();
   const port = address.port;
-  logger.info({ host, port, localMode: config.localMode }, 'bot listening');
+  logger.info({ host: address.address, port, localMode: config.localMode }, 'bot listening');
 
   return {
     url: `http://127.0.0.1:${port}`,
     port,
+    host: address.address,
     adapter,
-    close: () => new Promise<void>((resolve) => {
+    async close(graceMs = 10_000) {
+      draining = true;
+      const closed = new Promise<void>((resolve) => server.close(() => resolve()));
+      server.server.closeIdleConnections();
+      if (inFlight > 0) {
+        logger.info({ inFlight }, 'draining: waiting for requests in flight');
+        await new Promise<void>((resolve) => {
+          drained = resolve;
+          setTimeout(resolve, graceMs).unref();
+        });
+      }
       server.server.closeAllConnections();
-      server.close(() => resolve());
-    }),
+      await closed;
+    },
   };
 }

@@ -175,8 +175,29 @@ export interface SummaryCard {
   plans: { partnership: string; periodLabel: string; total: SummaryCounts; grids: SummaryCounts[] }[];
 }
 
+/** The preview of a plan file sent in Teams, before Import or Cancel (cards/importPreview.json). */
+export interface ImportPreviewCard {
+  title: string;
+  partnership: string;
+  periodLabel: string;
+  actionsLabel: string;
+  byWhenLabel: string;
+  grids: { label: string }[];
+  rolesHeading: string;
+  roles: { label: string }[];
+  hasRevision: boolean;
+  revisionHeading: string;
+  changes: { label: string }[];
+  warningsHeading: string;
+  warnings: { label: string }[];
+  /** What was left off to keep the card small ("and 12 more warnings: import with the command line to see all"). */
+  moreLabel: string;
+  token: string;
+}
+
 /** Template name → its data. */
 export interface CardData {
+  importPreview: ImportPreviewCard;
   reminder: ReminderCard;
   answered: AnsweredCard;
   digest: DigestCard;

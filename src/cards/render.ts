@@ -42,6 +42,7 @@ export function renderCard<K extends CardName>(name: K, data: CardData[K]): obje
 /** Every template name, for tests and tools. */
 export const cardNames: readonly CardName[] = [
   'reminder', 'answered', 'digest', 'escalation', 'unheldRoles', 'confirmation', 'welcome', 'status', 'summary', 'list', 'question',
+  'importPreview',
 ];
 
 /** Input ids on the reminder card, for whoever reads the answers. */

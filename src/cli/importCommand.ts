@@ -124,7 +124,7 @@ async function save(plans: Plan[], json: boolean, given: string | null): Promise
   // Storage modules load only when asked to save: a plain import stays quick to start.
   const { withServices } = await import('./cliServices.ts');
   const { describeImport, storePlan } = await import('../app/importPlans.ts');
-  const { readRolesFile } = await import('../import/demoData.ts');
+  const { readRolesFile } = await import('../demoData.ts');
   return withServices(async (services, config) => {
     // Fail closed: outside local mode a plan is never stored without knowing whose it is.
     const demoTenant = config.localMode && config.DEMO_ROLES ? (await readRolesFile(config.DEMO_ROLES).catch(() => null))?.tenantId ?? null : null;
@@ -138,7 +138,10 @@ async function save(plans: Plan[], json: boolean, given: string | null): Promise
       out.write(`saved ${describeImport(report)}\n`);
       for (const a of report.added.slice(0, report.created ? 0 : 50)) out.write(`  + ${a.ref ?? ''} ${a.text.slice(0, 70)}\n`);
       for (const a of report.removed) out.write(`  - ${a.ref ?? ''} ${a.text.slice(0, 70)} (removed; its history is kept)\n`);
-      for (const c of report.changed) out.write(`  ~ ${c.after.ref ?? ''} ${c.after.text.slice(0, 60)} (${c.fields.join(', ')} changed)\n`);
+      for (const c of report.changed) {
+        const move = c.dueMoved ? `; now due ${c.dueMoved.to ?? 'with no date'}, was ${c.dueMoved.from ?? 'no date'}` : '';
+        out.write(`  ~ ${c.after.ref ?? ''} ${c.after.text.slice(0, 60)} (${c.fields.join(', ')} changed${move})\n`);
+      }
     }
     return true;
   });

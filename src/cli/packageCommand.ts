@@ -2,7 +2,7 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { parseEnv } from 'node:util';
-import { loadConfig } from '../config.ts';
+import { parseSettings } from '../config.ts';
 import { buildAppPackage } from '../bot/appPackage.ts';
 import { ExitCode, type Command } from './command.ts';
 
@@ -32,7 +32,7 @@ export const packageCommand: Command = {
       }
     }
     try {
-      const config = loadConfig(settings());
+      const config = parseSettings(settings());
       await buildAppPackage(config.MicrosoftAppId, config.BOT_DOMAIN, resolve(out));
       process.stdout.write(`wrote ${resolve(out)}\n`);
       return ExitCode.ok;

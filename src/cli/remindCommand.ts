@@ -1,10 +1,11 @@
 // `actionbot remind [--at ISO-time] [--dry-run]`: the reminder sweep, by hand.
 import { parseArgs } from 'node:util';
+import { londonInstant } from '../domain/calendar.ts';
 import { ExitCode, type Command } from './command.ts';
 
 const usage = `Usage: actionbot remind [--at ISO-time] [--dry-run]
 
-Runs the reminder sweep now (or as of --at, e.g. 2026-12-01T09:00), exactly as the scheduled one does:
+Runs the reminder sweep now (or as of --at, e.g. 2026-12-01T09:00, London time), exactly as the scheduled one does:
 reminders already sent are not sent again. --dry-run lists what would be sent and sends nothing.`;
 
 export const remindCommand: Command = {
@@ -23,8 +24,9 @@ export const remindCommand: Command = {
       process.stdout.write(`${usage}\n`);
       return ExitCode.ok;
     }
-    const at = values.at ? new Date(values.at) : new Date();
-    if (Number.isNaN(at.getTime())) {
+    // London time, as the scheduled sweep's cron is, whatever the server's time zone.
+    const at = values.at ? londonInstant(values.at) : new Date();
+    if (at === null) {
       process.stderr.write(`actionbot remind: --at needs a date and time such as 2026-12-01T09:00 (got "${values.at}")\n`);
       return ExitCode.usage;
     }

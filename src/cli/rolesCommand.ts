@@ -1,15 +1,16 @@
 // `actionbot roles …`: who holds which role, from the command line (admins without Teams at hand).
-import { loadDirectory } from '../app/directory.ts';
+import { loadDirectory, rolesInPlans } from '../app/directory.ts';
 import { roleKey } from '../domain/owners.ts';
 import type { Services } from '../app/services.ts';
-import { assignDemoRoles, readRolesFile } from '../import/demoData.ts';
+import { assignDemoRoles, readRolesFile } from '../demoData.ts';
 import { ExitCode, type Command } from './command.ts';
 
 const usage = `Usage:
   actionbot roles                          list the roles in the stored plans and who holds them
   actionbot roles assign <role> <person>   give a role to a person (AAD object id, or name once installed)
   actionbot roles unassign <role> <person> take it away
-  actionbot roles load <file.json>         assign every role in a roles file (see seeds/roles.json)`;
+  actionbot roles load <file.json>         assign every role in a roles file (see seeds/roles.json)
+  actionbot roles merge <alias> into <role>  one role written two ways: the alias's actions and people go to the role`;
 
 const cli = { id: 'cli', name: 'command line' };
 
@@ -21,15 +22,24 @@ async function personId(services: Services, who: string): Promise<string | strin
 
 async function list(services: Services): Promise<number> {
   const directory = await loadDirectory(services.store);
-  const names = new Map<string, number>();
-  for (const plan of directory.plans) for (const role of plan.roles) names.set(role.name, (names.get(role.name) ?? 0) + role.actions);
-  for (const name of directory.roleNames()) if (!names.has(name)) names.set(name, 0);
   const assigned = new Map((await services.store.roles.list()).map((r) => [roleKey(r.role), r.personIds]));
-  for (const [name, actions] of [...names].sort((a, b) => b[1] - a[1])) {
+  for (const { name, actions } of rolesInPlans(directory)) {
     // People assigned a role before they installed the bot are listed by id until Teams introduces them.
     const people = (assigned.get(roleKey(name)) ?? []).map((id) => directory.person(id)?.name ?? `${id} (has not installed the bot yet)`);
     process.stdout.write(`${name} (${actions} actions): ${people.length > 0 ? people.join(', ') : 'nobody'}\n`);
   }
+  return ExitCode.ok;
+}
+
+async function merge(services: Services, alias: string, into: string): Promise<number> {
+  const { mergeRoles } = await import('../app/mergeRoles.ts');
+  const result = await mergeRoles(services, alias, into, cli);
+  if (result === null) {
+    process.stderr.write(`actionbot roles: no stored plan and nobody has a role "${alias}" to merge into "${into}"\n`);
+    return ExitCode.inputFailed;
+  }
+  for (const plan of result.plans) process.stdout.write(`${plan.planId}: ${plan.actions} action(s) of "${alias}" now owned by "${into}"\n`);
+  process.stdout.write(`${result.people} person(s) who held "${alias}" now hold "${into}"\n`);
   return ExitCode.ok;
 }
 
@@ -45,6 +55,8 @@ export const rolesCommand: Command = {
       process.stdout.write(`${count} role assignments loaded from ${rest[0]}\n`);
       return ExitCode.ok;
     }
+    const intoAt = rest.indexOf('into');
+    if (verb === 'merge' && intoAt > 0 && intoAt < rest.length - 1) return merge(services, rest.slice(0, intoAt).join(' '), rest.slice(intoAt + 1).join(' '));
     if ((verb === 'assign' || verb === 'unassign') && rest.length >= 2) {
       const who = rest[rest.length - 1] as string;
       const role = rest.slice(0, -1).join(' ');

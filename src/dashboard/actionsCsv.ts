@@ -1,5 +1,5 @@
 // The board-papers export: one row per action with its status and its whole history.
-import { mapLimit } from '../store/tables.ts';
+import { mapLimit } from '../mapLimit.ts';
 import { dueLabel } from '../cards/format.ts';
 import { londonDate } from '../domain/calendar.ts';
 import type { IsoDate } from '../domain/plan.ts';

@@ -2,13 +2,12 @@
 // it. Interim: these call the same use cases the chat does (answerAction for close) and append the
 // same kind of history entry; they are to be pointed at src/app/escalationActions.ts once it lands.
 // Reassigning needs that module, so it is refused here with a clear message.
-import type { ConversationReference } from 'botbuilder';
 import { actionCardFields } from '../app/actionCards.ts';
 import { answerAction } from '../app/answerAction.ts';
 import { actorOf, type Caller } from '../app/caller.ts';
 import type { Directory } from '../app/directory.ts';
 import type { Services } from '../app/services.ts';
-import type { Messenger } from '../bot/messenger.ts';
+import type { ConversationAddress, Messenger } from '../domain/messenger.ts';
 import { renderCard } from '../cards/render.ts';
 import { describeStatus } from '../domain/answers.ts';
 import { londonDate } from '../domain/calendar.ts';
@@ -39,7 +38,7 @@ async function chase(services: Services, messenger: Messenger, directory: Direct
   const sentTo: string[] = [];
   const failed: string[] = [];
   for (const person of directory.owners(stored.action).flatMap((o) => o.people)) {
-    const conversation = (await services.store.people.conversationOf(person.id)) as Partial<ConversationReference> | null;
+    const conversation = (await services.store.people.conversationOf(person.id)) as ConversationAddress | null;
     if (!conversation || !person.reachable || sentTo.includes(person.name)) continue;
     try {
       await messenger.send(conversation, card);

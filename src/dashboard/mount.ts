@@ -3,7 +3,7 @@
 import type restify from 'restify';
 import type { Config } from '../config.ts';
 import type { Services } from '../app/services.ts';
-import type { Messenger } from '../bot/messenger.ts';
+import type { Messenger } from '../domain/messenger.ts';
 import { serveDashboard, type DashboardOptions } from './routes.ts';
 import { ENTRA_KEYS_URL, tabTokenChecker } from './tabToken.ts';
 import { localViewer, signedInViewer, type ViewerOf } from './viewer.ts';

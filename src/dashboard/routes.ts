@@ -5,7 +5,7 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { loadDirectory, type Directory } from '../app/directory.ts';
 import type { Services } from '../app/services.ts';
-import type { Messenger } from '../bot/messenger.ts';
+import type { Messenger } from '../domain/messenger.ts';
 import { londonDate } from '../domain/calendar.ts';
 import { makeReport } from '../report/makeReport.ts';
 import { lastEndedQuarter, parseQuarter } from '../report/quarter.ts';

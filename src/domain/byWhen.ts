@@ -33,7 +33,7 @@ function dateOf(year: number, month: number, day: number | null): IsoDate | null
 }
 
 /** The first such day on (or strictly after) `after`: "June" in a 2008/09 plan is 2008-06-30. */
-function nextOccurrence(month: number, day: number | null, after: IsoDate, strictly: boolean): IsoDate | null {
+function nextDateOf(month: number, day: number | null, after: IsoDate, strictly: boolean): IsoDate | null {
   const year = Number(after.slice(0, 4));
   const d = dateOf(year, month, day);
   if (d === null) return null;
@@ -56,8 +56,8 @@ function resolveMentions(tokens: ByWhenToken[], period: PlanPeriod): Mention[] |
       const later = tokens.slice(at + 1).find((t) => t.t === 'date' && t.year !== null);
       const previous = mentions.at(-1)?.date;
       if (later?.t === 'date' && later.year !== null) date = dateOf(later.year, token.month, token.day);
-      else if (previous !== undefined) date = nextOccurrence(token.month, token.day, previous, true);
-      else date = nextOccurrence(token.month, token.day, period.start, false);
+      else if (previous !== undefined) date = nextDateOf(token.month, token.day, previous, true);
+      else date = nextDateOf(token.month, token.day, period.start, false);
     }
     if (date === null) return null;
     mentions.push({ at, date });
@@ -126,13 +126,23 @@ function statedDates(due: Due): IsoDate[] {
   if (due.kind === 'date') return [due.date];
   if (due.kind === 'dates') return due.dates;
   if (due.kind === 'recurring') return [due.from, due.until].filter((d): d is IsoDate => d !== null);
+  if (due.kind === 'ongoing' && due.from !== undefined) return [due.from];
   return [];
+}
+
+const MONTH_NAMES = ['Jan', 'Feb', 'Mar', 'April', 'May', 'June', 'July', 'Aug', 'Sept', 'Oct', 'Nov', 'Dec'];
+
+/** "June 08" in a 2009/10 plan is most likely June 09: say so when a year later falls inside the plan. */
+function typoHint(d: IsoDate, period: PlanPeriod): string {
+  const later = `${Number(d.slice(0, 4)) + 1}${d.slice(4)}`;
+  if (compareDates(later, period.start) < 0 || compareDates(later, period.end) > 0) return '';
+  return `: a typo for ${MONTH_NAMES[Number(d.slice(5, 7)) - 1] ?? ''} ${later.slice(2, 4)}?`;
 }
 
 function periodWarning(due: Due, period: PlanPeriod): string | null {
   const range = `the plan period ${period.start} – ${period.end}`;
   const problems = statedDates(due).flatMap((d) => {
-    if (compareDates(d, period.start) < 0) return [`${d} is before ${range}`];
+    if (compareDates(d, period.start) < 0) return [`${d} is before the plan starts (${period.start})${typoHint(d, period)}`];
     if (compareDates(d, period.end) > 0) return [`${d} is after ${range}`];
     return [];
   });
@@ -147,10 +157,14 @@ function read(tokens: ByWhenToken[], period: PlanPeriod): Due | null {
   const mentions = resolveMentions(meaningful, period);
   if (mentions === null) return null;
   if (meaningful.some((t) => t.t === 'every')) return readRecurring(meaningful, mentions, period);
+  const ongoing = meaningful.some((t) => t.t === 'ongoing');
+  // "June 2008 - ongoing", "October 2009 and ongoing": work that starts then and never ends; a single
+  // date here would nag as overdue for ever.
+  if (ongoing && mentions.length === 1 && unknown <= MAX_WORDS_AROUND_STATUS) return { kind: 'ongoing', from: mentions[0]!.date };
   const dates = readDates(meaningful, mentions);
   if (dates !== null) return dates;
   if (unknown > MAX_WORDS_AROUND_STATUS) return null;
-  if (meaningful.some((t) => t.t === 'ongoing')) return { kind: 'ongoing' };
+  if (ongoing) return { kind: 'ongoing' };
   if (meaningful.some((t) => t.t === 'asRequired')) return { kind: 'as-required' };
   return null;
 }

@@ -90,6 +90,23 @@ export function londonDate(instant: Date): IsoDate {
   return isoDate(london.getFullYear(), london.getMonth() + 1, london.getDate());
 }
 
+/**
+ * An instant written as London wall-clock time ("2026-07-01T00:30", "2026-07-01"), whatever the
+ * server's own time zone; a time with "Z" or an offset means exactly that. Null when unreadable.
+ */
+export function londonInstant(text: string): Date | null {
+  const trimmed = text.trim();
+  if (/(Z|[+-]\d{2}:?\d{2})$/i.test(trimmed)) {
+    const instant = new Date(trimmed);
+    return Number.isNaN(instant.getTime()) ? null : instant;
+  }
+  const m = /^(\d{4})-(\d{2})-(\d{2})(?:[T ](\d{2}):(\d{2})(?::(\d{2}))?)?$/.exec(trimmed);
+  if (!m || !isValidIsoDate(`${m[1]}-${m[2]}-${m[3]}`)) return null;
+  const [hour, minute, second] = [Number(m[4] ?? 0), Number(m[5] ?? 0), Number(m[6] ?? 0)];
+  if (hour > 23 || minute > 59 || second > 59) return null;
+  return new Date(new TZDate(Number(m[1]), Number(m[2]) - 1, Number(m[3]), hour, minute, second, LONDON).getTime());
+}
+
 /** The UK financial year (1 April – 31 March) that contains `d`. */
 export function financialYearOf(d: IsoDate): { start: IsoDate; end: IsoDate } {
   const [y, m] = parts(d);

@@ -95,6 +95,8 @@ export function splitOwners(raw: string): string[] {
     .replace(/\b([A-Z]{2,})\s*[–—-]\s*([A-Z]{2,})\b/g, '$1-$2')
     .replace(/(\w)-\s+([a-z])/g, '$1-$2')
     .replace(/\s+'s\b/g, "'s")
+    // "B;ham Uni" is B'ham: a semicolon typed for an apostrophe inside a word.
+    .replace(/\b([A-Z]);([a-z]{2,})\b/g, "$1'$2")
     // Two lines of a cell read across ("Commissioner and" / "Business and") come out "Commissioner Business and and".
     .replace(/\b(\S+) (\S+) and and\b/gi, '$1 and $2 and');
   const roles: string[] = [];

@@ -9,7 +9,8 @@ export type Due =
   | { kind: 'date'; date: IsoDate }
   | { kind: 'dates'; dates: IsoDate[] }
   | { kind: 'recurring'; every: Every; from: IsoDate | null; until: IsoDate | null }
-  | { kind: 'ongoing' }
+  /** No deadline; `from` when the cell names a start ("June 2008 - ongoing"). */
+  | { kind: 'ongoing'; from?: IsoDate }
   | { kind: 'as-required' }
   | { kind: 'none' }
   | { kind: 'unparsed' };
@@ -55,6 +56,8 @@ export interface ImportWarning {
 export interface PlanRole {
   name: string;
   actions: number;
+  /** Other spellings of this role in the plan ("Commissioners" for "Commissioner"), merged at import. */
+  aliases?: string[];
 }
 
 /** An imported planning document. */

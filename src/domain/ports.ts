@@ -18,6 +18,8 @@ export interface ChangedAction {
   after: PlanAction;
   /** Names of the PlanAction fields that differ ("text", "owners", "due", …). */
   fields: string[];
+  /** Set when the new "By when" moved the date the action is chased for (null: no date). */
+  dueMoved?: { from: IsoDate | null; to: IsoDate | null };
 }
 
 /** What an import did to a plan already stored: nothing is removed without appearing here. */
@@ -141,6 +143,15 @@ export interface ReminderLedger {
   stats(): Promise<{ sent: number; failed: number; claimed: number }>;
 }
 
+/**
+ * One scheduled sweep at a time across bot instances: the first to take a slot runs it. A slot taken
+ * and not finished within `leaseMs` (its holder died) can be taken over, by one instance only.
+ */
+export interface SweepLeases {
+  take(slot: string, holder: string, at: string, leaseMs: number): Promise<boolean>;
+  finish(slot: string, holder: string, at: string): Promise<void>;
+}
+
 /** The conversation's memory: per-person state, and the replies already given to activities. */
 export interface ChatStore {
   state(personId: string): Promise<ChatState>;
@@ -162,5 +173,6 @@ export interface Store {
   people: PeopleStore;
   roles: RoleStore;
   reminders: ReminderLedger;
+  leases: SweepLeases;
   chat: ChatStore;
 }

@@ -19,3 +19,16 @@ export function initialProgress(occurrences: IsoDate[], today: IsoDate): ActionP
 export function nextOccurrence(occurrences: IsoDate[], after: IsoDate): IsoDate | null {
   return [...occurrences].sort().find((d) => d > after) ?? null;
 }
+
+/**
+ * The progress of an action whose "By when" changed in a revised plan. An open action follows its new
+ * schedule (`fresh`: what importing it today would start it at), except that an answered recurring
+ * action never goes back before the occurrence it had reached. Delayed, blocked and done actions keep
+ * what their owner said.
+ */
+export function revisedProgress(before: ActionProgress, fresh: ActionProgress): ActionProgress {
+  if (before.status !== 'open') return before;
+  const answered = before.updatedAt !== null && before.occurrence !== null;
+  if (answered && fresh.occurrence !== null && fresh.occurrence < (before.occurrence ?? '')) return before;
+  return { ...fresh, updatedAt: before.updatedAt, updatedBy: before.updatedBy };
+}

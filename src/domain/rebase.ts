@@ -14,6 +14,7 @@ function shiftDue(due: Due, shift: (d: IsoDate) => IsoDate): Due {
         from: due.from === null ? null : shift(due.from),
         until: due.until === null ? null : shift(due.until),
       };
+    case 'ongoing': return due.from === undefined ? { kind: 'ongoing' } : { kind: 'ongoing', from: shift(due.from) };
     default: return { ...due };
   }
 }

@@ -50,11 +50,9 @@ interface Step {
 // A step moved off a weekend or bank holiday lands at most this many days later (Christmas at a weekend).
 const LONGEST_MOVE = 6;
 
-// Azure Table keys forbid / \ # ? and control characters; '|' separates the parts and '%' escapes,
-// so both are escaped too and different ids can never give the same key.
-const keyPart = (s: string): string =>
-  // eslint-disable-next-line no-control-regex
-  s.replace(/[%|/\\#?\u0000-\u001f\u007f-\u009f]/g, (c) => `%${c.charCodeAt(0).toString(16).padStart(2, '0').toUpperCase()}`);
+// '|' separates the parts of a reminder key and '%' escapes, so both are escaped in each part and
+// different ids never give the same key. What Azure forbids in keys is the store's business (keys.ts).
+const keyPart = (s: string): string => s.replace(/[%|]/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`);
 
 function stepsBefore(due: IsoDate, rules: ReminderRules): Step[] {
   const days = [...new Set(rules.daysBefore)].filter((n) => n >= 0).sort((a, b) => b - a);

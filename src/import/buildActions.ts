@@ -31,10 +31,16 @@ function piecesOf(row: DraftRow, warn: (message: string) => void): Piece[] {
   return split.parts.map((part) => ({ ...part, objective, ownersRaw: part.who.trim() }));
 }
 
-function dueOf(when: string, period: PlanPeriod, warn: (message: string) => void): Due {
+/** The row as a person finds it again: its reference, or its first words. */
+function rowLabel(ref: string | null, text: string): string {
+  if (ref !== null) return ref;
+  return `"${text.length > 40 ? `${text.slice(0, 40)}…` : text}"`;
+}
+
+function dueOf(when: string, period: PlanPeriod, warn: (message: string) => void, label: string): Due {
   if (when === '') return { kind: 'none' };
   const reading = parseByWhen(when, period);
-  if (reading.warning !== null) warn(reading.warning);
+  if (reading.warning !== null) warn(`${label}: ${reading.warning}`);
   return reading.due;
 }
 
@@ -69,7 +75,7 @@ export function buildActions(rows: DraftRow[], period: PlanPeriod, planId: strin
         byWhenRaw,
         ownersRaw: piece.ownersRaw,
         owners,
-        due: dueOf(byWhenRaw, period, warn),
+        due: dueOf(byWhenRaw, period, warn, rowLabel(piece.ref, text)),
         source: { line: row.line },
       });
     }

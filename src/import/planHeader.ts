@@ -2,7 +2,7 @@
 import type { ImportWarning, PlanPeriod } from '../domain/plan.ts';
 import { cleanText } from './planText.ts';
 
-const NAME_LINE = /^\s*(?:Partnership name|Name of partnership)\s*:?\s*(.*)$/i;
+export const NAME_LINE = /^\s*(?:Partnership name|Name of partnership)\s*:?\s*(.*)$/i;
 // A line that starts something else, so it cannot be the second half of a partnership name.
 const NOT_A_NAME = /plan|grid|section|^\s*-{3,}|date|\t/i;
 
@@ -26,7 +26,7 @@ export function readPartnership(lines: string[], warnings: ImportWarning[]): str
   return 'Unknown partnership';
 }
 
-function periodFrom(startYear: number, endWritten: string): PlanPeriod {
+export function periodFrom(startYear: number, endWritten: string): PlanPeriod {
   const end = endWritten.length === 4 ? Number(endWritten) : Math.floor(startYear / 100) * 100 + Number(endWritten);
   const endYear = end > startYear ? end : startYear + 1;
   return { start: `${startYear}-04-01`, end: `${endYear}-03-31` };

@@ -9,7 +9,7 @@ import { daysBetween, londonDate } from '../domain/calendar.ts';
 import type { IsoDate } from '../domain/plan.ts';
 import type { Store, StoredAction } from '../domain/ports.ts';
 import type { ActionChange } from '../domain/progress.ts';
-import { mapLimit } from '../store/tables.ts';
+import { mapLimit } from '../mapLimit.ts';
 import { nextQuarter, quarterLabel, type Quarter } from './quarter.ts';
 
 /** One action as a line of the report. */

@@ -32,8 +32,16 @@ function nullable(row: Record<string, unknown>, name: string): string | null {
   return typeof value === 'string' ? value : null;
 }
 
+/** What a stored row carries beside the action: its document order, its latest change (JSON, written with
+ * the progress in one write so it cannot be lost) and when storage last wrote the row. */
+export interface RowExtras {
+  order: number;
+  lastChange: string | null;
+  writtenAt: string;
+}
+
 /** The full row for an action: written with Replace, so absent properties mean null. */
-export function actionRow(planId: string, action: PlanAction, progress: ActionProgress, order: number, buckets: number): TableEntity {
+export function actionRow(planId: string, action: PlanAction, progress: ActionProgress, order: number, buckets: number, lastChange: string | null = null): TableEntity {
   const row: Record<string, unknown> = { ...actionKeys(planId, action.id, buckets), planId, actionId: action.id, order, grid: action.grid, sourceLine: action.source.line };
   putNullable(row, 'ref', action.ref);
   if (action.code) row.code = action.code;
@@ -49,12 +57,13 @@ export function actionRow(planId: string, action: PlanAction, progress: ActionPr
   if (progress.reason !== null) putText(row, 'reason', progress.reason);
   putNullable(row, 'updatedAt', progress.updatedAt);
   putNullable(row, 'updatedBy', progress.updatedBy);
+  if (lastChange !== null) putText(row, 'lastChange', lastChange);
   checkSize(row, `Action ${action.id} of plan ${planId}`);
   return row as TableEntity;
 }
 
 /** An action row read back. */
-export function storedAction(row: Record<string, unknown> & { etag?: string }): StoredAction & { order: number } {
+export function storedAction(row: Record<string, unknown> & { etag?: string; timestamp?: string }): StoredAction & RowExtras {
   const action: PlanAction = {
     id: String(row.actionId),
     ...(typeof row.code === 'string' ? { code: row.code } : {}),
@@ -76,7 +85,8 @@ export function storedAction(row: Record<string, unknown> & { etag?: string }): 
     updatedAt: nullable(row, 'updatedAt'),
     updatedBy: nullable(row, 'updatedBy'),
   };
-  return { planId: String(row.planId), action, progress, etag: row.etag ?? '', order: Number(row.order) };
+  const lastChange = row.lastChange === undefined ? null : getText(row, 'lastChange');
+  return { planId: String(row.planId), action, progress, etag: row.etag ?? '', order: Number(row.order), lastChange, writtenAt: row.timestamp ?? '' };
 }
 
 /** Statuses the due index holds: still waiting on someone. */

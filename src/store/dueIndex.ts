@@ -17,7 +17,8 @@ import type { TransactionAction } from '@azure/data-tables';
 import { odata } from '@azure/data-tables';
 import type { IsoDate } from '../domain/plan.ts';
 import { bucketOf, compoundKey, prefixEnd, textToKey } from './keys.ts';
-import { attempt, listAll, mapLimit, statusOf, submitAll, type Tables } from './tables.ts';
+import { mapLimit } from '../mapLimit.ts';
+import { attempt, listAll, statusOf, submitAll, type Tables } from './tables.ts';
 
 /** A pointer from a due date to an action (`buckets`: its plan's bucket count). */
 export interface DueEntry {
@@ -25,6 +26,8 @@ export interface DueEntry {
   actionId: string;
   dueDate: IsoDate;
   buckets: number;
+  /** When storage wrote the pointer (read back only). */
+  writtenAt?: string;
 }
 
 const TABLE_STEM = 'Due';
@@ -83,7 +86,7 @@ export class DueIndex {
       }
     });
     return perMonth.flat()
-      .map((r) => ({ planId: r.planId, actionId: r.actionId, dueDate: r.rowKey.slice(0, 10), buckets: r.buckets }))
+      .map((r) => ({ planId: r.planId, actionId: r.actionId, dueDate: r.rowKey.slice(0, 10), buckets: r.buckets, writtenAt: r.timestamp ?? '' }))
       .sort((a, b) => (a.dueDate < b.dueDate ? -1 : a.dueDate > b.dueDate ? 1 : 0));
   }
 

@@ -1,7 +1,9 @@
-// Storage as configured: the Azure account in AZURE_TABLES_CONNECTION_STRING, or else the embedded
-// Azurite, started here (or reused, when `npm start` already runs it) with its data under DATA_DIR.
+// Storage as configured: an Azure account by managed identity (AZURE_TABLES_ENDPOINT) or connection
+// string, or else (local mode only: config refuses it otherwise) the embedded Azurite, started here
+// or reused when `npm start` already runs it, with its data under DATA_DIR.
 import { connect } from 'node:net';
 import path from 'node:path';
+import { DefaultAzureCredential } from '@azure/identity';
 import type { Config } from '../config.ts';
 import type { Store } from '../domain/ports.ts';
 import type { Logger } from '../log.ts';
@@ -26,6 +28,11 @@ function listening(port: number): Promise<boolean> {
 
 /** Opens the configured store, starting Azurite when no connection string is set. */
 export async function openStorage(config: Config, logger: Logger): Promise<OpenStorage> {
+  if (config.AZURE_TABLES_ENDPOINT) {
+    // The default credential finds the managed identity in Azure (AZURE_CLIENT_ID picks a user-assigned one).
+    const store = await openTableStore({ endpoint: config.AZURE_TABLES_ENDPOINT, credential: new DefaultAzureCredential() }, config.TABLE_PREFIX);
+    return { store, description: `Azure Table Storage at ${config.AZURE_TABLES_ENDPOINT} (managed identity)`, close: async () => {} };
+  }
   if (config.AZURE_TABLES_CONNECTION_STRING) {
     const store = await openTableStore(config.AZURE_TABLES_CONNECTION_STRING, config.TABLE_PREFIX);
     return { store, description: 'Azure Table Storage (AZURE_TABLES_CONNECTION_STRING)', close: async () => {} };

@@ -4,7 +4,8 @@
 import type { TransactionAction } from '@azure/data-tables';
 import { odata } from '@azure/data-tables';
 import { bucketOf, compoundKey, normaliseRole, textToKey } from './keys.ts';
-import { listAll, mapLimit, statusOf, submitAll, type Tables } from './tables.ts';
+import { mapLimit } from '../mapLimit.ts';
+import { listAll, statusOf, submitAll, type Tables } from './tables.ts';
 import { getJson, putJson } from './textFields.ts';
 
 const TABLE = 'ActionRoles';

@@ -4,24 +4,38 @@ import { odata, type TableEntity } from '@azure/data-tables';
 import type { IsoDate } from '../domain/plan.ts';
 import type { ActionChange, ActionProgress } from '../domain/progress.ts';
 import type { ActionStore, StoredAction, UpdateResult } from '../domain/ports.ts';
-import { ActionHistory } from './actionHistory.ts';
-import { actionKeys, actionRow, isWaiting, storedAction } from './actionRows.ts';
+import { ActionHistory, type KeyedChange } from './actionHistory.ts';
+import { actionKeys, actionRow, isWaiting, storedAction, type RowExtras } from './actionRows.ts';
 import { DueIndex, type DueEntry } from './dueIndex.ts';
 import { prefixEnd, textToKey } from './keys.ts';
 import type { PlanRows } from './planRows.ts';
 import { RoleIndex } from './roleIndex.ts';
-import { attempt, listAll, mapLimit, statusOf, storeError, type Tables } from './tables.ts';
+import { mapLimit } from '../mapLimit.ts';
+import { attempt, listAll, statusOf, storeError, type Tables } from './tables.ts';
 
 export const ACTIONS_TABLE = 'Actions';
 
-type Ordered = StoredAction & { order: number };
+type Ordered = StoredAction & RowExtras;
+
+/** A due-index pointer that disagrees with its action row and is this old was left by a crash, not an update in flight. */
+const STALE_POINTER_MS = 10 * 60_000;
 
 function byPlanAndOrder(a: Ordered, b: Ordered): number {
   return a.planId === b.planId ? a.order - b.order : a.planId < b.planId ? -1 : 1;
 }
 
-function strip({ order: _order, ...action }: Ordered): StoredAction {
+function strip({ order: _order, lastChange: _last, writtenAt: _written, ...action }: Ordered): StoredAction {
   return action;
+}
+
+/**
+ * An update writes the new pointer, then the action row, then drops the old pointer; a sweep reading in
+ * between sees a pointer ahead of its row. Only a pointer older than its row's last write (the row moved
+ * on without it), or old enough that no update can still be in flight, is stale.
+ */
+function isStale(entry: DueEntry, action: Ordered, now: number): boolean {
+  if (!entry.writtenAt || !action.writtenAt) return true;
+  return Date.parse(entry.writtenAt) < Date.parse(action.writtenAt) || now - Date.parse(entry.writtenAt) > STALE_POINTER_MS;
 }
 
 /** The ActionStore on Azure Table storage. */
@@ -62,9 +76,13 @@ export class TableActionStore implements ActionStore {
     const stale: DueEntry[] = [];
     const found = await mapLimit(entries, 16, async (entry) => {
       const action = await this.read(entry.planId, entry.actionId);
-      // The index may lag the action row (a crashed update): trust the row and drop the pointer.
-      if (!action || !isWaiting(action.progress) || action.progress.dueDate !== entry.dueDate) {
+      // The action row is the truth; a pointer that disagrees with it is dropped once it is surely stale.
+      if (!action) {
         stale.push(entry);
+        return null;
+      }
+      if (!isWaiting(action.progress) || action.progress.dueDate !== entry.dueDate) {
+        if (isStale(entry, action, Date.now())) stale.push(entry);
         return null;
       }
       return action;
@@ -117,12 +135,14 @@ export class TableActionStore implements ActionStore {
     const existing = await this.read(planId, action.id);
     if (!existing) return { ok: false, reason: 'missing' };
     if (existing.etag !== current.etag) return { ok: false, reason: 'conflict' };
-    // The new index row goes in before the action row changes, so a crash leaves at worst a stale
+    // New pointer first, then the row, then the old pointer goes: a crash leaves at worst a stale
     // pointer (dropped by dueBy), never a waiting action that dueBy cannot see.
     const before: DueEntry | null = isWaiting(current.progress) ? { planId, actionId: action.id, dueDate: current.progress.dueDate ?? '', buckets } : null;
     const after: DueEntry | null = isWaiting(progress) ? { planId, actionId: action.id, dueDate: progress.dueDate ?? '', buckets } : null;
     if (after && after.dueDate !== before?.dueDate) await this.due.add([after]);
-    const row = actionRow(planId, action, progress, existing.order, buckets);
+    // The change rides on the action row, so the row and its history entry are one write.
+    const keyed = this.changes.keyed(change);
+    const row = actionRow(planId, action, progress, existing.order, buckets, JSON.stringify(keyed));
     let etag: string;
     try {
       etag = (await this.client.updateEntity(row as TableEntity, 'Replace', { etag: current.etag })).etag ?? '';
@@ -132,12 +152,15 @@ export class TableActionStore implements ActionStore {
       if (status === 404) return { ok: false, reason: 'missing' };
       throw storeError(`updating action ${action.id}`, err);
     }
-    await this.changes.append(planId, action.id, change);
-    if (before && before.dueDate !== after?.dueDate) await this.due.remove([before]).catch(() => undefined); // stale pointers are dropped by dueBy
+    // The change is saved: a history row or an old pointer that fails to go is repaired on the next read.
+    await this.changes.append(planId, action.id, keyed).catch(() => undefined);
+    if (before && before.dueDate !== after?.dueDate) await this.due.remove([before]).catch(() => undefined);
     return { ok: true, action: { planId, action, progress, etag } };
   }
 
   async history(planId: string, actionId: string): Promise<ActionChange[]> {
-    return this.changes.of(planId, actionId);
+    const row = await attempt(`reading action ${actionId}`, () => this.read(planId, actionId));
+    const latest = row?.lastChange ? (JSON.parse(row.lastChange) as KeyedChange) : null;
+    return this.changes.of(planId, actionId, latest);
   }
 }

@@ -3,17 +3,29 @@
 import type { TransactionAction } from '@azure/data-tables';
 import { assignCodes, planCodeFor } from '../domain/codes.ts';
 import type { Plan, PlanAction } from '../domain/plan.ts';
-import type { ActionProgress } from '../domain/progress.ts';
+import type { ActionChange, ActionProgress } from '../domain/progress.ts';
+import { revisedProgress } from '../domain/progressStart.ts';
 import type { ImportReport, PlanStore, PlanSummary, StoredAction } from '../domain/ports.ts';
 import { actionKeys, actionRow, bucketsFor, isWaiting } from './actionRows.ts';
 import type { DueEntry } from './dueIndex.ts';
 import type { PlanRows } from './planRows.ts';
 import { changedFields, reviseActions } from './planRevision.ts';
 import { ACTIONS_TABLE, type TableActionStore } from './tableActionStore.ts';
+import { mapLimit } from '../mapLimit.ts';
 import { submitAll, type Tables } from './tables.ts';
+import type { KeyedChange } from './actionHistory.ts';
 
 function dueEntry(planId: string, actionId: string, progress: ActionProgress, buckets: number): DueEntry[] {
   return isWaiting(progress) ? [{ planId, actionId, dueDate: progress.dueDate ?? '', buckets }] : [];
+}
+
+/** The history entry of a move made by a revised plan. */
+function moveChange(from: ActionProgress, to: ActionProgress, at: string): ActionChange {
+  return {
+    at, by: { id: 'import', name: 'plan revision' }, via: 'import', from: from.status, to: to.status, occurrence: to.occurrence,
+    dueBefore: from.dueDate, dueAfter: to.dueDate, reason: null,
+    summary: `"By when" changed in the revised plan: now due ${to.dueDate ?? 'with no date'} (was ${from.dueDate ?? 'no date'})`,
+  };
 }
 
 /** An id for an added action that no kept action already uses. */
@@ -80,23 +92,40 @@ export class TablePlanStore implements PlanStore {
     const writes: TransactionAction[] = [];
     const changed: ImportReport['changed'] = [];
     const kept: PlanAction[] = [];
+    const moved: { id: string; from: ActionProgress; to: ActionProgress; change: KeyedChange }[] = [];
     // Reported in the new document's order, whichever matching pass found them.
     revision.matched.sort((x, y) => (order.get(x.after) ?? 0) - (order.get(y.after) ?? 0));
     for (const { before, after } of revision.matched) {
       const next: PlanAction = { ...after, id: before.action.id, code: codes.get(before.action.id) };
       kept.push(next);
       const fields = changedFields(before.action, next);
-      if (fields.length > 0) changed.push({ before: before.action, after: next, fields });
+      // A new "By when" moves an open action to its new schedule; the move is reported and kept in its history.
+      const progress = fields.includes('due') ? revisedProgress(before.progress, progressFor(next)) : before.progress;
+      const dueMoved = progress.dueDate !== before.progress.dueDate ? { from: before.progress.dueDate, to: progress.dueDate } : undefined;
+      if (fields.length > 0) changed.push({ before: before.action, after: next, fields, ...(dueMoved ? { dueMoved } : {}) });
+      let lastChange = before.lastChange;
+      if (dueMoved) {
+        const change = this.actions.changes.keyed(moveChange(before.progress, progress, at));
+        moved.push({ id: next.id, from: before.progress, to: progress, change });
+        lastChange = JSON.stringify(change);
+      }
       // ETag-checked: an answer given during the import must not be overwritten with older progress.
-      writes.push(['update', actionRow(plan.id, next, before.progress, order.get(after) ?? 0, buckets), 'Replace', { etag: before.etag }]);
+      writes.push(['update', actionRow(plan.id, next, progress, order.get(after) ?? 0, buckets, lastChange), 'Replace', { etag: before.etag }]);
     }
     const addedProgress = added.map((a) => progressFor(a));
     added.forEach((a, i) => writes.push(['upsert', actionRow(plan.id, a, addedProgress[i] as ActionProgress, order.get(revision.added[i] as PlanAction) ?? 0, buckets), 'Replace']));
     for (const gone of revision.removed) writes.push(['delete', { ...actionKeys(plan.id, gone.action.id, buckets) }]);
+    // Pointers to new dates go in before the rows change, old ones go after (see TableActionStore.update).
+    await this.actions.due.add([
+      ...added.flatMap((a, i) => dueEntry(plan.id, a.id, addedProgress[i] as ActionProgress, buckets)),
+      ...moved.flatMap((m) => dueEntry(plan.id, m.id, m.to, buckets)),
+    ]);
     await submitAll(await this.tables.ensure(ACTIONS_TABLE), writes, `re-importing plan ${plan.id}`);
-
-    await this.actions.due.add(added.flatMap((a, i) => dueEntry(plan.id, a.id, addedProgress[i] as ActionProgress, buckets)));
-    await this.actions.due.remove(revision.removed.flatMap((s) => dueEntry(plan.id, s.action.id, s.progress, buckets)));
+    await this.actions.due.remove([
+      ...revision.removed.flatMap((s) => dueEntry(plan.id, s.action.id, s.progress, buckets)),
+      ...moved.flatMap((m) => dueEntry(plan.id, m.id, m.from, buckets)),
+    ]);
+    await mapLimit(moved, 8, (m) => this.actions.changes.append(plan.id, m.id, m.change));
     const ownersBefore = [...revision.removed, ...revision.matched.map((m) => m.before)].map((s) => s.action);
     await this.actions.roles.replacePlan(plan.id, ownersBefore, [...kept, ...added], buckets);
     await this.rows.put(plan, plan.actions.length, buckets, at);

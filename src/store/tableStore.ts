@@ -7,17 +7,18 @@ import { TablePeopleStore } from './tablePeopleStore.ts';
 import { TablePlanStore } from './tablePlanStore.ts';
 import { TableReminderLedger } from './tableReminderLedger.ts';
 import { TableRoleStore } from './tableRoleStore.ts';
-import { openTables } from './tables.ts';
+import { LEASES_TABLE, TableSweepLeases } from './tableSweepLeases.ts';
+import { openTables, type TableAccess } from './tables.ts';
 
 /** The fixed tables; due-index tables (`Due202611`) are created as months come up. */
-const TABLES = ['Plans', ACTIONS_TABLE, 'ActionRoles', 'History', 'People', 'Roles', 'Reminders', 'Sent', ...CHAT_TABLES];
+const TABLES = ['Plans', ACTIONS_TABLE, 'ActionRoles', 'History', 'People', 'Roles', 'Reminders', 'Sent', LEASES_TABLE, ...CHAT_TABLES];
 
 /**
  * Opens the store, creating its tables if needed. `UseDevelopmentStorage=true` and http endpoints
  * (Azurite) are allowed without TLS; anything else must be https.
  */
-export async function openTableStore(connectionString: string, prefix: string): Promise<Store> {
-  const tables = openTables(connectionString, prefix);
+export async function openTableStore(access: TableAccess, prefix: string): Promise<Store> {
+  const tables = openTables(access, prefix);
   for (const name of TABLES) await tables.ensure(name);
   const plans = new PlanRows(tables);
   const actions = new TableActionStore(tables, plans);
@@ -27,6 +28,7 @@ export async function openTableStore(connectionString: string, prefix: string): 
     people: new TablePeopleStore(tables),
     roles: new TableRoleStore(tables),
     reminders: new TableReminderLedger(tables),
+    leases: new TableSweepLeases(tables),
     chat: new TableChatStore(tables),
   };
 }

@@ -1,5 +1,10 @@
 // Opens Azure Table clients for one store (prefix + name) and turns storage errors into clear ones.
 import { TableClient, TableServiceClient, type TableEntity, type TransactionAction } from '@azure/data-tables';
+import type { TokenCredential } from '@azure/identity';
+import { mapLimit } from '../mapLimit.ts';
+
+/** How to reach a storage account: a connection string, or a table endpoint and a credential (managed identity). */
+export type TableAccess = string | { endpoint: string; credential: TokenCredential };
 
 /** The storage account the store lives in, and its table-name prefix. */
 export interface Tables {
@@ -54,23 +59,16 @@ function isInsecure(connectionString: string): boolean {
 }
 
 /** Table clients for `prefix`; the prefix must be letters and digits, starting with a letter. */
-export function openTables(connectionString: string, prefix: string): Tables {
+export function openTables(access: TableAccess, prefix: string): Tables {
   if (!/^[A-Za-z][A-Za-z0-9]{0,39}$/.test(prefix)) throw new Error(`Table prefix must be letters and digits starting with a letter (at most 40): "${prefix}"`);
-  const options = { allowInsecureConnection: isInsecure(connectionString) };
-  let service: TableServiceClient;
-  try {
-    service = TableServiceClient.fromConnectionString(connectionString, options);
-  } catch (err) {
-    // The SDK's parse errors may quote the string, so the original error is deliberately not passed on.
-    // eslint-disable-next-line preserve-caught-error
-    throw new Error(`The table storage connection string could not be read (${err instanceof Error ? err.name : 'error'})`);
-  }
+  const connect = clientsFor(access);
+  const service = connect.service();
   const clients = new Map<string, TableClient>();
   const created = new Set<string>();
   const table = (name: string): TableClient => {
     let client = clients.get(name);
     if (!client) {
-      client = TableClient.fromConnectionString(connectionString, `${prefix}${name}`, options);
+      client = connect.table(`${prefix}${name}`);
       clients.set(name, client);
     }
     return client;
@@ -90,18 +88,28 @@ export function openTables(connectionString: string, prefix: string): Tables {
   };
 }
 
-/** Runs `fn` over `items`, at most `limit` at a time; results in input order. */
-export async function mapLimit<T, R>(items: readonly T[], limit: number, fn: (item: T) => Promise<R>): Promise<R[]> {
-  const results = new Array<R>(items.length);
-  let next = 0;
-  const worker = async (): Promise<void> => {
-    while (next < items.length) {
-      const i = next++;
-      results[i] = await fn(items[i] as T);
-    }
+/** Client factories for a connection string or an endpoint with a credential. */
+function clientsFor(access: TableAccess): { service(): TableServiceClient; table(name: string): TableClient } {
+  if (typeof access !== 'string') {
+    const options = { allowInsecureConnection: access.endpoint.toLowerCase().startsWith('http:') };
+    return {
+      service: () => new TableServiceClient(access.endpoint, access.credential, options),
+      table: (name) => new TableClient(access.endpoint, name, access.credential, options),
+    };
+  }
+  const options = { allowInsecureConnection: isInsecure(access) };
+  return {
+    service: () => {
+      try {
+        return TableServiceClient.fromConnectionString(access, options);
+      } catch (err) {
+        // The SDK's parse errors may quote the string, so the original error is deliberately not passed on.
+        // eslint-disable-next-line preserve-caught-error
+        throw new Error(`The table storage connection string could not be read (${err instanceof Error ? err.name : 'error'})`);
+      }
+    },
+    table: (name) => TableClient.fromConnectionString(access, name, options),
   };
-  await Promise.all(Array.from({ length: Math.min(limit, items.length) }, worker));
-  return results;
 }
 
 /** Azure takes at most 100 operations per transaction, all in one partition. */
@@ -124,11 +132,11 @@ export async function submitAll(client: TableClient, actions: TransactionAction[
 }
 
 /** Every entity a query returns. */
-export async function listAll<T extends object>(client: TableClient, filter: string | undefined, what: string): Promise<(TableEntity<T> & { etag: string })[]> {
+export async function listAll<T extends object>(client: TableClient, filter: string | undefined, what: string): Promise<(TableEntity<T> & { etag: string; timestamp?: string })[]> {
   return attempt(what, async () => {
-    const rows: (TableEntity<T> & { etag: string })[] = [];
+    const rows: (TableEntity<T> & { etag: string; timestamp?: string })[] = [];
     const iterator = client.listEntities<T>(filter ? { queryOptions: { filter } } : {});
-    for await (const row of iterator) rows.push(row as TableEntity<T> & { etag: string });
+    for await (const row of iterator) rows.push(row as TableEntity<T> & { etag: string; timestamp?: string });
     return rows;
   });
 }

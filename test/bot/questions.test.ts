@@ -84,8 +84,10 @@ describe('the commissioner asks', () => {
     const text = await ask(commissioner, "what's blocked?");
     expect(refsIn(text)).toEqual(['1.1.4']);
     expect(text).toContain('blocked: waiting for the PCT');
-    // "blocked" alone reads as an answer with no reason (src/domain/reading/lists.ts): asked for, nothing changed.
-    expect(await ask(commissioner, 'blocked')).toContain('Blocked by what?');
+    // A bare "blocked" is an answer missing its reason: nothing changes, and the list is offered.
+    const bare = await ask(commissioner, 'blocked');
+    expect(bare).toContain('Nothing was changed');
+    expect(bare).toContain(`say "what's blocked?"`);
   });
 
   it('"status 1.1.3": the action in detail with its history', async () => {

@@ -1,4 +1,6 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { connect } from 'node:net';
+import { networkInterfaces } from 'node:os';
 import { Writable } from 'node:stream';
 import { ActivityHandler, type AdaptiveCardInvokeResponse } from 'botbuilder';
 import { loadConfig } from '../../src/config.ts';
@@ -49,9 +51,18 @@ describe('the bot server', () => {
     expect(await response.json()).toEqual({ status: 'ok' });
   });
 
-  it('listens only on loopback in local mode', () => {
-    expect(server.url).toBe(`http://127.0.0.1:${server.port}`);
-    expect(server.port).toBeGreaterThan(0);
+  it('listens only on loopback in local mode: bound to 127.0.0.1, refused on every other address', async () => {
+    expect(server.host).toBe('127.0.0.1');
+    const others = Object.values(networkInterfaces()).flat().filter((i) => i && !i.internal && i.family === 'IPv4').map((i) => i?.address ?? '');
+    for (const address of others) {
+      const reached = await new Promise<boolean>((resolve) => {
+        const socket = connect(server.port, address);
+        socket.once('connect', () => { socket.destroy(); resolve(true); });
+        socket.once('error', () => resolve(false));
+      });
+      expect(reached, `reachable on ${address}`).toBe(false);
+    }
+    expect((await fetch(`http://127.0.0.1:${server.port}/healthz`)).status).toBe(200);
   });
 
   it("Sam's message reaches the bot and the bot's reply reaches Teams", async () => {

@@ -6,7 +6,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
 const root = join(import.meta.dirname, '../..');
-const seeds = join(root, '../shared/seeds');
+const seeds = join(root, 'seeds/plans');
 const isleOfWight = join(seeds, '000_8d414cf89c93b93b.txt');
 const peterborough = join(seeds, '004_8aa2ae1dee1ce07a.txt');
 
@@ -128,7 +128,7 @@ describe('actionbot import', () => {
       const lines = run.stderr.trimEnd().split('\n');
       expect(lines).toHaveLength(5);
       expect(lines[0]).toBe(`actionbot: ${empty}: file is empty`);
-      expect(lines[1]).toMatch(new RegExp(`^actionbot: ${binary}: binary`));
+      expect(lines[1]).toMatch(new RegExp(`^actionbot: ${binary}: damaged PDF`));
       expect(lines[2]).toMatch(new RegExp(`^actionbot: ${noGrid}: .*grid`, 'i'));
       expect(lines[3]).toMatch(new RegExp(`^actionbot: ${folder}: .*directory`));
       expect(lines[4]).toBe(`actionbot: ${missing}: no such file`);

@@ -180,32 +180,32 @@ describe('several dates', () => {
   it('a range "A – B" means by B, and repeats are dropped (Worcestershire)', () => {
     const reading = parseByWhen('March 09 June 09 July 09 – Mar 10 July 09 – Mar 10', plan2009);
     expect(reading.due).toEqual(dates('2009-03-31', '2009-06-30', '2010-03-31'));
-    expect(reading.warning).toBe('2009-03-31 is before the plan period 2009-04-01 – 2010-03-31');
+    expect(reading.warning).toBe('2009-03-31 is before the plan starts (2009-04-01): a typo for Mar 10?');
   });
 });
 
-describe('a date then "ongoing" is the milestone date', () => {
+describe('a date then "ongoing" is ongoing from that date (no deadline to nag about)', () => {
   it.each<[string, PlanPeriod, string]>([
     ['July 2008 - ongoing', plan2008, '2008-07-31'],
     ['April 2008 Ongoing', plan2008, '2008-04-30'],
     ['June 2008 - ongoing', plan2008, '2008-06-30'],
     ['July 2009 and ongoing', plan2009, '2009-07-31'],
     ['October 2009 and ongoing', plan2009, '2009-10-31'],
-  ])('"%s" is due %s', (raw, period, d) => expectReads(raw, period, date(d)));
+  ])('"%s" is ongoing from %s', (raw, period, d) => expectReads(raw, period, { kind: 'ongoing', from: d }));
 });
 
 describe('dates outside the plan period are kept, with a warning', () => {
   it('Worcestershire 2009/10 has "June 08"', () => {
     expect(parseByWhen('June 08', plan2009)).toEqual({
       due: date('2008-06-30'),
-      warning: '2008-06-30 is before the plan period 2009-04-01 – 2010-03-31',
+      warning: '2008-06-30 is before the plan starts (2009-04-01): a typo for June 09?',
     });
   });
 
   it('Gloucestershire 2010/11 has "March 2010"', () => {
     expect(parseByWhen('March 2010', plan2010)).toEqual({
       due: date('2010-03-31'),
-      warning: '2010-03-31 is before the plan period 2010-04-01 – 2011-03-31',
+      warning: '2010-03-31 is before the plan starts (2010-04-01): a typo for Mar 11?',
     });
   });
 
@@ -214,7 +214,7 @@ describe('dates outside the plan period are kept, with a warning', () => {
   });
 
   it('a recurrence starting before the period says so', () => {
-    expect(parseByWhen('Quarterly starting Jun 08', plan2009).warning).toBe('2008-06-30 is before the plan period 2009-04-01 – 2010-03-31');
+    expect(parseByWhen('Quarterly starting Jun 08', plan2009).warning).toBe('2008-06-30 is before the plan starts (2009-04-01): a typo for June 09?');
   });
 });
 

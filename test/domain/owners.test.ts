@@ -40,7 +40,7 @@ const cells: [string, string[]][] = [
     ['JCG', 'Adult Treatment Managers Group (ATMG)', 'Practitioners Group (PG)', 'service User Advocates']],
   ['Commissioner Business and and Performance Manager', ['Commissioner', 'Business and Performance Manager']],
   ['JCM/YP Lead Commissioner/JCG \'s', ['JCM', 'YP Lead Commissioner', "JCG's"]],
-  ["B;ham Uni", ["B;ham Uni"]],
+  ["B;ham Uni", ["B'ham Uni"]],
   ['IndeTrust L&D Dept', ['IndeTrust L&D Dept']],
   ['Business and performance manager', ['Business and performance manager']],
   ['', []],

@@ -151,15 +151,11 @@ describe('answers change the reminders', () => {
 });
 
 describe('keys', () => {
-  it('are valid Azure Table row keys even when ids hold forbidden characters, and stay distinct', () => {
+  it('stay distinct whatever characters the ids hold (the store makes them valid table keys)', () => {
     const odd = [tracked({ dueDate: sept11 }, 'grid/1#2?\\x\n'), tracked({ dueDate: sept11 }, 'grid|1'), tracked({ dueDate: sept11 }, 'grid%7C1')];
     const keys = remindersDue(odd, sept11, rules).map((r) => r.key);
     expect(keys).toHaveLength(3);
     expect(new Set(keys).size).toBe(3);
-    for (const key of keys) {
-      expect(key).not.toMatch(/[/\\#?]/);
-      expect([...key].every((c) => c.charCodeAt(0) >= 0x20)).toBe(true);
-    }
   });
 });
 

@@ -79,7 +79,7 @@ const expected: [number, number, string, string, string[]][] = [
   [185, 3, 'Draw up an action plan to engage GPs', 'Jun 11', ['PCT Lead']],
   [186, 3, 'Re-establish the Shared Care Monitoring Group', 'Jul 11; with SCMG meetings at least every two months', ['PCT Lead', PIO]],
   [188, 3, 'Ensure services are offering Hepatitis B vaccinations', 'Oct 11', ['SMLO', 'Service Managers']],
-  [189, 3, 'Establish clear pathways and protocols to ensure Hepatitis B', 'Sept 11', ['SMLO', 'IDTS Lead']],
+  [189, 3, 'Establish clear pathways and protocols to ensure Hepatitis B', 'Sept 11', ['SMLO', 'IDTS Leads']],
   [190, 3, 'Work with health colleagues to look at future funding', 'Nov 11', ['SPM-CC']],
   [191, 3, 'Work with health colleagues to develop local Hepatitis C treatment', 'Feb 12', ['SPM-CC', 'SMLO', 'PCT Lead']],
   [192, 3, 'Monitor movement through the treatment system', QJ, [PIO]],

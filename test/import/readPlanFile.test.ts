@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { readPlanFile } from '../../src/import/readPlanFile.ts';
 
-const isleOfWight = join(import.meta.dirname, '../../../shared/seeds/000_8d414cf89c93b93b.txt');
+const isleOfWight = join(import.meta.dirname, '../../seeds/plans/000_8d414cf89c93b93b.txt');
 let dir: string;
 
 beforeAll(async () => {
@@ -61,8 +61,13 @@ describe('readPlanFile', () => {
   });
 
   it('refuses a binary file with NUL bytes', async () => {
-    const pdfish = Buffer.concat([Buffer.from('%PDF-1.4\n'), Buffer.from([0, 1, 2, 0, 255, 254, 0])]);
-    expect(await reasonFor(await file('plan.pdf', pdfish))).toMatch(/binary/);
+    const binary = Buffer.concat([Buffer.from('GIF89a'), Buffer.from([0, 1, 2, 0, 255, 254, 0])]);
+    expect(await reasonFor(await file('plan.txt', binary))).toMatch(/binary/);
+  });
+
+  it('calls a PDF cut short a damaged PDF', async () => {
+    const cut = Buffer.concat([Buffer.from('%PDF-1.4\n'), Buffer.from([0, 1, 2, 0, 255, 254, 0])]);
+    expect(await reasonFor(await file('plan.pdf', cut))).toMatch(/^damaged PDF/);
   });
 
   it('refuses a file that is mostly not text even without NUL bytes', async () => {

@@ -7,7 +7,7 @@ import { callerFrom } from '../../src/app/caller.ts';
 import { loadDirectory } from '../../src/app/directory.ts';
 import type { Services } from '../../src/app/services.ts';
 import { loadConfig } from '../../src/config.ts';
-import { assignDemoRoles, importDemoPlans, type DemoPeople } from '../../src/import/demoData.ts';
+import { assignDemoRoles, importDemoPlans, type DemoPeople } from '../../src/demoData.ts';
 import { createLogger } from '../../src/log.ts';
 import type { Store } from '../../src/domain/ports.ts';
 

@@ -71,6 +71,37 @@ export function storeContract(open: OpenStore): void {
       expect((await store.actions.ofRoles(['DAT Co-ordinator']))).toEqual([]);
     });
 
+    it('a revised plan whose "By when" moved: open actions follow the new date, the report and history show the move', async () => {
+      const store = await fresh();
+      const p = `moved${unique()}`;
+      await store.plans.savePlan(plan(p, [
+        action('m1', '1.1', 'Needle exchange review', ['SMLO'], '2008-09-11'),
+        action('m2', '1.2', 'Publish treatment directory', ['SMLO'], null),
+        action('m3', '1.3', 'Recruit outreach workers', ['SMLO'], '2008-10-01'),
+      ]), startOf(TODAY), '2008-08-01T09:00:00Z');
+      const m3 = await store.actions.get(p, 'm3');
+      if (!m3) throw new Error('m3 missing');
+      await store.actions.update(m3, progressOf('delayed', '2008-11-15', '2008-10-02T09:00:00Z', 'advert late'), answer('open', 'delayed', '2008-10-02T09:00:00Z', 'delayed to 2008-11-15', '2008-11-15'));
+
+      const report = await store.plans.savePlan(plan(p, [
+        action('m1', '1.1', 'Needle exchange review', ['SMLO'], '2008-12-31'),
+        action('m2', '1.2', 'Publish treatment directory', ['SMLO'], '2009-01-15'),
+        action('m3', '1.3', 'Recruit outreach workers', ['SMLO'], '2008-10-31'),
+      ]), startOf(TODAY), '2008-11-24T09:00:00Z');
+      expect(report.changed.map((c) => [c.after.id, c.dueMoved])).toEqual([
+        ['m1', { from: '2008-09-11', to: '2008-12-31' }],
+        ['m2', { from: null, to: '2009-01-15' }],
+        ['m3', undefined], // the owner's delay stands
+      ]);
+      const mine = async (date: string): Promise<string[]> => (await store.actions.dueBy(date)).filter((s) => s.planId === p).map((s) => s.action.id);
+      expect(await mine('2008-11-30')).toEqual(['m3']); // no longer reminded for September
+      expect(await mine('2008-12-31')).toEqual(['m3', 'm1']);
+      expect(await mine('2009-01-31')).toEqual(['m3', 'm1', 'm2']); // "Ongoing" that became a date is reminded
+      expect((await store.actions.get(p, 'm1'))?.progress).toMatchObject({ status: 'open', occurrence: '2008-12-31', dueDate: '2008-12-31' });
+      expect((await store.actions.history(p, 'm1')).map((c) => [c.via, c.dueBefore, c.dueAfter])).toEqual([['import', '2008-09-11', '2008-12-31']]);
+      expect((await store.actions.get(p, 'm3'))?.progress).toMatchObject({ status: 'delayed', dueDate: '2008-11-15' });
+    });
+
     it('re-importing the same plan changes nothing', async () => {
       const store = await fresh();
       const same = plan('same', [action('a1', '1', 'Audit', ['SMO'], '2009-01-01')]);
@@ -247,6 +278,30 @@ export function storeContract(open: OpenStore): void {
       expect(await ledger.stats()).toEqual({ sent: 0, failed: 1, claimed: 0 });
       expect(await ledger.claim(key, info, '2008-09-04T08:05:00Z', HOUR)).toBe(true);
       expect(await ledger.stats()).toEqual({ sent: 0, failed: 0, claimed: 1 });
+    });
+  });
+
+  describe('sweep leases', () => {
+    const MIN = 60_000;
+
+    it('of two instances starting the 09:00 sweep together, one runs it; a finished sweep is never run again', async () => {
+      const name = `s${unique()}`;
+      const [one, two] = [(await open(name)).leases, (await open(name)).leases];
+      const wins = await Promise.all([one.take('2008-09-04T09:00', 'a', '2008-09-04T08:00:00Z', 10 * MIN), two.take('2008-09-04T09:00', 'b', '2008-09-04T08:00:00Z', 10 * MIN)]);
+      expect(wins.filter(Boolean)).toHaveLength(1);
+      const winner = wins[0] ? one : two;
+      await winner.finish('2008-09-04T09:00', wins[0] ? 'a' : 'b', '2008-09-04T08:30:00Z');
+      expect(await one.take('2008-09-04T09:00', 'a', '2008-09-04T10:00:00Z', 10 * MIN)).toBe(false);
+      expect(await one.take('2008-09-05T09:00', 'a', '2008-09-05T08:00:00Z', 10 * MIN)).toBe(true);
+    });
+
+    it('a lease whose holder died is taken over after it lapses, by one instance only', async () => {
+      const name = `s${unique()}`;
+      const [one, two] = [(await open(name)).leases, (await open(name)).leases];
+      expect(await one.take('slot', 'a', '2008-09-04T08:00:00Z', 10 * MIN)).toBe(true);
+      expect(await two.take('slot', 'b', '2008-09-04T08:09:59Z', 10 * MIN)).toBe(false);
+      const retakes = await Promise.all([one.take('slot', 'a', '2008-09-04T08:10:00Z', 10 * MIN), two.take('slot', 'b', '2008-09-04T08:10:00Z', 10 * MIN)]);
+      expect(retakes.filter(Boolean)).toHaveLength(1);
     });
   });
 }

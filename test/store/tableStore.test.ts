@@ -24,8 +24,11 @@ describe('the Azure Table store (Azurite)', () => {
     const store = await openTableStore(connectionString, `${PREFIX}stale`);
     await store.plans.savePlan(plan('p', [action('a1', '1', 'One', ['SMO'], '2008-09-11')]), startOf('2008-11-24'), '2008-11-24T09:00:00Z');
     const sept = TableClient.fromConnectionString(connectionString, `${PREFIX}staleDue200809`, { allowInsecureConnection: true });
-    // A pointer left behind by a crashed update: the action is due in September, not on the 1st.
+    // A pointer left behind by a crashed update, and the action row written since: it is due on the 11th, not the 1st.
     await sept.upsertEntity({ partitionKey: 'p|0000', rowKey: '2008-09-01|p|a1', planId: 'p', actionId: 'a1', buckets: 1 });
+    await new Promise((resolve) => setTimeout(resolve, 20));
+    const actions = TableClient.fromConnectionString(connectionString, `${PREFIX}staleActions`, { allowInsecureConnection: true });
+    await actions.updateEntity({ partitionKey: 'p|0000', rowKey: 'a1' }, 'Merge');
     expect((await store.actions.dueBy('2008-11-24')).map((s) => s.progress.dueDate)).toEqual(['2008-09-11']);
     const left = [];
     for await (const row of sept.listEntities()) left.push(row.rowKey);
@@ -39,6 +42,9 @@ describe('the Azure Table store (Azurite)', () => {
     expect((await store.actions.get(id, '1.1/a#?'))?.action.id).toBe('1.1/a#?');
     expect((await store.actions.dueBy('2008-11-24')).map((s) => s.planId)).toEqual([id]);
     expect((await store.plans.listPlans()).map((p) => p.id)).toEqual([id]);
+    const reminder = `${id}|1.1/a#?|2008-09-11|due|aad\n`;
+    expect(await store.reminders.claim(reminder, { planId: id, actionId: '1.1/a#?', audience: 'owners', personId: 'aad' }, '2008-09-11T08:00:00Z', 60_000)).toBe(true);
+    expect(await store.reminders.claim(reminder, { planId: id, actionId: '1.1/a#?', audience: 'owners', personId: 'aad' }, '2008-09-11T08:00:01Z', 60_000)).toBe(false);
   });
 
   it('refuses a prefix Azure would not accept as a table name, without echoing the connection string', async () => {

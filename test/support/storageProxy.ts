@@ -28,6 +28,8 @@ export interface StorageProxy {
   heal(): void;
   /** The next `count` matching requests wait until all `count` have arrived, then go on together. */
   gate(match: RequestMatch, count: number): void;
+  /** The next matching request waits until `release()`; `arrived` resolves when it is waiting. */
+  hold(match: RequestMatch): { arrived: Promise<void>; release(): void };
   close(): Promise<void>;
 }
 
@@ -35,6 +37,9 @@ interface Gate {
   match: RequestMatch;
   waiting: (() => void)[];
   count: number;
+  /** How many requests it catches (a gate: count; a hold: one). */
+  capacity: number;
+  onArrive?: () => void;
 }
 
 /** Starts a proxy on a free port of 127.0.0.1 in front of the Azurite on `targetPort`. */
@@ -60,10 +65,11 @@ export async function startStorageProxy(targetPort: number): Promise<StorageProx
       req.socket.destroy();
       return;
     }
-    const gate = gates.find((g) => g.count > 0 && g.match(seen));
+    const gate = gates.find((g) => g.count > 0 && g.waiting.length < g.capacity && g.match(seen));
     if (!gate) return forward(req, res);
     req.pause();
     gate.waiting.push(() => { req.resume(); forward(req, res); });
+    gate.onArrive?.();
     if (gate.waiting.length >= gate.count) {
       gate.count = 0;
       for (const go of gate.waiting.splice(0)) go();
@@ -94,7 +100,20 @@ export async function startStorageProxy(targetPort: number): Promise<StorageProx
     up: () => listen(port),
     cut: (match) => { cuts.push(match); },
     heal: () => { cuts = []; },
-    gate: (match, count) => { gates.push({ match, waiting: [], count }); },
+    gate: (match, count) => { gates.push({ match, waiting: [], count, capacity: count }); },
+    hold: (match) => {
+      // A gate that only release() opens.
+      const gate: Gate = { match, waiting: [], count: Number.POSITIVE_INFINITY, capacity: 1 };
+      const arrived = new Promise<void>((resolve) => { gate.onArrive = resolve; });
+      gates.push(gate);
+      return {
+        arrived,
+        release: () => {
+          gate.count = 0;
+          for (const go of gate.waiting.splice(0)) go();
+        },
+      };
+    },
     close: stop,
   };
 }

@@ -76,7 +76,11 @@ async function pendingFor(turn: ChatTurn): Promise<StoredAction[]> {
 export const answerCommand = command({
   kinds: ['answer', 'invalid-answer'],
   async run(turn, intent): Promise<ChatReply> {
-    if (intent.kind === 'invalid-answer') return { text: `I couldn't read that: ${intent.problem.replace(/\.$/, '')}. Nothing was changed.` };
+    if (intent.kind === 'invalid-answer') {
+      // A bare "blocked" or "delayed" may be a question as much as an answer: offer the list too.
+      const list = intent.names.length === 0 && intent.status !== 'done' ? ` To see what is ${intent.status}, say "what's ${intent.status}?".` : '';
+      return { text: `I couldn't read that: ${intent.problem.replace(/\.$/, '')}. Nothing was changed.${list}` };
+    }
     if (turn.visible.size === 0) return { text: noPlansText(turn) };
     const targets: StoredAction[] = [];
     const problems: string[] = [];

@@ -1,8 +1,8 @@
 import { actionCardFields } from '../../app/actionCards.ts';
 import { findNamed } from '../../app/findActions.ts';
 import { dueLabel, readableDates } from '../../cards/format.ts';
-import { londonDate } from '../../domain/calendar.ts';
 import { renderCard } from '../../cards/render.ts';
+import { londonDate } from '../../domain/calendar.ts';
 import { candidateList } from '../answerApply.ts';
 import { command } from './chatCommand.ts';
 import { noPlansText } from './lists.ts';

@@ -94,6 +94,7 @@ export function readReopen(r: Reading): Intent | null {
 }
 
 const REPORT = /^(?:(?:the|a|my|board|quarterly|progress|performance|plan)\s+)*report(?![a-z])/i;
+const FORMAT = /\b(?:as\s+(?:a\s+)?|in\s+)?(?:pdf|word|docx)(?:\s+(?:file|document))?\b/i;
 const QUARTER = /\b(?:(\d{4})\s*[-/ ]?\s*q([1-4])|q([1-4])(?:\s*[-/ ]?\s*(\d{4}))?)\b/i;
 
 /** "report", "board report for Q3", "report for Bedfordshire 2026-Q3". */
@@ -102,10 +103,12 @@ export function readReport(r: Reading): Intent | null {
   if (!m) return null;
   const words = new Words(r.text.slice(m[0].length));
   const q = words.take(QUARTER);
+  const as = words.take(FORMAT);
+  const format = as ? (/pdf/i.test(as[0]) ? 'pdf' : 'docx') : undefined;
   const left = words.text.replace(/\b(?:for|of|in|on|the|please|quarter|plan)\b/gi, ' ').trim();
   const plan = left ? matchPlan(left, r.vocabulary) : null;
   if (left && !plan) return null;
   const year = q?.[1] ?? q?.[4];
   const quarter = q ? `${year ? `${year}-` : ''}Q${q[2] ?? q[3]}` : undefined;
-  return { kind: 'report', ...(quarter ? { quarter } : {}), ...(plan ? { plan } : {}) };
+  return { kind: 'report', ...(quarter ? { quarter } : {}), ...(plan ? { plan } : {}), ...(format ? { format } : {}) };
 }

@@ -89,7 +89,7 @@ export type Intent =
   // Documents and reports.
   | { kind: 'undo-import' }
   /** `quarter` as written, tidied: "Q3" or "2026-Q3" (the year is not resolved); `plan` a plan code. */
-  | { kind: 'report'; quarter?: string; plan?: string }
+  | { kind: 'report'; quarter?: string; plan?: string; format?: 'docx' | 'pdf' }
   /** Neither a question nor an answer: the closest commands, typo-tolerant ("summery" → "summary"). */
   | { kind: 'unknown'; suggestions: string[] };
 

@@ -350,6 +350,8 @@ const questions: [string, Intent][] = [
   ['board report for Q3', { kind: 'report', quarter: 'Q3' }],
   ['board report for 2026 Q3', { kind: 'report', quarter: '2026-Q3' }],
   ['report for Bedfordshire 2026-Q3', { kind: 'report', quarter: '2026-Q3', plan: 'BED' }],
+  ['board report for Q2 as PDF', { kind: 'report', quarter: 'Q2', format: 'pdf' }],
+  ['report for Peterborough in Word', { kind: 'report', plan: 'PB', format: 'docx' }],
   ['report for Peterborough Q2', { kind: 'report', quarter: 'Q2', plan: 'PB' }],
 ];
 

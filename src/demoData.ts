@@ -3,11 +3,11 @@
 import { readdir, readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { z } from 'zod';
-import { describeImport, storePlan } from '../app/importPlans.ts';
-import type { Services } from '../app/services.ts';
-import { financialYearOf, londonDate } from '../domain/calendar.ts';
-import { rebasePlan } from '../domain/rebase.ts';
-import { readPlanFile } from './readPlanFile.ts';
+import { describeImport, storePlan } from './app/importPlans.ts';
+import type { Services } from './app/services.ts';
+import { financialYearOf, londonDate } from './domain/calendar.ts';
+import { rebasePlan } from './domain/rebase.ts';
+import { readPlanFile } from './import/readPlanFile.ts';
 
 const rolesFile = z.object({
   tenantId: z.string().min(1),

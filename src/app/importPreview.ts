@@ -1,0 +1,156 @@
+// Importing a plan sent in Teams: the commissioner or an admin sends the file, sees a preview (what was
+// read, which roles are new, every warning, and for a plan already stored what would change), and only
+// Import stores it. The preview waits in memory for an hour; the same person may undo the import the same day.
+import { randomUUID } from 'node:crypto';
+import { londonDate } from '../domain/calendar.ts';
+import { roleKey } from '../domain/owners.ts';
+import type { Due, Plan, PlanAction } from '../domain/plan.ts';
+import { mayManageRoles, type Caller } from './caller.ts';
+import { describeImport, storePlan } from './importPlans.ts';
+import type { Services } from './services.ts';
+
+/** Reads a plan file's bytes (any format); throws an Error whose message says why it holds no plan. */
+export type PlanReader = (bytes: Uint8Array, name: string) => Promise<Plan>;
+
+const DUE_KINDS: Due['kind'][] = ['date', 'dates', 'recurring', 'ongoing', 'as-required', 'none', 'unparsed'];
+const PREVIEW_TTL_MS = 60 * 60 * 1000;
+
+/** A change to an action already stored, old → new. */
+export interface PreviewChange {
+  ref: string | null;
+  text: string;
+  field: 'by when' | 'owners';
+  before: string;
+  after: string;
+}
+
+/** What the commissioner sees before choosing Import or Cancel. */
+export interface ImportPreview {
+  token: string;
+  fileName: string;
+  partnership: string;
+  period: { start: string; end: string };
+  grids: { number: number; title: string; actions: number }[];
+  byWhen: { kind: Due['kind']; actions: number }[];
+  roles: { name: string; actions: number; isNew: boolean; aliases: string[] }[];
+  warnings: { line: number; message: string }[];
+  /** Null for a plan not stored yet. */
+  revision: { added: string[]; removed: string[]; changed: PreviewChange[] } | null;
+}
+
+interface Pending {
+  plan: Plan;
+  callerId: string;
+  expires: number;
+}
+
+interface Done {
+  callerId: string;
+  day: string;
+  previous: Plan | null;
+  planId: string;
+}
+
+/** Previews waiting for Import or Cancel, and the imports that can still be undone. One per bot process. */
+export class PendingImports {
+  readonly previews = new Map<string, Pending>();
+  readonly done: Done[] = [];
+}
+
+/** The answer to a file, a press or "undo import": a preview, or words. */
+export type ImportAnswer = { preview: ImportPreview } | { message: string };
+
+function leadWords(services: Pick<Services, 'settings'>): string {
+  return `Only the commissioner (whoever holds "${services.settings.LEAD_ROLE}") or an admin can import a plan. Please send the file to them.`;
+}
+
+function label(action: PlanAction): string {
+  return `${action.ref === null ? '' : `${action.ref} `}${action.text.length > 80 ? `${action.text.slice(0, 79)}…` : action.text}`;
+}
+
+function revisionOf(stored: Plan, plan: Plan): ImportPreview['revision'] {
+  const before = new Map(stored.actions.map((a) => [a.id, a]));
+  const after = new Map(plan.actions.map((a) => [a.id, a]));
+  const changed: PreviewChange[] = [];
+  for (const action of plan.actions) {
+    const old = before.get(action.id);
+    if (old === undefined) continue;
+    if (old.byWhenRaw !== action.byWhenRaw) changed.push({ ref: action.ref, text: action.text, field: 'by when', before: old.byWhenRaw, after: action.byWhenRaw });
+    if (old.owners.join(', ') !== action.owners.join(', ')) changed.push({ ref: action.ref, text: action.text, field: 'owners', before: old.owners.join(', '), after: action.owners.join(', ') });
+  }
+  return {
+    added: plan.actions.filter((a) => !before.has(a.id)).map(label),
+    removed: stored.actions.filter((a) => !after.has(a.id)).map(label),
+    changed,
+  };
+}
+
+/** Reads a sent file into a preview; stores nothing. */
+export async function previewImport(
+  services: Pick<Services, 'store' | 'clock' | 'settings'>, caller: Caller, file: { name: string; bytes: Uint8Array },
+  read: PlanReader, pending: PendingImports,
+): Promise<ImportAnswer> {
+  if (!mayManageRoles(caller)) return { message: leadWords(services) };
+  let plan: Plan;
+  try {
+    plan = await read(file.bytes, file.name);
+  } catch (error) {
+    return { message: `I could not read a plan in ${file.name}: ${error instanceof Error ? error.message.replace(`${file.name}: `, '') : String(error)}. Nothing was imported.` };
+  }
+  const stored = await services.store.plans.getPlan(plan.id);
+  const known = new Set([
+    ...(await services.store.roles.list()).map((r) => roleKey(r.role)),
+    ...(await services.store.plans.listPlans()).flatMap((p) => p.roles.map((r) => roleKey(r.name))),
+  ]);
+  const now = services.clock.now().getTime();
+  for (const [key, entry] of pending.previews) if (entry.expires < now) pending.previews.delete(key);
+  const token = randomUUID();
+  pending.previews.set(token, { plan, callerId: caller.id, expires: now + PREVIEW_TTL_MS });
+  return {
+    preview: {
+      token,
+      fileName: file.name,
+      partnership: plan.partnership,
+      period: plan.period,
+      grids: plan.grids.map((g) => ({ ...g, actions: plan.actions.filter((a) => a.grid === g.number).length })),
+      byWhen: DUE_KINDS.map((kind) => ({ kind, actions: plan.actions.filter((a) => a.due.kind === kind).length })).filter((k) => k.actions > 0),
+      roles: plan.roles.map((r) => ({ name: r.name, actions: r.actions, isNew: !known.has(roleKey(r.name)), aliases: r.aliases ?? [] })),
+      warnings: plan.warnings,
+      revision: stored === null ? null : revisionOf(stored, plan),
+    },
+  };
+}
+
+/** Import pressed: stores the previewed plan for the caller's tenant. */
+export async function confirmImport(services: Pick<Services, 'store' | 'clock' | 'settings'>, caller: Caller, token: string, pending: PendingImports): Promise<{ message: string }> {
+  if (!mayManageRoles(caller)) return { message: leadWords(services) };
+  const entry = pending.previews.get(token);
+  if (entry === undefined || entry.expires < services.clock.now().getTime()) return { message: 'That preview has expired or was already used. Send the file again to import it.' };
+  if (entry.callerId !== caller.id) return { message: 'Only the person who sent the file can import it.' };
+  pending.previews.delete(token);
+  const previous = await services.store.plans.getPlan(entry.plan.id);
+  const report = await storePlan(services, entry.plan, caller.tenantId);
+  pending.done.push({ callerId: caller.id, day: londonDate(services.clock.now()), previous, planId: entry.plan.id });
+  return { message: `Imported ${describeImport(report)}. Say "undo import" today to put it back as it was.` };
+}
+
+/** Cancel pressed: the preview is forgotten. */
+export function cancelImport(caller: Caller, token: string, pending: PendingImports): { message: string } {
+  const entry = pending.previews.get(token);
+  if (entry !== undefined && entry.callerId === caller.id) pending.previews.delete(token);
+  return { message: 'Cancelled: nothing was imported.' };
+}
+
+/** "undo import": the caller's last import today is put back as it was (a new plan is left with no actions; history is kept). */
+export async function undoImport(services: Pick<Services, 'store' | 'clock' | 'settings'>, caller: Caller, pending: PendingImports): Promise<{ message: string }> {
+  const today = londonDate(services.clock.now());
+  const at = pending.done.map((d) => d.callerId === caller.id && d.day === today).lastIndexOf(true);
+  const last = pending.done[at];
+  if (last === undefined) return { message: 'You have no import today to undo.' };
+  pending.done.splice(at, 1);
+  const current = await services.store.plans.getPlan(last.planId);
+  const restored = last.previous ?? (current === null ? null : { ...current, actions: [], roles: [] });
+  if (restored === null) return { message: 'That plan is no longer stored: nothing to undo.' };
+  const report = await storePlan(services, restored);
+  return { message: `Undone: ${describeImport(report)}.` };
+}

@@ -1,0 +1,85 @@
+// A message carrying a plan file (Teams' file download info, or the local chat playing it), and the
+// Import / Cancel presses on its preview card. The activity handler calls these; the use case decides.
+import { cancelImport, confirmImport, previewImport, type ImportPreview, type PendingImports, type PlanReader } from '../app/importPreview.ts';
+import type { Caller } from '../app/caller.ts';
+import type { Services } from '../app/services.ts';
+import type { ImportPreviewCard } from '../cards/models.ts';
+import { renderCard } from '../cards/render.ts';
+import type { ChatReply } from './commands/chatCommand.ts';
+import { downloadFile, fileAttachments, MAX_FILE_BYTES } from './fileDownload.ts';
+
+/** What the file flow needs besides the services: a reader (wired in src/runtime.ts) and the pending previews. */
+export interface FileUploadDeps {
+  read: PlanReader;
+  pending: PendingImports;
+  localMode: boolean;
+  timeoutMs?: number;
+}
+
+const LIST_MAX = 15;
+
+function listed<T>(items: T[], label: (item: T) => string): { label: string }[] {
+  return items.slice(0, LIST_MAX).map((item) => ({ label: label(item) }));
+}
+
+/** The preview as card data; long lists are cut so the message stays well under Teams' 28 KB. */
+export function previewCard(preview: ImportPreview): ImportPreviewCard {
+  const actions = preview.grids.reduce((sum, g) => sum + g.actions, 0);
+  const fresh = preview.roles.filter((r) => r.isNew).length;
+  const revision = preview.revision;
+  const changes = revision === null ? [] : [
+    ...revision.added.map((a) => `+ ${a}`),
+    ...revision.removed.map((a) => `- ${a} (removed; its history is kept)`),
+    ...revision.changed.map((c) => `~ ${c.ref ?? c.text.slice(0, 40)} ${c.field}: ${c.before || '(none)'} → ${c.after || '(none)'}`),
+  ];
+  const cut = [
+    Math.max(0, preview.roles.length - LIST_MAX) && `${preview.roles.length - LIST_MAX} more roles`,
+    Math.max(0, changes.length - LIST_MAX) && `${changes.length - LIST_MAX} more changes`,
+    Math.max(0, preview.warnings.length - LIST_MAX) && `${preview.warnings.length - LIST_MAX} more warnings`,
+  ].filter((part) => part !== 0);
+  return {
+    title: `Import ${preview.fileName}?`,
+    partnership: preview.partnership,
+    periodLabel: `${preview.period.start} to ${preview.period.end}`,
+    actionsLabel: `${actions} action${actions === 1 ? '' : 's'} in ${preview.grids.length} grid${preview.grids.length === 1 ? '' : 's'}`,
+    byWhenLabel: preview.byWhen.map((k) => `${k.kind} ${k.actions}`).join(', '),
+    grids: listed(preview.grids, (g) => `Grid ${g.number}${g.title === '' ? '' : `: ${g.title}`} (${g.actions})`),
+    rolesHeading: `Roles (${preview.roles.length}, ${fresh} new)`,
+    roles: listed(preview.roles, (r) => `${r.name}: ${r.actions}${r.isNew ? ' (new)' : ''}${r.aliases.length > 0 ? `, also written ${r.aliases.join(', ')}` : ''}`),
+    hasRevision: revision !== null,
+    revisionHeading: revision === null ? '' : `Changes to the stored plan: ${revision.added.length} added, ${revision.removed.length} removed, ${revision.changed.length} changed`,
+    changes: changes.slice(0, LIST_MAX).map((label) => ({ label })),
+    warningsHeading: preview.warnings.length === 0 ? 'No warnings' : `Warnings (${preview.warnings.length})`,
+    warnings: listed(preview.warnings, (w) => `line ${w.line}: ${w.message}`),
+    moreLabel: cut.length === 0 ? '' : `Not shown: ${cut.join(', ')}. \`actionbot import <file>\` lists everything.`,
+    token: preview.token,
+  };
+}
+
+/**
+ * Answers a message that carries file attachments, or returns null when it carries none (the handler
+ * then reads its text as usual). One preview per file.
+ */
+export async function repliesToFiles(services: Services, caller: Caller, attachments: unknown, deps: FileUploadDeps): Promise<ChatReply[] | null> {
+  const files = fileAttachments(attachments);
+  if (files.length === 0) return null;
+  const replies: ChatReply[] = [];
+  for (const file of files) {
+    const download = await downloadFile(file, { allowHttp: deps.localMode, maxBytes: MAX_FILE_BYTES, timeoutMs: deps.timeoutMs ?? 20_000 });
+    if (!download.ok) {
+      replies.push({ text: `I could not use ${file.name}: ${download.reason}. Nothing was imported.` });
+      continue;
+    }
+    const answer = await previewImport(services, caller, { name: file.name, bytes: download.bytes }, deps.read, deps.pending);
+    replies.push('preview' in answer ? { card: renderCard('importPreview', previewCard(answer.preview)) } : { text: answer.message });
+  }
+  return replies;
+}
+
+/** Import or Cancel pressed on a preview card; null for other verbs. */
+export async function importPress(services: Services, caller: Caller, verb: unknown, data: unknown, deps: FileUploadDeps): Promise<string | null> {
+  if (verb !== 'importPlan' && verb !== 'cancelImport') return null;
+  const token = typeof data === 'object' && data !== null && 'token' in data && typeof data.token === 'string' ? data.token.slice(0, 64) : '';
+  if (verb === 'cancelImport') return cancelImport(caller, token, deps.pending).message;
+  return (await confirmImport(services, caller, token, deps.pending)).message;
+}

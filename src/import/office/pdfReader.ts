@@ -1,0 +1,74 @@
+// PDF: text with positions and the page's drawn shapes, rebuilt into paragraphs and tables. A table
+// starts at a header line ("Actions and milestones | By when | By whom", "Ref | Action | Lead | …")
+// and runs until a heading; a header repeated on the next page carries on the same kind of table.
+import { classifyLine } from '../lineKinds.ts';
+import type { DocBlock, PlanDocument } from '../document/model.ts';
+import { readHeader } from '../document/columns.ts';
+import { linesOf, type PdfLine } from './pdfLines.ts';
+import { tableRows, type PdfTable } from './pdfTable.ts';
+import { readPdfContent } from './pdfText.ts';
+
+/** A page number: a number alone as the first or last line of its page. */
+function isFurniture(line: PdfLine, index: number, lines: PdfLine[]): boolean {
+  const edgeOfPage = lines[index - 1]?.page !== line.page || lines[index + 1]?.page !== line.page;
+  return edgeOfPage && /^(?:page\s+)?\d{1,3}(?:\s+of\s+\d{1,3})?$/i.test(line.text.trim());
+}
+
+/** A line that ends a table: a grid or section heading, or text bigger than the table's. */
+function isHeading(line: PdfLine, table: PdfTable): boolean {
+  const kind = classifyLine(line.text).kind;
+  if (kind === 'grid' || kind === 'priorities' || kind === 'outcomes' || kind === 'glossary') return true;
+  return line.size > table.header.size + 1.5;
+}
+
+/** An objective written as a full-width row inside the table, in the table's own text size. */
+function isWideRow(line: PdfLine): boolean {
+  return line.chunks.length === 1 && /^(?:objective|priority|aim)\s*\d+\b/i.test(line.text);
+}
+
+/** Reads a PDF into paragraphs and tables. @throws PlanFormatError for a PDF pdf.js cannot open. */
+export async function readPdf(bytes: Uint8Array): Promise<PlanDocument> {
+  const content = await readPdfContent(bytes);
+  const lines = linesOf(content.pieces).filter((line, index, all) => !isFurniture(line, index, all));
+  const blocks: DocBlock[] = [];
+  let table: PdfTable | null = null;
+  let paragraph: { line: number; text: string; size: number; top: number } | null = null;
+
+  const closeTable = (): void => {
+    if (table !== null) blocks.push({ kind: 'table', rows: tableRows(table, content.boxes) });
+    table = null;
+  };
+  lines.forEach((line, index) => {
+    const number = index + 1;
+    const header = line.chunks.length >= 2 ? readHeader(line.chunks.map((c) => c.text)) : null;
+    if (header !== null) {
+      closeTable();
+      paragraph = null;
+      table = { header: line, headerLine: number, roles: header.roles, lines: [], lineNumbers: [], wide: [] };
+      return;
+    }
+    if (table !== null && !isHeading(line, table)) {
+      if (isWideRow(line)) {
+        table.wide.push({ line, number });
+        return;
+      }
+      table.lines.push(line);
+      table.lineNumbers.push(number);
+      return;
+    }
+    closeTable();
+    // A heading wrapped over two lines is one paragraph: same size, no gap.
+    const open: { line: number; text: string; size: number; top: number } | null = paragraph;
+    if (open !== null && Math.abs(open.size - line.size) < 0.5 && line.top - open.top < line.size * 1.6 && classifyLine(line.text).kind !== 'grid' && classifyLine(line.text).kind !== 'objective') {
+      open.text += ` ${line.text}`;
+      open.top = line.top;
+      const last = blocks.at(-1);
+      if (last?.kind === 'paragraph') last.text = open.text;
+      return;
+    }
+    paragraph = { line: number, text: line.text, size: line.size, top: line.top };
+    blocks.push({ kind: 'paragraph', line: number, text: line.text });
+  });
+  closeTable();
+  return { blocks };
+}

@@ -1,0 +1,210 @@
+// Rebuilds one table of a PDF: the columns from the header cells (edges from drawn shading or rules
+// when there are some), the rows from the action column's vertical gaps, and each other cell into
+// the row it sits in. A cell that sits in the gap between rows is a merged cell: it belongs to the
+// rows around it that have nothing of their own in that column.
+import type { DocCell, DocRow } from '../document/model.ts';
+import { readRef } from '../planText.ts';
+import { charWidth, splitAt, type Chunk, type PdfLine } from './pdfLines.ts';
+import type { PdfBox } from './pdfText.ts';
+
+/** A table being read: its header line, its column roles, and the lines under it. */
+export interface PdfTable {
+  header: PdfLine;
+  headerLine: number;
+  roles: string[];
+  lines: PdfLine[];
+  lineNumbers: number[];
+  /** Full-width rows (an objective across the table), kept out of the columns. */
+  wide: { line: PdfLine; number: number }[];
+}
+
+interface Placed {
+  top: number;
+  line: number;
+  text: string;
+  right: number;
+  size: number;
+}
+
+interface Block {
+  top: number;
+  bottom: number;
+  line: number;
+  lines: string[];
+}
+
+/** Left edge of each column after the first, from shapes near the header, else from where body text starts. */
+function columnEdges(table: PdfTable, boxes: PdfBox[]): number[] {
+  const cells = table.header.chunks;
+  const near = boxes.filter((b) => b.page === table.header.page && b.top <= table.header.top + 2 && b.bottom >= table.header.top - table.header.size - 2);
+  const body = table.lines.flatMap((l) => l.pieces);
+  return cells.slice(1).map((cell, i) => {
+    const before = cells[i] as Chunk;
+    const drawn = near.flatMap((b) => [b.left, b.right]).filter((x) => x > before.right + 1 && x <= cell.x + 1);
+    if (drawn.length > 0) return Math.max(...drawn);
+    const starts = body.map((c) => c.x).filter((x) => x > before.right + 1 && x <= cell.x + 1);
+    return starts.length > 0 ? Math.min(...starts) : (before.right + cell.x) / 2;
+  });
+}
+
+/** Text pieces per column, chunks cut where they run over an edge. */
+function placeColumns(table: PdfTable, edges: number[]): Placed[][] {
+  const columns: Placed[][] = table.roles.map(() => []);
+  const columnOf = (x: number): number => edges.filter((edge) => x >= edge - 1).length;
+  table.lines.forEach((line, i) => {
+    const pending = [...line.pieces];
+    while (pending.length > 0) {
+      const chunk = pending.shift() as Chunk;
+      const edge = edges.find((e) => chunk.x < e - 1 && chunk.right > e + 1);
+      const parts = edge === undefined ? null : splitAt(chunk, edge);
+      if (parts !== null) {
+        pending.unshift(...parts);
+        continue;
+      }
+      columns[columnOf(chunk.x)]?.push({ top: line.top, line: table.lineNumbers[i] ?? 0, text: chunk.text, right: chunk.right, size: line.size });
+    }
+  });
+  return columns;
+}
+
+/** True when the line before ended only because `next`'s first word did not fit: the text wrapped. */
+function wrapped(lineRight: number, next: Placed, columnRight: number): boolean {
+  const word = next.text.split(' ')[0] ?? '';
+  const width = [...word].reduce((sum, char) => sum + charWidth(char), 0) * next.size;
+  return lineRight + width + next.size * 0.28 > columnRight - 2;
+}
+
+/**
+ * Lines of one column grouped into cells: a gap wider than the line pitch starts a new cell. Lines
+ * that wrapped are joined into one; a line that ended early was ended by its author and stays a line.
+ */
+function blocksOf(placed: Placed[], pitch: number, splitAtRef: boolean, columnRight: number): Block[] {
+  const blocks: Block[] = [];
+  let lineRight = 0;
+  for (const piece of placed) {
+    const last = blocks.at(-1);
+    const sameLine = last !== undefined && Math.abs(piece.top - last.bottom) < 1.5;
+    const newCell = last === undefined || (!sameLine && (piece.top - last.bottom > pitch * 1.12 || (splitAtRef && readRef(piece.text).ref !== null)));
+    if (newCell) blocks.push({ top: piece.top, bottom: piece.top, line: piece.line, lines: [piece.text] });
+    else if (sameLine) last.lines[last.lines.length - 1] += ` ${piece.text}`;
+    else {
+      const before = last.lines.length - 1;
+      if (wrapped(lineRight, piece, columnRight)) last.lines[before] = `${last.lines[before] ?? ''}${/\w-$/.test(last.lines[before] ?? '') ? '' : ' '}${piece.text}`;
+      else last.lines.push(piece.text);
+      last.bottom = piece.top;
+    }
+    lineRight = piece.right;
+  }
+  return blocks;
+}
+
+/** The smallest distance between consecutive lines of one cell: the text's line pitch. */
+function pitchOf(placed: Placed[], fallback: number): number {
+  const gaps = placed.slice(1).map((p, i) => p.top - (placed[i] as Placed).top).filter((gap) => gap > 1.5);
+  return gaps.length === 0 ? fallback : Math.min(...gaps);
+}
+
+/** The top and bottom of each row's cells: halfway across the gaps between the action column's cells. */
+function rowBounds(anchors: Block[]): { top: number; bottom: number }[] {
+  const gaps = anchors.slice(1).map((b, i) => b.top - (anchors[i] as Block).bottom).sort((a, b) => a - b);
+  const half = (gaps[Math.floor(gaps.length / 2)] ?? 10) / 2;
+  return anchors.map((block, r) => ({
+    top: r === 0 ? block.top - half : ((anchors[r - 1] as Block).bottom + block.top) / 2,
+    bottom: r === anchors.length - 1 ? block.bottom + half : (block.bottom + (anchors[r + 1] as Block).top) / 2,
+  }));
+}
+
+/**
+ * The rows a cell spans. Word centres a merged cell's text on the rows it covers, so of the runs of
+ * rows around the text's home row that have nothing else in this column, the one centred on the text
+ * wins (the longer one when two are equally centred: a merge, not empty rows).
+ */
+function spanOf(home: number, centre: number, bounds: { top: number; bottom: number }[], taken: boolean[]): number[] {
+  let best: [number, number] = [home, home];
+  let bestDistance = Infinity;
+  for (let a = home; a >= 0 && (a === home || !taken[a]); a -= 1) {
+    for (let b = home; b < bounds.length && (b === home || !taken[b]); b += 1) {
+      const mid = ((bounds[a]?.top ?? 0) + (bounds[b]?.bottom ?? 0)) / 2;
+      const distance = Math.abs(mid - centre);
+      if (distance < bestDistance - 1 || (Math.abs(distance - bestDistance) <= 1 && b - a > best[1] - best[0])) {
+        best = [a, b];
+        bestDistance = Math.min(distance, bestDistance);
+      }
+    }
+  }
+  return Array.from({ length: best[1] - best[0] + 1 }, (_, k) => best[0] + k);
+}
+
+/**
+ * Where the table is ruled, a row boundary whose rule stops short of a column leaves that column's
+ * cell open: a merged cell, whose text belongs to the row below too.
+ */
+function ruledMerges(anchors: Block[], cells: { lines: string[]; merged: boolean }[][], boxes: PdfBox[], middles: number[], size: number): void {
+  const rules = boxes.filter((b) => b.bottom - b.top < 2 && b.right - b.left > 5);
+  for (let r = 0; r + 1 < anchors.length; r += 1) {
+    const above = anchors[r] as Block;
+    const below = anchors[r + 1] as Block;
+    const between = rules.filter((b) => b.top > above.bottom && b.top < below.top - size * 0.6);
+    if (between.length === 0) continue;
+    middles.forEach((middle, c) => {
+      const open = !between.some((b) => b.left <= middle && b.right >= middle);
+      const cell = cells[r + 1]?.[c];
+      if (open && cell !== undefined && cell.lines.length === 0) {
+        cell.lines = [...(cells[r]?.[c]?.lines ?? [])];
+        cell.merged = true;
+      }
+    });
+  }
+}
+
+/** The table's rows, cells in column order. */
+export function tableRows(table: PdfTable, boxes: PdfBox[]): DocRow[] {
+  const edges = columnEdges(table, boxes);
+  const columns = placeColumns(table, edges);
+  const actionAt = Math.max(0, table.roles.indexOf('action'));
+  // One-line rows only show the row pitch: never take more than a line of text's own pitch.
+  const pitch = Math.min(pitchOf(columns[actionAt] ?? [], table.header.size * 1.2), table.header.size * 1.2);
+  const tableRight = Math.max(...table.lines.flatMap((l) => l.pieces.map((p) => p.right)), table.header.chunks.at(-1)?.right ?? 0);
+  const rightOf = (c: number): number => edges[c] ?? tableRight;
+  const anchors = blocksOf(columns[actionAt] ?? [], pitch, !table.roles.includes('ref'), rightOf(actionAt));
+  const bounds = rowBounds(anchors);
+  const cells: { lines: string[]; merged: boolean }[][] = anchors.map(() => table.roles.map(() => ({ lines: [], merged: false })));
+  columns.forEach((placed, c) => {
+    if (c === actionAt) {
+      anchors.forEach((block, r) => {
+        (cells[r]?.[c] as { lines: string[] }).lines = block.lines;
+      });
+      return;
+    }
+    const blocks = blocksOf(placed, pitch, false, rightOf(c));
+    const homes = blocks.map((block) => {
+      const centre = (block.top + block.bottom) / 2;
+      const inside = bounds.findIndex((row) => centre >= row.top && centre < row.bottom);
+      return inside >= 0 ? inside : centre < (bounds[0]?.top ?? 0) ? 0 : bounds.length - 1;
+    });
+    const taken = anchors.map((_, r) => homes.includes(r));
+    blocks.forEach((block, i) => {
+      const rows = spanOf(homes[i] ?? 0, (block.top + block.bottom) / 2, bounds, taken);
+      for (const row of rows) {
+        const cell = cells[row]?.[c];
+        if (cell === undefined) continue;
+        cell.lines.push(...block.lines);
+        cell.merged = rows.length > 1 && row !== rows[0];
+      }
+    });
+  });
+  const tableLeft = Math.min(...table.header.chunks.map((c) => c.x), ...table.lines.flatMap((l) => l.pieces.map((p) => p.x)));
+  const middles = table.roles.map((_, c) => ((c === 0 ? tableLeft : edges[c - 1] ?? tableLeft) + rightOf(c)) / 2);
+  ruledMerges(anchors, cells, boxes, middles, table.header.size);
+  // The header row first, so the plan reader knows the columns as it would in Word.
+  const header: DocRow = { line: table.headerLine, cells: table.header.chunks.map((c): DocCell => ({ lines: [c.text], span: 1, merged: false })) };
+  const rows = anchors.map((block, r) => ({
+    top: block.top,
+    row: { line: block.line, cells: (cells[r] ?? []).map((cell): DocCell => ({ lines: cell.lines, span: 1, merged: cell.merged })) },
+  }));
+  const wide = table.wide.map(({ line, number }) => ({
+    top: line.top,
+    row: { line: number, cells: [{ lines: [line.text], span: table.roles.length, merged: false }] },
+  }));
+  return [header, ...[...rows, ...wide].sort((a, b) => a.top - b.top).map((r) => r.row)];
+}

@@ -1,0 +1,108 @@
+// What pdf.js sees on each page of a PDF: the text pieces with their positions and sizes, and the
+// drawn shapes (table rules, cell shading) as boxes. Legacy build: the one that runs on Node 20.
+import { getDocument, OPS } from 'pdfjs-dist/legacy/build/pdf.mjs';
+import { PlanFormatError } from '../planFormatError.ts';
+
+/** A piece of text; `top` grows down the document (pages stacked), `x` from the left edge. */
+export interface PdfPiece {
+  text: string;
+  x: number;
+  right: number;
+  top: number;
+  size: number;
+  page: number;
+}
+
+/** A drawn shape's bounding box, in the same coordinates. */
+export interface PdfBox {
+  left: number;
+  right: number;
+  top: number;
+  bottom: number;
+  page: number;
+}
+
+/** The text and shapes of a whole PDF. */
+export interface PdfContent {
+  pieces: PdfPiece[];
+  boxes: PdfBox[];
+}
+
+/** Pages are stacked this far apart, so one number orders everything top to bottom. */
+export const PAGE_STRIDE = 10_000;
+const MAX_PAGES = 300;
+const PAINT_OPS = new Set([OPS.stroke, OPS.closeStroke, OPS.fill, OPS.eoFill, OPS.fillStroke, OPS.eoFillStroke, OPS.closeFillStroke, OPS.closeEOFillStroke]);
+
+interface TextItemLike {
+  str: string;
+  transform: number[];
+  width: number;
+  height: number;
+}
+
+function isTextItem(item: unknown): item is TextItemLike {
+  return typeof item === 'object' && item !== null && 'str' in item && 'transform' in item;
+}
+
+/** The product of two PDF transform matrices [a b c d e f]: `inner` applied first, then `outer`. */
+function multiply(outer: number[], inner: number[]): number[] {
+  const [a = 1, b = 0, c = 0, d = 1, e = 0, f = 0] = outer;
+  const [a2 = 1, b2 = 0, c2 = 0, d2 = 1, e2 = 0, f2 = 0] = inner;
+  return [a2 * a + b2 * c, a2 * b + b2 * d, c2 * a + d2 * c, c2 * b + d2 * d, e2 * a + f2 * c + e, e2 * b + f2 * d + f];
+}
+
+function apply(m: number[], x: number, y: number): [number, number] {
+  const [a = 1, b = 0, c = 0, d = 1, e = 0, f = 0] = m;
+  return [a * x + c * y + e, b * x + d * y + f];
+}
+
+/** Reads every page's text and shapes. @throws PlanFormatError for a damaged, encrypted or huge PDF. */
+export async function readPdfContent(bytes: Uint8Array): Promise<PdfContent> {
+  // pdf.js takes ownership of the buffer it is given: hand it a copy.
+  const task = getDocument({ data: new Uint8Array(bytes), isEvalSupported: false, disableFontFace: true, useSystemFonts: false, verbosity: 0 });
+  let doc;
+  try {
+    doc = await task.promise;
+  } catch (error) {
+    const name = error instanceof Error ? error.name : '';
+    if (name === 'PasswordException') throw new PlanFormatError('the PDF is password-protected');
+    throw new PlanFormatError(`damaged PDF (${error instanceof Error ? error.message : String(error)})`);
+  }
+  try {
+    if (doc.numPages > MAX_PAGES) throw new PlanFormatError(`the PDF has ${doc.numPages} pages; plans have at most ${MAX_PAGES}`);
+    const content: PdfContent = { pieces: [], boxes: [] };
+    for (let number = 1; number <= doc.numPages; number += 1) {
+      const page = await doc.getPage(number);
+      const height = page.getViewport({ scale: 1 }).height;
+      const offset = (number - 1) * PAGE_STRIDE;
+      for (const item of (await page.getTextContent()).items) {
+        if (!isTextItem(item) || item.str.trim() === '') continue;
+        const [, , , d = 0, x = 0, y = 0] = item.transform;
+        const size = Math.abs(item.height || d) || 10;
+        content.pieces.push({ text: item.str, x, right: x + item.width, top: offset + height - y, size, page: number });
+      }
+      const ops = await page.getOperatorList();
+      // Path boxes are in the space of the current transform: follow cm, q and Q to place them on the page.
+      let matrix = [1, 0, 0, 1, 0, 0];
+      const saved: number[][] = [];
+      ops.fnArray.forEach((fn, i) => {
+        const args = ops.argsArray[i] as unknown[];
+        if (fn === OPS.save) saved.push(matrix);
+        else if (fn === OPS.restore) matrix = saved.pop() ?? [1, 0, 0, 1, 0, 0];
+        else if (fn === OPS.transform) matrix = multiply(matrix, args as number[]);
+        if (fn !== OPS.constructPath) return;
+        const [paint, , box] = args as [number, unknown, ArrayLike<number> | null];
+        if (!PAINT_OPS.has(paint) || box === null || box.length < 4) return;
+        const [minX = 0, minY = 0, maxX = 0, maxY = 0] = Array.from(box);
+        const corners = [[minX, minY], [maxX, maxY], [minX, maxY], [maxX, minY]].map(([x = 0, y = 0]) => apply(matrix, x, y));
+        const xs = corners.map((c) => c[0]);
+        const ys = corners.map((c) => c[1]);
+        content.boxes.push({ left: Math.min(...xs), right: Math.max(...xs), top: offset + height - Math.max(...ys), bottom: offset + height - Math.min(...ys), page: number });
+      });
+      page.cleanup();
+    }
+    return content;
+  } finally {
+    await doc.destroy();
+  }
+}

@@ -1,0 +1,52 @@
+// Excel (.xlsx) with exceljs: every sheet's rows as text, merged ranges resolved (a range across a row
+// is one wide cell, a range down rows gives its text to each row), real dates written as a person would.
+import ExcelJS from 'exceljs';
+import type { DocCell } from '../document/model.ts';
+import { textCell, type PlanDocument } from '../document/model.ts';
+import { PlanFormatError } from '../planFormatError.ts';
+import { sheetsDocument, type Sheet } from './sheetRows.ts';
+
+const MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'June', 'July', 'Aug', 'Sept', 'Oct', 'Nov', 'Dec'];
+
+function cellText(cell: ExcelJS.Cell): string {
+  const value = cell.value;
+  // A date typed into Excel is a day, stored at midnight UTC.
+  if (value instanceof Date) return `${value.getUTCDate()} ${MONTHS[value.getUTCMonth()] ?? ''} ${value.getUTCFullYear()}`;
+  try {
+    return cell.text ?? '';
+  } catch {
+    return '';
+  }
+}
+
+function sheetOf(sheet: ExcelJS.Worksheet): Sheet {
+  const rows: Sheet['rows'] = [];
+  sheet.eachRow({ includeEmpty: false }, (row, rowNumber) => {
+    const cells: DocCell[] = [];
+    for (let col = 1; col <= sheet.columnCount; col += 1) {
+      const cell = row.getCell(col);
+      const master = cell.isMerged ? cell.master : cell;
+      if (master !== cell && master.row === cell.row) {
+        // The rest of a range across the row: the cell before covers this column too.
+        const before = cells.at(-1);
+        if (before !== undefined) before.span += 1;
+        continue;
+      }
+      const text = cellText(master);
+      cells.push(textCell(text, 1, master !== cell));
+    }
+    rows.push({ line: rowNumber, cells });
+  });
+  return { name: sheet.name, rows };
+}
+
+/** Reads every sheet of an .xlsx file. @throws PlanFormatError for a file exceljs cannot open. */
+export async function readXlsx(bytes: Uint8Array): Promise<PlanDocument> {
+  const workbook = new ExcelJS.Workbook();
+  try {
+    await workbook.xlsx.load(Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength) as unknown as ArrayBuffer);
+  } catch (error) {
+    throw new PlanFormatError(`damaged Excel file (${error instanceof Error ? error.message : String(error)})`);
+  }
+  return sheetsDocument(workbook.worksheets.filter((sheet) => sheet.state !== 'hidden').map(sheetOf));
+}

@@ -1,0 +1,61 @@
+// The containers of Word and Excel files: a zip of XML parts. Read with fflate (zip) and saxes (a
+// real, namespace-aware XML parser), with limits so a hostile file cannot blow up in memory.
+import { strFromU8, unzipSync } from 'fflate';
+import { SaxesParser, type SaxesTagNS } from 'saxes';
+import { PlanFormatError } from '../planFormatError.ts';
+
+/** No real plan part comes near this once unzipped; a zip bomb does. */
+const MAX_PART_BYTES = 64 * 1024 * 1024;
+
+/** The named parts of a zip as text; a missing part is absent from the result. */
+export function zipParts(bytes: Uint8Array, wanted: (name: string) => boolean): Map<string, string> {
+  let files: Record<string, Uint8Array>;
+  try {
+    files = unzipSync(bytes, {
+      filter: (file) => {
+        if (!wanted(file.name)) return false;
+        if (file.originalSize > MAX_PART_BYTES) throw new PlanFormatError(`part ${file.name} is too large (${file.originalSize} bytes unzipped)`);
+        return true;
+      },
+    });
+  } catch (error) {
+    if (error instanceof PlanFormatError) throw error;
+    throw new PlanFormatError(`damaged office file (${error instanceof Error ? error.message : String(error)})`);
+  }
+  return new Map(Object.entries(files).map(([name, data]) => [name, strFromU8(data)]));
+}
+
+/** One element as the walkers see it: namespace, local name, attributes by local name. */
+export interface XmlTag {
+  uri: string;
+  local: string;
+  attr: (local: string) => string | undefined;
+}
+
+/** What a walker does at each element start, end and text. */
+export interface XmlHandlers {
+  open: (tag: XmlTag) => void;
+  close: (tag: XmlTag) => void;
+  text: (text: string) => void;
+}
+
+function tagOf(node: SaxesTagNS): XmlTag {
+  return {
+    uri: node.uri,
+    local: node.local,
+    attr: (local) => Object.values(node.attributes).find((a) => a.local === local)?.value,
+  };
+}
+
+/** Streams `xml` through `handlers`. @throws PlanFormatError when the XML is not well formed. */
+export function walkXml(xml: string, handlers: XmlHandlers): void {
+  const parser = new SaxesParser({ xmlns: true });
+  parser.on('opentag', (node) => handlers.open(tagOf(node)));
+  parser.on('closetag', (node) => handlers.close(tagOf(node)));
+  parser.on('text', handlers.text);
+  try {
+    parser.write(xml).close();
+  } catch (error) {
+    throw new PlanFormatError(`damaged office file: ${error instanceof Error ? error.message.split('\n')[0] : String(error)}`);
+  }
+}

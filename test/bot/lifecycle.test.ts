@@ -1,0 +1,73 @@
+// Running it as a platform does: /readyz says whether storage answers and how the last sweep went;
+// stopping drains (no new requests, those in flight finish) before the process may exit.
+import { afterAll, beforeAll, describe, expect, it, inject } from 'vitest';
+import { loadConfig } from '../../src/config.ts';
+import { startRuntime, type Runtime } from '../../src/runtime.ts';
+import { openTableStore } from '../../src/store/tableStore.ts';
+import { captureLogs, meetPerson, testClock } from '../support/faultWorld.ts';
+import { startConnector, type TestConnector } from '../support/connector.ts';
+import { portOf, startStorageProxy, type StorageProxy } from '../support/storageProxy.ts';
+import { message, postActivity } from '../support/teamsActivity.ts';
+
+const sam = { aadObjectId: 'f1000000-0000-4000-8000-000000000001', name: 'Sam Jones' };
+let proxy: StorageProxy;
+let connector: TestConnector;
+
+beforeAll(async () => {
+  proxy = await startStorageProxy(portOf(inject('tablesConnectionString')));
+  connector = await startConnector();
+});
+afterAll(async () => {
+  await connector?.close();
+  await proxy?.close();
+});
+
+async function start(prefix: string): Promise<Runtime> {
+  const store = await openTableStore(proxy.connectionString, prefix);
+  await meetPerson(store, connector, sam, ['SMLO']);
+  const config = loadConfig({ PORT: '0', LOG_LEVEL: 'info', REMINDER_CRON: '0 3 1 1 *' });
+  return startRuntime(config, { store, clock: testClock('2011-09-13T08:00:00Z'), logger: captureLogs().logger });
+}
+
+describe('/readyz', () => {
+  it('is ready when storage answers, says how the last sweep went, and is not ready while storage is down', async () => {
+    const runtime = await start('lifeReady');
+    try {
+      const ready = await fetch(`${runtime.server.url}/readyz`);
+      expect(ready.status).toBe(200);
+      expect(await ready.json()).toEqual({ ready: true, storage: 'reachable', lastSweep: null });
+
+      await runtime.schedule?.runNow('start-up catch-up');
+      expect(await (await fetch(`${runtime.server.url}/readyz`)).json()).toMatchObject({ lastSweep: { reason: 'start-up catch-up', outcome: 'done', sent: 0 } });
+
+      await proxy.down();
+      const down = await fetch(`${runtime.server.url}/readyz`);
+      expect(down.status).toBe(503);
+      expect(await down.json()).toMatchObject({ ready: false, storage: expect.stringMatching(/^unreachable/) });
+      // Alive all the same: the platform should stop routing to it, not restart it.
+      expect((await fetch(`${runtime.server.url}/healthz`)).status).toBe(200);
+    } finally {
+      await proxy.up();
+      await runtime.stop();
+    }
+  });
+});
+
+describe('stopping', () => {
+  it('drains: a message in flight is answered, later requests are refused, then the server closes', async () => {
+    const runtime = await start('lifeDrain');
+    const url = runtime.server.url;
+    // Sam's message is held at storage, so it is in flight when the stop begins.
+    const held = proxy.hold((req) => req.method === 'GET' && req.path.includes('People'));
+    const inFlight = postActivity(url, message({ serviceUrl: connector.url }, sam, 'help'));
+    await held.arrived;
+    const stopping = runtime.stop(5000);
+    await new Promise((resolve) => setTimeout(resolve, 100));
+    const late = await fetch(`${url}/healthz`).then((r) => r.status, () => 'refused');
+    expect([503, 'refused']).toContain(late);
+    held.release();
+    expect((await inFlight).status).toBe(200);
+    await stopping;
+    expect(await fetch(`${url}/healthz`).then((r) => r.status, () => 'refused')).toBe('refused');
+  });
+});

@@ -1,0 +1,109 @@
+// Plan files and board reports through the real bot over HTTP: a commissioner sends a plan file (Teams'
+// download-info attachment, served by a local file server), sees the preview, presses Import and asks
+// what is overdue; an owner who sends a file is told who imports; a file with no plan gets the reason;
+// "board report for Q1 as PDF" gets Teams' file consent card; "roles merge" keeps to the caller's plans.
+import { readFileSync } from 'node:fs';
+import { createServer, type Server } from 'node:http';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { FILE_DOWNLOAD_INFO } from '../../src/bot/fileDownload.ts';
+import { cardOf, startBotHarness, textOf, type BotHarness } from '../support/botHarness.ts';
+import { meet } from '../support/cardPress.ts';
+import { cardAction, message, type TeamsPerson } from '../support/teamsActivity.ts';
+
+const fixtures = join(import.meta.dirname, '../fixtures');
+const jane: TeamsPerson = { aadObjectId: 'f1000000-0000-4000-8000-000000000001', name: 'Jane Smith' };
+const sam: TeamsPerson = { aadObjectId: 'f1000000-0000-4000-8000-000000000002', name: 'Sam Patel' };
+
+let bot: BotHarness;
+let files: Server;
+let base = '';
+
+beforeAll(async () => {
+  files = createServer((req, res) => {
+    if (req.url === '/worcestershire.pdf') res.end(readFileSync(join(fixtures, 'office/002_435ae65e161c75e5.merged.pdf')));
+    else if (req.url === '/minutes.docx') res.end('Minutes of the board, 3 March. Apologies: none.');
+    else { res.statusCode = 404; res.end(); }
+  });
+  await new Promise<void>((resolve) => files.listen(0, '127.0.0.1', resolve));
+  const address = files.address();
+  base = `http://127.0.0.1:${typeof address === 'object' && address !== null ? address.port : 0}`;
+  bot = await startBotHarness('botplanfiles', '2009-06-15T09:00:00Z');
+  await meet(bot, jane, 'Commissioner');
+  await meet(bot, sam, 'SMLO');
+});
+afterAll(async () => {
+  await bot?.close();
+  files?.close();
+});
+
+function withFile(person: TeamsPerson, name: string) {
+  return { ...message(bot.origin, person, ''), attachments: [{ contentType: FILE_DOWNLOAD_INFO, name, content: { downloadUrl: `${base}/${name}`, uniqueId: name, fileType: name.split('.').at(-1) } }] };
+}
+
+async function send(activity: ReturnType<typeof withFile>) {
+  const res = await bot.post(activity);
+  expect(res.status).toBeLessThan(300);
+  return bot.connector.calls.filter((c) => c.replyToId === activity.id && c.status < 300);
+}
+
+const ask = async (person: TeamsPerson, text: string): Promise<string> => (await bot.say(person, text)).map(textOf).join('\n');
+
+describe('a plan file sent to the bot in Teams', () => {
+  it('previews, imports on the press of Import, and the plan then answers "what\'s overdue?"', async () => {
+    const replies = await send(withFile(jane, 'worcestershire.pdf'));
+    const card = cardOf(replies[0]);
+    expect(textOf(replies[0])).toContain('Worcestershire SMAT');
+    expect(textOf(replies[0])).toContain('112 actions in 5 grids');
+    expect(Buffer.byteLength(JSON.stringify(replies[0]?.body))).toBeLessThan(25 * 1024);
+    expect(await bot.store.plans.listPlans()).toEqual([]);
+    const token = (card as { actions: { data: { token: string } }[] }).actions[0]?.data.token;
+    expect(typeof token).toBe('string');
+    const press = await bot.post(cardAction(bot.origin, jane, 'importPlan', { token: token as string }));
+    expect(JSON.stringify(press.body)).toMatch(/Imported worcestershire-smat-2009: new plan, 112 actions/);
+    expect((await bot.store.plans.listPlans()).map((p) => p.actions)).toEqual([112]);
+    const overdue = await ask(jane, "what's overdue?");
+    expect(overdue).toMatch(/Overdue/);
+    expect(overdue).toMatch(/WOR-/);
+  });
+
+  it('tells an owner who sends a plan that the commissioner imports it, and stores nothing', async () => {
+    const before = (await bot.store.plans.listPlans()).length;
+    const replies = await send(withFile(sam, 'worcestershire.pdf'));
+    expect(textOf(replies[0])).toContain('Only the commissioner');
+    expect((await bot.store.plans.listPlans()).length).toBe(before);
+  });
+
+  it('gives the reason for a file with no plan in it', async () => {
+    const replies = await send(withFile(jane, 'minutes.docx'));
+    expect(textOf(replies[0])).toBe('I could not read a plan in minutes.docx: no planning grid or delivery-plan table found. Nothing was imported.');
+  });
+});
+
+describe('the board report in chat', () => {
+  it('"board report for Q1 as PDF" answers with a file consent card for the PDF', async () => {
+    const replies = await bot.say(jane, 'board report for Q1 as PDF');
+    const consent = replies.flatMap((c) => (c.body.attachments as { contentType: string; name: string }[] | undefined) ?? [])
+      .find((a) => a.contentType === 'application/vnd.microsoft.teams.card.file.consent');
+    expect(consent?.name).toMatch(/\.pdf$/);
+  });
+
+  it('someone with no plan is told there is no report to send', async () => {
+    const nobody: TeamsPerson = { aadObjectId: 'f1000000-0000-4000-8000-000000000009', name: 'Nobody' };
+    await bot.install(nobody);
+    expect(await ask(nobody, 'board report')).toContain('no role in any plan');
+  });
+});
+
+describe('roles merge in chat', () => {
+  it('the commissioner merges a role spelling into another; an owner may not', async () => {
+    expect(await ask(sam, 'roles merge "SMLO" into "SMO"')).toContain('Only the commissioner or an admin');
+    expect(await ask(jane, 'roles merge "Nobody Here" into "SMLO"')).toBe('No plan of yours and nobody names "Nobody Here", so there was nothing to merge.');
+    const [plan] = await bot.store.plans.listPlans();
+    const [into, from] = (plan?.roles ?? []).map((r) => r.name);
+    expect(await ask(jane, `roles merge "${from}" into "${into}"`)).toMatch(new RegExp(`^Merged "${from}" into "${into}": Worcestershire`));
+    const after = (await bot.store.plans.listPlans())[0]?.roles.map((r) => r.name) ?? [];
+    expect(after).toContain(into);
+    expect(after).not.toContain(from);
+  });
+});
