@@ -52,8 +52,9 @@ export async function answerAction(services: Services, directory: Directory, cal
     const plan = directory.plan(request.planId);
     const dates = plan ? occurrences(stored.action.due, plan.period) : [];
     let note: string | null = null;
+    const checked = request.version !== undefined;
     for (let attempt = 0; attempt < ATTEMPTS; attempt++) {
-      if (request.version !== undefined && request.version !== stored.etag) return { kind: 'stale', stored };
+      if (checked && request.version !== stored.etag) return { kind: 'stale', stored };
       const stale = staleness(stored, request.occurrence);
       const now = clock.now();
       const input = { progress: stored.progress, occurrences: dates, answer: request.answer, by: actorOf(caller), via: request.via, at: now.toISOString(), today: londonDate(now) };
@@ -65,7 +66,7 @@ export async function answerAction(services: Services, directory: Directory, cal
       }
       const saved = await store.actions.update(stored, result.progress, result.change);
       if (saved.ok) return { kind: 'saved', stored: saved.action, change: result.change, note, before: stored };
-      if (request.version !== undefined) {
+      if (checked) {
         const fresh = await store.actions.get(request.planId, request.actionId);
         return fresh ? { kind: 'stale', stored: fresh } : { kind: 'refused', reason: 'that action was removed from the plan a moment ago.', stored: null };
       }

@@ -153,7 +153,7 @@ export class ActionBot extends ActivityHandler {
     }
     if (verb === 'more') {
       const parsed = moreData.safeParse(data);
-      const query = parsed.success ? listQuery.safeParse(JSON.parse(parsed.data.query) as unknown) : null;
+      const query = parsed.success ? listQuery.safeParse(parseJson(parsed.data.query)) : null;
       if (!parsed.success || !query?.success) return { card: null, message: 'That list could not be continued. Ask for it again.' };
       const reply = await showList(turn, query.data, parsed.data.offset);
       return 'card' in reply ? { card: reply.card, message: 'Next page.' } : { card: null, message: reply.text };
@@ -203,5 +203,14 @@ export class ActionBot extends ActivityHandler {
     } catch (err) {
       return messageResponse(this.failure(err, 'card press not handled'));
     }
+  }
+}
+
+/** JSON from a card press, which may not be JSON at all: undefined then (and the press is refused). */
+function parseJson(text: string): unknown {
+  try {
+    return JSON.parse(text) as unknown;
+  } catch {
+    return undefined;
   }
 }

@@ -2,11 +2,11 @@
 // showed, and then shown on every copy of the card (refreshed after the press is answered).
 import { actionCardFields, typeableRef } from '../app/actionCards.ts';
 import { answerAction } from '../app/answerAction.ts';
-import { dueLabel } from '../cards/format.ts';
+import { dueLabel, readableDates } from '../cards/format.ts';
 import { renderCard } from '../cards/render.ts';
 import type { StoredAction } from '../domain/ports.ts';
 import { answeredCard, refreshSentCards } from './answeredCard.ts';
-import { savedLine } from './answerApply.ts';
+import { newDateNote, remember, savedLine } from './answerApply.ts';
 import { readCardSubmission } from './cardSubmission.ts';
 import type { ChatTurn } from './commands/chatCommand.ts';
 
@@ -32,24 +32,29 @@ export async function answerFromCard(turn: ChatTurn, verb: unknown, data: unknow
     services.logger.warn({ personId: caller.id, problem: submission.problem }, 'card answer refused: invalid submission');
     return { card: null, message: `That answer could not be used (${submission.problem}). Nothing was changed.` };
   }
+  // A press whose data lost its version (an old card, or forged) is stale: never applied unchecked.
   const { planId, actionId, occurrence, answer, version } = submission.value;
-  const outcome = await answerAction(services, turn.directory, caller, { planId, actionId, occurrence, answer, via: 'button', ...(version ? { version } : {}) });
+  const outcome = await answerAction(services, turn.directory, caller, { planId, actionId, occurrence, answer, via: 'button', version: version ?? '' });
   if (outcome.kind === 'failed') return { card: null, message: outcome.reason };
   if (outcome.kind === 'refused') {
     services.logger.warn({ personId: caller.id, planId, actionId, reason: outcome.reason }, 'card answer refused');
-    return { card: null, message: `Not saved: ${outcome.reason}` };
+    return { card: null, message: `Not saved: ${readableDates(outcome.reason)}` };
   }
   if (outcome.kind === 'stale') {
     const { progress } = outcome.stored;
-    const note = `${typeableRef(outcome.stored)} changed since this card was sent: ${progress.updatedBy ?? 'someone'} made it ${progress.status}${progress.dueDate ? ` (due ${dueLabel(progress.dueDate)})` : ''}. Nothing was changed; the card now shows it as it stands, answer again if you still mean it.`;
+    const who = progress.updatedBy ? turn.directory.person(progress.updatedBy)?.name ?? progress.updatedBy : 'someone';
+    const note = `${typeableRef(outcome.stored)} changed since this card was sent: ${who} made it ${progress.status}${progress.dueDate ? ` (due ${dueLabel(progress.dueDate)})` : ''}. Nothing was changed; the card now shows it as it stands, answer again if you still mean it.`;
     return { card: currentCard(turn, outcome.stored), message: note, note };
   }
-  turn.state.lastAnswer = { planId, actionId, before: outcome.before.progress, etagAfter: outcome.stored.etag, at: outcome.change.at };
+  remember(turn, { planId, actionId, before: outcome.before.progress, etagAfter: outcome.stored.etag, at: outcome.change.at });
   const card = answeredCard(outcome.stored, outcome.change, turn.directory, turn.today);
   // The press is answered first; the other copies are refreshed after, without holding up the reply.
   void refreshSentCards(services, turn.messenger, outcome.stored, card, cardActivityId).catch((err: unknown) => {
     services.logger.warn({ err: { message: (err as Error).message } }, 'could not refresh sent cards');
   });
-  const saved = savedLine(outcome.stored, outcome.change, turn.directory.plan(planId)?.period ?? null);
-  return outcome.note ? { card, message: `${outcome.note} ${saved}`, note: `${outcome.note} ${saved}` } : { card, message: saved };
+  const period = turn.directory.plan(planId)?.period ?? null;
+  const saved = savedLine(outcome.stored, outcome.change, period);
+  // The card that replaces the pressed one shows the new date but not what to know about it.
+  if (outcome.note) return { card, message: `${outcome.note} ${saved}`, note: `${outcome.note} ${saved}` };
+  return newDateNote(outcome.change, period) ? { card, message: saved, note: saved } : { card, message: saved };
 }

@@ -1,10 +1,17 @@
 // How dates, distances and long texts are written on cards, in UK English.
 import { differenceInCalendarDays, format, parseISO } from 'date-fns';
+import { isValidIsoDate } from '../domain/calendar.ts';
 import type { IsoDate } from '../domain/plan.ts';
 
 /** "2011-09-30" → "Fri 30 Sep 2011". */
 export function dueLabel(date: IsoDate): string {
   return format(parseISO(date), 'EEE d MMM yyyy');
+}
+
+/** Text written by the domain or stored in a history ("already done on 2008-11-24") with each ISO date
+ *  as people read dates ("Mon 24 Nov 2008"). */
+export function readableDates(text: string): string {
+  return text.replace(/\b(\d{4})-(\d{2})-(\d{2})\b/g, (iso) => (isValidIsoDate(iso) ? dueLabel(iso) : iso));
 }
 
 /** How far `due` is from `today`: "in 7 days", "tomorrow", "due today", "1 day late", "3 days late". */

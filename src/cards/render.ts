@@ -1,6 +1,7 @@
 // Cards are JSON templates in cards/, expanded with the typed data of src/cards/models.ts.
 import { readFileSync } from 'node:fs';
 import * as ACData from 'adaptivecards-templating';
+import { escapeCardText } from './markdown.ts';
 import type { CardData, CardName } from './models.ts';
 
 const cardsDir = new URL('../../cards/', import.meta.url);
@@ -28,11 +29,12 @@ function withoutNulls(value: unknown): unknown {
 
 /**
  * The Adaptive Card (1.5) for `name` filled with `data`. Values are bound as data, never re-read as
- * template text, so "${x}" or "<script>" in a plan's wording reaches the card literally.
+ * template text, so "${x}" or "<script>" in a plan's wording reaches the card literally, and Markdown in
+ * them ("[Sign in](https://…)") is escaped so it is shown as typed.
  * In the reminder's buttons an absent occurrence is sent as "".
  */
 export function renderCard<K extends CardName>(name: K, data: CardData[K]): object {
-  const card: unknown = template(name).expand({ $root: withoutNulls(data) });
+  const card: unknown = escapeCardText(template(name).expand({ $root: withoutNulls(data) }));
   if (typeof card !== 'object' || card === null) throw new Error(`card template ${name} did not expand to an object`);
   return card;
 }

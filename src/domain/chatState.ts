@@ -30,7 +30,7 @@ export interface PendingAnswer {
   askedAt: string;
 }
 
-/** The caller's own last answer, for "undo". */
+/** One action the caller's last answer changed, for "undo". */
 export interface LastAnswer {
   planId: string;
   actionId: string;
@@ -44,7 +44,8 @@ export interface LastAnswer {
 export interface ChatState {
   pending: PendingAnswer | null;
   lastList: { query: ListQuery; offset: number } | null;
-  lastAnswer: LastAnswer | null;
+  /** Every action the caller's last message or press changed ("done A, B and C": three), for "undo". */
+  lastAnswers: LastAnswer[];
 }
 
-export const emptyChatState: ChatState = { pending: null, lastList: null, lastAnswer: null };
+export const emptyChatState: ChatState = { pending: null, lastList: null, lastAnswers: [] };

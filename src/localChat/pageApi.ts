@@ -1,5 +1,6 @@
 // What the chat page asks of its server: who can be played, each chat so far, live events, and the
 // three things a person does in Teams (type, press a card button) plus the demo's sweep control.
+import { unescapeCardText } from '../cards/markdown.ts';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { loadDirectory } from '../app/directory.ts';
 import type { Services } from '../app/services.ts';
@@ -66,7 +67,7 @@ async function press(ctx: PageContext, body: Record<string, unknown>): Promise<o
   if (answer.status >= 300 || !response || (response.statusCode ?? 200) >= 300) {
     notice(`The bot could not take that answer (HTTP ${answer.status}${response?.statusCode ? `, ${response.statusCode}` : ''}).`);
   } else if (response.type === 'application/vnd.microsoft.card.adaptive' && response.value && typeof response.value === 'object') {
-    ctx.transcript.replace(conversationId, activityId, null, [response.value]);
+    ctx.transcript.replace(conversationId, activityId, null, [unescapeCardText(response.value) as object]);
   } else if (response.type === 'application/vnd.microsoft.activity.message' && typeof response.value === 'string') {
     notice(response.value);
   }

@@ -1,5 +1,6 @@
 // What each personal chat holds, in memory: the people's messages, the bot's messages and cards, and
 // notices (an invoke's message response). Listeners hear every addition and replacement.
+import { unescapeCardText } from '../cards/markdown.ts';
 import type { Activity } from 'botbuilder';
 
 /** One line of a chat. */
@@ -22,9 +23,9 @@ export interface ChatEvent {
 
 const ADAPTIVE = 'application/vnd.microsoft.card.adaptive';
 
-/** The Adaptive Cards attached to an activity. */
+/** The Adaptive Cards attached to an activity, their text as Teams shows it (the page renders no Markdown). */
 export function cardsOf(activity: Partial<Activity>): object[] {
-  return (activity.attachments ?? []).filter((a) => a.contentType === ADAPTIVE && a.content && typeof a.content === 'object').map((a) => a.content as object);
+  return (activity.attachments ?? []).filter((a) => a.contentType === ADAPTIVE && a.content && typeof a.content === 'object').map((a) => unescapeCardText(a.content) as object);
 }
 
 /** Every chat of the local channel. */

@@ -156,7 +156,8 @@ describe('card templates', () => {
     const hostile = 'Run <script>alert(1)</script> for ${planId} and @{x} ${if(true, 1, 2)}';
     const card = renderCard('reminder', { ...samples.reminder, ref: null, text: hostile, owners: [{ role: '${role}', people: '${people}' }] });
     const words = texts(card);
-    expect(words).toContain(hostile);
+    // Bound literally, with "<" and ">" escaped so a Markdown renderer cannot read them as an autolink.
+    expect(words).toContain('Run \\<script\\>alert(1)\\</script\\> for ${planId} and @{x} ${if(true, 1, 2)}');
     expect(words).toEqual(expect.arrayContaining(['${role}', '${people}']));
     const problems = cardProblems(card).filter((p) => !p.includes('unexpanded binding'));
     expect(problems).toEqual([]);
@@ -171,6 +172,13 @@ describe('card templates', () => {
     const escalation = JSON.stringify(renderCard('escalationDigest', samples.escalationDigest));
     for (const verb of ['escalation.chase', 'escalation.reassign', 'escalation.accept', 'escalation.close']) expect(escalation).toContain(`"verb":"${verb}"`);
     expect(escalation).toContain('Back to the most urgent');
+  });
+
+  it('Markdown in a plan\'s words or a reason is shown as typed: no link, no bold, no list', () => {
+    const card = renderCard('status', { ...samples.status, text: '[Sign in](https://example.com) **now**', reason: '- _see_ #2', history: [] });
+    const words = texts(card);
+    expect(words.some((w) => w.includes('\\[Sign in\\](https://example.com) \\*\\*now\\*\\*'))).toBe(true);
+    expect(JSON.stringify(card)).not.toMatch(/(?<!\\)\]\(https/);
   });
 
   it('summary counts are written as text', () => {

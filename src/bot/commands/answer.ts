@@ -34,6 +34,13 @@ function answerOf(intent: AnswerIntent, stored: StoredAction, today: string): An
   return { kind: 'delayed', newDate, reason: intent.reason ?? 'no reason given' };
 }
 
+/** Says back how a span was counted for an action already late: from today, not from its old date. */
+function shiftNote(intent: AnswerIntent, stored: StoredAction, today: string): string {
+  const due = stored.progress.dueDate;
+  if (intent.newDate || !intent.shift || !due || due > today) return '';
+  return `${typeableRef(stored)} was already due ${dueLabel(due)}, so the new date is counted from today. `;
+}
+
 /** The question card for a pending answer; `choices` default to Yes / No. */
 export function questionCard(title: string, message: string, pending: PendingAnswer, choices = [{ title: 'Yes', choice: 'yes' }, { title: 'No', choice: 'no' }]): object {
   return renderCard('question', { title, message, facts: [], choices: choices.map((c) => ({ ...c, asked: pending.askedAt })) });
@@ -97,14 +104,14 @@ export const answerCommand = command({
     const sure = intent.sure && intent.names.length > 0 && problems.length === 0;
     if (!sure) {
       const why = intent.names.length === 0 ? 'You named no action; the one waiting on you is this. ' : problems.length > 0 ? `${problems.join(' ')} ` : '';
-      return ask(turn, targets, answers[0] as Answer, why);
+      return ask(turn, targets, answers[0] as Answer, `${why}${targets.map((t) => shiftNote(intent, t, turn.today)).join('')}`);
     }
     // A recurring action several occurrences behind is asked about; the others are applied now.
     const behind = intent.status === 'done' ? targets.filter((t) => missed(turn, t).length > 1) : [];
     const lines: string[] = [];
     for (const [i, t] of targets.entries()) {
       if (behind.includes(t)) continue;
-      lines.push((await applyAnswer(turn, [{ planId: t.planId, actionId: t.action.id, etag: t.etag }], answers[i] as Answer, { via: 'typed', checked: false })).text);
+      lines.push(shiftNote(intent, t, turn.today) + (await applyAnswer(turn, [{ planId: t.planId, actionId: t.action.id, etag: t.etag }], answers[i] as Answer, { via: 'typed', checked: false })).text);
     }
     const applied = lines.join('\n\n');
     if (behind.length === 0) return { text: applied };

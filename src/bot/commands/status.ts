@@ -1,6 +1,6 @@
 import { actionCardFields } from '../../app/actionCards.ts';
 import { findNamed } from '../../app/findActions.ts';
-import { dueLabel } from '../../cards/format.ts';
+import { dueLabel, readableDates } from '../../cards/format.ts';
 import { renderCard } from '../../cards/render.ts';
 import { londonDate } from '../../domain/calendar.ts';
 import { candidateList } from '../answerApply.ts';
@@ -26,7 +26,7 @@ export const statusCommand = command({
       card: renderCard('status', {
         ...actionCardFields(stored, turn.directory, turn.today),
         reason: stored.progress.reason,
-        history: history.slice(-5).reverse().map((h) => ({ at: dueLabel(londonDate(new Date(h.at))), by: h.by.name, summary: h.summary })),
+        history: history.slice(-5).reverse().map((h) => ({ at: dueLabel(londonDate(new Date(h.at))), by: h.by.name, summary: readableDates(h.summary) })),
       }),
     };
   },

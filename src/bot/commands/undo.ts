@@ -3,6 +3,7 @@
 import { typeableRef } from '../../app/actionCards.ts';
 import { findNamed } from '../../app/findActions.ts';
 import { reopenAction, undoLastAnswer } from '../../app/undoReopen.ts';
+import { readableDates } from '../../cards/format.ts';
 import type { StoredAction } from '../../domain/ports.ts';
 import { named } from '../answerApply.ts';
 import { command } from './chatCommand.ts';
@@ -12,10 +13,20 @@ export const undoCommand = command({
   example: 'undo',
   summary: 'take back your last answer (within a day, if nobody changed the action since)',
   async run(turn) {
-    const outcome = await undoLastAnswer(turn.services, turn.caller, turn.state.lastAnswer);
-    if (!outcome.ok) return { text: `Nothing was undone: ${outcome.reason}` };
-    turn.state.lastAnswer = null;
-    return { text: `Undone: ${named(outcome.stored)} is ${outcome.stored.progress.status} again.` };
+    const last = turn.state.lastAnswers ?? [];
+    if (last.length === 0) return { text: 'Nothing was undone: you have no answer to undo.' };
+    // Every action the last message changed, the latest first.
+    const lines: string[] = [];
+    for (const answer of [...last].reverse()) {
+      const outcome = await undoLastAnswer(turn.services, turn.caller, answer);
+      if (outcome.ok) lines.push(`Undone: ${named(outcome.stored)} is ${outcome.stored.progress.status} again.`);
+      else {
+        const stored = last.length > 1 ? await turn.services.store.actions.get(answer.planId, answer.actionId) : null;
+        lines.push(`Nothing was undone${stored ? ` for ${named(stored)}` : ''}: ${readableDates(outcome.reason)}`);
+      }
+    }
+    turn.state.lastAnswers = [];
+    return { text: lines.join('\n\n') };
   },
 });
 
@@ -33,7 +44,7 @@ export const reopenCommand = command({
         continue;
       }
       const outcome = await reopenAction(turn.services, turn.directory, turn.caller, found[0] as StoredAction);
-      lines.push(outcome.ok ? `Reopened: ${named(outcome.stored)} is open again.` : `Not reopened: ${named(found[0] as StoredAction)}: ${outcome.reason}`);
+      lines.push(outcome.ok ? `Reopened: ${named(outcome.stored)} is open again.` : `Not reopened: ${named(found[0] as StoredAction)}: ${readableDates(outcome.reason)}`);
     }
     return { text: lines.join('\n\n') || 'Which action? e.g. "reopen BED-14".' };
   },

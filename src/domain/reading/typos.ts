@@ -42,8 +42,31 @@ const exampleWords = (example: string): string[] =>
   example.toLowerCase().replace(/[^a-z0-9 ]/g, ' ').split(/\s+/).filter((w) => w.length > 2 && !['what', 'whats', 'pb', 'sam', 'patel'].includes(w));
 const EXAMPLE_WORDS = EXAMPLES.map(exampleWords);
 
-/** Up to three commands closest to `text`, by the nearest word each shares with it. */
+// Commands about one action whose first word may be mistyped while the rest is right ("dun IW-1.2.2").
+const LEADING_VERBS = ['done', 'delayed', 'blocked', 'status', 'reopen'];
+
+/** The message with its mistyped first word corrected, when that word is near one command word. */
+function correctedCommand(text: string): string | null {
+  // The rest must name an action (a code or a reference has a digit), or the guess is only a guess.
+  const match = /^\s*([A-Za-z]{3,})\s+(\S.*\d.*)$/s.exec(text);
+  if (!match) return null;
+  const first = (match[1] ?? '').toLowerCase();
+  if (LEADING_VERBS.includes(first)) return null;
+  const near = LEADING_VERBS.map((verb) => ({ verb, d: editDistance(first, verb, 2) })).filter((c) => c.d <= Math.min(2, first.length - 1));
+  const best = near.sort((a, b) => a.d - b.d)[0];
+  if (!best || near.filter((c) => c.d === best.d).length > 1) return null;
+  return `${best.verb} ${(match[2] ?? '').trim()}`;
+}
+
+/** Up to three commands closest to `text`: the message itself with its first word corrected where that
+ *  reads ("dun IW-1.2.2" → "done IW-1.2.2"), then by the nearest word each command shares with it. */
 export function suggest(text: string): string[] {
+  const fixed = correctedCommand(text);
+  const rest = suggestCommands(text).filter((s) => s !== fixed);
+  return fixed ? [fixed, ...rest].slice(0, 3) : rest;
+}
+
+function suggestCommands(text: string): string[] {
   // The first words say what a message is about; a long one is not compared word by word.
   const words = [...new Set(text.toLowerCase().replace(/[^a-z0-9 ]/g, ' ').split(/\s+/).filter((w) => w.length > 2))].slice(0, 12);
   const scored = EXAMPLES.map((example, i) => {

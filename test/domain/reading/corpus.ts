@@ -437,6 +437,8 @@ const neither: [string, Intent][] = [
   ['staus', unknown('status PB-14')],
   ['done 1.2.3 - what next?', unknown('done PB-14')],
   ['can you mark 1.2.3 as done?', unknown('done PB-14')],
+  // A mistyped first word with an action named after it: the message itself, corrected, comes first.
+  ['dun IW-1.2.2', unknown('done IW-1.2.2', "what's overdue?", 'my actions')],
 ];
 
 export const corpus: CorpusCase[] = [...observed, ...answers, ...invalid, ...lists, ...questions, ...commands, ...settings, ...neither]
