@@ -192,7 +192,7 @@ describe('overdue actions', () => {
     }
     const escalations = cardsAbout(bot, commissioner, AUDIT);
     expect(escalations).toHaveLength(1);
-    expect(textOf(escalations[0])).toMatch(/Late \(\d\) .*1\.1\.1\*\* {2}Agree the needle exchange audit Testshire DAT · 14 days late/);
+    expect(textOf(escalations[0])).toMatch(/Late \(\d\) [\s\S]*1\.1\.1[\s\S]*Agree the needle exchange audit[\s\S]*Testshire DAT · 14 days late/);
 
     await sweepTwice('2011-10-21');
     expect(toldAbout(AUDIT)(cardsAbout(bot, sam, AUDIT).at(-1))).toBe('Overdue: 21 days late');

@@ -34,31 +34,40 @@ async function playAs(person: { id: string; name: string }): Promise<void> {
 /** The bot's message in the open chat whose card mentions `text` (the latest such). */
 const botCard = (text: string | RegExp) => page.locator('.entry.bot', { has: page.locator('.card', { hasText: text }) }).last();
 
-describe('a person answers a reminder in the local chat', () => {
-  it('Sam receives the reminder from the sweep control, clicks Done, and the card shows who answered', async () => {
+/** The index of an action's line in Sam's digest of the day (its buttons are the n-th of their kind). */
+async function lineOf(actionId: string): Promise<number> {
+  const record = await demo.store.digests.get(`owner|${sam.id}|${monday}`);
+  const n = record?.lines.findIndex((l) => l.actionId === actionId) ?? -1;
+  if (n < 0) throw new Error(`no line for ${actionId} in Sam's digest`);
+  return n;
+}
+
+describe('a person answers their digest in the local chat', () => {
+  it('Sam receives one digest from the sweep control, clicks Done on a line, and the line shows who answered', async () => {
     await playAs(sam);
     await page.fill('#sweepDate', monday);
     await page.click('#sweepAt');
-    await expect.poll(() => page.locator('#sweepResult').innerText(), slow).toContain('3 sent');
-    const reminder = botCard('Agree the needs assessment');
-    await reminder.waitFor();
-    expect(await reminder.innerText()).toContain('Coming up: due in 7 days');
-    await screenshot(page, 'chat-reminder');
+    // Sam's two reminders come as one digest; Robin's one as its single-action card.
+    await expect.poll(() => page.locator('#sweepResult').innerText(), slow).toContain('2 sent');
+    const digest = botCard('Agree the needs assessment');
+    await digest.waitFor();
+    expect(await digest.innerText()).toContain('treatment plan');
+    await screenshot(page, 'chat-digest');
 
-    await reminder.getByRole('button', { name: 'Done' }).click();
-    await expect.poll(() => reminder.innerText(), slow).toContain('Answered by');
-    expect(await reminder.innerText()).toContain('Sam Patel, Mon 2 Jun 2025');
-    expect(await reminder.getByRole('button', { name: 'Done' }).count()).toBe(0);
+    await digest.getByRole('button', { name: 'Done' }).nth(await lineOf('act-1-1')).click();
+    await expect.poll(() => digest.innerText(), slow).toContain('Done by Sam Patel');
+    expect(await digest.getByRole('button', { name: 'Done' }).count()).toBe(1);
     expect((await demo.store.actions.get('testshire-2025', 'act-1-1'))?.progress.status).toBe('done');
     await screenshot(page, 'chat-answered');
   }, 60_000);
 
-  it('Sam reports an action blocked with a reason from the card, and Robin’s copy changes in place', async () => {
-    const nudge = botCard('treatment plan');
-    await nudge.getByRole('button', { name: 'Blocked' }).click();
-    await nudge.getByLabel('What is blocking it?').fill('no venue until July');
-    await nudge.getByRole('button', { name: 'Report blocked' }).click();
-    await expect.poll(() => nudge.innerText(), slow).toContain('no venue until July');
+  it('Sam reports the other line blocked with a reason, and Robin’s copy of that action changes in place', async () => {
+    const digest = botCard('treatment plan');
+    await digest.getByRole('button', { name: 'Blocked' }).first().click();
+    await digest.locator('input:visible, textarea:visible').last().fill('no venue until July');
+    await digest.getByRole('button', { name: /blocked/i }).last().click();
+    await expect.poll(async () => (await demo.store.actions.get('testshire-2025', 'act-1-2'))?.progress.status, slow).toBe('blocked');
+    expect((await demo.store.actions.get('testshire-2025', 'act-1-2'))?.progress.reason).toBe('no venue until July');
 
     await playAs(robin);
     const robinsCopy = botCard('treatment plan');
