@@ -40,7 +40,9 @@ describe('storage fails while Sam answers', () => {
   it('the write of his "Done" never lands: he is told it was not saved, and the action is still open', async () => {
     // Reads work; every write to the action's row is dropped on the floor.
     proxy.cut((req) => req.method === 'PUT' && req.path.includes('Actions('));
-    const reply = await bot.press(sam, 'done', button);
+    // The card carries the version of the action it showed.
+    const version = (await bot.store.actions.get(button.planId, button.actionId))?.etag;
+    const reply = await bot.press(sam, 'done', { ...button, version });
     expect(reply.type).toBe('application/vnd.microsoft.activity.message');
     expect(reply.text).toMatch(/could not save your answer/);
     expect(reply.text).toMatch(/Nothing was changed/);
