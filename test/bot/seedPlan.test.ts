@@ -28,7 +28,7 @@ describe('the Isle of Wight plan', () => {
     expect(report.failed).toBe(0);
     const [card] = cardsAbout(bot, tom, AUDIT_TOOL);
     expect(cardsTo(bot, tom)).toHaveLength(1);
-    expect(textOf(card)).toContain(`**IW-3.2.1**  ${AUDIT_TOOL} Isle of Wight DAT · Tue 30 Sep 2008 · in 14 days`);
+    expect(textOf(card)).toContain(`IW-3.2.1 · ${AUDIT_TOOL} Isle of Wight DAT · Tue 30 Sep 2008 · in 14 days`);
     // Roles the plan names that nobody in the demo holds are no daily card (the weekly briefing lists them).
     expect(cardsAbout(bot, jane, 'Roles nobody holds')).toHaveLength(0);
     expect(report.unheldRoles).toContain('DIP Champion');

@@ -102,6 +102,11 @@ describe('card templates', () => {
     expect(cardProblems(renderCard(name, samples[name]))).toEqual([]);
   });
 
+  // Words are escaped after templating, so Markdown written in a template would show as "\*\*" in Teams.
+  it.each(cardNames)('the %s card shows no escaped Markdown of its own template', (name) => {
+    expect(JSON.stringify(renderCard(name, samples[name]))).not.toMatch(/\\\\\*\\\\\*/);
+  });
+
   it('the check itself catches a 1.6 element, a duplicate input id and a binding left unexpanded', () => {
     const bad = { type: 'AdaptiveCard', version: '1.5', body: [
       { type: 'Carousel', pages: [] },
