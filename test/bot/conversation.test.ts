@@ -1,23 +1,16 @@
 // Issue 8 over real HTTP, on the five seed plans: codes for every action, answers only when meant,
 // undo and reopen, filtered and paged lists, retried activities applied once, clear errors.
-import { readFileSync, readdirSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { parsePlan } from '../../src/import/parsePlan.ts';
 import type { Plan } from '../../src/domain/plan.ts';
 import { cardOf, startBotHarness, textOf, type BotHarness } from '../support/botHarness.ts';
 import { meet } from '../support/cardPress.ts';
 import { cardAction, message, type TeamsPerson } from '../support/teamsActivity.ts';
+import { demo, person, seedPlans } from '../support/seedWorld.ts';
 
-const demo = JSON.parse(readFileSync('seeds/roles.json', 'utf8')) as { people: { id: string; name: string; roles: string[] }[] };
-const person = (name: string): TeamsPerson => {
-  const p = demo.people.find((d) => d.name === name);
-  if (!p) throw new Error(name);
-  return { aadObjectId: p.id, name: p.name };
-};
 const jane = person('Jane Smith');
 const sam = person('Sam Patel');
 const tom = person('Tom Hughes');
-const seeds: Plan[] = readdirSync('seeds/plans').filter((f) => f.endsWith('.txt')).sort().map((f) => parsePlan(readFileSync(`seeds/plans/${f}`, 'utf8'), f));
+const seeds: Plan[] = seedPlans();
 const IW = 'isle-of-wight-dat-2008';
 
 let bot: BotHarness;

@@ -1,25 +1,18 @@
 // Tried as a stranger would, over real HTTP on the five seed plans: "Show more" data that did not come
 // from the bot.
 // Each test asserts what a person would expect; they were written against the bot as landed, where they fail.
-import { readFileSync, readdirSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { parsePlan } from '../../src/import/parsePlan.ts';
 import { startBotHarness, type BotHarness } from '../support/botHarness.ts';
 import { meet } from '../support/cardPress.ts';
-import { cardAction, type TeamsPerson } from '../support/teamsActivity.ts';
+import { cardAction } from '../support/teamsActivity.ts';
+import { demo, person, seedPlans } from '../support/seedWorld.ts';
 
-const demo = JSON.parse(readFileSync('seeds/roles.json', 'utf8')) as { people: { id: string; name: string; roles: string[] }[] };
-const person = (name: string): TeamsPerson => {
-  const p = demo.people.find((d) => d.name === name);
-  if (!p) throw new Error(name);
-  return { aadObjectId: p.id, name: p.name };
-};
 const jane = person('Jane Smith');
 
 let bot: BotHarness;
 beforeAll(async () => {
   bot = await startBotHarness('strangerc', '2008-11-24T10:00:00Z');
-  for (const f of readdirSync('seeds/plans').filter((n) => n.endsWith('.txt')).sort()) await bot.importPlan(parsePlan(readFileSync(`seeds/plans/${f}`, 'utf8'), f));
+  for (const plan of seedPlans()) await bot.importPlan(plan);
   for (const p of demo.people) await meet(bot, { aadObjectId: p.id, name: p.name }, ...p.roles);
   await bot.sweep('2008-11-24T10:00:00Z');
 }, 120_000);

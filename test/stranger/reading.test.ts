@@ -1,20 +1,13 @@
 // Tried as a stranger would, over real HTTP on the five seed plans: messages as Teams sends them and as
 // people type them, and the bot's own suggestions typed back. Each test asserts what a person would
 // expect; they were written against the bot as landed, where they fail.
-import { readFileSync, readdirSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { parsePlan } from '../../src/import/parsePlan.ts';
 import type { StoredAction } from '../../src/domain/ports.ts';
 import { startBotHarness, textOf, type BotHarness } from '../support/botHarness.ts';
 import { meet } from '../support/cardPress.ts';
-import { message, type TeamsPerson } from '../support/teamsActivity.ts';
+import { message } from '../support/teamsActivity.ts';
+import { demo, person, seedPlans } from '../support/seedWorld.ts';
 
-const demo = JSON.parse(readFileSync('seeds/roles.json', 'utf8')) as { people: { id: string; name: string; roles: string[] }[] };
-const person = (name: string): TeamsPerson => {
-  const p = demo.people.find((d) => d.name === name);
-  if (!p) throw new Error(name);
-  return { aadObjectId: p.id, name: p.name };
-};
 const jane = person('Jane Smith');
 const NOT_UNDERSTOOD = "I didn't understand";
 const ISO_DATE = /\b\d{4}-\d{2}-\d{2}\b/;
@@ -22,7 +15,7 @@ const ISO_DATE = /\b\d{4}-\d{2}-\d{2}\b/;
 let bot: BotHarness;
 beforeAll(async () => {
   bot = await startBotHarness('strangerr', '2008-11-24T10:00:00Z');
-  for (const f of readdirSync('seeds/plans').filter((n) => n.endsWith('.txt')).sort()) await bot.importPlan(parsePlan(readFileSync(`seeds/plans/${f}`, 'utf8'), f));
+  for (const plan of seedPlans()) await bot.importPlan(plan);
   for (const p of demo.people) await meet(bot, { aadObjectId: p.id, name: p.name }, ...p.roles);
 }, 120_000);
 afterAll(async () => bot?.close());

@@ -1,20 +1,13 @@
 // Tried as a stranger would, over real HTTP on the five seed plans: what changes the record wrongly,
 // loses an answer or shows a plan to someone it does not belong to. Each test asserts what a person
 // would expect; they were written against the bot as landed, where they fail.
-import { readFileSync, readdirSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { parsePlan } from '../../src/import/parsePlan.ts';
 import type { StoredAction } from '../../src/domain/ports.ts';
 import { startBotHarness, textOf, type BotHarness } from '../support/botHarness.ts';
 import { meet } from '../support/cardPress.ts';
 import type { TeamsPerson } from '../support/teamsActivity.ts';
+import { demo, person, seedPlans } from '../support/seedWorld.ts';
 
-const demo = JSON.parse(readFileSync('seeds/roles.json', 'utf8')) as { people: { id: string; name: string; roles: string[] }[] };
-const person = (name: string): TeamsPerson => {
-  const p = demo.people.find((d) => d.name === name);
-  if (!p) throw new Error(name);
-  return { aadObjectId: p.id, name: p.name };
-};
 const jane = person('Jane Smith');
 const tom = person('Tom Hughes'); // an admin
 // Holds only the lead role, which Isle of Wight and Bedfordshire name and Worcestershire and Peterborough do not.
@@ -23,7 +16,7 @@ const carol: TeamsPerson = { aadObjectId: 'f8000000-0000-4000-8000-00000000000c'
 let bot: BotHarness;
 beforeAll(async () => {
   bot = await startBotHarness('strangerw', '2008-11-24T10:00:00Z', { ADMINS: tom.aadObjectId });
-  for (const f of readdirSync('seeds/plans').filter((n) => n.endsWith('.txt')).sort()) await bot.importPlan(parsePlan(readFileSync(`seeds/plans/${f}`, 'utf8'), f));
+  for (const plan of seedPlans()) await bot.importPlan(plan);
   for (const p of demo.people) await meet(bot, { aadObjectId: p.id, name: p.name }, ...p.roles);
   await meet(bot, carol, 'Commissioner');
 }, 120_000);
