@@ -8,7 +8,7 @@ import { SendError, type ConversationAddress, type Messenger } from '../domain/m
 import { digestCard } from '../cards/digestCards.ts';
 import { digestKey, type DigestRecord } from '../domain/digestPorts.ts';
 import type { Bundle, BundleItem } from './bundles.ts';
-import { reminderCard } from './delivery.ts';
+import { reminderCard } from './reminderCard.ts';
 
 /** What became of a bundle: its outcome and how many lines and notes went out. */
 export interface BundleOutcome {
