@@ -2,7 +2,7 @@
 // "SP SMAT District Councils", "Inde trust service lead JCM"). When the run is rare in the plan and
 // splits cleanly into roles the same plan names on their own elsewhere, it is those roles.
 import type { ImportWarning, PlanAction } from '../domain/plan.ts';
-import { isCompleteRole } from '../domain/owners.ts';
+import { isCompleteRole, isGroupTitle } from '../domain/owners.ts';
 import { variantKey } from './roleVariants.ts';
 
 function isAcronym(word: string): boolean {
@@ -27,6 +27,8 @@ function segment(words: string[], known: Set<string>): string[] | null {
         const group = /s$/.test(piece) && isCompleteRole(piece);
         const afterRole = start === 0 || (isCompleteRole(previous) && (group || !isAcronym(previous)));
         if (!afterRole || !(group || known.has(variantKey(piece)))) continue;
+        // "SMAT Mgrs" is SMAT's managers, not SMAT and some managers.
+        if (isAcronym(previous) && isGroupTitle(piece)) continue;
       }
       const unknown = known.has(variantKey(piece)) ? 0 : single && (start > 0 || !isAcronym(piece)) ? 1 : null;
       if (unknown === null) continue;

@@ -1,5 +1,6 @@
 // A cell's lines joined as its column needs: the author's line breaks in an owner cell separate
 // owners; a list of dates on separate lines is a list.
+import { isGroupTitle } from '../../domain/owners.ts';
 import { endsDangling } from '../planText.ts';
 import type { DocCell } from './model.ts';
 
@@ -23,7 +24,8 @@ export function whoOf(cell: DocCell | undefined): string {
   let joined = '';
   for (const line of lines) {
     if (joined === '') joined = line;
-    else if (endsDangling(joined) || /^[a-z&]/.test(line)) joined += ` ${line}`;
+    // A title alone on its line ends the role above it: "SMAT" / "Mgrs" is SMAT Mgrs.
+    else if (endsDangling(joined) || /^[a-z&]/.test(line) || isGroupTitle(line)) joined += ` ${line}`;
     else joined += ` / ${line}`;
   }
   return joined;
