@@ -6,7 +6,7 @@ import { createLogger, type Logger } from './log.ts';
 import type { Clock, Services } from './app/services.ts';
 import { systemClock } from './app/services.ts';
 import { ActionBot } from './bot/actionBot.ts';
-import { PendingImports } from './app/importPreview.ts';
+import { hasPlanTable } from './import/pastedTable.ts';
 import { readPlanBytes } from './import/readPlanBytes.ts';
 import { BotMessenger, type Messenger } from './bot/messenger.ts';
 import { wireDigest } from './bot/digestWiring.ts';
@@ -57,7 +57,7 @@ export async function startRuntime(config: Config, options: RuntimeOptions = {})
     const services: Services = { store: storage.store, settings: config, clock: options.clock ?? systemClock, logger };
     const adapter = createAdapter(config, logger);
     const messenger = messengerFor(adapter, config, logger);
-    const bot = new ActionBot(services, messenger, { read: readPlanBytes, pending: new PendingImports(), localMode: config.localMode });
+    const bot = new ActionBot(services, messenger, { read: readPlanBytes, isPlanTable: hasPlanTable, localMode: config.localMode });
     wireDigest(bot, services, messenger);
     // The dashboard (the Teams tab) on the bot's own port in every mode: signed in outside local mode.
     const dashboard = mountDashboard(dashboardFor(config, services, messenger));
