@@ -1,6 +1,6 @@
 // A cell's lines joined as its column needs: the author's line breaks in an owner cell separate
 // owners; a list of dates on separate lines is a list.
-import { isGroupTitle } from '../../domain/owners.ts';
+import { isCompleteRole, isGroupTitle } from '../../domain/owners.ts';
 import { endsDangling } from '../planText.ts';
 import type { DocCell } from './model.ts';
 
@@ -25,7 +25,8 @@ export function whoOf(cell: DocCell | undefined): string {
   for (const line of lines) {
     if (joined === '') joined = line;
     // A title alone on its line ends the role above it: "SMAT" / "Mgrs" is SMAT Mgrs.
-    else if (endsDangling(joined) || /^[a-z&]/.test(line) || isGroupTitle(line)) joined += ` ${line}`;
+    // A lower-case line goes on the one above ("Treatment lead/Service" / "governance leads"), unless both are whole roles ("JCM" / "service managers").
+    else if (endsDangling(joined) || isGroupTitle(line) || (/^[a-z&]/.test(line) && !(isCompleteRole(lines[lines.indexOf(line) - 1] ?? '') && isCompleteRole(line)))) joined += ` ${line}`;
     else joined += ` / ${line}`;
   }
   return joined;
