@@ -71,10 +71,6 @@ function safeDecode(part: string): string {
   }
 }
 
-function notice(ctx: PageContext, conversationId: string, text: string, replyToId: string | null): void {
-  ctx.transcript.add({ conversationId, from: 'notice', text, cards: [], replyToId, at: new Date().toISOString() });
-}
-
 /** POST /api/file?person=…&name=…: the file's bytes as the body (application/octet-stream). */
 export async function sendFile(ctx: PageContext, req: IncomingMessage, person: ChatPerson, rawName: string | null): Promise<object> {
   const name = cleanFileName(rawName ?? '');
@@ -90,7 +86,7 @@ export async function sendFile(ctx: PageContext, req: IncomingMessage, person: C
   const sent: ChatFile = { kind: 'sent', name, size: bytes.length, url };
   ctx.transcript.add({ id: activity.id, conversationId, from: 'person', text: null, cards: [], files: [sent], replyToId: null, at: new Date().toISOString() });
   const answer = await postToBot(ctx.botUrl, activity);
-  if (answer.status >= 300) notice(ctx, conversationId, `The bot answered HTTP ${answer.status}.`, null);
+  if (answer.status >= 300) ctx.transcript.notice(conversationId, `The bot answered HTTP ${answer.status}.`);
   return { status: answer.status };
 }
 
@@ -117,7 +113,7 @@ export async function answerConsent(ctx: PageContext, person: ChatPerson, body: 
     };
   }
   const result = await postToBot(ctx.botUrl, fileConsentActivity(ctx.origin, person, activityId, answer));
-  if (result.status >= 300) notice(ctx, conversationId, `The bot could not take that answer (HTTP ${result.status}).`, activityId);
+  if (result.status >= 300) ctx.transcript.notice(conversationId, `The bot could not take that answer (HTTP ${result.status}).`, activityId);
   return { status: result.status };
 }
 

@@ -51,7 +51,7 @@ async function say(ctx: PageContext, body: Record<string, unknown>): Promise<obj
   const conversationId = personalConversationId(person.id);
   ctx.transcript.add({ id: activity.id, conversationId, from: 'person', text, cards: [], replyToId: null, at: new Date().toISOString() });
   const answer = await postToBot(ctx.botUrl, activity);
-  if (answer.status >= 300) ctx.transcript.add({ conversationId, from: 'notice', text: `The bot answered HTTP ${answer.status}.`, cards: [], replyToId: null, at: new Date().toISOString() });
+  if (answer.status >= 300) ctx.transcript.notice(conversationId, `The bot answered HTTP ${answer.status}.`);
   return { status: answer.status };
 }
 
@@ -70,7 +70,7 @@ function pressOf(ctx: PageContext, body: Record<string, unknown>): { person: Cha
 async function submit(ctx: PageContext, body: Record<string, unknown>): Promise<object> {
   const { person, activityId, data, conversationId } = pressOf(ctx, body);
   const answer = await postToBot(ctx.botUrl, cardSubmitActivity(ctx.origin, person, data, activityId));
-  if (answer.status >= 300) ctx.transcript.add({ conversationId, from: 'notice', text: `The bot answered HTTP ${answer.status}.`, cards: [], replyToId: activityId, at: new Date().toISOString() });
+  if (answer.status >= 300) ctx.transcript.notice(conversationId, `The bot answered HTTP ${answer.status}.`, activityId);
   return { status: answer.status };
 }
 
@@ -80,7 +80,7 @@ async function press(ctx: PageContext, body: Record<string, unknown>): Promise<o
   const { person, activityId, data, conversationId } = pressOf(ctx, body);
   const answer = await postToBot(ctx.botUrl, cardActionActivity(ctx.origin, person, verb, data, activityId));
   const response = answer.body as { statusCode?: number; type?: string; value?: unknown } | null;
-  const notice = (text: string): void => { ctx.transcript.add({ conversationId, from: 'notice', text, cards: [], replyToId: activityId, at: new Date().toISOString() }); };
+  const notice = (text: string): void => { ctx.transcript.notice(conversationId, text, activityId); };
   if (answer.status >= 300 || !response || (response.statusCode ?? 200) >= 300) {
     notice(`The bot could not take that answer (HTTP ${answer.status}${response?.statusCode ? `, ${response.statusCode}` : ''}).`);
   } else if (response.type === 'application/vnd.microsoft.card.adaptive' && response.value && typeof response.value === 'object') {

@@ -37,6 +37,8 @@ export interface LocalChat {
   url: string;
   port: number;
   transcript: Transcript;
+  /** Files sent and received in the chats. */
+  files: ChatFiles;
   close(): Promise<void>;
 }
 
@@ -109,5 +111,5 @@ export async function startLocalChat(options: LocalChatOptions): Promise<LocalCh
     await close();
     throw err;
   }
-  return { url, port, transcript, close };
+  return { url, port, transcript, files, close };
 }

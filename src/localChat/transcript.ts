@@ -52,6 +52,11 @@ export class Transcript {
     return full;
   }
 
+  /** A line from the page itself (an invoke's message, a refusal), under the message it is about. */
+  notice(conversationId: string, text: string, replyToId: string | null = null): ChatEntry {
+    return this.add({ conversationId, from: 'notice', text, cards: [], replyToId, at: new Date().toISOString() });
+  }
+
   /** Replaces a message's text and cards (a card refreshed in place); null when there is no such message. */
   replace(conversationId: string, id: string, text: string | null, cards: object[], files?: ChatFile[]): ChatEntry | null {
     const chat = this.chats.get(conversationId) ?? [];

@@ -141,6 +141,22 @@ describe('a file the bot sends: the board report', () => {
     expect((await pageApi(demo.chat, '/api/submit', { personId: jane.id, activityId: offer.id, data: 'importPlan' })).status).toBe(400);
   });
 
+  it('takes an upload in Content-Range chunks over HTTP, as OneDrive does, then serves it', async () => {
+    const session = demo.chat.files.store.openSession('notes.txt');
+    const put = (range: string, body: string) => fetch(`${demo.chat.url}/upload/${session}`, { method: 'PUT', headers: { 'content-range': range }, body });
+    const first = await put('bytes 0-5/11', 'hello ');
+    expect(first.status).toBe(202);
+    expect(await first.json()).toEqual({ nextExpectedRanges: ['6-'] });
+    expect((await put('bytes 0-5/11', 'hello ')).status).toBe(416);
+    const last = await put('bytes 6-10/11', 'world');
+    expect(last.status).toBe(201);
+    expect(await last.json()).toEqual({ id: session, name: 'notes.txt', size: 11 });
+    expect(await (await fetch(`${demo.chat.url}/files/${session}/notes.txt`)).text()).toBe('hello world');
+    const big = demo.chat.files.store.openSession('big.docx');
+    const tooBig = await fetch(`${demo.chat.url}/upload/${big}`, { method: 'PUT', body: new Uint8Array(10 * 1024 * 1024 + 1) });
+    expect(tooBig.status).toBe(413);
+  });
+
   it('takes no upload but to a session it opened', async () => {
     const put = (path: string) => fetch(`${demo.chat.url}${path}`, { method: 'PUT', headers: { 'content-range': 'bytes 0-1/2' }, body: 'PK' });
     expect((await put('/upload/00000000-0000-4000-8000-000000000000')).status).toBe(404);
