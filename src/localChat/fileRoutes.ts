@@ -3,13 +3,13 @@
 // server opens an upload session here, sends the bot fileConsent/invoke with its URL, takes the bot's
 // PUT, and the bot's file info card then links to the stored file. Decline sends action 'decline'.
 import type { IncomingMessage, ServerResponse } from 'node:http';
+import type { Activity } from 'botbuilder';
 import { sendBody, sendJson } from '../dashboard/web.ts';
 import { consentOf, type ChatFile, type Consent } from './fileCards.ts';
 import { cleanFileName, FileStore, fileTypeOf, MAX_CHAT_FILE_BYTES, type StoredFile } from './fileStore.ts';
 import { readBytes, RequestError, stringField } from './http.ts';
 import type { PageContext } from './pageApi.ts';
 import { fileConsentActivity, fileMessageActivity, personalConversationId, postToBot, type ChatPerson, type FileConsentAnswer } from './teamsActivity.ts';
-import type { Activity } from 'botbuilder';
 
 const DOWNLOAD = /^\/files\/([0-9a-f-]{36})\/([^/]+)$/;
 const UPLOAD = /^\/upload\/([0-9a-f-]{36})$/;

@@ -86,6 +86,7 @@ export class FileStore {
 
   /** Opens an upload session for a file the person agreed to receive; returns its id. */
   openSession(name: string): string {
+    for (const [key, old] of this.sessions) if (this.now() - old.openedAt > SESSION_MS) this.sessions.delete(key);
     const id = randomUUID();
     this.sessions.set(id, { id, name, openedAt: this.now(), total: null, chunks: [], received: 0 });
     return id;

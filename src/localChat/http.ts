@@ -48,12 +48,13 @@ export function stringField(body: Record<string, unknown>, name: string, maxLeng
 
 /** The raw body, at most `max` bytes (413 beyond, whether the length is declared or only counted). */
 export async function readBytes(req: IncomingMessage, max: number): Promise<Buffer> {
-  if (Number(req.headers['content-length'] ?? '0') > max) throw new RequestError(413, `files are limited to ${Math.round(max / 1024 / 1024)} MB`);
+  const tooLarge = (): RequestError => new RequestError(413, `files are limited to ${Math.round(max / 1024 / 1024)} MB`);
+  if (Number(req.headers['content-length'] ?? '0') > max) throw tooLarge();
   const chunks: Buffer[] = [];
   let size = 0;
   for await (const chunk of req) {
     size += (chunk as Buffer).length;
-    if (size > max) throw new RequestError(413, `files are limited to ${Math.round(max / 1024 / 1024)} MB`);
+    if (size > max) throw tooLarge();
     chunks.push(chunk as Buffer);
   }
   return Buffer.concat(chunks);

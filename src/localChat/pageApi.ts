@@ -1,5 +1,5 @@
 // What the chat page asks of its server: who can be played, each chat so far, live events, and the
-// things a person does in Teams (type, press a card button (Execute or Submit), send a file, answer a file consent card)
+// things a person does in Teams (type, press a card button, send a file, answer a file consent card)
 // plus the demo's sweep control.
 import { unescapeCardText } from '../cards/markdown.ts';
 import type { IncomingMessage, ServerResponse } from 'node:http';
