@@ -16,12 +16,13 @@ import type { Services } from './services.ts';
 export const seenKey = (planId: string, actionId: string): string => `${planId}|${actionId}`;
 
 /**
- * "seen …" or "not opened" for each open action of `actions` in a plan the caller manages (by
+ * "seen …", "not opened" or "nobody holds its roles" for each open action of `actions` in a plan the caller manages (by
  * `seenKey`); actions of other plans, and done ones, are left out. One small read per action: pass a page.
  */
 export async function seenLabels(services: Services, directory: Directory, caller: Caller, actions: readonly StoredAction[]): Promise<Map<string, string>> {
   const shown = actions.filter((a) => a.progress.status !== 'done' && mayManagePlan(caller, a.planId, directory));
-  const labels = await mapLimit(shown, 8, (a) => seenLabel(services, a.planId, a.action.id));
+  // An action whose roles nobody holds was never in anyone's digest: "not opened" would blame no one.
+  const labels = await mapLimit(shown, 8, (a) => (directory.owners(a.action).some((o) => o.people.length > 0) ? seenLabel(services, a.planId, a.action.id) : Promise.resolve('nobody holds its roles')));
   return new Map(shown.map((a, i) => [seenKey(a.planId, a.action.id), labels[i] ?? 'not opened']));
 }
 

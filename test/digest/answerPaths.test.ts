@@ -21,6 +21,7 @@ const plan = handMadePlan('paths', 'Testshire DAT', planYear2011, [
   { ref: '1.3', text: 'Train the outreach volunteers', owners: ['SMO'], due: '2011-09-13' },
   { ref: '2.1', text: 'Commission the housing support service', owners: ['Housing Officer'], due: '2011-09-13' },
   { ref: '2.2', text: 'Map the supported housing beds', owners: ['Housing Officer'], due: '2011-09-13' },
+  { ref: '3.1', text: 'Recruit the peer mentors', owners: ['Youth Worker'], due: '2011-09-13' },
 ]);
 
 let bot: BotHarness;
@@ -65,6 +66,15 @@ describe('a typed answer is shown where a digest button would show it', () => {
     const history = await bot.store.actions.history('paths', 'paths-2.1');
     expect(history.at(-1)).toMatchObject({ to: 'done', via: 'typed', by: { id: priya.aadObjectId, name: 'Priya Shah (as cover for Housing Officer)' } });
     await digestUpdate(omar, 'Done by Priya Shah (as cover for Housing Officer)');
+  });
+});
+
+describe("the commissioner's overdue list", () => {
+  it('says whose reminders were not opened, and which actions nobody could be reminded of', async () => {
+    bot.clock.set('2011-09-20T09:00:00Z');
+    const [list] = await bot.say(jane, "what's overdue?");
+    expect(textOf(list)).toMatch(/Open the Saturday drop-in.*?Reminders: not opened/);
+    expect(textOf(list)).toMatch(/Recruit the peer mentors.*?Reminders: nobody holds its roles/);
   });
 });
 

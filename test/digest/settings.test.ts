@@ -155,8 +155,8 @@ describe('read receipts', () => {
     const text = textOf(list);
     expect(text).toContain('On leave: Omar Reid until Wed 5 Oct 2011');
     // Sam read his digests (1.2 was on them); Priya never opened hers.
-    expect(text).toMatch(/Open the Saturday drop-in.*?Reminders seen Mon 3 Oct 2011 09:14/);
-    expect(text).toMatch(/Refresh the needs assessment.*?Reminders not opened/);
+    expect(text).toMatch(/Open the Saturday drop-in.*?Reminders: seen Mon 3 Oct 2011 09:14/);
+    expect(text).toMatch(/Refresh the needs assessment.*?Reminders: not opened/);
     const [status] = await bot.say(jane, 'status 1.2');
     expect(textOf(status)).toMatch(/Reminders seen Mon 3 Oct 2011 09:14/);
     // Owners asking about their own actions get neither.
