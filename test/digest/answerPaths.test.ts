@@ -6,7 +6,7 @@ import { cardOf, startBotHarness, textOf, type BotHarness } from '../support/bot
 import { cardsTo, meet } from '../support/cardPress.ts';
 import { executes } from '../support/digestPress.ts';
 import { handMadePlan, planYear2011 } from '../support/plans.ts';
-import { cardAction, personalConversationId, type TeamsPerson } from '../support/teamsActivity.ts';
+import { cardAction, cardSubmit, personalConversationId, type TeamsPerson } from '../support/teamsActivity.ts';
 
 const jane = { aadObjectId: 'e4000000-0000-4000-8000-000000000001', name: 'Jane Smith' };
 const sam = { aadObjectId: 'e4000000-0000-4000-8000-000000000002', name: 'Sam Patel' };
@@ -99,5 +99,18 @@ describe('a digest button Teams sends twice', () => {
     const again = await bot.post(cardAction(bot.origin, alex, 'digest.done', { ...button?.data }));
     expect(JSON.stringify(again.body)).toContain('Already answered');
     expect(await bot.store.actions.history('paths', 'paths-1.3')).toHaveLength(historyBefore + 1);
+  });
+
+  it('the Action.Submit fallback (clients without Universal Actions) redraws the digest and says what was saved', async () => {
+    const sent = digestOf(sam);
+    const record = await bot.store.digests.get(`owner|${sam.aadObjectId}|2011-09-13`);
+    const line = record?.lines.findIndex((l) => l.actionId === 'paths-1.2') ?? -1;
+    const activity = cardSubmit(bot.origin, sam, { verb: 'digest.done', d: record?.key, i: String(line) }, sent?.activityId ?? undefined);
+    const before = bot.connector.calls.length;
+    expect((await bot.post(activity)).status).toBeLessThan(300);
+    const calls = bot.connector.calls.slice(before).filter((c) => c.conversationId === personalConversationId(sam));
+    expect(calls.some((c) => c.kind === 'update' && c.activityId === sent?.activityId && textOf(c).includes('Done by Sam Patel'))).toBe(true);
+    expect(calls.some((c) => JSON.stringify(c.body).includes('Saved'))).toBe(true);
+    expect((await bot.store.actions.get('paths', 'paths-1.2'))?.progress.status).toBe('done');
   });
 });
