@@ -62,6 +62,10 @@ describe('the escalation digest', () => {
     expect(text).toContain('Sam Patel has not opened the reminders of Fri 23 Sep 2011');
     // The one of Fri 16 Sep was told on Fri 23 Sep, once.
     expect(cards.filter((c) => textOf(c).includes('reminders of Fri 16 Sep 2011'))).toHaveLength(1);
+    // The housing action reached no owner: its line says why, and no "not opened".
+    const housing = cards.find((c) => textOf(c).includes('Commission the housing support service'));
+    expect(textOf(housing)).toMatch(/Commission the housing support service.*?nobody who can be reached holds Housing Officer/);
+    expect(textOf(housing)).not.toMatch(/holds Housing Officer · owners: not opened/);
     expect(textOf(cards[0])).toContain('nobody who can be reached holds Housing Officer');
   });
 
