@@ -152,7 +152,7 @@ export async function run(): Promise<BenchFigure[]> {
     const result = audit.result(ledger);
     const resent = [...ledger.values()].filter((r) => r.state === 'sent' && r.attempts > 1).length;
     const round = (n: number): number => Math.round(n * 10) / 10;
-    const run = `${STORED.toLocaleString('en-GB')} actions, ${IN_YEAR.toLocaleString('en-GB')} due in the year (share ${round(SHARE * 1000) / 10}%: ${Math.round(IN_YEAR / OWNERS)} per owner over ${OWNERS} owners; the demo people have about ${DEMO_DUE_PER_PERSON} each), ${DAYS} daily sweeps, pacing off`;
+    const run = `${STORED.toLocaleString('en-GB')} actions, ${IN_YEAR.toLocaleString('en-GB')} due in the year (share ${(SHARE * 100).toFixed(2)}%: ${Math.round(IN_YEAR / OWNERS)} per owner over ${OWNERS} owners; the demo people have about ${DEMO_DUE_PER_PERSON} each), ${DAYS} daily sweeps, pacing off`;
     const peak = memory.stop();
     return [
       { key: 'soak.expected', label: `reminders expected (remindersDue per day × holders; ${run})`, value: result.expected, unit: '' },
