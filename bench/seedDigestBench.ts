@@ -26,7 +26,7 @@ const PREFIX = 'seeddigest';
 const SEED = 20261201;
 
 /** What one plan year of sweeps sent. */
-interface Tally { lines: number; messages: number; maxMessages: number; maxLines: number; personSweeps: number; answers: number; days: number }
+interface Tally { lines: number; messages: number; maxMessages: number; maxLines: number; personSweeps: number; answers: number; tried: number; refused: Map<string, number>; days: number }
 
 /** Owners answer part of their digest as in the soak: 40% done, 15% delayed, 5% blocked, the rest not yet. */
 function answerFor(random: () => number, today: IsoDate): Answer | null {
@@ -55,7 +55,7 @@ export async function run(): Promise<BenchFigure[]> {
     const actions = (await Promise.all((await store.plans.listPlans()).map((p) => store.actions.listPlanActions(p.id)))).flat().length;
     const messenger = unpacedMessenger(config);
     const random = seededRandom(SEED);
-    const tally: Tally = { lines: 0, messages: 0, maxMessages: 0, maxLines: 0, personSweeps: 0, answers: 0, days: 0 };
+    const tally: Tally = { lines: 0, messages: 0, maxMessages: 0, maxLines: 0, personSweeps: 0, answers: 0, tried: 0, refused: new Map(), days: 0 };
     for (let day = 0; day < DAYS; day++) {
       const today = addDays(YEAR_START, day);
       const at = new Date(`${today}T08:00:00Z`);
@@ -85,12 +85,18 @@ export async function run(): Promise<BenchFigure[]> {
         for (const line of digest?.lines ?? []) {
           const answer = answerFor(random, today);
           if (!answer) continue;
+          tally.tried += 1;
           const outcome = await answerAction(services, directory, caller, { planId: line.planId, actionId: line.actionId, occurrence: line.occurrence, answer, via: 'button' });
           if (outcome.kind === 'saved') tally.answers += 1;
+          else {
+            const why = outcome.kind === 'stale' ? 'stale' : outcome.reason.replace(/\d[\d-]*/g, 'N').slice(0, 60);
+            tally.refused.set(why, (tally.refused.get(why) ?? 0) + 1);
+          }
         }
       }
       if (day % 30 === 29) process.stderr.write(`  digest: day ${day + 1} (${today}), ${tally.messages} messages, ${tally.lines} lines\n`);
     }
+    for (const [why, n] of tally.refused) process.stderr.write(`  digest: answer not saved ${n}×: ${why}\n`);
     const world = `five seed plans (${actions} actions, 2026-27), ${roles.people.length} demo people, ${DAYS} daily sweeps, owners answering 60% of lines (seed ${SEED})`;
     const round = (n: number): number => Math.round(n * 10) / 10;
     return [
@@ -100,7 +106,7 @@ export async function run(): Promise<BenchFigure[]> {
       { key: 'digest.seedMaxMessages', label: 'most messages one person got from one sweep (owner 1; commissioner at most 2)', value: tally.maxMessages, unit: '' },
       { key: 'digest.seedMaxLines', label: 'most reminder lines one person got from one sweep (one card each before the digest)', value: tally.maxLines, unit: '' },
       { key: 'digest.seedLinesPerPersonSweep', label: 'mean reminder lines per person per sweep that sent them anything', value: tally.personSweeps > 0 ? round(tally.lines / tally.personSweeps) : 0, unit: '' },
-      { key: 'digest.seedAnswers', label: 'answers saved from the digests', value: tally.answers, unit: '' },
+      { key: 'digest.seedAnswers', label: `answers saved from the owners' digests, of ${tally.tried} tried (a line already answered that day, or closed, is refused)`, value: tally.answers, unit: '' },
     ];
   } finally {
     await connector.close();
