@@ -26,7 +26,7 @@ const PREFIX = 'seeddigest';
 const SEED = 20261201;
 
 /** What one plan year of sweeps sent. */
-interface Tally { lines: number; messages: number; maxMessages: number; maxLines: number; personSweeps: number; answers: number; tried: number; refused: Map<string, number>; days: number }
+interface Tally { escalationLines: number; escalationMessages: number; lines: number; messages: number; maxMessages: number; maxLines: number; personSweeps: number; answers: number; tried: number; refused: Map<string, number>; days: number }
 
 /** Owners answer part of their digest as in the soak: 40% done, 15% delayed, 5% blocked, the rest not yet. */
 function answerFor(random: () => number, today: IsoDate): Answer | null {
@@ -55,7 +55,7 @@ export async function run(): Promise<BenchFigure[]> {
     const actions = (await Promise.all((await store.plans.listPlans()).map((p) => store.actions.listPlanActions(p.id)))).flat().length;
     const messenger = unpacedMessenger(config);
     const random = seededRandom(SEED);
-    const tally: Tally = { lines: 0, messages: 0, maxMessages: 0, maxLines: 0, personSweeps: 0, answers: 0, tried: 0, refused: new Map(), days: 0 };
+    const tally: Tally = { escalationLines: 0, escalationMessages: 0, lines: 0, messages: 0, maxMessages: 0, maxLines: 0, personSweeps: 0, answers: 0, tried: 0, refused: new Map(), days: 0 };
     for (let day = 0; day < DAYS; day++) {
       const today = addDays(YEAR_START, day);
       const at = new Date(`${today}T08:00:00Z`);
@@ -67,6 +67,10 @@ export async function run(): Promise<BenchFigure[]> {
         const personId = m.conversationId.replace(/^a:1/, '');
         // A digest's lines are all in the one message (later pages included); a single card is one line.
         const lines = m.digest ? ((await store.digests.get(m.digest))?.lines.length ?? 0) : 1;
+        if (m.digest?.startsWith('escalation|')) {
+          tally.escalationMessages += 1;
+          tally.escalationLines += lines;
+        }
         const seen = perPerson.get(personId) ?? { messages: 0, lines: 0 };
         perPerson.set(personId, { messages: seen.messages + 1, lines: seen.lines + lines });
       }
@@ -103,10 +107,12 @@ export async function run(): Promise<BenchFigure[]> {
       { key: 'digest.seedLines', label: `reminder lines sent (${world})`, value: tally.lines, unit: '' },
       { key: 'digest.seedMessages', label: `messages that carried them, on ${tally.days} sweep days`, value: tally.messages, unit: '' },
       { key: 'digest.seedRatio', label: 'reminder lines per message: times fewer sends than one card per reminder (goal ≥ 10)', value: tally.messages > 0 ? round(tally.lines / tally.messages) : 0, unit: 'x' },
+      { key: 'digest.seedEscalationLines', label: `of the lines, in the commissioner's escalation digests (late actions, and every reminder of roles nobody holds), in ${tally.escalationMessages} messages`, value: tally.escalationLines, unit: '' },
+      { key: 'digest.seedOwnerRatio', label: 'reminder lines per message in the owners\' own messages (escalation digests apart)', value: tally.messages - tally.escalationMessages > 0 ? round((tally.lines - tally.escalationLines) / (tally.messages - tally.escalationMessages)) : 0, unit: 'x' },
       { key: 'digest.seedMaxMessages', label: 'most messages one person got from one sweep (owner 1; commissioner at most 2)', value: tally.maxMessages, unit: '' },
       { key: 'digest.seedMaxLines', label: 'most reminder lines one person got from one sweep (one card each before the digest)', value: tally.maxLines, unit: '' },
       { key: 'digest.seedLinesPerPersonSweep', label: 'mean reminder lines per person per sweep that sent them anything', value: tally.personSweeps > 0 ? round(tally.lines / tally.personSweeps) : 0, unit: '' },
-      { key: 'digest.seedAnswers', label: `answers saved from the owners' digests, of ${tally.tried} tried (a line already answered that day, or closed, is refused)`, value: tally.answers, unit: '' },
+      { key: 'digest.seedAnswers', label: `answers saved from the owners' digests, of ${tally.tried} tried (the rest: answered a moment before by another owner, or an occurrence already closed)`, value: tally.answers, unit: '' },
     ];
   } finally {
     await connector.close();
