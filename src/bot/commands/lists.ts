@@ -3,7 +3,7 @@
 import { whoToAsk } from '../../app/access.ts';
 import { runList } from '../../app/lists.ts';
 import type { ListQuery } from '../../domain/chatState.ts';
-import { listPage } from '../listCard.ts';
+import { listPage, PAGE_SIZE } from '../listCard.ts';
 import { command, type ChatReply, type ChatTurn } from './chatCommand.ts';
 
 /** Runs `query` for the caller and shows the page from `offset`; remembers it for "more". */
@@ -11,12 +11,14 @@ export async function showList(turn: ChatTurn, query: ListQuery, offset: number)
   if (turn.visible.size === 0) return { text: noPlansText(turn) };
   const result = await runList(turn.services, turn.directory, turn.caller, turn.visible, query, turn.today);
   if (!result.ok) return { text: result.problem };
-  if (offset >= result.actions.length && offset > 0) {
+  const shown = await result.list.page(offset, PAGE_SIZE);
+  const total = result.list.total();
+  if (offset >= total && offset > 0) {
     turn.state.lastList = null;
-    return { text: `That was all of "${result.title}": ${result.actions.length} in all.` };
+    return { text: `That was all of "${result.title}": ${total} in all.` };
   }
-  const page = listPage(result.title, result.actions, offset, query, turn.directory, turn.today, result.emptyText);
-  turn.state.lastList = page.next < result.actions.length ? { query, offset: page.next } : null;
+  const page = listPage(result.title, shown, total, offset, query, turn.directory, turn.today, result.emptyText);
+  turn.state.lastList = page.next < total ? { query, offset: page.next } : null;
   return { card: page.card };
 }
 
