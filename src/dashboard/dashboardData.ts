@@ -1,8 +1,11 @@
 // The commissioner's dashboard as data: per plan and grid the status counts, overdue actions oldest
-// first with their owners, a timeline of due dates, and every action's row. The page and the CSV
-// export both read this; neither touches storage itself.
+// first with their owners, a timeline of due dates, and the actions' rows, narrowed by an optional
+// filter. The page (a capped view) and the CSV export (every row) both read this.
 import { loadDirectory, type Directory } from '../app/directory.ts';
-import { allPlanFigures, ragOf, type GridFigures, type Rag, type RagCounts, type StatusCounts } from '../app/planFigures.ts';
+import { figuresOf, labelOf, ragOf, storedTally, type GridFigures, type Rag, type RagCounts, type StatusCounts } from '../app/planFigures.ts';
+import { overdueList, readList } from '../app/lazyList.ts';
+import { roleKey } from '../domain/owners.ts';
+import { keeps, pageWhere, type DashboardFilter } from './filters.ts';
 import { typeableRef } from '../app/actionCards.ts';
 import { dueLabel } from '../cards/format.ts';
 import { describeStatus, type StatusLabel } from '../domain/answers.ts';
@@ -42,7 +45,7 @@ export interface ActionRow {
   lastAnswer: string | null;
 }
 
-/** One plan's picture. */
+/** One plan's picture: figures of the whole plan; lists narrowed by the filter and capped. */
 export interface PlanView {
   id: string;
   partnership: string;
@@ -50,17 +53,28 @@ export interface PlanView {
   total: StatusCounts;
   rag: RagCounts;
   grids: GridFigures[];
-  /** Overdue actions, oldest due date first. */
+  /** Overdue actions that match, oldest due date first (at most `overdueShown`). */
   overdue: ActionRow[];
+  overdueCount: number;
+  /** Due dates of the actions that match, by month. */
   timeline: Timeline;
-  /** Every action, in document order. */
+  /** Actions that match, in document order (at most `rows`). */
   actions: ActionRow[];
+  matching: number;
 }
 
 /** Everything the dashboard shows, as of `today`. */
 export interface DashboardView {
   today: IsoDate;
   plans: PlanView[];
+}
+
+/** What a view covers: the filter (none: everything) and how many rows to list per plan. */
+export interface ViewOptions {
+  filter?: DashboardFilter;
+  /** Rows of actions per plan; Infinity for all of them (the CSV export). */
+  rows?: number;
+  overdueShown?: number;
 }
 
 /** The dashboard's row for one stored action. */
@@ -88,25 +102,47 @@ export function actionRow(stored: StoredAction, directory: Directory, today: Iso
   };
 }
 
-/** Reads every plan (or those `include` keeps) and builds the dashboard as of `today`. */
-export async function dashboardView(store: Store, today: IsoDate, include?: (plan: PlanSummary) => boolean, known?: Directory): Promise<DashboardView> {
-  const [pictures, directory] = await Promise.all([allPlanFigures(store, today, include), known ?? loadDirectory(store)]);
-  const plans = pictures.map((picture): PlanView => {
-    const actions = picture.actions.map((a) => actionRow(a, directory, today));
-    const overdue = actions
-      .filter((a) => a.status === 'overdue')
-      .sort((a, b) => (a.dueDate ?? '').localeCompare(b.dueDate ?? '') || a.ref.localeCompare(b.ref, 'en', { numeric: true }));
-    return {
-      id: picture.plan.id,
-      partnership: picture.plan.partnership,
-      period: picture.plan.period,
-      total: picture.total,
-      rag: picture.rag,
-      grids: picture.grids,
-      overdue,
-      timeline: timelineOf(picture.plan.period, actions),
-      actions,
-    };
-  });
-  return { today, plans };
+/**
+ * One plan as the dashboard shows it. Figures come from the store's tally and the overdue list from
+ * the due index, so a first look at a 100,000-action plan reads a page of rows, not the plan. Only an
+ * owner filter (owners are not in the tally) or the CSV export (every row) reads the whole plan.
+ */
+async function planView(store: Store, plan: PlanSummary, today: IsoDate, directory: Directory, filter: DashboardFilter, rows: number, overdueShown: number): Promise<PlanView> {
+  const tally = await storedTally(store, plan.id);
+  const figures = figuresOf(plan, tally, today);
+  const keep = keeps(filter, today);
+  let kept: StoredAction[];
+  let matching: number;
+  let timeline: Timeline;
+  if (filter.owner !== undefined || rows === Infinity) {
+    const all = (await store.actions.listPlanActions(plan.id)).filter(keep);
+    kept = all.slice(0, rows);
+    matching = all.length;
+    timeline = timelineOf(plan.period, all.map((a) => ({ dueDate: a.progress.dueDate, status: describeStatus(a.progress, today).label })));
+  } else {
+    const counted = tally.filter((e) => (filter.grid === undefined || e.grid === filter.grid) && (filter.status === undefined || labelOf(e, today) === filter.status));
+    kept = (await store.actions.planPage(plan.id, rows, pageWhere(filter, today))).filter(keep);
+    matching = counted.reduce((n, e) => n + e.count, 0);
+    timeline = timelineOf(plan.period, counted.map((e) => ({ dueDate: e.dueDate, status: labelOf(e, today), count: e.count })));
+  }
+  const late = filter.status === undefined || filter.status === 'overdue'
+    ? await overdueList(store, today, (m) => m.planId === plan.id && (filter.grid === undefined || m.grid === null || m.grid === filter.grid)
+      && (filter.owner === undefined || m.owners === null || m.owners.some((o) => roleKey(o) === roleKey(filter.owner as string))))
+    : readList([]);
+  // Marks tie on a date in id order; people read refs, so a page is ordered by date, then ref.
+  const overdue = (await late.page(0, overdueShown)).map((a) => actionRow(a, directory, today))
+    .sort((a, b) => (a.dueDate ?? '').localeCompare(b.dueDate ?? '') || a.ref.localeCompare(b.ref, 'en', { numeric: true }));
+  return {
+    id: plan.id, partnership: plan.partnership, period: plan.period, total: figures.total, rag: figures.rag, grids: figures.grids,
+    overdue, overdueCount: late.total(),
+    timeline, actions: kept.map((a) => actionRow(a, directory, today)), matching,
+  };
+}
+
+/** The dashboard of the plans `include` keeps (all by default), narrowed by `options.filter`. */
+export async function dashboardView(store: Store, today: IsoDate, include: (plan: PlanSummary) => boolean = () => true, known?: Directory, options: ViewOptions = {}): Promise<DashboardView> {
+  const filter = options.filter ?? {};
+  const directory = known ?? await loadDirectory(store);
+  const plans = (await store.plans.listPlans()).filter((p) => include(p) && (filter.plan === undefined || p.id === filter.plan));
+  return { today, plans: await Promise.all(plans.map((p) => planView(store, p, today, directory, filter, options.rows ?? Infinity, options.overdueShown ?? Infinity))) };
 }

@@ -12,7 +12,7 @@ import { lastEndedQuarter, parseQuarter } from '../report/quarter.ts';
 import { actionsCsvOf } from './actionsCsv.ts';
 import { dashboardView } from './dashboardData.ts';
 import { ESCALATION_VERBS, runEscalation, type EscalationVerb } from './escalation.ts';
-import { filteredView, filterFrom } from './filters.ts';
+import { filterFrom, MAX_OVERDUE, MAX_ROWS } from './filters.ts';
 import { mayEscalate, ViewerRefused, viewerName, visiblePlanIds, type Viewer, type ViewerOf } from './viewer.ts';
 import { HttpProblem, readJsonBody, sendBody, sendFile, sendJson, sendVendorFile, sendWebFile, typeOf } from './web.ts';
 
@@ -39,8 +39,8 @@ interface Asked {
 
 async function data({ res, url, viewer, directory, visible, options }: Asked): Promise<void> {
   const today = londonDate(options.services.clock.now());
-  const shown = await filteredView(options.services.store, today, (plan) => visible.has(plan.id), directory, filterFrom(url.searchParams));
-  const plans = shown.map((plan) => ({ ...plan, canEscalate: mayEscalate(viewer, plan.id, directory) }));
+  const view = await dashboardView(options.services.store, today, (plan) => visible.has(plan.id), directory, { filter: filterFrom(url.searchParams), rows: MAX_ROWS, overdueShown: MAX_OVERDUE });
+  const plans = view.plans.map((plan) => ({ ...plan, canEscalate: mayEscalate(viewer, plan.id, directory) }));
   const seen = directory.plans.filter((p) => visible.has(p.id));
   const owners = [...new Set(seen.flatMap((p) => p.roles.map((r) => r.name)))].sort((a, b) => a.localeCompare(b));
   const choices = { plans: seen.map((p) => ({ id: p.id, partnership: p.partnership, grids: p.grids.map((g) => ({ number: g.number, title: g.title })) })), owners };
