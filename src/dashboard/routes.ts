@@ -68,8 +68,8 @@ async function escalate({ req, res, viewer, directory, visible, options }: Asked
   if (!ESCALATION_VERBS.includes(verb) || !planId || !actionId) return sendJson(res, 400, { error: 'verb, planId and actionId are needed' });
   if (!visible.has(planId)) return sendJson(res, 404, { error: 'that action is not in any plan you can see' });
   if (viewer.kind !== 'person' || !mayEscalate(viewer, planId, directory)) return sendJson(res, 403, { error: 'only the plan’s commissioner or an admin can do that' });
-  if (!options.messenger && verb === 'chase') return sendJson(res, 503, { error: 'chasing needs the bot running' });
-  const outcome = await runEscalation(options.services as Services, options.messenger as Messenger, directory, viewer.caller, verb, planId, actionId);
+  const input = { ...(typeof body.who === 'string' ? { who: body.who } : {}), ...(typeof body.newDate === 'string' ? { newDate: body.newDate } : {}) };
+  const outcome = await runEscalation(options.services as Services, options.messenger, directory, viewer.caller, verb, planId, actionId, input);
   options.services.logger.info({ verb, planId, actionId, personId: viewer.caller.id, ok: outcome.ok }, 'dashboard escalation');
   if (outcome.ok) sendJson(res, 200, { message: outcome.message });
   else sendJson(res, outcome.status, { error: outcome.message });
