@@ -56,9 +56,9 @@ export function markList(store: Store, marks: DueMark[], keep: Keep): LazyList {
 
 const byDue = (a: DueMark, b: DueMark): number => a.dueDate.localeCompare(b.dueDate) || a.planId.localeCompare(b.planId);
 
-/** Open or delayed actions due before today that `keep` passes, oldest first. */
-export async function overdueList(store: Store, today: IsoDate, keep: Keep): Promise<LazyList> {
-  const marks = await store.actions.dueMarks(addDays(today, -1));
+/** Open or delayed actions due before today that `keep` passes, oldest first; with `first`, perhaps only the `first` oldest (and some more). */
+export async function overdueList(store: Store, today: IsoDate, keep: Keep, first?: number): Promise<LazyList> {
+  const marks = await store.actions.dueMarks(addDays(today, -1), first === undefined ? undefined : { count: first, keep });
   return markList(store, marks.filter((m) => m.dueDate < today && keep(m)).sort(byDue), keep);
 }
 

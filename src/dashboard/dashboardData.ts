@@ -4,7 +4,6 @@
 import { loadDirectory, type Directory } from '../app/directory.ts';
 import { figuresOf, labelOf, ragOf, storedTally, type GridFigures, type Rag, type RagCounts, type StatusCounts } from '../app/planFigures.ts';
 import { overdueList, readList } from '../app/lazyList.ts';
-import { roleKey } from '../domain/owners.ts';
 import { keeps, pageWhere, type DashboardFilter } from './filters.ts';
 import { typeableRef } from '../app/actionCards.ts';
 import { dueLabel } from '../cards/format.ts';
@@ -111,31 +110,38 @@ async function planView(store: Store, plan: PlanSummary, today: IsoDate, directo
   const tally = await storedTally(store, plan.id);
   const figures = figuresOf(plan, tally, today);
   const keep = keeps(filter, today);
+  const wantsOverdue = filter.status === undefined || filter.status === 'overdue';
   let kept: StoredAction[];
   let matching: number;
   let timeline: Timeline;
+  let late: StoredAction[];
+  let overdueCount: number;
   if (filter.owner !== undefined || rows === Infinity) {
     const all = (await store.actions.listPlanActions(plan.id)).filter(keep);
+    const labelled = all.map((a) => ({ stored: a, dueDate: a.progress.dueDate, status: describeStatus(a.progress, today).label }));
     kept = all.slice(0, rows);
     matching = all.length;
-    timeline = timelineOf(plan.period, all.map((a) => ({ dueDate: a.progress.dueDate, status: describeStatus(a.progress, today).label })));
+    timeline = timelineOf(plan.period, labelled);
+    late = labelled.filter((a) => a.status === 'overdue').map((a) => a.stored);
+    overdueCount = late.length;
   } else {
     const counted = tally.filter((e) => (filter.grid === undefined || e.grid === filter.grid) && (filter.status === undefined || labelOf(e, today) === filter.status));
     kept = (await store.actions.planPage(plan.id, rows, pageWhere(filter, today))).filter(keep);
     matching = counted.reduce((n, e) => n + e.count, 0);
     timeline = timelineOf(plan.period, counted.map((e) => ({ dueDate: e.dueDate, status: labelOf(e, today), count: e.count })));
+    overdueCount = counted.filter((e) => labelOf(e, today) === 'overdue').reduce((n, e) => n + e.count, 0);
+    const list = wantsOverdue && overdueCount > 0
+      ? await overdueList(store, today, (m) => m.planId === plan.id && (filter.grid === undefined || m.grid === null || m.grid === filter.grid), overdueShown)
+      : readList([]);
+    late = await list.page(0, overdueShown);
   }
-  const late = filter.status === undefined || filter.status === 'overdue'
-    ? await overdueList(store, today, (m) => m.planId === plan.id && (filter.grid === undefined || m.grid === null || m.grid === filter.grid)
-      && (filter.owner === undefined || m.owners === null || m.owners.some((o) => roleKey(o) === roleKey(filter.owner as string))))
-    : readList([]);
-  // Marks tie on a date in id order; people read refs, so a page is ordered by date, then ref.
-  const overdue = (await late.page(0, overdueShown)).map((a) => actionRow(a, directory, today))
-    .sort((a, b) => (a.dueDate ?? '').localeCompare(b.dueDate ?? '') || a.ref.localeCompare(b.ref, 'en', { numeric: true }));
+  // The due index ties on a date in id order; people read refs, so the list is by date, then ref.
+  const overdue = late.map((a) => actionRow(a, directory, today))
+    .sort((a, b) => (a.dueDate ?? '').localeCompare(b.dueDate ?? '') || a.ref.localeCompare(b.ref, 'en', { numeric: true }))
+    .slice(0, overdueShown);
   return {
     id: plan.id, partnership: plan.partnership, period: plan.period, total: figures.total, rag: figures.rag, grids: figures.grids,
-    overdue, overdueCount: late.total(),
-    timeline, actions: kept.map((a) => actionRow(a, directory, today)), matching,
+    overdue, overdueCount, timeline, actions: kept.map((a) => actionRow(a, directory, today)), matching,
   };
 }
 

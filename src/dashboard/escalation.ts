@@ -60,7 +60,8 @@ export async function runEscalation(services: Services, messenger: Messenger | u
     }
     case 'accept-delay': {
       // The page accepts the date the owner asked for unless it sends another.
-      const newDate = input.newDate ?? (stored.progress.status === 'delayed' ? stored.progress.dueDate : null);
+      if (input.newDate === undefined && stored.progress.status !== 'delayed') return { ok: false, status: 409, message: 'only a delayed action has a delay to accept: send the new date to set one.' };
+      const newDate = input.newDate ?? stored.progress.dueDate;
       if (!newDate || !isValidIsoDate(newDate)) return { ok: false, status: 400, message: 'pick the new date for the delay.' };
       return outcomeOf(await acceptDelay(services, directory, caller, planId, actionId, newDate));
     }

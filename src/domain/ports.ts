@@ -105,8 +105,11 @@ export interface ActionStore {
   get(planId: string, actionId: string): Promise<StoredAction | null>;
   /** Open or delayed actions whose dueDate ≤ date, oldest first: reads the due index, not every action. */
   dueBy(date: IsoDate): Promise<StoredAction[]>;
-  /** The due index's entries with dueDate ≤ date, one per action, oldest first, without reading the actions. */
-  dueMarks(date: IsoDate): Promise<DueMark[]>;
+  /**
+   * The due index's entries with dueDate ≤ date, one per action, oldest first, without reading the
+   * actions. With `oldest`, it may stop once it holds the `count` oldest that `keep` passes (and some more).
+   */
+  dueMarks(date: IsoDate, oldest?: { count: number; keep: (mark: DueMark) => boolean }): Promise<DueMark[]>;
   /** Blocked actions, by plan. */
   blocked(): Promise<StoredAction[]>;
   /** Actions with this document reference ("1.1.1"), in any plan. */

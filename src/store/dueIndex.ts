@@ -83,22 +83,32 @@ export class DueIndex {
     });
   }
 
-  /** Index rows with dueDate ≤ date, oldest first. They may be stale: callers re-check the action. */
-  async upTo(date: IsoDate): Promise<DueEntry[]> {
+  /**
+   * Index rows with dueDate ≤ date, oldest first. They may be stale: callers re-check the action. With
+   * `enough`, months are read oldest first and reading stops after the month where `enough` is met.
+   */
+  async upTo(date: IsoDate, enough?: (entries: DueEntry[]) => boolean): Promise<DueEntry[]> {
     const last = monthOf(date);
-    const months = (await this.months()).filter((m) => m <= last);
-    const perMonth = await mapLimit(months, 8, async (month) => {
+    const months = (await this.months()).filter((m) => m <= last).sort();
+    const readMonth = async (month: string): Promise<DueEntry[]> => {
       const filter = month === last ? odata`RowKey lt ${prefixEnd(`${date}|`)}` : undefined;
       try {
-        return await listAll<{ planId: string; actionId: string; buckets: number; grid?: number; owners?: string }>(this.tables.table(TABLE_STEM + month), filter, `reading due index ${month}`);
+        return (await listAll<{ planId: string; actionId: string; buckets: number; grid?: number; owners?: string }>(this.tables.table(TABLE_STEM + month), filter, `reading due index ${month}`)).map(entryOf);
       } catch (err) {
         if (statusOf(err) === 404) return [];
         throw err;
       }
-    });
-    return perMonth.flat()
-      .map(entryOf)
-      .sort((a, b) => (a.dueDate < b.dueDate ? -1 : a.dueDate > b.dueDate ? 1 : 0));
+    };
+    let found: DueEntry[] = [];
+    if (enough) {
+      for (const month of months) {
+        found.push(...await readMonth(month));
+        if (enough(found)) break;
+      }
+    } else {
+      found = (await mapLimit(months, 8, readMonth)).flat();
+    }
+    return found.sort((a, b) => (a.dueDate < b.dueDate ? -1 : a.dueDate > b.dueDate ? 1 : 0));
   }
 
   /** The months that have an index table (yyyymm), found by listing the store's tables. */

@@ -26,6 +26,8 @@ function byPlanAndOrder(a: Ordered, b: Ordered): number {
   return a.planId === b.planId ? a.order - b.order : a.planId < b.planId ? -1 : 1;
 }
 
+const markOf = (e: DueEntry): DueMark => ({ planId: e.planId, actionId: e.actionId, dueDate: e.dueDate, grid: e.grid ?? null, owners: e.owners ?? null });
+
 function strip({ order: _order, lastChange: _last, writtenAt: _written, ...action }: Ordered): StoredAction {
   return action;
 }
@@ -98,17 +100,18 @@ export class TableActionStore implements ActionStore {
       .map(strip);
   }
 
-  async dueMarks(date: IsoDate): Promise<DueMark[]> {
+  async dueMarks(date: IsoDate, oldest?: { count: number; keep: (mark: DueMark) => boolean }): Promise<DueMark[]> {
+    const enough = oldest && ((entries: DueEntry[]) => entries.filter((e) => oldest.keep(markOf(e))).length >= oldest.count);
     // While an update is in flight an action has two pointers: the later written stands for it.
     const latest = new Map<string, DueEntry>();
-    for (const entry of await this.due.upTo(date)) {
+    for (const entry of await this.due.upTo(date, enough)) {
       const key = `${entry.planId}|${entry.actionId}`;
       const seen = latest.get(key);
       if (!seen || (entry.writtenAt ?? '') > (seen.writtenAt ?? '')) latest.set(key, entry);
     }
     return [...latest.values()]
       .sort((a, b) => (a.dueDate < b.dueDate ? -1 : a.dueDate > b.dueDate ? 1 : 0))
-      .map((e) => ({ planId: e.planId, actionId: e.actionId, dueDate: e.dueDate, grid: e.grid ?? null, owners: e.owners ?? null }));
+      .map(markOf);
   }
 
   // Blocked actions are few and asked for rarely (the commissioner's review), so a filtered read is enough.
