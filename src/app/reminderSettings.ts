@@ -105,8 +105,8 @@ export async function asCover(services: Services, caller: Caller, action: PlanAc
 }
 
 /** Names of the people on leave today, for the commissioner's overdue list and briefing. */
-export async function peopleOnLeave(services: Services, directory: Directory, today: IsoDate): Promise<{ name: string; until: IsoDate }[]> {
+export async function peopleOnLeave(services: Services, directory: Directory, today: IsoDate): Promise<{ personId: string; name: string; until: IsoDate }[]> {
   return (await services.store.settings.list())
     .filter((s) => isOnLeave(s, today))
-    .map((s) => ({ name: directory.person(s.personId)?.name ?? s.personId, until: s.pausedUntil ?? today }));
+    .map((s) => ({ personId: s.personId, name: directory.person(s.personId)?.name ?? s.personId, until: s.pausedUntil ?? today }));
 }

@@ -10,6 +10,7 @@ import { londonDate } from '../domain/calendar.ts';
 import { makeReport } from '../report/makeReport.ts';
 import { lastEndedQuarter, parseQuarter } from '../report/quarter.ts';
 import { actionsCsvOf } from './actionsCsv.ts';
+import { leaveOf, withSeen } from './attention.ts';
 import { dashboardView } from './dashboardData.ts';
 import { ESCALATION_VERBS, runEscalation, type EscalationVerb } from './escalation.ts';
 import { filterFrom, MAX_OVERDUE, MAX_ROWS } from './filters.ts';
@@ -40,11 +41,13 @@ interface Asked {
 async function data({ res, url, viewer, directory, visible, options }: Asked): Promise<void> {
   const today = londonDate(options.services.clock.now());
   const view = await dashboardView(options.services.store, today, (plan) => visible.has(plan.id), directory, { filter: filterFrom(url.searchParams), rows: MAX_ROWS, overdueShown: MAX_OVERDUE });
-  const plans = view.plans.map((plan) => ({ ...plan, canEscalate: mayEscalate(viewer, plan.id, directory) }));
+  const services = options.services as Services;
+  const plans = await Promise.all(view.plans.map(async (plan) => ({ ...plan, overdue: await withSeen(services, plan.overdue), canEscalate: mayEscalate(viewer, plan.id, directory) })));
+  const onLeave = await leaveOf(services, directory, new Set(view.plans.map((p) => p.id)), today);
   const seen = directory.plans.filter((p) => visible.has(p.id));
   const owners = [...new Set(seen.flatMap((p) => p.roles.map((r) => r.name)))].sort((a, b) => a.localeCompare(b));
   const choices = { plans: seen.map((p) => ({ id: p.id, partnership: p.partnership, grids: p.grids.map((g) => ({ number: g.number, title: g.title })) })), owners };
-  sendJson(res, 200, { today, viewer: viewerName(viewer), choices, plans });
+  sendJson(res, 200, { today, viewer: viewerName(viewer), choices, plans, onLeave });
 }
 
 async function report({ res, url, visible, directory, options }: Asked): Promise<void> {
