@@ -3,7 +3,7 @@
 // filter. The page (a capped view) and the CSV export (every row) both read this.
 import { loadDirectory, type Directory } from '../app/directory.ts';
 import { figuresOf, labelOf, ragOf, storedTally, type GridFigures, type Rag, type RagCounts, type StatusCounts } from '../app/planFigures.ts';
-import { overdueList, readList } from '../app/lazyList.ts';
+import { overdueList } from '../app/lazyList.ts';
 import { keeps, pageWhere, type DashboardFilter } from './filters.ts';
 import { typeableRef } from '../app/actionCards.ts';
 import { dueLabel } from '../cards/format.ts';
@@ -107,16 +107,22 @@ export function actionRow(stored: StoredAction, directory: Directory, today: Iso
  * owner filter (owners are not in the tally) or the CSV export (every row) reads the whole plan.
  */
 async function planView(store: Store, plan: PlanSummary, today: IsoDate, directory: Directory, filter: DashboardFilter, rows: number, overdueShown: number): Promise<PlanView> {
-  const tally = await storedTally(store, plan.id);
-  const figures = figuresOf(plan, tally, today);
   const keep = keeps(filter, today);
-  const wantsOverdue = filter.status === undefined || filter.status === 'overdue';
+  const whole = filter.owner !== undefined || rows === Infinity;
+  // The three reads do not depend on each other: the tally, the page of rows, the oldest overdue marks.
+  const wantsLate = !whole && (filter.status === undefined || filter.status === 'overdue');
+  const [tally, page, firstLate] = await Promise.all([
+    storedTally(store, plan.id),
+    whole ? null : store.actions.planPage(plan.id, rows, pageWhere(filter, today)),
+    wantsLate ? overdueList(store, today, (m) => m.planId === plan.id && (filter.grid === undefined || m.grid === null || m.grid === filter.grid), overdueShown) : null,
+  ]);
+  const figures = figuresOf(plan, tally, today);
   let kept: StoredAction[];
   let matching: number;
   let timeline: Timeline;
   let late: StoredAction[];
   let overdueCount: number;
-  if (filter.owner !== undefined || rows === Infinity) {
+  if (whole || !page) {
     const all = (await store.actions.listPlanActions(plan.id)).filter(keep);
     const labelled = all.map((a) => ({ stored: a, dueDate: a.progress.dueDate, status: describeStatus(a.progress, today).label }));
     kept = all.slice(0, rows);
@@ -126,14 +132,11 @@ async function planView(store: Store, plan: PlanSummary, today: IsoDate, directo
     overdueCount = late.length;
   } else {
     const counted = tally.filter((e) => (filter.grid === undefined || e.grid === filter.grid) && (filter.status === undefined || labelOf(e, today) === filter.status));
-    kept = (await store.actions.planPage(plan.id, rows, pageWhere(filter, today))).filter(keep);
+    kept = page.filter(keep);
     matching = counted.reduce((n, e) => n + e.count, 0);
     timeline = timelineOf(plan.period, counted.map((e) => ({ dueDate: e.dueDate, status: labelOf(e, today), count: e.count })));
     overdueCount = counted.filter((e) => labelOf(e, today) === 'overdue').reduce((n, e) => n + e.count, 0);
-    const list = wantsOverdue && overdueCount > 0
-      ? await overdueList(store, today, (m) => m.planId === plan.id && (filter.grid === undefined || m.grid === null || m.grid === filter.grid), overdueShown)
-      : readList([]);
-    late = await list.page(0, overdueShown);
+    late = firstLate && overdueCount > 0 ? await firstLate.page(0, overdueShown) : [];
   }
   // The due index ties on a date in id order; people read refs, so the list is by date, then ref.
   const overdue = late.map((a) => actionRow(a, directory, today))

@@ -4,7 +4,7 @@ import { odata, type TableClient } from '@azure/data-tables';
 import type { PageWhere, TallyEntry } from '../domain/ports.ts';
 import { mergeTallies } from '../domain/tally.ts';
 import { storedAction, type RowExtras } from './actionRows.ts';
-import { TALLY_KEY, tallyEntries } from './actionTally.ts';
+import { TALLY_FIELDS, TALLY_KEY, tallyEntries } from './actionTally.ts';
 import { prefixEnd, textToKey } from './keys.ts';
 import { listAll } from './tables.ts';
 import type { StoredAction } from '../domain/ports.ts';
@@ -34,8 +34,9 @@ export async function pageOf(client: TableClient, planId: string, count: number,
   return rows.map(storedAction).sort((a, b) => a.order - b.order).slice(0, count);
 }
 
+// Only the tally's own properties: a plan of 100,000 actions has a thousand tally rows.
 const tallyRows = (client: TableClient, planId: string) =>
-  listAll<Record<string, unknown>>(client, `${planPartitions(planId)} and ${odata`RowKey eq ${TALLY_KEY}`}`, `reading the tally of ${planId}`);
+  listAll<Record<string, unknown>>(client, `${planPartitions(planId)} and ${odata`RowKey eq ${TALLY_KEY}`}`, `reading the tally of ${planId}`, TALLY_FIELDS);
 
 /** A plan's tally from its partitions' tally rows; null unless every partition has one. */
 export async function tallyOfPlan(client: TableClient, planId: string, buckets: number): Promise<TallyEntry[] | null> {

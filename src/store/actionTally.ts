@@ -13,6 +13,9 @@ import { getJson, putJson } from './textFields.ts';
 /** No action's RowKey can be this: textToKey writes '~' only before two hex digits. */
 export const TALLY_KEY = '~tally';
 
+/** The properties a tally row may have (its JSON may be split over several: see textFields.ts). */
+export const TALLY_FIELDS = ['PartitionKey', 'RowKey', 'tally', 'tally_n', ...Array.from({ length: 15 }, (_, i) => `tally_${i + 1}`)];
+
 /** The tally row of one partition. */
 export function tallyRow(partitionKey: string, planId: string, entries: TallyEntry[]): TableEntity {
   const row: Record<string, unknown> = { partitionKey, rowKey: TALLY_KEY, planId };
