@@ -72,7 +72,7 @@ describe('settings in chat', () => {
     await bot.sweep('2011-09-16T08:00:00Z');
     expect(digestsOf(alex)).toHaveLength(0);
     const directory = await loadDirectory(bot.store);
-    expect(await peopleOnLeave(bot.runtime.services, directory, '2011-09-16')).toEqual([{ name: 'Alex Jones', until: '2011-10-03' }]);
+    expect(await peopleOnLeave(bot.runtime.services, directory, '2011-09-16')).toEqual([expect.objectContaining({ name: 'Alex Jones', until: '2011-10-03' })]);
   });
 
   it('Sam snoozes one action for a week from the digest: it leaves his reminders until then and comes back once', async () => {
