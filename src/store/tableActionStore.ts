@@ -1,5 +1,6 @@
 // Actions and their progress in Azure Table storage. Updates are ETag-checked; the due index and the
-// role index point at action rows, and the action row is always the truth.
+// role index point at action rows, and the action row is always the truth. Each partition also holds
+// a tally row (actionTally.ts), moved in the same transaction as the answer that changes an action.
 import { odata, type TableEntity, type TransactionAction } from '@azure/data-tables';
 import type { IsoDate } from '../domain/plan.ts';
 import type { ActionChange, ActionProgress } from '../domain/progress.ts';
