@@ -75,8 +75,8 @@ function overdueList(plan) {
   if (plan.overdue.length === 0) return el('p', { class: 'subtle' }, 'Nothing is overdue.');
   const item = (a) => el('li', { 'data-action': a.actionId },
     el('span', { class: 'ref' }, a.ref), ' ', el('span', { class: 'text' }, a.text),
-    el('div', { class: 'subtle' }, `Due ${a.dueLabel} · ${a.daysLate} days late · ${ownersText(a.owners)} · `,
-      el('span', { class: a.seen === 'not opened' ? 'seen unread' : 'seen', 'data-seen': '' }, a.seen)));
+    el('div', { class: 'subtle' }, `Due ${a.dueLabel} · ${a.daysLate} days late · ${ownersText(a.owners)}`,
+      a.seen ? [' · ', el('span', { class: a.seen === 'not opened' ? 'seen unread' : 'seen', 'data-seen': '' }, a.seen)] : null));
   const first = plan.overdue.slice(0, 10);
   const rest = plan.overdue.slice(10);
   return [
@@ -136,7 +136,7 @@ function escalationButtons(plan, action, details) {
 function leaveNote(onLeave) {
   if (!onLeave || onLeave.length === 0) return null;
   return el('section', { class: 'leave', 'aria-label': 'On leave' }, el('h2', {}, 'On leave'),
-    el('ul', {}, onLeave.map((p) => el('li', { 'data-leave': p.name }, `${p.name} (${p.roles.join(', ')}): back ${p.until}`))));
+    el('ul', {}, onLeave.map((p) => el('li', { 'data-leave': p.name }, `${p.name} until ${p.until}`))));
 }
 
 function actionList(plan) {

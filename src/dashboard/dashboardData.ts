@@ -4,6 +4,7 @@
 import { loadDirectory, type Directory } from '../app/directory.ts';
 import { figuresOf, labelOf, ragOf, storedTally, type GridFigures, type Rag, type RagCounts, type StatusCounts } from '../app/planFigures.ts';
 import { overdueList } from '../app/lazyList.ts';
+import { seenKey } from '../app/overdueNotes.ts';
 import { keeps, pageWhere, type DashboardFilter } from './filters.ts';
 import { typeableRef } from '../app/actionCards.ts';
 import { dueLabel } from '../cards/format.ts';
@@ -42,6 +43,8 @@ export interface ActionRow {
   daysLate: number | null;
   /** "Mon 2 Jun 2025, Sam Patel": when the last answer came and from whom. */
   lastAnswer: string | null;
+  /** Overdue rows shown to a commissioner: "seen Tue 1 Dec 2026 09:14", "not opened", … */
+  seen?: string;
 }
 
 /** One plan's picture: figures of the whole plan; lists narrowed by the filter and capped. */
@@ -74,6 +77,8 @@ export interface ViewOptions {
   /** Rows of actions per plan; Infinity for all of them (the CSV export). */
   rows?: number;
   overdueShown?: number;
+  /** Whether the owners opened their reminders, for overdue actions (by seenKey): the chat's seenLabels. */
+  seen?: (actions: StoredAction[]) => Promise<ReadonlyMap<string, string>>;
 }
 
 /** The dashboard's row for one stored action. */
@@ -106,7 +111,7 @@ export function actionRow(stored: StoredAction, directory: Directory, today: Iso
  * the due index, so a first look at a 100,000-action plan reads a page of rows, not the plan. Only an
  * owner filter (owners are not in the tally) or the CSV export (every row) reads the whole plan.
  */
-async function planView(store: Store, plan: PlanSummary, today: IsoDate, directory: Directory, filter: DashboardFilter, rows: number, overdueShown: number): Promise<PlanView> {
+async function planView(store: Store, plan: PlanSummary, today: IsoDate, directory: Directory, filter: DashboardFilter, rows: number, overdueShown: number, seenOf?: ViewOptions['seen']): Promise<PlanView> {
   const keep = keeps(filter, today);
   const whole = filter.owner !== undefined || rows === Infinity;
   // The three reads do not depend on each other: the tally, the page of rows, the oldest overdue marks.
@@ -139,9 +144,12 @@ async function planView(store: Store, plan: PlanSummary, today: IsoDate, directo
     late = firstLate && overdueCount > 0 ? await firstLate.page(0, overdueShown) : [];
   }
   // The due index ties on a date in id order; people read refs, so the list is by date, then ref.
-  const overdue = late.map((a) => actionRow(a, directory, today))
+  const sorted = late.map((a) => actionRow(a, directory, today))
     .sort((a, b) => (a.dueDate ?? '').localeCompare(b.dueDate ?? '') || a.ref.localeCompare(b.ref, 'en', { numeric: true }))
     .slice(0, overdueShown);
+  const seen = seenOf ? await seenOf(late.filter((a) => sorted.some((r) => r.actionId === a.action.id))) : null;
+  // Only a commissioner of the plan gets labels (seenLabels decides), so a row without one shows none.
+  const overdue = sorted.map((r) => { const label = seen?.get(seenKey(r.planId, r.actionId)); return label ? { ...r, seen: label } : r; });
   return {
     id: plan.id, partnership: plan.partnership, period: plan.period, total: figures.total, rag: figures.rag, grids: figures.grids,
     overdue, overdueCount, timeline, actions: kept.map((a) => actionRow(a, directory, today)), matching,
@@ -153,5 +161,5 @@ export async function dashboardView(store: Store, today: IsoDate, include: (plan
   const filter = options.filter ?? {};
   const directory = known ?? await loadDirectory(store);
   const plans = (await store.plans.listPlans()).filter((p) => include(p) && (filter.plan === undefined || p.id === filter.plan));
-  return { today, plans: await Promise.all(plans.map((p) => planView(store, p, today, directory, filter, options.rows ?? Infinity, options.overdueShown ?? Infinity))) };
+  return { today, plans: await Promise.all(plans.map((p) => planView(store, p, today, directory, filter, options.rows ?? Infinity, options.overdueShown ?? Infinity, options.seen))) };
 }

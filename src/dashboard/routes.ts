@@ -10,7 +10,9 @@ import { londonDate } from '../domain/calendar.ts';
 import { makeReport } from '../report/makeReport.ts';
 import { lastEndedQuarter, parseQuarter } from '../report/quarter.ts';
 import { actionsCsvOf } from './actionsCsv.ts';
-import { leaveOf, withSeen } from './attention.ts';
+import { leaveOf } from './attention.ts';
+import { seenLabels } from '../app/overdueNotes.ts';
+import type { StoredAction } from '../domain/ports.ts';
 import { dashboardView } from './dashboardData.ts';
 import { ESCALATION_VERBS, runEscalation, type EscalationVerb } from './escalation.ts';
 import { filterFrom, MAX_OVERDUE, MAX_ROWS } from './filters.ts';
@@ -40,13 +42,14 @@ interface Asked {
 
 async function data({ res, url, viewer, directory, visible, options }: Asked): Promise<void> {
   const today = londonDate(options.services.clock.now());
-  const view = await dashboardView(options.services.store, today, (plan) => visible.has(plan.id), directory, { filter: filterFrom(url.searchParams), rows: MAX_ROWS, overdueShown: MAX_OVERDUE });
   const services = options.services as Services;
-  const plans = await Promise.all(view.plans.map(async (plan) => ({ ...plan, overdue: await withSeen(services, plan.overdue), canEscalate: mayEscalate(viewer, plan.id, directory) })));
-  const onLeave = await leaveOf(services, directory, new Set(view.plans.map((p) => p.id)), today);
-  const seen = directory.plans.filter((p) => visible.has(p.id));
-  const owners = [...new Set(seen.flatMap((p) => p.roles.map((r) => r.name)))].sort((a, b) => a.localeCompare(b));
-  const choices = { plans: seen.map((p) => ({ id: p.id, partnership: p.partnership, grids: p.grids.map((g) => ({ number: g.number, title: g.title })) })), owners };
+  const seen = viewer.kind === 'person' ? (actions: StoredAction[]) => seenLabels(services, directory, viewer.caller, actions) : undefined;
+  const view = await dashboardView(services.store, today, (plan) => visible.has(plan.id), directory, { filter: filterFrom(url.searchParams), rows: MAX_ROWS, overdueShown: MAX_OVERDUE, ...(seen ? { seen } : {}) });
+  const plans = view.plans.map((plan) => ({ ...plan, canEscalate: mayEscalate(viewer, plan.id, directory) }));
+  const onLeave = await leaveOf(services, directory, viewer, new Set(view.plans.map((p) => p.id)), today);
+  const shown = directory.plans.filter((p) => visible.has(p.id));
+  const owners = [...new Set(shown.flatMap((p) => p.roles.map((r) => r.name)))].sort((a, b) => a.localeCompare(b));
+  const choices = { plans: shown.map((p) => ({ id: p.id, partnership: p.partnership, grids: p.grids.map((g) => ({ number: g.number, title: g.title })) })), owners };
   sendJson(res, 200, { today, viewer: viewerName(viewer), choices, plans, onLeave });
 }
 
