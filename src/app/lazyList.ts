@@ -17,7 +17,7 @@ export interface LazyList {
 }
 
 /** A list of actions already read. */
-export function readList(actions: StoredAction[]): LazyList {
+export function loadedList(actions: StoredAction[]): LazyList {
   return { total: () => actions.length, page: async (offset, count) => actions.slice(offset, offset + count) };
 }
 
@@ -32,7 +32,7 @@ function stillFits(mark: DueMark, action: StoredAction | null, keep: Keep): acti
 }
 
 /** A list of due marks (already narrowed by `keep`), read a page at a time. */
-export function markList(store: Store, marks: DueMark[], keep: Keep): LazyList {
+function markList(store: Store, marks: DueMark[], keep: Keep): LazyList {
   const entries: (StoredAction | DueMark)[] = [...marks];
   return {
     total: () => entries.length,

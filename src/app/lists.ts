@@ -10,7 +10,7 @@ import type { ListKind } from '../domain/reading/intent.ts';
 import { closest } from './closest.ts';
 import type { Caller } from './caller.ts';
 import type { Directory } from './directory.ts';
-import { dueList, overdueList, readList, type Keep, type LazyList } from './lazyList.ts';
+import { dueList, overdueList, loadedList, type Keep, type LazyList } from './lazyList.ts';
 import { blocked, mine } from './questions.ts';
 import type { Services } from './services.ts';
 
@@ -35,7 +35,7 @@ async function listOf(services: Services, caller: Caller, visible: PlanSummary[]
   if (query.list === 'overdue') return overdueList(store, today, keep);
   if (query.list === 'due') return dueList(store, query.period?.from ?? today, query.period?.to ?? addDays(today, 14), keep);
   const fits = (a: StoredAction): boolean => keep({ planId: a.planId, grid: a.action.grid, owners: a.action.owners });
-  return readList((await base(services, caller, visible, query)).filter(fits));
+  return loadedList((await base(services, caller, visible, query)).filter(fits));
 }
 
 async function base(services: Services, caller: Caller, visible: PlanSummary[], query: ListQuery): Promise<StoredAction[]> {

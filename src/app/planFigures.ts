@@ -104,11 +104,6 @@ function ragOfTally(tally: TallyEntry[], today: IsoDate): RagCounts {
   return { ...n, total, percent: { red: percentOf(n.red, total), amber: percentOf(n.amber, total), green: percentOf(n.green, total) } };
 }
 
-/** RAG counts of some actions as of today. */
-export function ragCounts(actions: StoredAction[], today: IsoDate): RagCounts {
-  return ragOfTally(tallyOf(actions), today);
-}
-
 /** A plan's figures, without its actions. */
 export type Figures = Omit<PlanFigures, 'actions'>;
 
