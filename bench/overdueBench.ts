@@ -16,7 +16,8 @@ import { percentiles, type BenchFigure } from './table.ts';
 
 const TODAY: IsoDate = '2026-11-24';
 const AT = `${TODAY}T10:30:00Z`;
-const STORED = 100_000;
+// BENCH_ACTIONS=10000 for development runs; the figures are taken at 100,000.
+const STORED = Number(process.env.BENCH_ACTIONS ?? 100_000);
 const OVERDUE = 300;
 const WARM_UP = 5;
 const PERIOD = { start: '2026-04-01', end: '2028-03-31' };
@@ -61,11 +62,11 @@ export async function run(): Promise<BenchFigure[]> {
       };
       const all = await time("what's overdue?", `${OVERDUE} actions`);
       process.stderr.write(`  overdue: p50 ${all.median} ms, p95 ${all.p95} ms over ${REQUESTS} requests\n`);
-      // A filter narrows after the due index is read: its cost is the same read plus the filtering.
+      // A filter narrows the due index's marks (they carry grid and owners) before any action is read.
       const filtered = await time("what's overdue for Officer 1, grid 1?", 'Overdue in grid 1, for Officer 1');
       process.stderr.write(`  overdue with a filter: p50 ${filtered.median} ms, p95 ${filtered.p95} ms over ${REQUESTS} requests\n`);
       return [
-        { key: 'overdue.p50Ms', label: `"what's overdue?" request to reply, ${OVERDUE} overdue of 100,000 stored (${REQUESTS} requests), median`, value: all.median, unit: 'ms' },
+        { key: 'overdue.p50Ms', label: `"what's overdue?" request to reply, ${OVERDUE} overdue of ${STORED.toLocaleString('en-GB')} stored (${REQUESTS} requests), median`, value: all.median, unit: 'ms' },
         { key: 'overdue.p95Ms', label: `"what's overdue?" request to reply, 95th percentile (goal < 300 ms)`, value: all.p95, unit: 'ms' },
         { key: 'overdue.filteredP50Ms', label: `"what's overdue for Officer 1, grid 1?" (person and grid filter), median`, value: filtered.median, unit: 'ms' },
         { key: 'overdue.filteredP95Ms', label: `"what's overdue for Officer 1, grid 1?", 95th percentile (goal < 300 ms)`, value: filtered.p95, unit: 'ms' },

@@ -75,7 +75,8 @@ function overdueList(plan) {
   if (plan.overdue.length === 0) return el('p', { class: 'subtle' }, 'Nothing is overdue.');
   const item = (a) => el('li', { 'data-action': a.actionId },
     el('span', { class: 'ref' }, a.ref), ' ', el('span', { class: 'text' }, a.text),
-    el('div', { class: 'subtle' }, `Due ${a.dueLabel} · ${a.daysLate} days late · ${ownersText(a.owners)}`));
+    el('div', { class: 'subtle' }, `Due ${a.dueLabel} · ${a.daysLate} days late · ${ownersText(a.owners)}`,
+      a.seen ? [' · ', el('span', { class: a.seen === 'not opened' ? 'seen unread' : 'seen', 'data-seen': '' }, a.seen)] : null));
   const first = plan.overdue.slice(0, 10);
   const rest = plan.overdue.slice(10);
   return [
@@ -98,16 +99,16 @@ async function showHistory(details, action) {
   }
 }
 
-/** Chase, accept a delay, close: the commissioner's buttons, as in the escalation card. */
+/** Chase, reassign, accept a delay, close: the commissioner's buttons, as in the escalation card. */
 function escalationButtons(plan, action, details) {
   if (!plan.canEscalate || action.status === 'done') return null;
-  const press = async (verb, button) => {
+  const press = async (verb, button, extra = {}) => {
     button.disabled = true;
     try {
-      const res = await call('/dashboard/escalate', { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ verb, planId: action.planId, actionId: action.actionId }) });
+      const res = await call('/dashboard/escalate', { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ verb, planId: action.planId, actionId: action.actionId, ...extra }) });
       const body = await res.json();
       notice(res.ok ? body.message : `Not done: ${body.error}`, !res.ok);
-      if (res.ok && verb === 'close') await load();
+      if (res.ok && (verb === 'close' || verb === 'reassign')) await load();
       else await showHistory(details, action);
     } catch (err) {
       notice(`Not done: ${err.message}.`, true);
@@ -120,7 +121,22 @@ function escalationButtons(plan, action, details) {
     b.addEventListener('click', () => void press(verb, b));
     return b;
   };
-  return el('div', { class: 'buttons' }, button('chase', 'Chase the owners'), action.statusText.startsWith('delayed') || action.rag === 'amber' ? button('accept-delay', 'Accept the delay') : null, button('close', 'Close'));
+  // Reassign names the person who takes the action's roles, as "Reassign" in the escalation card does.
+  const who = el('input', { type: 'text', name: 'who', maxlength: '100', placeholder: 'Give it to (name)', 'aria-label': `Person to give ${action.ref} to` });
+  const give = el('button', { type: 'button', 'data-verb': 'reassign' }, 'Reassign');
+  give.addEventListener('click', () => {
+    if (who.value.trim() === '') notice('Type the name of the person to give it to.', true);
+    else void press('reassign', give, { who: who.value.trim() });
+  });
+  return el('div', { class: 'buttons' }, button('chase', 'Chase the owners'), action.statusText.startsWith('delayed') || action.rag === 'amber' ? button('accept-delay', 'Accept the delay') : null, button('close', 'Close'),
+    el('span', { class: 'reassign' }, who, give));
+}
+
+/** Who is on leave among the holders of the plans' roles, and until when. */
+function leaveNote(onLeave) {
+  if (!onLeave || onLeave.length === 0) return null;
+  return el('section', { class: 'leave', 'aria-label': 'On leave' }, el('h2', {}, 'On leave'),
+    el('ul', {}, onLeave.map((p) => el('li', { 'data-leave': p.name }, `${p.name} until ${p.until}`))));
 }
 
 function actionList(plan) {
@@ -190,7 +206,7 @@ async function load() {
     document.getElementById('viewer').textContent = `· ${view.viewer}`;
     fillChoices(view.choices);
     window.dashboardChart.forget();
-    main.replaceChildren(...(view.plans.length ? view.plans.map(planSection) : [el('p', {}, 'No plans to show: you hold no role in any plan yet.')]));
+    main.replaceChildren(...(view.plans.length ? [leaveNote(view.onLeave), ...view.plans.map(planSection)].filter(Boolean) : [el('p', {}, 'No plans to show: you hold no role in any plan yet.')]));
     document.body.dataset.ready = 'yes';
   } catch (err) {
     main.replaceChildren(el('p', { class: 'error' }, `Could not load the plans (${err.message}).`));

@@ -10,11 +10,12 @@ import type { ListKind } from '../domain/reading/intent.ts';
 import { closest } from './closest.ts';
 import type { Caller } from './caller.ts';
 import type { Directory } from './directory.ts';
-import { blocked, dueBetween, mine, overdue } from './questions.ts';
+import { dueList, overdueList, loadedList, type Keep, type LazyList } from './lazyList.ts';
+import { blocked, mine } from './questions.ts';
 import type { Services } from './services.ts';
 
 /** A list ready to show, or why the filter matched nothing. */
-export type ListResult = { ok: true; title: string; actions: StoredAction[]; emptyText: string } | { ok: false; problem: string };
+export type ListResult = { ok: true; title: string; list: LazyList; emptyText: string } | { ok: false; problem: string };
 
 const LABELS: Record<ListKind, string> = { overdue: 'Overdue', due: 'Due in the next 14 days', blocked: 'Blocked', mine: 'Your open actions', done: 'Done', delayed: 'Delayed', all: 'All actions' };
 const EMPTY: Record<ListKind, string> = { overdue: 'Nothing is overdue. 🎉', due: 'Nothing falls due then.', blocked: 'Nothing is blocked.', mine: 'None of your actions are open.', done: 'Nothing is done yet.', delayed: 'Nothing is delayed.', all: 'There are no actions.' };
@@ -28,13 +29,20 @@ export function plansNamed(plans: PlanSummary[], name: string): PlanSummary[] {
   return exact.length > 0 ? exact : plans.filter((p) => p.partnership.toLowerCase().includes(wanted));
 }
 
-async function base(services: Services, caller: Caller, visible: PlanSummary[], query: ListQuery, today: IsoDate): Promise<StoredAction[]> {
+/** The list asked for, narrowed by `keep`. Due lists are read a page at a time from the due index. */
+async function listOf(services: Services, caller: Caller, visible: PlanSummary[], query: ListQuery, today: IsoDate, keep: Keep): Promise<LazyList> {
+  const { store } = services;
+  if (query.list === 'overdue') return overdueList(store, today, keep);
+  if (query.list === 'due') return dueList(store, query.period?.from ?? today, query.period?.to ?? addDays(today, 14), keep);
+  const fits = (a: StoredAction): boolean => keep({ planId: a.planId, grid: a.action.grid, owners: a.action.owners });
+  return loadedList((await base(services, caller, visible, query)).filter(fits));
+}
+
+async function base(services: Services, caller: Caller, visible: PlanSummary[], query: ListQuery): Promise<StoredAction[]> {
   const { store } = services;
   switch (query.list) {
-    case 'overdue': return overdue(store, today);
     case 'blocked': return blocked(store);
     case 'mine': return mine(store, caller);
-    case 'due': return dueBetween(store, query.period?.from ?? today, query.period?.to ?? addDays(today, 14));
     default: {
       const all = (await Promise.all(visible.map((p) => store.actions.listPlanActions(p.id)))).flat();
       const inPeriod = (a: StoredAction): boolean => !query.period || ((a.progress.updatedAt ?? '').slice(0, 10) >= query.period.from && (a.progress.updatedAt ?? '').slice(0, 10) <= query.period.to);
@@ -89,14 +97,15 @@ export async function runList(services: Services, directory: Directory, caller: 
     where.push('yours');
   }
   const planIds = new Set(plans.map((p) => p.id));
-  const actions = (await base(services, caller, plans, query, today)).filter((a) =>
-    planIds.has(a.planId)
-    && (filter.grid === undefined || a.action.grid === filter.grid)
-    && (roles === null || a.action.owners.some((o) => roles.has(roleKey(o)))));
+  const wanted: Set<string> | null = roles;
+  const keep: Keep = (a) => planIds.has(a.planId)
+    && (filter.grid === undefined || a.grid === null || a.grid === filter.grid)
+    && (wanted === null || a.owners === null || a.owners.some((o) => wanted.has(roleKey(o))));
+  const list = await listOf(services, caller, plans, query, today, keep);
   const label = query.list === 'due' && query.period ? capitalise(query.period.label)
     : query.period && query.list !== 'overdue' ? `${LABELS[query.list]} ${query.period.label.replace(/^due\s+/, '')}`
     : LABELS[query.list];
   const title = `${label}${where.length > 0 ? ` ${where.join(', ')}` : ''}`;
   const empty = where.length > 0 ? `${EMPTY[query.list].replace(/ 🎉$/, '')} (${where.join(', ')}).` : EMPTY[query.list];
-  return { ok: true, title, actions, emptyText: empty };
+  return { ok: true, title, list, emptyText: empty };
 }

@@ -1,9 +1,12 @@
 // The one computation of a plan's figures: counts by status and RAG, per grid and in total. The
 // "summary" card, the dashboard, the CSV export and the board report all read these, so they agree.
+// Figures are counted from a tally (how many actions stand at each grid, status and due date): made
+// from actions here, or kept by the store as it writes, so the dashboard need not read 100,000 actions.
 import { describeStatus, type StatusLabel } from '../domain/answers.ts';
 import type { IsoDate } from '../domain/plan.ts';
 import type { ActionProgress } from '../domain/progress.ts';
-import type { PlanSummary, Store, StoredAction } from '../domain/ports.ts';
+import type { PlanSummary, Store, StoredAction, TallyEntry } from '../domain/ports.ts';
+import { tallyStandings } from '../domain/tally.ts';
 
 /** Counts of actions by how they stand. "No date" covers ongoing and as-required work. */
 export interface StatusCounts {
@@ -54,14 +57,31 @@ export function noCounts(): StatusCounts {
   return { done: 0, onTrack: 0, dueSoon: 0, overdue: 0, blocked: 0, noDate: 0, total: 0 };
 }
 
-/** Counts actions by their status label as of today. */
-export function countStatuses(actions: StoredAction[], today: IsoDate): StatusCounts {
+/** The tally of some actions. */
+export function tallyOf(actions: StoredAction[]): TallyEntry[] {
+  return tallyStandings(actions.map(({ action, progress }) => ({ grid: action.grid, status: progress.status, dueDate: progress.dueDate })));
+}
+
+/** The progress a tally entry stands for: how an action stands depends only on its status and due date. */
+const standing = (entry: TallyEntry): ActionProgress => ({ status: entry.status, dueDate: entry.dueDate, occurrence: null, reason: null, updatedAt: null, updatedBy: null });
+
+/** The status label of the actions a tally entry counts, as of today. */
+export function labelOf(entry: TallyEntry, today: IsoDate): StatusLabel {
+  return describeStatus(standing(entry), today).label;
+}
+
+function countTally(tally: TallyEntry[], today: IsoDate): StatusCounts {
   const counts = noCounts();
-  for (const a of actions) {
-    counts[FIELD[describeStatus(a.progress, today).label]] += 1;
-    counts.total += 1;
+  for (const entry of tally) {
+    counts[FIELD[labelOf(entry, today)]] += entry.count;
+    counts.total += entry.count;
   }
   return counts;
+}
+
+/** Counts actions by their status label as of today. */
+export function countStatuses(actions: StoredAction[], today: IsoDate): StatusCounts {
+  return countTally(tallyOf(actions), today);
 }
 
 /** An action's RAG as of today. A delayed action is amber until its new date passes (then red). */
@@ -74,26 +94,40 @@ export function ragOf(progress: ActionProgress, today: IsoDate): Rag {
 
 const percentOf = (n: number, total: number): number => (total === 0 ? 0 : Math.round((n / total) * 100));
 
-/** RAG counts of some actions as of today. */
-export function ragCounts(actions: StoredAction[], today: IsoDate): RagCounts {
+function ragOfTally(tally: TallyEntry[], today: IsoDate): RagCounts {
   const n = { red: 0, amber: 0, green: 0 };
-  for (const a of actions) n[ragOf(a.progress, today)] += 1;
-  const total = actions.length;
+  let total = 0;
+  for (const entry of tally) {
+    n[ragOf(standing(entry), today)] += entry.count;
+    total += entry.count;
+  }
   return { ...n, total, percent: { red: percentOf(n.red, total), amber: percentOf(n.amber, total), green: percentOf(n.green, total) } };
+}
+
+/** A plan's figures, without its actions. */
+export type Figures = Omit<PlanFigures, 'actions'>;
+
+/** A plan's figures from a tally of its actions. */
+export function figuresOf(plan: PlanSummary, tally: TallyEntry[], today: IsoDate): Figures {
+  return {
+    plan,
+    total: countTally(tally, today),
+    rag: ragOfTally(tally, today),
+    grids: plan.grids.map((g) => {
+      const mine = tally.filter((e) => e.grid === g.number);
+      return { number: g.number, title: g.title, counts: countTally(mine, today), rag: ragOfTally(mine, today) };
+    }),
+  };
+}
+
+/** A plan's tally as the store keeps it, or counted from its actions for a plan stored before tallies were. */
+export async function storedTally(store: Store, planId: string): Promise<TallyEntry[]> {
+  return (await store.actions.tally(planId)) ?? tallyOf(await store.actions.listPlanActions(planId));
 }
 
 /** A plan's figures from its actions. */
 export function planFigures(plan: PlanSummary, actions: StoredAction[], today: IsoDate): PlanFigures {
-  return {
-    plan,
-    total: countStatuses(actions, today),
-    rag: ragCounts(actions, today),
-    grids: plan.grids.map((g) => {
-      const mine = actions.filter((a) => a.action.grid === g.number);
-      return { number: g.number, title: g.title, counts: countStatuses(mine, today), rag: ragCounts(mine, today) };
-    }),
-    actions,
-  };
+  return { ...figuresOf(plan, tallyOf(actions), today), actions };
 }
 
 /** The figures of every plan (or of those `include` keeps), reading each plan's actions once. */

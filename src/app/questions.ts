@@ -1,23 +1,9 @@
-// The commissioner's questions, answered from the due index rather than by reading every action.
-import { addDays } from '../domain/calendar.ts';
-import type { IsoDate } from '../domain/plan.ts';
+// The commissioner's questions that are not about due dates (those are lazyList.ts, from the due index).
 import type { StoredAction, Store } from '../domain/ports.ts';
 import type { Caller } from './caller.ts';
 
 const byDue = (a: StoredAction, b: StoredAction): number =>
   (a.progress.dueDate ?? '9999').localeCompare(b.progress.dueDate ?? '9999') || a.planId.localeCompare(b.planId);
-
-/** Open or delayed actions due before today, oldest first. */
-export async function overdue(store: Store, today: IsoDate): Promise<StoredAction[]> {
-  const due = await store.actions.dueBy(addDays(today, -1));
-  return due.filter((a) => a.progress.dueDate !== null && a.progress.dueDate < today).sort(byDue);
-}
-
-/** Open or delayed actions due from `from` to `to` inclusive, soonest first. */
-export async function dueBetween(store: Store, from: IsoDate, to: IsoDate): Promise<StoredAction[]> {
-  const due = await store.actions.dueBy(to);
-  return due.filter((a) => a.progress.dueDate !== null && a.progress.dueDate >= from).sort(byDue);
-}
 
 /** Blocked actions, longest-blocked first. */
 export async function blocked(store: Store): Promise<StoredAction[]> {

@@ -24,18 +24,18 @@ export interface ListNotes {
   notice: string;
 }
 
-/** The page of `actions` from `offset`, as big as fits; `next` is where the following page starts. */
-export function listPage(title: string, actions: StoredAction[], offset: number, query: ListQuery, directory: Directory, today: IsoDate, emptyText: string, notes: ListNotes = { seen: new Map(), notice: '' }): { card: object; next: number } {
+/** The page of a list of `total` actions from `offset` (`shown`: the PAGE_SIZE actions from there), as big as fits; `next` is where the following page starts. */
+export function listPage(title: string, shown: StoredAction[], total: number, offset: number, query: ListQuery, directory: Directory, today: IsoDate, emptyText: string, notes: ListNotes = { seen: new Map(), notice: '' }): { card: object; next: number } {
   const grouping: Grouping = query.groupBy === 'owner' ? 'owner' : query.groupBy === 'plan' ? 'plan' : 'grid';
   let size = PAGE_SIZE;
   for (;;) {
-    const page = actions.slice(offset, offset + size);
+    const page = shown.slice(0, size);
     const { groups } = groupDigest(page, directory, today, grouping, size, notes.seen);
     const next = offset + page.length;
-    const left = actions.length - next;
-    const range = actions.length > page.length ? ` (showing ${offset + 1}–${next})` : '';
+    const left = total - next;
+    const range = total > page.length ? ` (showing ${offset + 1}–${next})` : '';
     const card = renderCard('list', {
-      title: `${title}: ${countLabel(actions.length, 'action')}`,
+      title: `${title}: ${countLabel(total, 'action')}`,
       countLabel: `${range.trim().replace(/^\(|\)$/g, '')}`,
       groups,
       more: left,

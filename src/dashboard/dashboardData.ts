@@ -1,8 +1,11 @@
 // The commissioner's dashboard as data: per plan and grid the status counts, overdue actions oldest
-// first with their owners, a timeline of due dates, and every action's row. The page and the CSV
-// export both read this; neither touches storage itself.
+// first with their owners, a timeline of due dates, and the actions' rows, narrowed by an optional
+// filter. The page (a capped view) and the CSV export (every row) both read this.
 import { loadDirectory, type Directory } from '../app/directory.ts';
-import { allPlanFigures, ragOf, type GridFigures, type Rag, type RagCounts, type StatusCounts } from '../app/planFigures.ts';
+import { figuresOf, labelOf, ragOf, storedTally, type GridFigures, type Rag, type RagCounts, type StatusCounts } from '../app/planFigures.ts';
+import { overdueList } from '../app/lazyList.ts';
+import { seenKey } from '../app/overdueNotes.ts';
+import { keeps, pageWhere, type DashboardFilter } from './filters.ts';
 import { typeableRef } from '../app/actionCards.ts';
 import { dueLabel } from '../cards/format.ts';
 import { describeStatus, type StatusLabel } from '../domain/answers.ts';
@@ -40,9 +43,11 @@ export interface ActionRow {
   daysLate: number | null;
   /** "Mon 2 Jun 2025, Sam Patel": when the last answer came and from whom. */
   lastAnswer: string | null;
+  /** Overdue rows shown to a commissioner: "seen Tue 1 Dec 2026 09:14", "not opened", … */
+  seen?: string;
 }
 
-/** One plan's picture. */
+/** One plan's picture: figures of the whole plan; lists narrowed by the filter and capped. */
 export interface PlanView {
   id: string;
   partnership: string;
@@ -50,17 +55,30 @@ export interface PlanView {
   total: StatusCounts;
   rag: RagCounts;
   grids: GridFigures[];
-  /** Overdue actions, oldest due date first. */
+  /** Overdue actions that match, oldest due date first (at most `overdueShown`). */
   overdue: ActionRow[];
+  overdueCount: number;
+  /** Due dates of the actions that match, by month. */
   timeline: Timeline;
-  /** Every action, in document order. */
+  /** Actions that match, in document order (at most `rows`). */
   actions: ActionRow[];
+  matching: number;
 }
 
 /** Everything the dashboard shows, as of `today`. */
 export interface DashboardView {
   today: IsoDate;
   plans: PlanView[];
+}
+
+/** What a view covers: the filter (none: everything) and how many rows to list per plan. */
+export interface ViewOptions {
+  filter?: DashboardFilter;
+  /** Rows of actions per plan; Infinity for all of them (the CSV export). */
+  rows?: number;
+  overdueShown?: number;
+  /** Whether the owners opened their reminders, for overdue actions (by seenKey): the chat's seenLabels. */
+  seen?: (actions: StoredAction[]) => Promise<ReadonlyMap<string, string>>;
 }
 
 /** The dashboard's row for one stored action. */
@@ -88,25 +106,60 @@ export function actionRow(stored: StoredAction, directory: Directory, today: Iso
   };
 }
 
-/** Reads every plan (or those `include` keeps) and builds the dashboard as of `today`. */
-export async function dashboardView(store: Store, today: IsoDate, include?: (plan: PlanSummary) => boolean, known?: Directory): Promise<DashboardView> {
-  const [pictures, directory] = await Promise.all([allPlanFigures(store, today, include), known ?? loadDirectory(store)]);
-  const plans = pictures.map((picture): PlanView => {
-    const actions = picture.actions.map((a) => actionRow(a, directory, today));
-    const overdue = actions
-      .filter((a) => a.status === 'overdue')
-      .sort((a, b) => (a.dueDate ?? '').localeCompare(b.dueDate ?? '') || a.ref.localeCompare(b.ref, 'en', { numeric: true }));
-    return {
-      id: picture.plan.id,
-      partnership: picture.plan.partnership,
-      period: picture.plan.period,
-      total: picture.total,
-      rag: picture.rag,
-      grids: picture.grids,
-      overdue,
-      timeline: timelineOf(picture.plan.period, actions),
-      actions,
-    };
-  });
-  return { today, plans };
+/**
+ * One plan as the dashboard shows it. Figures come from the store's tally and the overdue list from
+ * the due index, so a first look at a 100,000-action plan reads a page of rows, not the plan. Only an
+ * owner filter (owners are not in the tally) or the CSV export (every row) reads the whole plan.
+ */
+async function planView(store: Store, plan: PlanSummary, today: IsoDate, directory: Directory, filter: DashboardFilter, rows: number, overdueShown: number, seenOf?: ViewOptions['seen']): Promise<PlanView> {
+  const keep = keeps(filter, today);
+  const whole = filter.owner !== undefined || rows === Infinity;
+  // The three reads do not depend on each other: the tally, the page of rows, the oldest overdue marks.
+  const wantsLate = !whole && (filter.status === undefined || filter.status === 'overdue');
+  const [tally, page, firstLate] = await Promise.all([
+    storedTally(store, plan.id),
+    whole ? null : store.actions.planPage(plan.id, rows, pageWhere(filter, today)),
+    wantsLate ? overdueList(store, today, (m) => m.planId === plan.id && (filter.grid === undefined || m.grid === null || m.grid === filter.grid), overdueShown) : null,
+  ]);
+  const figures = figuresOf(plan, tally, today);
+  let kept: StoredAction[];
+  let matching: number;
+  let timeline: Timeline;
+  let late: StoredAction[];
+  let overdueCount: number;
+  if (whole || !page) {
+    const all = (await store.actions.listPlanActions(plan.id)).filter(keep);
+    const labelled = all.map((a) => ({ stored: a, dueDate: a.progress.dueDate, status: describeStatus(a.progress, today).label }));
+    kept = all.slice(0, rows);
+    matching = all.length;
+    timeline = timelineOf(plan.period, labelled);
+    late = labelled.filter((a) => a.status === 'overdue').map((a) => a.stored);
+    overdueCount = late.length;
+  } else {
+    const counted = tally.filter((e) => (filter.grid === undefined || e.grid === filter.grid) && (filter.status === undefined || labelOf(e, today) === filter.status));
+    kept = page.filter(keep);
+    matching = counted.reduce((n, e) => n + e.count, 0);
+    timeline = timelineOf(plan.period, counted.map((e) => ({ dueDate: e.dueDate, status: labelOf(e, today), count: e.count })));
+    overdueCount = counted.filter((e) => labelOf(e, today) === 'overdue').reduce((n, e) => n + e.count, 0);
+    late = firstLate && overdueCount > 0 ? await firstLate.page(0, overdueShown) : [];
+  }
+  // The due index ties on a date in id order; people read refs, so the list is by date, then ref.
+  const sorted = late.map((a) => actionRow(a, directory, today))
+    .sort((a, b) => (a.dueDate ?? '').localeCompare(b.dueDate ?? '') || a.ref.localeCompare(b.ref, 'en', { numeric: true }))
+    .slice(0, overdueShown);
+  const seen = seenOf ? await seenOf(late.filter((a) => sorted.some((r) => r.actionId === a.action.id))) : null;
+  // Only a commissioner of the plan gets labels (seenLabels decides), so a row without one shows none.
+  const overdue = sorted.map((r) => { const label = seen?.get(seenKey(r.planId, r.actionId)); return label ? { ...r, seen: label } : r; });
+  return {
+    id: plan.id, partnership: plan.partnership, period: plan.period, total: figures.total, rag: figures.rag, grids: figures.grids,
+    overdue, overdueCount, timeline, actions: kept.map((a) => actionRow(a, directory, today)), matching,
+  };
+}
+
+/** The dashboard of the plans `include` keeps (all by default), narrowed by `options.filter`. */
+export async function dashboardView(store: Store, today: IsoDate, include: (plan: PlanSummary) => boolean = () => true, known?: Directory, options: ViewOptions = {}): Promise<DashboardView> {
+  const filter = options.filter ?? {};
+  const directory = known ?? await loadDirectory(store);
+  const plans = (await store.plans.listPlans()).filter((p) => include(p) && (filter.plan === undefined || p.id === filter.plan));
+  return { today, plans: await Promise.all(plans.map((p) => planView(store, p, today, directory, filter, options.rows ?? Infinity, options.overdueShown ?? Infinity, options.seen))) };
 }

@@ -10,9 +10,12 @@ import { londonDate } from '../domain/calendar.ts';
 import { makeReport } from '../report/makeReport.ts';
 import { lastEndedQuarter, parseQuarter } from '../report/quarter.ts';
 import { actionsCsvOf } from './actionsCsv.ts';
+import { leaveOf } from './attention.ts';
+import { seenLabels } from '../app/overdueNotes.ts';
+import type { StoredAction } from '../domain/ports.ts';
 import { dashboardView } from './dashboardData.ts';
 import { ESCALATION_VERBS, runEscalation, type EscalationVerb } from './escalation.ts';
-import { filteredView, filterFrom } from './filters.ts';
+import { filterFrom, MAX_OVERDUE, MAX_ROWS } from './filters.ts';
 import { mayEscalate, ViewerRefused, viewerName, visiblePlanIds, type Viewer, type ViewerOf } from './viewer.ts';
 import { HttpProblem, readJsonBody, sendBody, sendFile, sendJson, sendVendorFile, sendWebFile, typeOf } from './web.ts';
 
@@ -39,12 +42,15 @@ interface Asked {
 
 async function data({ res, url, viewer, directory, visible, options }: Asked): Promise<void> {
   const today = londonDate(options.services.clock.now());
-  const shown = await filteredView(options.services.store, today, (plan) => visible.has(plan.id), directory, filterFrom(url.searchParams));
-  const plans = shown.map((plan) => ({ ...plan, canEscalate: mayEscalate(viewer, plan.id, directory) }));
-  const seen = directory.plans.filter((p) => visible.has(p.id));
-  const owners = [...new Set(seen.flatMap((p) => p.roles.map((r) => r.name)))].sort((a, b) => a.localeCompare(b));
-  const choices = { plans: seen.map((p) => ({ id: p.id, partnership: p.partnership, grids: p.grids.map((g) => ({ number: g.number, title: g.title })) })), owners };
-  sendJson(res, 200, { today, viewer: viewerName(viewer), choices, plans });
+  const services = options.services as Services;
+  const seen = viewer.kind === 'person' ? (actions: StoredAction[]) => seenLabels(services, directory, viewer.caller, actions) : undefined;
+  const view = await dashboardView(services.store, today, (plan) => visible.has(plan.id), directory, { filter: filterFrom(url.searchParams), rows: MAX_ROWS, overdueShown: MAX_OVERDUE, ...(seen ? { seen } : {}) });
+  const plans = view.plans.map((plan) => ({ ...plan, canEscalate: mayEscalate(viewer, plan.id, directory) }));
+  const onLeave = await leaveOf(services, directory, viewer, new Set(view.plans.map((p) => p.id)), today);
+  const shown = directory.plans.filter((p) => visible.has(p.id));
+  const owners = [...new Set(shown.flatMap((p) => p.roles.map((r) => r.name)))].sort((a, b) => a.localeCompare(b));
+  const choices = { plans: shown.map((p) => ({ id: p.id, partnership: p.partnership, grids: p.grids.map((g) => ({ number: g.number, title: g.title })) })), owners };
+  sendJson(res, 200, { today, viewer: viewerName(viewer), choices, plans, onLeave });
 }
 
 async function report({ res, url, visible, directory, options }: Asked): Promise<void> {
@@ -68,8 +74,8 @@ async function escalate({ req, res, viewer, directory, visible, options }: Asked
   if (!ESCALATION_VERBS.includes(verb) || !planId || !actionId) return sendJson(res, 400, { error: 'verb, planId and actionId are needed' });
   if (!visible.has(planId)) return sendJson(res, 404, { error: 'that action is not in any plan you can see' });
   if (viewer.kind !== 'person' || !mayEscalate(viewer, planId, directory)) return sendJson(res, 403, { error: 'only the plan’s commissioner or an admin can do that' });
-  if (!options.messenger && verb === 'chase') return sendJson(res, 503, { error: 'chasing needs the bot running' });
-  const outcome = await runEscalation(options.services as Services, options.messenger as Messenger, directory, viewer.caller, verb, planId, actionId);
+  const input = { ...(typeof body.who === 'string' ? { who: body.who } : {}), ...(typeof body.newDate === 'string' ? { newDate: body.newDate } : {}) };
+  const outcome = await runEscalation(options.services as Services, options.messenger, directory, viewer.caller, verb, planId, actionId, input);
   options.services.logger.info({ verb, planId, actionId, personId: viewer.caller.id, ok: outcome.ok }, 'dashboard escalation');
   if (outcome.ok) sendJson(res, 200, { message: outcome.message });
   else sendJson(res, outcome.status, { error: outcome.message });

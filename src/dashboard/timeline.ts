@@ -38,20 +38,20 @@ function monthsOf(period: PlanPeriod): MonthBar[] {
   return bars;
 }
 
-/** Counts each dated action into the month it is due. */
-export function timelineOf(period: PlanPeriod, actions: { dueDate: IsoDate | null; status: StatusLabel }[]): Timeline {
+/** Counts each dated action (or `count` actions of one standing) into the month it is due. */
+export function timelineOf(period: PlanPeriod, actions: { dueDate: IsoDate | null; status: StatusLabel; count?: number }[]): Timeline {
   const months = monthsOf(period);
   const index = new Map(months.map((m) => [m.month, m]));
   let outside = 0;
-  for (const { dueDate, status } of actions) {
+  for (const { dueDate, status, count = 1 } of actions) {
     if (!dueDate) continue;
     const bar = index.get(dueDate.slice(0, 7));
     if (!bar) {
-      outside += 1;
+      outside += count;
       continue;
     }
-    bar.total += 1;
-    bar.byStatus[status] = (bar.byStatus[status] ?? 0) + 1;
+    bar.total += count;
+    bar.byStatus[status] = (bar.byStatus[status] ?? 0) + count;
   }
   return { months, outside };
 }

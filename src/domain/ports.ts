@@ -3,7 +3,7 @@
 import type { IsoDate, Plan, PlanAction, PlanPeriod, Grid, PlanRole } from './plan.ts';
 import type { ChatState } from './chatState.ts';
 import type { ImportStore } from './importPorts.ts';
-import type { ActionChange, ActionProgress, Actor, Person } from './progress.ts';
+import type { ActionChange, ActionProgress, ActionStatus, Actor, Person } from './progress.ts';
 import type { BriefingStore, DigestRecord, DigestStore, PersonSettingsStore } from './digestPorts.ts';
 
 /** An action as stored: the plan's text of it, its live progress, and the ETag that guards updates. */
@@ -70,10 +70,47 @@ export type UpdateResult =
   | { ok: false; reason: 'conflict' | 'missing' };
 
 /** Where actions and their progress live. */
+/**
+ * A due-index entry as read, before its action is: cheap to list and narrow by plan, grid and owner,
+ * but possibly behind an answer given since. Read the action (`get`) before showing or acting on it.
+ * `grid` and `owners` are null on entries written before the index kept them.
+ */
+export interface DueMark {
+  planId: string;
+  actionId: string;
+  dueDate: IsoDate;
+  grid: number | null;
+  owners: string[] | null;
+}
+
+/**
+ * How many of a plan's actions stand at one grid, stored status and due date. A plan's figures (counts
+ * by status, RAG, due dates by month) depend on nothing else, so these answer them without the actions.
+ */
+export interface TallyEntry {
+  grid: number;
+  status: ActionStatus;
+  dueDate: IsoDate | null;
+  count: number;
+}
+
+/** What a page of a plan's actions is narrowed by. */
+export interface PageWhere {
+  grid?: number;
+  statuses?: ActionStatus[];
+  dueFrom?: IsoDate;
+  dueTo?: IsoDate;
+}
+
 export interface ActionStore {
   get(planId: string, actionId: string): Promise<StoredAction | null>;
   /** Open or delayed actions whose dueDate ≤ date, oldest first: reads the due index, not every action. */
   dueBy(date: IsoDate): Promise<StoredAction[]>;
+  /**
+   * The due index's entries with dueDate ≤ date, one per action, oldest first, without reading the
+   * actions. With `oldest`, it may stop once it holds the `count` oldest that `keep` passes (and some more).
+   */
+  dueMarks(date: IsoDate, oldest?: { count: number; keep: (mark: DueMark) => boolean }): Promise<DueMark[]>;
   /** Blocked actions, by plan. */
   blocked(): Promise<StoredAction[]>;
   /** Actions with this document reference ("1.1.1"), in any plan. */
@@ -82,6 +119,13 @@ export interface ActionStore {
   ofRoles(roles: string[]): Promise<StoredAction[]>;
   /** One plan's actions, in document order. */
   listPlanActions(planId: string): Promise<StoredAction[]>;
+  /**
+   * A plan's actions in document order, at most `count`, narrowed by grid, statuses and a due-date range
+   * (as stored: an action with no date is outside every range). Reads only what matches.
+   */
+  planPage(planId: string, count: number, where?: PageWhere): Promise<StoredAction[]>;
+  /** A plan's tally, kept by every write; null for a plan stored before tallies were kept. */
+  tally(planId: string): Promise<TallyEntry[] | null>;
   /**
    * Writes new progress if the action is unchanged since `current.etag`, then appends `change` to its
    * history. 'conflict' when someone else answered first (nothing written); 'missing' when it is gone.

@@ -26,6 +26,9 @@ export interface DueEntry {
   actionId: string;
   dueDate: IsoDate;
   buckets: number;
+  /** The action's grid and owner roles, so a list can be narrowed before any action is read (absent on pointers written before they were kept). */
+  grid?: number;
+  owners?: string[];
   /** When storage wrote the pointer (read back only). */
   writtenAt?: string;
 }
@@ -41,9 +44,17 @@ function monthOf(date: IsoDate): string {
 // date then plan|action. Partitions stay a few hundred rows in a month even if every action shares one
 // date, and an import fills whole transactions: keyed by date, a 100,000-action plan spread over two
 // years wrote 1-row transactions and took six minutes.
-function row(entry: DueEntry): { partitionKey: string; rowKey: string; planId: string; actionId: string; buckets: number } {
+function row(entry: DueEntry): { partitionKey: string; rowKey: string; planId: string; actionId: string; buckets: number; grid?: number; owners?: string } {
   const bucket = bucketOf(entry.actionId, Math.max(1, Math.floor(entry.buckets / 8))).toString(16).padStart(4, '0');
-  return { partitionKey: `${textToKey(entry.planId)}|${bucket}`, rowKey: `${entry.dueDate}|${compoundKey(entry.planId, entry.actionId)}`, planId: entry.planId, actionId: entry.actionId, buckets: entry.buckets };
+  const keys = { partitionKey: `${textToKey(entry.planId)}|${bucket}`, rowKey: `${entry.dueDate}|${compoundKey(entry.planId, entry.actionId)}` };
+  const shown = entry.grid !== undefined && entry.owners ? { grid: entry.grid, owners: JSON.stringify(entry.owners) } : {};
+  return { ...keys, planId: entry.planId, actionId: entry.actionId, buckets: entry.buckets, ...shown };
+}
+
+/** A pointer read back. */
+function entryOf(r: { planId: string; actionId: string; buckets: number; grid?: number; owners?: string; rowKey: string; timestamp?: string }): DueEntry {
+  const shown = typeof r.grid === 'number' && typeof r.owners === 'string' ? { grid: r.grid, owners: JSON.parse(r.owners) as string[] } : {};
+  return { planId: r.planId, actionId: r.actionId, dueDate: r.rowKey.slice(0, 10), buckets: r.buckets, ...shown, writtenAt: r.timestamp ?? '' };
 }
 
 /** The due index of one store. */
@@ -72,22 +83,32 @@ export class DueIndex {
     });
   }
 
-  /** Index rows with dueDate ≤ date, oldest first. They may be stale: callers re-check the action. */
-  async upTo(date: IsoDate): Promise<DueEntry[]> {
+  /**
+   * Index rows with dueDate ≤ date, oldest first. They may be stale: callers re-check the action. With
+   * `enough`, months are read oldest first and reading stops after the month where `enough` is met.
+   */
+  async upTo(date: IsoDate, enough?: (entries: DueEntry[]) => boolean): Promise<DueEntry[]> {
     const last = monthOf(date);
-    const months = (await this.months()).filter((m) => m <= last);
-    const perMonth = await mapLimit(months, 8, async (month) => {
+    const months = (await this.months()).filter((m) => m <= last).sort();
+    const readMonth = async (month: string): Promise<DueEntry[]> => {
       const filter = month === last ? odata`RowKey lt ${prefixEnd(`${date}|`)}` : undefined;
       try {
-        return await listAll<{ planId: string; actionId: string; buckets: number }>(this.tables.table(TABLE_STEM + month), filter, `reading due index ${month}`);
+        return (await listAll<{ planId: string; actionId: string; buckets: number; grid?: number; owners?: string }>(this.tables.table(TABLE_STEM + month), filter, `reading due index ${month}`)).map(entryOf);
       } catch (err) {
         if (statusOf(err) === 404) return [];
         throw err;
       }
-    });
-    return perMonth.flat()
-      .map((r) => ({ planId: r.planId, actionId: r.actionId, dueDate: r.rowKey.slice(0, 10), buckets: r.buckets, writtenAt: r.timestamp ?? '' }))
-      .sort((a, b) => (a.dueDate < b.dueDate ? -1 : a.dueDate > b.dueDate ? 1 : 0));
+    };
+    let found: DueEntry[] = [];
+    if (enough) {
+      for (const month of months) {
+        found.push(...await readMonth(month));
+        if (enough(found)) break;
+      }
+    } else {
+      found = (await mapLimit(months, 8, readMonth)).flat();
+    }
+    return found.sort((a, b) => (a.dueDate < b.dueDate ? -1 : a.dueDate > b.dueDate ? 1 : 0));
   }
 
   /** The months that have an index table (yyyymm), found by listing the store's tables. */

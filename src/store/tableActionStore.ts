@@ -1,13 +1,16 @@
 // Actions and their progress in Azure Table storage. Updates are ETag-checked; the due index and the
-// role index point at action rows, and the action row is always the truth.
-import { odata, type TableEntity } from '@azure/data-tables';
+// role index point at action rows, and the action row is always the truth. Each partition also holds
+// a tally row (actionTally.ts), moved in the same transaction as the answer that changes an action.
+import { odata, type TableEntity, type TransactionAction } from '@azure/data-tables';
 import type { IsoDate } from '../domain/plan.ts';
 import type { ActionChange, ActionProgress } from '../domain/progress.ts';
-import type { ActionStore, StoredAction, UpdateResult } from '../domain/ports.ts';
+import type { ActionStore, DueMark, PageWhere, StoredAction, TallyEntry, UpdateResult } from '../domain/ports.ts';
+import { moveIn } from '../domain/tally.ts';
+import { pageOf, planPartitions, tallyOfPlan } from './actionQueries.ts';
+import { TALLY_KEY, tallyEntries, tallyRow } from './actionTally.ts';
 import { ActionHistory, type KeyedChange } from './actionHistory.ts';
 import { actionKeys, actionRow, isWaiting, storedAction, type RowExtras } from './actionRows.ts';
 import { DueIndex, type DueEntry } from './dueIndex.ts';
-import { prefixEnd, textToKey } from './keys.ts';
 import type { PlanRows } from './planRows.ts';
 import { RoleIndex } from './roleIndex.ts';
 import { mapLimit } from '../mapLimit.ts';
@@ -23,6 +26,8 @@ const STALE_POINTER_MS = 10 * 60_000;
 function byPlanAndOrder(a: Ordered, b: Ordered): number {
   return a.planId === b.planId ? a.order - b.order : a.planId < b.planId ? -1 : 1;
 }
+
+const markOf = (e: DueEntry): DueMark => ({ planId: e.planId, actionId: e.actionId, dueDate: e.dueDate, grid: e.grid ?? null, owners: e.owners ?? null });
 
 function strip({ order: _order, lastChange: _last, writtenAt: _written, ...action }: Ordered): StoredAction {
   return action;
@@ -96,6 +101,20 @@ export class TableActionStore implements ActionStore {
       .map(strip);
   }
 
+  async dueMarks(date: IsoDate, oldest?: { count: number; keep: (mark: DueMark) => boolean }): Promise<DueMark[]> {
+    const enough = oldest && ((entries: DueEntry[]) => entries.filter((e) => oldest.keep(markOf(e))).length >= oldest.count);
+    // While an update is in flight an action has two pointers: the later written stands for it.
+    const latest = new Map<string, DueEntry>();
+    for (const entry of await this.due.upTo(date, enough)) {
+      const key = `${entry.planId}|${entry.actionId}`;
+      const seen = latest.get(key);
+      if (!seen || (entry.writtenAt ?? '') > (seen.writtenAt ?? '')) latest.set(key, entry);
+    }
+    return [...latest.values()]
+      .sort((a, b) => (a.dueDate < b.dueDate ? -1 : a.dueDate > b.dueDate ? 1 : 0))
+      .map(markOf);
+  }
+
   // Blocked actions are few and asked for rarely (the commissioner's review), so a filtered read is enough.
   async blocked(): Promise<StoredAction[]> {
     return this.where(odata`status eq ${'blocked'}`, 'reading blocked actions');
@@ -118,9 +137,28 @@ export class TableActionStore implements ActionStore {
 
   /** A plan's action rows with their document order (its partitions all start with the plan's key). */
   async rowsOf(planId: string): Promise<Ordered[]> {
-    const start = `${textToKey(planId)}|`;
-    const rows = await listAll<Record<string, unknown>>(this.client, odata`PartitionKey ge ${start} and PartitionKey lt ${prefixEnd(start)}`, `listing actions of ${planId}`);
+    const rows = await listAll<Record<string, unknown>>(this.client, `${planPartitions(planId)} and ${odata`RowKey ne ${TALLY_KEY}`}`, `listing actions of ${planId}`);
     return rows.map(storedAction).sort(byPlanAndOrder);
+  }
+
+  async planPage(planId: string, count: number, where: PageWhere = {}): Promise<StoredAction[]> {
+    return (await pageOf(this.client, planId, count, where)).map(strip);
+  }
+
+  async tally(planId: string): Promise<TallyEntry[] | null> {
+    const buckets = await this.plans.bucketsOf(planId);
+    return buckets === null ? null : tallyOfPlan(this.client, planId, buckets);
+  }
+
+  /** A partition's tally row and its ETag; null for a plan stored before tallies were kept. */
+  private async tallyAt(partitionKey: string): Promise<{ entries: TallyEntry[]; etag: string } | null> {
+    try {
+      const row = await this.client.getEntity<Record<string, unknown>>(partitionKey, TALLY_KEY);
+      return { entries: tallyEntries(row), etag: row.etag };
+    } catch (err) {
+      if (statusOf(err) === 404) return null;
+      throw err;
+    }
   }
 
   private async where(filter: string, what: string): Promise<StoredAction[]> {
@@ -137,25 +175,48 @@ export class TableActionStore implements ActionStore {
     if (existing.etag !== current.etag) return { ok: false, reason: 'conflict' };
     // New pointer first, then the row, then the old pointer goes: a crash leaves at worst a stale
     // pointer (dropped by dueBy), never a waiting action that dueBy cannot see.
-    const before: DueEntry | null = isWaiting(current.progress) ? { planId, actionId: action.id, dueDate: current.progress.dueDate ?? '', buckets } : null;
-    const after: DueEntry | null = isWaiting(progress) ? { planId, actionId: action.id, dueDate: progress.dueDate ?? '', buckets } : null;
+    const shown = { grid: action.grid, owners: action.owners };
+    const before: DueEntry | null = isWaiting(current.progress) ? { planId, actionId: action.id, dueDate: current.progress.dueDate ?? '', buckets, ...shown } : null;
+    const after: DueEntry | null = isWaiting(progress) ? { planId, actionId: action.id, dueDate: progress.dueDate ?? '', buckets, ...shown } : null;
     if (after && after.dueDate !== before?.dueDate) await this.due.add([after]);
-    // The change rides on the action row, so the row and its history entry are one write.
+    // The change rides on the action row, so the row and its history entry are one write; the
+    // partition's tally changes in the same transaction.
     const keyed = this.changes.keyed(change);
     const row = actionRow(planId, action, progress, existing.order, buckets, JSON.stringify(keyed));
-    let etag: string;
-    try {
-      etag = (await this.client.updateEntity(row as TableEntity, 'Replace', { etag: current.etag })).etag ?? '';
-    } catch (err) {
-      const status = statusOf(err);
-      if (status === 412) return { ok: false, reason: 'conflict' };
-      if (status === 404) return { ok: false, reason: 'missing' };
-      throw storeError(`updating action ${action.id}`, err);
-    }
+    const written = await this.writeWithTally(row, current, progress);
+    if (!written.ok) return written;
+    const etag = written.etag;
     // The change is saved: a history row or an old pointer that fails to go is repaired on the next read.
     await this.changes.append(planId, action.id, keyed).catch(() => undefined);
     if (before && before.dueDate !== after?.dueDate) await this.due.remove([before]).catch(() => undefined);
     return { ok: true, action: { planId, action, progress, etag } };
+  }
+
+  /** Writes the row if still at `current.etag`, moving the action in its partition's tally; a tally changed meanwhile is re-read. */
+  private async writeWithTally(row: TableEntity, current: StoredAction, progress: ActionProgress): Promise<{ ok: true; etag: string } | { ok: false; reason: 'conflict' | 'missing' }> {
+    const grid = current.action.grid;
+    for (let attemptNo = 1; ; attemptNo++) {
+      const tally = await attempt('reading a tally', () => this.tallyAt(row.partitionKey));
+      const writes: TransactionAction[] = [['update', row, 'Replace', { etag: current.etag }]];
+      if (tally) {
+        const entries = moveIn(tally.entries, { grid, status: current.progress.status, dueDate: current.progress.dueDate }, { grid, status: progress.status, dueDate: progress.dueDate });
+        writes.push(['update', tallyRow(row.partitionKey, current.planId, entries), 'Replace', { etag: tally.etag }]);
+      }
+      try {
+        const response = await this.client.submitTransaction(writes);
+        // Sub-responses come in the order written (an update's carries no RowKey); the SDK leaves the header's '\r' on.
+        const etag = response.subResponses[0]?.etag?.trim();
+        return { ok: true, etag: etag || ((await this.read(current.planId, current.action.id))?.etag ?? '') };
+      } catch (err) {
+        const status = statusOf(err);
+        if (status === 404) return { ok: false, reason: 'missing' };
+        if (status !== 412) throw storeError(`updating action ${current.action.id}`, err);
+        // 412 is the row (someone answered first) or the tally (another action of the partition moved).
+        const now = await this.read(current.planId, current.action.id);
+        if (!now) return { ok: false, reason: 'missing' };
+        if (now.etag !== current.etag || attemptNo >= 8) return { ok: false, reason: 'conflict' };
+      }
+    }
   }
 
   async history(planId: string, actionId: string): Promise<ActionChange[]> {

@@ -5,8 +5,11 @@ import { assignCodes, planCodeFor } from '../domain/codes.ts';
 import type { Plan, PlanAction } from '../domain/plan.ts';
 import type { ActionChange, ActionProgress } from '../domain/progress.ts';
 import { revisedProgress } from '../domain/progressStart.ts';
+import type { Standing } from '../domain/tally.ts';
 import type { ImportReport, PlanStore, PlanSummary, StoredAction } from '../domain/ports.ts';
 import { actionKeys, actionRow, bucketsFor, isWaiting } from './actionRows.ts';
+import { tallyEtags } from './actionQueries.ts';
+import { tallyRowsOf } from './actionTally.ts';
 import type { DueEntry } from './dueIndex.ts';
 import type { PlanRows } from './planRows.ts';
 import { changedFields, reviseActions } from './planRevision.ts';
@@ -15,9 +18,11 @@ import { mapLimit } from '../mapLimit.ts';
 import { submitAll, type Tables } from './tables.ts';
 import type { KeyedChange } from './actionHistory.ts';
 
-function dueEntry(planId: string, actionId: string, progress: ActionProgress, buckets: number): DueEntry[] {
-  return isWaiting(progress) ? [{ planId, actionId, dueDate: progress.dueDate ?? '', buckets }] : [];
+function dueEntry(planId: string, action: PlanAction, progress: ActionProgress, buckets: number): DueEntry[] {
+  return isWaiting(progress) ? [{ planId, actionId: action.id, dueDate: progress.dueDate ?? '', buckets, grid: action.grid, owners: action.owners }] : [];
 }
+
+const standingOf = (action: PlanAction, progress: ActionProgress): Standing => ({ grid: action.grid, status: progress.status, dueDate: progress.dueDate });
 
 /** The history entry of a move made by a revised plan. */
 function moveChange(from: ActionProgress, to: ActionProgress, at: string): ActionChange {
@@ -65,8 +70,10 @@ export class TablePlanStore implements PlanStore {
       const buckets = bucketsFor(plan.actions.length);
       const progress = plan.actions.map((a) => progressFor(a));
       const writes: TransactionAction[] = plan.actions.map((a, i) => ['upsert', actionRow(plan.id, a, progress[i] as ActionProgress, i, buckets), 'Replace']);
+      const standings = plan.actions.map((a, i) => ({ id: a.id, standing: standingOf(a, progress[i] as ActionProgress) }));
+      writes.push(...tallyRowsOf(plan.id, buckets, standings).map((row): TransactionAction => ['upsert', row, 'Replace']));
       await submitAll(client, writes, `importing plan ${plan.id}`);
-      await this.actions.due.add(plan.actions.flatMap((a, i) => dueEntry(plan.id, a.id, progress[i] as ActionProgress, buckets)));
+      await this.actions.due.add(plan.actions.flatMap((a, i) => dueEntry(plan.id, a, progress[i] as ActionProgress, buckets)));
       await this.actions.roles.replacePlan(plan.id, [], plan.actions, buckets);
       // The plan row goes last: until it exists the plan is not listed, and a re-run starts afresh.
       await this.rows.put(plan, plan.actions.length, buckets, at);
@@ -76,6 +83,9 @@ export class TablePlanStore implements PlanStore {
   }
 
   private async revise(plan: Plan, progressFor: (a: PlanAction) => ActionProgress, at: string, buckets: number): Promise<ImportReport> {
+    // Tally ETags before the rows: an answer given after this changes a tally, and the rewrite below fails rather than lose it.
+    const client = await this.tables.ensure(ACTIONS_TABLE);
+    const tallied = await tallyEtags(client, plan.id);
     const stored = await this.actions.rowsOf(plan.id);
     const revision = reviseActions(stored, plan.actions, (s) => s.action);
     // Kept actions keep their codes; removed ones keep theirs reserved (their history uses them).
@@ -92,7 +102,10 @@ export class TablePlanStore implements PlanStore {
     const writes: TransactionAction[] = [];
     const changed: ImportReport['changed'] = [];
     const kept: PlanAction[] = [];
-    const moved: { id: string; from: ActionProgress; to: ActionProgress; change: KeyedChange }[] = [];
+    const standings: { id: string; standing: Standing }[] = [];
+    const moved: { id: string; action: PlanAction; from: ActionProgress; to: ActionProgress; change: KeyedChange }[] = [];
+    // Pointers name the action's grid and owners (lists narrow by them), so a kept pointer is rewritten when they change.
+    const reshown: DueEntry[] = [];
     // Reported in the new document's order, whichever matching pass found them.
     revision.matched.sort((x, y) => (order.get(x.after) ?? 0) - (order.get(y.after) ?? 0));
     for (const { before, after } of revision.matched) {
@@ -106,24 +119,33 @@ export class TablePlanStore implements PlanStore {
       let lastChange = before.lastChange;
       if (dueMoved) {
         const change = this.actions.changes.keyed(moveChange(before.progress, progress, at));
-        moved.push({ id: next.id, from: before.progress, to: progress, change });
+        moved.push({ id: next.id, action: next, from: before.progress, to: progress, change });
         lastChange = JSON.stringify(change);
+      } else if (fields.includes('grid') || fields.includes('owners')) {
+        reshown.push(...dueEntry(plan.id, next, progress, buckets));
       }
+      standings.push({ id: next.id, standing: standingOf(next, progress) });
       // ETag-checked: an answer given during the import must not be overwritten with older progress.
       writes.push(['update', actionRow(plan.id, next, progress, order.get(after) ?? 0, buckets, lastChange), 'Replace', { etag: before.etag }]);
     }
     const addedProgress = added.map((a) => progressFor(a));
     added.forEach((a, i) => writes.push(['upsert', actionRow(plan.id, a, addedProgress[i] as ActionProgress, order.get(revision.added[i] as PlanAction) ?? 0, buckets), 'Replace']));
     for (const gone of revision.removed) writes.push(['delete', { ...actionKeys(plan.id, gone.action.id, buckets) }]);
+    added.forEach((a, i) => standings.push({ id: a.id, standing: standingOf(a, addedProgress[i] as ActionProgress) }));
+    for (const row of tallyRowsOf(plan.id, buckets, standings)) {
+      const etag = tallied.get(row.partitionKey);
+      writes.push(etag ? ['update', row, 'Replace', { etag }] : ['upsert', row, 'Replace']);
+    }
     // Pointers to new dates go in before the rows change, old ones go after (see TableActionStore.update).
     await this.actions.due.add([
-      ...added.flatMap((a, i) => dueEntry(plan.id, a.id, addedProgress[i] as ActionProgress, buckets)),
-      ...moved.flatMap((m) => dueEntry(plan.id, m.id, m.to, buckets)),
+      ...added.flatMap((a, i) => dueEntry(plan.id, a, addedProgress[i] as ActionProgress, buckets)),
+      ...moved.flatMap((m) => dueEntry(plan.id, m.action, m.to, buckets)),
+      ...reshown,
     ]);
-    await submitAll(await this.tables.ensure(ACTIONS_TABLE), writes, `re-importing plan ${plan.id}`);
+    await submitAll(client, writes, `re-importing plan ${plan.id}`);
     await this.actions.due.remove([
-      ...revision.removed.flatMap((s) => dueEntry(plan.id, s.action.id, s.progress, buckets)),
-      ...moved.flatMap((m) => dueEntry(plan.id, m.id, m.from, buckets)),
+      ...revision.removed.flatMap((s) => dueEntry(plan.id, s.action, s.progress, buckets)),
+      ...moved.flatMap((m) => dueEntry(plan.id, m.action, m.from, buckets)),
     ]);
     await mapLimit(moved, 8, (m) => this.actions.changes.append(plan.id, m.id, m.change));
     const ownersBefore = [...revision.removed, ...revision.matched.map((m) => m.before)].map((s) => s.action);

@@ -131,11 +131,11 @@ export async function submitAll(client: TableClient, actions: TransactionAction[
   await mapLimit(batches, 16, (batch) => attempt(`${what} (${batch.length} rows)`, () => client.submitTransaction(batch)));
 }
 
-/** Every entity a query returns. */
-export async function listAll<T extends object>(client: TableClient, filter: string | undefined, what: string): Promise<(TableEntity<T> & { etag: string; timestamp?: string })[]> {
+/** Every entity a query returns (with `select`, only those properties). */
+export async function listAll<T extends object>(client: TableClient, filter: string | undefined, what: string, select?: string[]): Promise<(TableEntity<T> & { etag: string; timestamp?: string })[]> {
   return attempt(what, async () => {
     const rows: (TableEntity<T> & { etag: string; timestamp?: string })[] = [];
-    const iterator = client.listEntities<T>(filter ? { queryOptions: { filter } } : {});
+    const iterator = client.listEntities<T>({ queryOptions: { ...(filter ? { filter } : {}), ...(select ? { select } : {}) } });
     for await (const row of iterator) rows.push(row as TableEntity<T> & { etag: string; timestamp?: string });
     return rows;
   });

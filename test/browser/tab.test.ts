@@ -132,11 +132,53 @@ describe('the commissioner chases from the page (local mode, as the person picke
     const late = page.locator('section[data-plan="testshire-2025"] details[data-action="act-2-2"]');
     await late.locator('summary').click();
     await late.locator('button[data-verb=chase]').click();
-    await expect.poll(() => page.locator('#notice').innerText(), slow).toBe(`Reminder sent to ${robin.name}.`);
-    await expect.poll(() => late.locator('.history').innerText(), slow).toContain(`Jane Smith (button): chased by Jane Smith: reminder sent to ${robin.name}`);
+    await expect.poll(() => page.locator('#notice').innerText(), slow).toBe(`Chased ${robin.name}.`);
+    await expect.poll(() => late.locator('.history').innerText(), slow).toContain(`Jane Smith (button): chased: ${robin.name} reminded`);
     const robinsChat = demo.chat.transcript.list(personalConversationId(robin.id));
     expect(JSON.stringify(robinsChat)).toContain('Hold the annual review with providers');
     await screenshot(page, 'tab-chase');
+    await page.close();
+  }, 60_000);
+
+  it('Reassign gives the action’s roles to the person named, and the page shows them as its owners', async () => {
+    const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
+    await page.goto(`${demo.chat.url}/dashboard?as=${jane.id}`);
+    await page.locator('body[data-ready=yes]').waitFor(slow);
+    const action = () => page.locator('section[data-plan="testshire-2025"] details[data-action="act-1-1"]');
+    await action().locator('summary').click();
+    await action().locator('input[name=who]').fill(robin.name);
+    await action().locator('button[data-verb=reassign]').click();
+    await expect.poll(() => page.locator('#notice').innerText(), slow).toContain(`${robin.name} now holds `);
+    await page.locator('body[data-ready=yes]').waitFor(slow);
+    await expect.poll(() => action().locator('.subtle').first().textContent(), slow).toContain(robin.name);
+    await action().locator('summary').click();
+    await expect.poll(() => action().locator('.history').innerText(), slow).toContain(`Jane Smith (button): reassigned to ${robin.name} (now holds `);
+    await screenshot(page, 'tab-reassign');
+    await page.close();
+  }, 60_000);
+
+  it('beside each overdue action, whether its owners opened their reminders; above the plans, who is on leave', async () => {
+    const day = '2025-06-02';
+    const key = `owner|${robin.id}|${day}`;
+    await demo.store.digests.recordSent({
+      key, kind: 'owner', personId: robin.id, day, notes: [], activityId: 'a1', conversationId: 'c1', sentAt: `${day}T08:00:00Z`, seenAt: null,
+      lines: [{ planId: 'testshire-2025', actionId: 'act-2-2', occurrence: null, dueDate: '2025-05-05', section: 'overdue', ref: '2.2', text: 'x', partnership: 'Testshire' }],
+    });
+    await demo.store.digests.markSeen(key, `${day}T08:14:00Z`);
+    await demo.store.settings.save({ personId: robin.id, mode: { kind: 'daily' }, pausedUntil: '2025-06-20', onLeave: true, snoozes: [] });
+    const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
+    await page.goto(`${demo.chat.url}/dashboard?as=${jane.id}`);
+    await page.locator('body[data-ready=yes]').waitFor(slow);
+    const overdue = page.locator('section[data-plan="testshire-2025"] ol.overdue li');
+    // 08:14 UTC is 09:14 in London in June.
+    expect(await overdue.locator('xpath=self::*[@data-action="act-2-2"]').locator('[data-seen]').innerText()).toBe('seen Mon 2 Jun 2025 09:14');
+    const others = await overdue.evaluateAll((items) => items.filter((li) => li.getAttribute('data-action') !== 'act-2-2').map((li) => li.querySelector('[data-seen]')?.textContent));
+    expect(others.length).toBeGreaterThan(0);
+    expect(new Set(others)).toEqual(new Set(['not opened']));
+    const leave = await page.locator('section.leave li').allInnerTexts();
+    expect(leave).toHaveLength(1);
+    expect(leave[0]).toBe(`${robin.name} until Fri 20 Jun 2025`);
+    await screenshot(page, 'tab-seen-leave');
     await page.close();
   }, 60_000);
 });

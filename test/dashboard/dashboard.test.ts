@@ -145,9 +145,30 @@ describe('in local mode, the viewer is the person picked in the local chat', () 
   it('the commissioner chases the owners of a late action: a reminder in their chat, a line in the history; an owner may not', async () => {
     expect((await chase(sam.id)).status).toBe(403);
     const res = await chase(jane.id);
-    expect(await res.json()).toEqual({ message: `Reminder sent to ${robin.name}.` });
+    expect(await res.json()).toEqual({ message: `Chased ${robin.name}.` });
     const history = (await (await fetch(`${bot}/dashboard/history.json?plan=testshire-2025&action=act-2-2`)).json()) as ActionChange[];
-    expect(history.at(-1)).toMatchObject({ by: { name: 'Jane Smith' }, summary: `chased by Jane Smith: reminder sent to ${robin.name}` });
+    // The same entry the escalation digest's Chase leaves.
+    expect(history.at(-1)).toMatchObject({ by: { name: 'Jane Smith' }, via: 'button', summary: `chased: ${robin.name} reminded` });
     expect((await asPerson(jane.id, '/dashboard/escalate', { method: 'POST', headers: { 'content-type': 'text/plain' }, body: 'x' })).status).toBe(415);
+  });
+
+  it('the commissioner reassigns an action to a person by name: they take its roles, and the history says so as the digest would', async () => {
+    const reassign = (id: string, who: string) => asPerson(id, '/dashboard/escalate', {
+      method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ verb: 'reassign', planId: 'testshire-2025', actionId: 'act-1-1', who }),
+    });
+    expect((await reassign(sam.id, robin.name)).status).toBe(403);
+    const nobody = await reassign(jane.id, 'Nobody Atall');
+    expect(nobody.status).toBe(409);
+    expect(((await nobody.json()) as { error: string }).error).toContain('I do not know anyone called "Nobody Atall"');
+    expect((await reassign(jane.id, '')).status).toBe(400);
+    const res = await reassign(jane.id, robin.name);
+    expect(res.status).toBe(200);
+    const { message } = (await res.json()) as { message: string };
+    expect(message.startsWith(`${robin.name} now holds `) && message.endsWith(' and will be reminded.')).toBe(true);
+    const history = (await (await fetch(`${bot}/dashboard/history.json?plan=testshire-2025&action=act-1-1`)).json()) as ActionChange[];
+    expect(history.at(-1)).toMatchObject({ by: { name: 'Jane Smith' }, via: 'button' });
+    expect(history.at(-1)?.summary.startsWith(`reassigned to ${robin.name} (now holds `)).toBe(true);
+    const row = testshire(await view(bot)).actions.find((a) => a.actionId === 'act-1-1');
+    expect(row?.owners.every((o) => o.people.includes(robin.name))).toBe(true);
   });
 });

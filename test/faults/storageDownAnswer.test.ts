@@ -38,8 +38,8 @@ const unchanged = async () => {
 
 describe('storage fails while Sam answers', () => {
   it('the write of his "Done" never lands: he is told it was not saved, and the action is still open', async () => {
-    // Reads work; every write to the action's row is dropped on the floor.
-    proxy.cut((req) => req.method === 'PUT' && req.path.includes('Actions('));
+    // Reads work; every write to the action's row (a transaction with its partition's tally) is dropped on the floor.
+    proxy.cut((req) => req.method === 'POST' && req.path.endsWith('/$batch'));
     // The card carries the version of the action it showed.
     const version = (await bot.store.actions.get(button.planId, button.actionId))?.etag;
     const reply = await bot.press(sam, 'done', { ...button, version });

@@ -1,7 +1,8 @@
 // The one contract every Store must pass. `open(name)` opens a store: the same name reaches the same
 // data (a second bot instance), a new name an empty store.
 import { describe, expect, it } from 'vitest';
-import type { Store } from '../../src/domain/ports.ts';
+import { figuresOf, planFigures, tallyOf } from '../../src/app/planFigures.ts';
+import type { Store, TallyEntry } from '../../src/domain/ports.ts';
 import { action, answer, plan, progressOf, startOf, unique } from './fixtures.ts';
 
 export type OpenStore = (name: string) => Promise<Store>;
@@ -144,6 +145,29 @@ export function storeContract(open: OpenStore): void {
       expect(await mine('2009-12-31')).toEqual(['today', 'tomorrow', 'late', 'next-year']);
     });
 
+    it('marks what is due with grid and owners, one per action, following answers and re-imports', async () => {
+      const store = await fresh();
+      const p = `marks${unique()}`;
+      const v1 = [
+        action('late', '1.1', 'Late since September', ['SMLO'], '2008-09-11'),
+        { ...action('oct', '2.1', 'Due in October', ['SMO', 'SMLO'], '2008-10-15'), grid: 2 },
+        action('later', '1.2', 'Due next year', ['SMLO'], '2009-02-01'),
+      ];
+      await store.plans.savePlan(plan(p, v1), startOf(TODAY), '2008-11-01T09:00:00Z');
+      const marks = async (date: string) => (await store.actions.dueMarks(date)).filter((m) => m.planId === p).map(({ actionId, dueDate, grid, owners }) => ({ actionId, dueDate, grid, owners }));
+      expect(await marks('2008-11-23')).toEqual([
+        { actionId: 'late', dueDate: '2008-09-11', grid: 1, owners: ['SMLO'] },
+        { actionId: 'oct', dueDate: '2008-10-15', grid: 2, owners: ['SMO', 'SMLO'] },
+      ]);
+      const late = await store.actions.get(p, 'late');
+      if (!late) throw new Error('missing');
+      await store.actions.update(late, progressOf('delayed', '2008-12-05', '2008-11-24T10:05:00Z'), answer('open', 'delayed', '2008-11-24T10:05:00Z', 'delayed', '2008-12-05'));
+      expect((await marks('2008-12-31')).map((m) => [m.actionId, m.dueDate])).toEqual([['oct', '2008-10-15'], ['late', '2008-12-05']]);
+      // A revision that gives "oct" to another role rewrites its mark, date unchanged.
+      await store.plans.savePlan(plan(p, v1.map((a) => (a.id === 'oct' ? { ...a, owners: ['DAT Co-ordinator'], ownersRaw: 'DAT Co-ordinator' } : a))), startOf(TODAY), '2008-11-25T09:00:00Z');
+      expect((await marks('2008-11-23')).map((m) => [m.actionId, m.owners])).toEqual([['oct', ['DAT Co-ordinator']]]);
+    });
+
     it('blocked actions leave the due list and show as blocked', async () => {
       const store = await fresh();
       await store.plans.savePlan(plan('blk', [action('a1', '1', 'Commission detox beds', ['SMO'], '2008-10-01')]), startOf(TODAY), '2008-11-01T09:00:00Z');
@@ -158,6 +182,54 @@ export function storeContract(open: OpenStore): void {
       const store = await fresh();
       await store.plans.savePlan(plan('refs', [action('a1', '1.1.1', 'One', ['SMO'], null), action('a2', '1.1.2', 'Two', ['SMO'], null)]), startOf(TODAY), '2008-11-01T09:00:00Z');
       expect((await store.actions.findByRef('1.1.2')).map((s) => s.action.text)).toEqual(['Two']);
+    });
+  });
+
+  describe('the tally', () => {
+    const sorted = (t: TallyEntry[] | null): string[] => (t ?? []).map((e) => `${e.grid}|${e.status}|${e.dueDate ?? ''}|${e.count}`).sort();
+    /** The kept tally equals the one counted from the actions, and so do the figures made from each. */
+    const agrees = async (store: Store, planId: string): Promise<void> => {
+      const actions = await store.actions.listPlanActions(planId);
+      const kept = await store.actions.tally(planId);
+      expect(sorted(kept)).toEqual(sorted(tallyOf(actions)));
+      const summary = (await store.plans.listPlans()).find((p) => p.id === planId);
+      if (!summary || !kept) throw new Error('plan or tally missing');
+      for (const day of [TODAY, '2009-01-15']) {
+        expect({ ...figuresOf(summary, kept, day), actions }).toEqual(planFigures(summary, actions, day));
+      }
+    };
+
+    it('stays equal to the actions counted one by one, through imports, answers, re-imports and an undo', async () => {
+      const store = await fresh();
+      const p = `tally${unique()}`;
+      // 230 actions: several partitions, two grids, dated, ongoing and overdue.
+      const v1 = Array.from({ length: 230 }, (_, i) => ({ ...action(`a${i}`, `${1 + (i % 2)}.${i}`, `Action ${i}`, ['SMLO'], i % 7 === 0 ? null : `2008-${String(1 + (i % 12)).padStart(2, '0')}-15`, i), grid: 1 + (i % 2) }));
+      await store.plans.savePlan(plan(p, v1), startOf(TODAY), '2008-11-01T09:00:00Z');
+      await agrees(store, p);
+
+      const answerOn = async (id: string, status: 'done' | 'delayed' | 'blocked', due: string | null): Promise<void> => {
+        const now = await store.actions.get(p, id);
+        if (!now) throw new Error(`${id} missing`);
+        const result = await store.actions.update(now, progressOf(status, due, '2008-11-24T10:00:00Z'), answer(now.progress.status, status, '2008-11-24T10:00:00Z', status, due));
+        expect(result.ok).toBe(true);
+      };
+      await Promise.all([answerOn('a1', 'done', null), answerOn('a2', 'delayed', '2008-12-20'), answerOn('a3', 'blocked', '2008-03-15'), answerOn('a5', 'done', null)]);
+      await agrees(store, p);
+
+      // Undo: the earlier progress is written back, as "undo" does.
+      const undone = await store.actions.get(p, 'a5');
+      if (!undone) throw new Error('a5 missing');
+      await store.actions.update(undone, startOf(TODAY)(v1[5] as (typeof v1)[number]), answer('done', 'open', '2008-11-24T10:05:00Z', 'undo'));
+      await agrees(store, p);
+
+      // A revision: 30 removed, one moved to another grid and date, 12 added.
+      const v2 = [
+        ...v1.slice(30).map((a) => (a.id === 'a40' ? { ...a, grid: 2, due: { kind: 'date' as const, date: '2009-02-01' }, byWhenRaw: '2009-02-01' } : a)),
+        ...Array.from({ length: 12 }, (_, i) => ({ ...action(`n${i}`, `3.${i}`, `New action ${i}`, ['SMO'], '2009-03-01', 300 + i), grid: 2 })),
+      ];
+      await store.plans.savePlan(plan(p, v2), startOf(TODAY), '2008-11-25T09:00:00Z');
+      await agrees(store, p);
+      expect((await store.actions.tally(p))?.reduce((n, e) => n + e.count, 0)).toBe(212);
     });
   });
 

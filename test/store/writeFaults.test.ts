@@ -13,7 +13,8 @@ let proxy: StorageProxy;
 beforeAll(async () => { proxy = await startStorageProxy(portOf(connectionString)); });
 afterAll(async () => proxy?.close());
 
-const actionWrite = (req: { method: string; path: string }) => req.method === 'PUT' && req.path.includes('Actions(');
+// An answer writes its action row with the partition's tally in one transaction ($batch).
+const actionWrite = (req: { method: string; path: string }) => req.method === 'POST' && req.path.endsWith('/$batch');
 const historyWrite = (req: { method: string; path: string }) => req.method === 'POST' && req.path.endsWith('History');
 
 describe('the due index while an answer is being saved', () => {

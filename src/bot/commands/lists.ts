@@ -12,16 +12,18 @@ export async function showList(turn: ChatTurn, query: ListQuery, offset: number)
   if (turn.visible.size === 0) return { text: noPlansText(turn) };
   const result = await runList(turn.services, turn.directory, turn.caller, turn.visible, query, turn.today);
   if (!result.ok) return { text: result.problem };
-  if (offset >= result.actions.length && offset > 0) {
+  const shown = await result.list.page(offset, PAGE_SIZE);
+  const total = result.list.total();
+  if (offset >= total && offset > 0) {
     turn.state.lastList = null;
-    return { text: `That was all of "${result.title}": ${result.actions.length} in all.` };
+    return { text: `That was all of "${result.title}": ${total} in all.` };
   }
   // The commissioner's overdue list says whether owners opened their reminders, and who is on leave.
   const notes: ListNotes = query.list === 'overdue'
-    ? { seen: await seenLabels(turn.services, turn.directory, turn.caller, result.actions.slice(offset, offset + PAGE_SIZE)), notice: leaveLine(await onLeaveFor(turn.services, turn.directory, turn.caller, turn.visible, turn.today)) }
+    ? { seen: await seenLabels(turn.services, turn.directory, turn.caller, shown), notice: leaveLine(await onLeaveFor(turn.services, turn.directory, turn.caller, turn.visible, turn.today)) }
     : { seen: new Map(), notice: '' };
-  const page = listPage(result.title, result.actions, offset, query, turn.directory, turn.today, result.emptyText, notes);
-  turn.state.lastList = page.next < result.actions.length ? { query, offset: page.next } : null;
+  const page = listPage(result.title, shown, total, offset, query, turn.directory, turn.today, result.emptyText, notes);
+  turn.state.lastList = page.next < total ? { query, offset: page.next } : null;
   return { card: page.card };
 }
 
