@@ -70,7 +70,7 @@ describe('a plan file sent to the bot in Teams', () => {
   it('tells an owner who sends a plan that the commissioner imports it, and stores nothing', async () => {
     const before = (await bot.store.plans.listPlans()).length;
     const replies = await send(withFile(sam, 'worcestershire.pdf'));
-    expect(textOf(replies[0])).toContain('Only the commissioner');
+    expect(textOf(replies[0])).toContain("Only a plan's commissioner");
     expect((await bot.store.plans.listPlans()).length).toBe(before);
   });
 

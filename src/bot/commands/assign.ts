@@ -1,4 +1,4 @@
-import { tenantPlans } from '../../app/access.ts';
+import { leadRoleOf, mayManagePlan, tenantPlans } from '../../app/access.ts';
 import { actorOf, mayManageRoles } from '../../app/caller.ts';
 import { closest } from '../../app/closest.ts';
 import { roleKey } from '../../domain/owners.ts';
@@ -21,8 +21,10 @@ export const assignCommand = command({
   example: 'assign SMLO to Jane Smith',
   summary: 'give a role to a person (or "unassign SMLO from Jane Smith"); commissioner and admins',
   async run(turn, intent) {
-    if (!mayManageRoles(turn.caller) || tenantPlans(turn.caller, turn.directory).length === 0) return { text: 'Only the commissioner or an admin of your plans can assign roles.' };
-    const named = [...new Set(tenantPlans(turn.caller, turn.directory).flatMap((p) => p.roles.map((r) => r.name)))];
+    // A commissioner assigns the roles their own plans name; an admin those of every plan of the tenant.
+    const managed = tenantPlans(turn.caller, turn.directory).filter((p) => mayManagePlan(turn.caller, p.id, turn.directory));
+    if (!mayManageRoles(turn.caller) || managed.length === 0) return { text: 'Only the commissioner or an admin of your plans can assign roles.' };
+    const named = [...new Set(managed.flatMap((p) => [...p.roles.map((r) => r.name), leadRoleOf(p, turn.services.settings.LEAD_ROLE)]))];
     const role = named.find((n) => roleKey(n) === roleKey(intent.role));
     if (intent.kind === 'assign' && !role) {
       const near = closest(intent.role, named, 3);

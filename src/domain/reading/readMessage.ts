@@ -4,6 +4,7 @@ import { readAnswer } from './answers.ts';
 import { readReopen, readReport, readRoleChange, readStatus, readSummary, readWho } from './commands.ts';
 import { readFixed } from './fixed.ts';
 import type { Intent, Message } from './intent.ts';
+import { readLeadRole } from './leadRole.ts';
 import { readList } from './lists.ts';
 import { readNames } from './names.ts';
 import { normalise } from './normalise.ts';
@@ -55,7 +56,7 @@ export function readMessage(message: Message): Intent {
 
 /** Everything but answers, tried so that neither steals the other's words. */
 function readCommand(r: Reading): Intent | null {
-  return readFixed(r.text) ?? readSettings(r) ?? readReopen(r) ?? readReport(r) ?? readSummary(r) ?? readRoleChange(r) ?? readList(r) ?? readWho(r) ?? readStatus(r);
+  return readFixed(r.text) ?? readSettings(r) ?? readReopen(r) ?? readReport(r) ?? readSummary(r) ?? readLeadRole(r) ?? readRoleChange(r) ?? readList(r) ?? readWho(r) ?? readStatus(r);
 }
 
 /** A message that is only an action's name: its status, or a loose "done" when it came with a tick. */
