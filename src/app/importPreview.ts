@@ -37,7 +37,7 @@ export interface ImportPreview {
   byWhen: { kind: Due['kind']; actions: number }[];
   roles: { name: string; actions: number; isNew: boolean; aliases: string[] }[];
   /** The plan's lead role (its commissioner's), why it is that one, and who holds it in the importer's tenant. */
-  leadRole: { role: string; why: string; holders: string[] };
+  leadRole: { role: string; why: string; holders: string[]; standIn: string | null };
   warnings: { line: number; message: string }[];
   /** Null for a plan not stored yet. */
   revision: { added: string[]; removed: string[]; changed: PreviewChange[] } | null;
@@ -86,7 +86,10 @@ async function leadRoleShown(services: Pick<Services, 'store' | 'settings'>, cal
   const why = chosen === null ? 'kept from the stored plan' : leadRoleReason(chosen, services.settings.LEAD_ROLE);
   const holders = await services.store.roles.holders(role);
   const names = await Promise.all(holders.map((id) => services.store.people.get(id)));
-  return { role, why, holders: names.filter((p) => p !== null && p.tenantId === caller.tenantId).map((p) => p!.name) };
+  const here = names.filter((p) => p !== null && p.tenantId === caller.tenantId).map((p) => p!.name);
+  // While nobody holds it, the holders of the LEAD_ROLE setting commission the plan (src/app/access.ts).
+  const standIn = here.length === 0 && role !== services.settings.LEAD_ROLE ? services.settings.LEAD_ROLE : null;
+  return { role, why, holders: here, standIn };
 }
 
 function label(action: PlanAction): string {

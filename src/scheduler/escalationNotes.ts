@@ -25,7 +25,7 @@ export async function addEscalationNotes(services: Services, directory: Director
       key: `unopened|${d.key}`,
       text: `${directory.person(d.personId)?.name ?? 'Someone'} has not opened the reminders of ${dueLabel(d.day)} (${countLabel(d.lines, 'action')}).`,
     })),
-    ...unreachable.map((name) => ({ tenantId: directory.people.find((p) => p.name === name && !p.reachable)?.tenantId, key: `unreachable|${name}|${today}`, text: `Teams refused messages to ${name}: they may have removed the bot. Their actions count as unheld until they add it again.` })),
+    ...unreachable.map((name) => ({ tenantId: directory.people.find((p) => p.name === name)?.tenantId, key: `unreachable|${name}|${today}`, text: `Teams refused messages to ${name}: they may have removed the bot. Their actions count as unheld until they add it again.` })),
   ];
   if (notes.length === 0) return bundles;
   // Every plan's commissioners, each told only of people of their own tenant.

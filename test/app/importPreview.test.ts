@@ -42,7 +42,7 @@ describe('importing a plan sent in Teams', () => {
     expect(shown.warnings.map((w) => w.message)).toContain('no plan period above the table; took 2012-13 from the file name');
     expect(shown.revision).toBeNull();
     // The plan does not name the LEAD_ROLE setting ("Commissioner"): its commissioning lead title is its lead role.
-    expect(shown.leadRole).toEqual({ role: 'Commissioning Manager', why: "the plan's commissioning lead title with most actions", holders: [] });
+    expect(shown.leadRole).toEqual({ role: 'Commissioning Manager', why: "the plan's commissioning lead title with most actions", holders: [], standIn: 'Commissioner' });
     expect(await services.store.plans.listPlans()).toEqual([]);
 
     const done = await confirmImport(services, commissioner, shown.token, pending);

@@ -55,6 +55,8 @@ describe('a plan file sent to the bot in Teams', () => {
     const card = cardOf(replies[0]);
     expect(textOf(replies[0])).toContain('Worcestershire SMAT');
     expect(textOf(replies[0])).toContain('112 actions in 5 grids');
+    // Its lead role is JCM (its commissioning lead title), which nobody holds yet: Jane, the Commissioner, stands in.
+    expect(textOf(replies[0])).toContain('whoever holds JCM (the plan\'s commissioning lead title with most actions): nobody yet (until someone does, whoever holds Commissioner stands in)');
     expect(Buffer.byteLength(JSON.stringify(replies[0]?.body))).toBeLessThan(25 * 1024);
     expect(await bot.store.plans.listPlans()).toEqual([]);
     const token = (card as { actions: { data: { token: string } }[] }).actions[0]?.data.token;
