@@ -10,7 +10,7 @@ import { asCover, snoozeAction } from '../app/reminderSettings.ts';
 import { seenAt } from '../app/seenLabel.ts';
 import type { Services } from '../app/services.ts';
 import { digestCard } from '../cards/digestCards.ts';
-import { dueLabel } from '../cards/format.ts';
+import { dueLabel, readableDates } from '../cards/format.ts';
 import { renderCard } from '../cards/render.ts';
 import type { Answer } from '../domain/answers.ts';
 import { MAX_REASON } from '../domain/answers.ts';
@@ -20,6 +20,7 @@ import type { DigestLine, DigestRecord } from '../domain/digestPorts.ts';
 import type { CardAnswerResult } from './cardAnswer.ts';
 import type { ChatTurn } from './commands/chatCommand.ts';
 import { answeredCard, refreshSentCards } from './answeredCard.ts';
+import { newDateNote } from './answerApply.ts';
 import type { Messenger } from './messenger.ts';
 
 const VERBS = ['digest.done', 'digest.delayed', 'digest.blocked', 'digest.snooze', 'digest.page', 'escalation.chase', 'escalation.reassign', 'escalation.accept', 'escalation.close'] as const;
@@ -61,7 +62,7 @@ export async function answerFromDigest(turn: ChatTurn, messenger: Messenger, ver
     case 'digest.done': case 'digest.delayed': case 'digest.blocked': {
       const answer = readAnswer(parsed.data.verb, input);
       if (typeof answer === 'string') return refused(services, caller.id, answer);
-      result = await answerLine(turn, messenger, line, answer);
+      result = await answerLine(turn, messenger, line, answer, record.sentAt);
       break;
     }
     case 'digest.snooze': {
@@ -87,7 +88,7 @@ export async function answerFromDigest(turn: ChatTurn, messenger: Messenger, ver
     default:
       result = await close(services, turn.directory, caller, line.planId, line.actionId);
   }
-  if (!result.ok) return reply(`Not saved: ${result.message}`);
+  if (!result.ok) return reply(`Not saved: ${readableDates(result.message)}`);
   const updated = withOutcome(record, (l) => l === line, result.outcome);
   await services.store.digests.save(updated);
   // A snooze is the presser's own business; an answer is news for everyone reminded of the action.
@@ -110,9 +111,14 @@ function readAnswer(verb: 'digest.done' | 'digest.delayed' | 'digest.blocked', i
   return { kind: 'delayed', newDate: date, reason: reason.data };
 }
 
-async function answerLine(turn: ChatTurn, messenger: Messenger, line: DigestLine, answer: Answer): Promise<EscalationResult> {
+async function answerLine(turn: ChatTurn, messenger: Messenger, line: DigestLine, answer: Answer, sentAt: string | null): Promise<EscalationResult> {
   const { services, directory } = turn;
   const stored = await services.store.actions.get(line.planId, line.actionId);
+  // A digest carries no version: an action changed since it was sent (a co-owner's typed answer) is not overwritten.
+  if (stored && sentAt && stored.progress.updatedAt && stored.progress.updatedAt > sentAt) {
+    const who = stored.progress.updatedBy ? directory.person(stored.progress.updatedBy)?.name ?? stored.progress.updatedBy : 'someone';
+    return { ok: false, message: `${typeableRef(stored)} changed since this digest was sent: ${who} made it ${stored.progress.status}${stored.progress.dueDate ? ` (due ${dueLabel(stored.progress.dueDate)})` : ''}. Nothing was changed; type your answer (e.g. "done ${typeableRef(stored)}") if you still mean it.` };
+  }
   const caller = stored ? await asCover(services, turn.caller, stored.action) : turn.caller;
   const outcome = await answerAction(services, directory, caller, { planId: line.planId, actionId: line.actionId, occurrence: line.occurrence, answer, via: 'button' });
   if (outcome.kind === 'stale') return { ok: false, message: `it changed a moment ago (now ${outcome.stored.progress.status}).` };
@@ -121,7 +127,9 @@ async function answerLine(turn: ChatTurn, messenger: Messenger, line: DigestLine
   const how = change.to === 'delayed' && change.dueAfter ? `Delayed to ${dueLabel(change.dueAfter)} (${change.reason ?? ''})` : change.to === 'blocked' ? `Blocked (${change.reason ?? ''})` : 'Done';
   // The single-action cards sent about it (to others) show the answer too.
   await refreshSentCards(services, messenger, outcome.stored, answeredCard(outcome.stored, change, directory, turn.today), undefined);
-  return { ok: true, outcome: `${how} by ${caller.name}, ${seenAt(change.at)}`, message: `Saved: ${typeableRef(outcome.stored)} ${change.summary}.${outcome.note ? ` ${outcome.note}` : ''}` };
+  // The redrawn digest is all the presser sees: a note about the new date (weekend, after the plan) goes on the line.
+  const note = [outcome.note, newDateNote(change, directory.plan(line.planId)?.period ?? null)].filter(Boolean).join(' ');
+  return { ok: true, outcome: `${how} by ${caller.name}, ${seenAt(change.at)}${note ? `. ${note}` : ''}`, message: `Saved: ${typeableRef(outcome.stored)} ${change.summary}.${outcome.note ? ` ${outcome.note}` : ''}` };
 }
 
 function withOutcome(record: DigestRecord, which: (l: DigestLine) => boolean, outcome: string): DigestRecord {
