@@ -13,6 +13,7 @@ const sections: { name: string; load: () => Promise<BenchSection> }[] = [
   { name: 'report', load: () => import('./reportBench.ts') },
   { name: 'tab', load: () => import('./tabBench.ts') },
   { name: 'read', load: () => import('./readBench.ts') },
+  { name: 'chatfiles', load: () => import('./chatFilesBench.ts') },
 ];
 
 const wanted = process.argv.slice(2);

@@ -47,12 +47,15 @@ function notice(text) {
 }
 
 async function pressed(entry, action) {
-  if (!(action instanceof AdaptiveCards.ExecuteAction)) {
-    notice('This page only sends Universal Actions (Action.Execute), as Teams does.');
+  const execute = action instanceof AdaptiveCards.ExecuteAction;
+  if (!execute && !(action instanceof AdaptiveCards.SubmitAction)) {
+    notice('This page sends only Action.Execute and Action.Submit, as Teams does.');
     return;
   }
   try {
-    await api('/api/press', { personId: state.current.id, activityId: entry.id, verb: action.verb, data: action.data ?? {} });
+    // Execute is an invoke that can replace the card; Submit is a message carrying the card's data.
+    if (execute) await api('/api/press', { personId: state.current.id, activityId: entry.id, verb: action.verb, data: action.data ?? {} });
+    else await api('/api/submit', { personId: state.current.id, activityId: entry.id, data: action.data ?? {} });
   } catch (err) {
     notice(`Not sent: ${err.message}`);
   }
@@ -70,12 +73,78 @@ function cardNode(entry, content) {
   }
 }
 
+/** Teams' limit for a file sent to a bot (the server refuses more, too). */
+const MAX_FILE_BYTES = 10 * 1024 * 1024;
+
+function sizeLabel(bytes) {
+  return bytes >= 1024 * 1024 ? `${(bytes / 1024 / 1024).toFixed(1)} MB` : `${Math.max(1, Math.round(bytes / 1024))} KB`;
+}
+
+/** Links only to this server's own files (the server gives no other URL; the path keeps the page's origin). */
+function fileLink(url, name, label) {
+  return el('a', { href: new URL(url, document.baseURI).pathname, download: name, class: 'download' }, label);
+}
+
+async function answerConsent(entry, action) {
+  try {
+    await api('/api/consent', { personId: state.current.id, activityId: entry.id, action });
+  } catch (err) {
+    notice(`Not sent: ${err.message}`);
+  }
+}
+
+/** A file sent, offered (Teams' file consent card: Allow / Decline) or delivered (the file card). */
+function fileNode(entry, file) {
+  if (file.kind === 'sent') return el('div', { class: 'file' }, 'File: ', fileLink(file.url, file.name, file.name), ` (${sizeLabel(file.size)})`);
+  if (file.kind === 'info') {
+    return el('div', { class: 'file info' }, file.url ? fileLink(file.url, file.name, `Download ${file.name}`) : `${file.name} (not stored here)`,
+      file.fileType ? el('span', { class: 'subtle' }, ` · ${file.fileType.toUpperCase()}`) : null);
+  }
+  const answered = file.answer === 'accept' ? 'You allowed it: the file follows.' : file.answer === 'decline' ? 'You declined it.' : null;
+  const button = (action, label) => {
+    const b = el('button', { type: 'button', class: action === 'accept' ? 'primary' : null, 'aria-label': `${label}: ${file.name}` }, label);
+    b.addEventListener('click', () => { b.disabled = true; void answerConsent(entry, action); });
+    return b;
+  };
+  return el('div', { class: 'file consent', role: 'group', 'aria-label': `actionbot wants to send you ${file.name}` },
+    el('div', {}, 'actionbot wants to send you a file: ', el('strong', {}, file.name), ` (${sizeLabel(file.sizeInBytes)})`),
+    file.description ? el('div', { class: 'subtle' }, file.description) : null,
+    answered ? el('div', { class: 'answer' }, answered) : el('div', { class: 'buttons' }, button('accept', 'Allow'), button('decline', 'Decline')));
+}
+
 function entryNode(entry) {
   const who = entry.from === 'person' ? state.current.name : entry.from === 'bot' ? 'actionbot' : null;
   return el('div', { class: `entry ${entry.from}`, 'data-id': entry.id },
     who ? el('div', { class: 'who' }, who, ' ', el('time', { class: 'subtle' }, entry.at.slice(11, 16))) : null,
     entry.text ? el('div', { class: 'text' }, entry.text) : null,
-    entry.cards.map((c) => cardNode(entry, c)));
+    entry.cards.map((c) => cardNode(entry, c)),
+    (entry.files ?? []).map((f) => fileNode(entry, f)));
+}
+
+/** Sends each file as Teams would: the server keeps it and gives the bot a download link. */
+async function sendFiles(files) {
+  if (!state.current) {
+    notice('Pick who you are on the left first.');
+    return;
+  }
+  for (const file of files) {
+    if (file.size > MAX_FILE_BYTES) {
+      notice(`${file.name} is ${sizeLabel(file.size)}: files are limited to 10 MB. Not sent.`);
+      continue;
+    }
+    if (file.size === 0) {
+      notice(`${file.name} is empty. Not sent.`);
+      continue;
+    }
+    const query = `person=${encodeURIComponent(state.current.id)}&name=${encodeURIComponent(file.name)}`;
+    try {
+      const res = await fetch(`/api/file?${query}`, { method: 'POST', headers: { 'content-type': 'application/octet-stream' }, body: file });
+      const json = await res.json();
+      if (!res.ok) throw new Error(json.error ?? `HTTP ${res.status}`);
+    } catch (err) {
+      notice(`${file.name} not sent: ${err.message}`);
+    }
+  }
 }
 
 function show(entry) {
@@ -113,6 +182,7 @@ async function choose(personId) {
   for (const entry of await api(`/api/chat?person=${encodeURIComponent(personId)}`)) show(entry);
   document.getElementById('text').disabled = false;
   document.getElementById('send').disabled = false;
+  document.getElementById('attach').disabled = false;
   document.getElementById('text').focus();
 }
 
@@ -164,6 +234,26 @@ document.getElementById('compose').addEventListener('submit', async (event) => {
 document.getElementById('sweep').addEventListener('submit', (event) => {
   event.preventDefault();
   void sweep(document.getElementById('sweepDate').value);
+});
+const picker = document.getElementById('file');
+document.getElementById('attach').addEventListener('click', () => picker.click());
+picker.addEventListener('change', () => {
+  const files = [...picker.files];
+  picker.value = '';
+  void sendFiles(files);
+});
+// Dropping a file anywhere on the conversation sends it, as in Teams.
+const dropZone = document.querySelector('main');
+dropZone.addEventListener('dragover', (event) => {
+  if (![...(event.dataTransfer?.types ?? [])].includes('Files')) return;
+  event.preventDefault();
+  dropZone.classList.add('dropping');
+});
+dropZone.addEventListener('dragleave', () => dropZone.classList.remove('dropping'));
+dropZone.addEventListener('drop', (event) => {
+  event.preventDefault();
+  dropZone.classList.remove('dropping');
+  void sendFiles([...(event.dataTransfer?.files ?? [])]);
 });
 document.getElementById('sweepNow').addEventListener('click', () => { void sweep(null); });
 

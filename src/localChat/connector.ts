@@ -3,6 +3,8 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { Activity } from 'botbuilder';
 import { sendJson } from '../dashboard/web.ts';
+import { filesOf } from './fileCards.ts';
+import type { ChatFiles } from './fileRoutes.ts';
 import { readJson } from './http.ts';
 import { cardsOf, type Transcript } from './transcript.ts';
 
@@ -14,7 +16,7 @@ function notFound(res: ServerResponse, message: string): void {
 }
 
 /** Answers a /v3/… request from the bot as the Teams connector would. */
-export async function serveConnector(req: IncomingMessage, res: ServerResponse, transcript: Transcript): Promise<void> {
+export async function serveConnector(req: IncomingMessage, res: ServerResponse, transcript: Transcript, files: ChatFiles): Promise<void> {
   const path = new URL(req.url ?? '/', 'http://localhost').pathname;
   const send = SEND.exec(path);
   const one = ONE.exec(path);
@@ -24,10 +26,13 @@ export async function serveConnector(req: IncomingMessage, res: ServerResponse, 
     const id = transcript.nextId();
     // Typing indicators and other non-messages are accepted and not shown.
     if (activity.type === 'message') {
+      const shown = filesOf(activity, files.local);
+      files.noteConsent(conversationId, id, activity);
       transcript.add({
         id, conversationId, from: 'bot',
         text: typeof activity.text === 'string' && activity.text !== '' ? activity.text : null,
         cards: cardsOf(activity),
+        ...(shown.length > 0 ? { files: shown } : {}),
         replyToId: one ? decodeURIComponent(one[2] ?? '') : null,
         at: new Date().toISOString(),
       });

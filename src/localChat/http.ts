@@ -45,3 +45,17 @@ export function stringField(body: Record<string, unknown>, name: string, maxLeng
   if (typeof value !== 'string' || value.length === 0 || value.length > maxLength) throw new RequestError(400, `${name} must be text of 1 to ${maxLength} characters`);
   return value;
 }
+
+/** The raw body, at most `max` bytes (413 beyond, whether the length is declared or only counted). */
+export async function readBytes(req: IncomingMessage, max: number): Promise<Buffer> {
+  const tooLarge = (): RequestError => new RequestError(413, `files are limited to ${Math.round(max / 1024 / 1024)} MB`);
+  if (Number(req.headers['content-length'] ?? '0') > max) throw tooLarge();
+  const chunks: Buffer[] = [];
+  let size = 0;
+  for await (const chunk of req) {
+    size += (chunk as Buffer).length;
+    if (size > max) throw tooLarge();
+    chunks.push(chunk as Buffer);
+  }
+  return Buffer.concat(chunks);
+}

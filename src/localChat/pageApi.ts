@@ -1,5 +1,6 @@
 // What the chat page asks of its server: who can be played, each chat so far, live events, and the
-// three things a person does in Teams (type, press a card button) plus the demo's sweep control.
+// things a person does in Teams (type, press a card button, send a file, answer a file consent card)
+// plus the demo's sweep control.
 import { unescapeCardText } from '../cards/markdown.ts';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { loadDirectory } from '../app/directory.ts';
@@ -10,8 +11,9 @@ import { isValidIsoDate, londonDate } from '../domain/calendar.ts';
 import { runBriefing } from '../scheduler/briefing.ts';
 import { runSweep } from '../scheduler/sweep.ts';
 import { nineInLondon, type DemoClock } from './demoClock.ts';
+import { answerConsent, sendFile, type ChatFiles } from './fileRoutes.ts';
 import { readJson, RequestError, stringField } from './http.ts';
-import { cardActionActivity, messageActivity, personalConversationId, postToBot, type ChatOrigin, type ChatPerson } from './teamsActivity.ts';
+import { cardActionActivity, cardSubmitActivity, messageActivity, personalConversationId, postToBot, type ChatOrigin, type ChatPerson } from './teamsActivity.ts';
 import type { Transcript } from './transcript.ts';
 
 /** What the page's routes work with. */
@@ -22,6 +24,7 @@ export interface PageContext {
   people: ChatPerson[];
   origin: ChatOrigin;
   botUrl: string;
+  files: ChatFiles;
   /** When given, "sweep at a date" moves the bot's clock there too. */
   clock?: DemoClock;
 }
@@ -48,22 +51,36 @@ async function say(ctx: PageContext, body: Record<string, unknown>): Promise<obj
   const conversationId = personalConversationId(person.id);
   ctx.transcript.add({ id: activity.id, conversationId, from: 'person', text, cards: [], replyToId: null, at: new Date().toISOString() });
   const answer = await postToBot(ctx.botUrl, activity);
-  if (answer.status >= 300) ctx.transcript.add({ conversationId, from: 'notice', text: `The bot answered HTTP ${answer.status}.`, cards: [], replyToId: null, at: new Date().toISOString() });
+  if (answer.status >= 300) ctx.transcript.notice(conversationId, `The bot answered HTTP ${answer.status}.`);
+  return { status: answer.status };
+}
+
+/** The card pressed and its data, checked: the card must be in the person's own chat. */
+function pressOf(ctx: PageContext, body: Record<string, unknown>): { person: ChatPerson; activityId: string; data: Record<string, unknown>; conversationId: string } {
+  const person = personOf(ctx, body.personId);
+  const activityId = stringField(body, 'activityId', 200);
+  const data = body.data;
+  if (typeof data !== 'object' || data === null || Array.isArray(data)) throw new RequestError(400, 'data must be an object');
+  const conversationId = personalConversationId(person.id);
+  if (!ctx.transcript.find(conversationId, activityId)) throw new RequestError(404, 'no such card in this chat');
+  return { person, activityId, data: data as Record<string, unknown>, conversationId };
+}
+
+/** An Action.Submit (the import preview's buttons): a message with the data; the bot answers in the chat. */
+async function submit(ctx: PageContext, body: Record<string, unknown>): Promise<object> {
+  const { person, activityId, data, conversationId } = pressOf(ctx, body);
+  const answer = await postToBot(ctx.botUrl, cardSubmitActivity(ctx.origin, person, data, activityId));
+  if (answer.status >= 300) ctx.transcript.notice(conversationId, `The bot answered HTTP ${answer.status}.`, activityId);
   return { status: answer.status };
 }
 
 /** An Action.Execute: the invoke response replaces the card in place, or shows its message. */
 async function press(ctx: PageContext, body: Record<string, unknown>): Promise<object> {
-  const person = personOf(ctx, body.personId);
-  const activityId = stringField(body, 'activityId', 200);
   const verb = stringField(body, 'verb', 100);
-  const data = body.data;
-  if (typeof data !== 'object' || data === null || Array.isArray(data)) throw new RequestError(400, 'data must be an object');
-  const conversationId = personalConversationId(person.id);
-  if (!ctx.transcript.find(conversationId, activityId)) throw new RequestError(404, 'no such card in this chat');
-  const answer = await postToBot(ctx.botUrl, cardActionActivity(ctx.origin, person, verb, data as Record<string, unknown>, activityId));
+  const { person, activityId, data, conversationId } = pressOf(ctx, body);
+  const answer = await postToBot(ctx.botUrl, cardActionActivity(ctx.origin, person, verb, data, activityId));
   const response = answer.body as { statusCode?: number; type?: string; value?: unknown } | null;
-  const notice = (text: string): void => { ctx.transcript.add({ conversationId, from: 'notice', text, cards: [], replyToId: activityId, at: new Date().toISOString() }); };
+  const notice = (text: string): void => { ctx.transcript.notice(conversationId, text, activityId); };
   if (answer.status >= 300 || !response || (response.statusCode ?? 200) >= 300) {
     notice(`The bot could not take that answer (HTTP ${answer.status}${response?.statusCode ? `, ${response.statusCode}` : ''}).`);
   } else if (response.type === 'application/vnd.microsoft.card.adaptive' && response.value && typeof response.value === 'object') {
@@ -105,7 +122,12 @@ export async function servePageApi(req: IncomingMessage, res: ServerResponse, ct
   else if (route === 'GET /api/chat') sendJson(res, 200, ctx.transcript.list(personalConversationId(personOf(ctx, url.searchParams.get('person')).id)));
   else if (route === 'GET /api/events') events(ctx, req, res);
   else if (route === 'POST /api/say') sendJson(res, 200, await say(ctx, await readJson(req)));
+  else if (route === 'POST /api/submit') sendJson(res, 200, await submit(ctx, await readJson(req)));
   else if (route === 'POST /api/press') sendJson(res, 200, await press(ctx, await readJson(req)));
-  else if (route === 'POST /api/sweep') sendJson(res, 200, await sweep(ctx, await readJson(req)));
+  else if (route === 'POST /api/file') sendJson(res, 200, await sendFile(ctx, req, personOf(ctx, url.searchParams.get('person')), url.searchParams.get('name')));
+  else if (route === 'POST /api/consent') {
+    const body = await readJson(req);
+    sendJson(res, 200, await answerConsent(ctx, personOf(ctx, body.personId), body));
+  } else if (route === 'POST /api/sweep') sendJson(res, 200, await sweep(ctx, await readJson(req)));
   else sendJson(res, 404, { error: 'not found' });
 }

@@ -13,6 +13,7 @@ import { localViewer } from '../dashboard/viewer.ts';
 import { sendBody, sendJson, sendWebFile, typeOf } from '../dashboard/web.ts';
 import { serveConnector } from './connector.ts';
 import type { DemoClock } from './demoClock.ts';
+import { ChatFiles, serveFiles } from './fileRoutes.ts';
 import { hostAllowed, RequestError } from './http.ts';
 import { servePageApi, type PageContext } from './pageApi.ts';
 import { installActivity, postToBot, type ChatPerson } from './teamsActivity.ts';
@@ -36,6 +37,8 @@ export interface LocalChat {
   url: string;
   port: number;
   transcript: Transcript;
+  /** Files sent and received in the chats. */
+  files: ChatFiles;
   close(): Promise<void>;
 }
 
@@ -57,9 +60,10 @@ async function serveStatic(res: ServerResponse, pathname: string): Promise<void>
 export async function startLocalChat(options: LocalChatOptions): Promise<LocalChat> {
   const { runtime, logger } = options;
   const transcript = new Transcript();
+  const files = new ChatFiles();
   const ctx: PageContext = {
     services: runtime.services, messenger: runtime.messenger, transcript, people: options.people,
-    origin: { serviceUrl: '', tenantId: options.tenantId }, botUrl: runtime.server.url, clock: options.clock,
+    origin: { serviceUrl: '', tenantId: options.tenantId }, botUrl: runtime.server.url, clock: options.clock, files,
   };
   let port = 0;
 
@@ -69,7 +73,8 @@ export async function startLocalChat(options: LocalChatOptions): Promise<LocalCh
       return;
     }
     const pathname = new URL(req.url ?? '/', 'http://localhost').pathname;
-    if (pathname.startsWith('/v3/')) await serveConnector(req, res, transcript);
+    if (pathname.startsWith('/v3/')) await serveConnector(req, res, transcript, files);
+    else if (await serveFiles(req, res, files)) return;
     else if (await serveDashboard(req, res, { services: runtime.services, messenger: runtime.messenger, viewer: localViewer(runtime.services.settings) })) return;
     else if (pathname.startsWith('/api/')) await servePageApi(req, res, ctx);
     else if (req.method === 'GET') await serveStatic(res, pathname);
@@ -91,6 +96,7 @@ export async function startLocalChat(options: LocalChatOptions): Promise<LocalCh
   port = (server.address() as AddressInfo).port;
   const url = `http://127.0.0.1:${port}`;
   ctx.origin.serviceUrl = `${url}/`;
+  files.origin = url;
 
   const close = (): Promise<void> => new Promise<void>((resolve) => {
     server.closeAllConnections();
@@ -105,5 +111,5 @@ export async function startLocalChat(options: LocalChatOptions): Promise<LocalCh
     await close();
     throw err;
   }
-  return { url, port, transcript, close };
+  return { url, port, transcript, files, close };
 }

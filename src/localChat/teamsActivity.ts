@@ -2,6 +2,8 @@
 // /api/messages: the bot cannot tell the page from Teams.
 import { randomUUID } from 'node:crypto';
 import type { Activity } from 'botbuilder';
+import { FILE_DOWNLOAD_INFO } from '../bot/fileDownload.ts';
+import { FILE_CONSENT_INVOKE } from '../bot/reportFile.ts';
 
 /** A demo person the page can play. */
 export interface ChatPerson {
@@ -52,6 +54,41 @@ export function cardActionActivity(origin: ChatOrigin, person: ChatPerson, verb:
     value: { action: { type: 'Action.Execute', verb, data }, trigger: 'manual' },
   };
 }
+
+/** An Action.Submit pressed on the card with activity id `replyToId`: Teams posts a message whose value is the card's data. */
+export function cardSubmitActivity(origin: ChatOrigin, person: ChatPerson, data: Record<string, unknown>, replyToId: string): Partial<Activity> {
+  return { ...base(origin, person, 'message'), replyToId, value: data, channelData: { tenant: { id: origin.tenantId }, postBack: true } };
+}
+
+/** A file the person sent in the personal chat: Teams gives the bot its name and a short-lived download URL. */
+export function fileMessageActivity(origin: ChatOrigin, person: ChatPerson, file: { name: string; url: string; uniqueId: string; fileType: string }): Partial<Activity> {
+  return {
+    ...base(origin, person, 'message'),
+    text: '',
+    textFormat: 'plain',
+    attachments: [{
+      contentType: FILE_DOWNLOAD_INFO,
+      contentUrl: file.url,
+      name: file.name,
+      content: { downloadUrl: file.url, uniqueId: file.uniqueId, fileType: file.fileType },
+    }],
+  };
+}
+
+/** The person's answer to the file consent card with activity id `replyToId`; on accept, where to upload. */
+export function fileConsentActivity(origin: ChatOrigin, person: ChatPerson, replyToId: string, answer: FileConsentAnswer): Partial<Activity> {
+  return {
+    ...base(origin, person, 'invoke'),
+    name: FILE_CONSENT_INVOKE,
+    replyToId,
+    value: { type: 'fileUpload', ...answer },
+  };
+}
+
+/** What Teams puts in a fileConsent/invoke's value besides its type. */
+export type FileConsentAnswer =
+  | { action: 'accept'; context: unknown; uploadInfo: { name: string; uploadUrl: string; contentUrl: string; uniqueId: string; fileType: string } }
+  | { action: 'decline'; context: unknown };
 
 /** The app installed in the person's personal scope. */
 export function installActivity(origin: ChatOrigin, person: ChatPerson): Partial<Activity> {

@@ -2,6 +2,7 @@
 // notices (an invoke's message response). Listeners hear every addition and replacement.
 import { unescapeCardText } from '../cards/markdown.ts';
 import type { Activity } from 'botbuilder';
+import type { ChatFile } from './fileCards.ts';
 
 /** One line of a chat. */
 export interface ChatEntry {
@@ -11,6 +12,8 @@ export interface ChatEntry {
   text: string | null;
   /** Adaptive Card contents attached to the message. */
   cards: object[];
+  /** Files sent, offered or delivered (Teams' file attachments); absent when none. */
+  files?: ChatFile[];
   replyToId: string | null;
   at: string;
 }
@@ -49,16 +52,27 @@ export class Transcript {
     return full;
   }
 
+  /** A line from the page itself (an invoke's message, a refusal), under the message it is about. */
+  notice(conversationId: string, text: string, replyToId: string | null = null): ChatEntry {
+    return this.add({ conversationId, from: 'notice', text, cards: [], replyToId, at: new Date().toISOString() });
+  }
+
   /** Replaces a message's text and cards (a card refreshed in place); null when there is no such message. */
-  replace(conversationId: string, id: string, text: string | null, cards: object[]): ChatEntry | null {
+  replace(conversationId: string, id: string, text: string | null, cards: object[], files?: ChatFile[]): ChatEntry | null {
     const chat = this.chats.get(conversationId) ?? [];
     const index = chat.findIndex((e) => e.id === id);
     const current = chat[index];
     if (!current) return null;
-    const next: ChatEntry = { ...current, text, cards };
+    const next: ChatEntry = { ...current, text, cards, ...(files ? { files } : {}) };
     chat[index] = next;
     this.emit({ kind: 'replaced', entry: next });
     return next;
+  }
+
+  /** Replaces a message's files (a consent card answered); null when there is no such message. */
+  setFiles(conversationId: string, id: string, files: ChatFile[]): ChatEntry | null {
+    const current = this.find(conversationId, id);
+    return current ? this.replace(conversationId, id, current.text, current.cards, files) : null;
   }
 
   find(conversationId: string, id: string): ChatEntry | undefined {
