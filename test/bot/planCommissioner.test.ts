@@ -95,6 +95,15 @@ describe('the commissioner of each plan', () => {
     expect(attention(cat)).not.toContain('Agree the housing pathway');
   }, 30_000);
 
+  it('"lead roles" lists who commissions each plan; a person named where a role is wanted is told how', async () => {
+    expect(await say(cat, 'who are the commissioners?')).toBe([
+      'Who commissions your plans (whoever holds the plan\'s lead role):',
+      '- IW (Isle of Wight DAT): whoever holds Commissioner: Cat Walker',
+      '- WOR (Worcestershire SMAT): whoever holds JCM: Wendy Morgan',
+    ].join('\n'));
+    expect(await say(wendy, 'lead role for WOR is Cat Walker please')).toBe('Cat Walker is a person, not a role: WOR is commissioned by whoever holds its lead role (JCM). To make Cat Walker its commissioner: "assign JCM to Cat Walker". Nothing was changed.');
+  });
+
   it('the lead role is changed in chat by the plan\'s commissioner, not by another plan\'s', async () => {
     expect(await say(cat, 'lead role for WOR is Commissioner')).toBe('Only the commissioner of WOR (whoever holds JCM) or an admin can change its lead role. Nothing was changed.');
     expect(await say(wendy, 'lead role for WOR is SLMO')).toContain('Did you mean SMLO?');

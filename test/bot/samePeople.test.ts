@@ -74,6 +74,8 @@ describe('two people called Sam Patel', () => {
     expect(listed).toContain('"assign SMLO to sam.patel2@testshire.nhs.uk" for Sam Patel (sam.patel2@testshire.nhs.uk; holds no role yet)');
     expect(await post(message(bot.origin, jane, 'assign SMLO to sam.patel2@testshire.nhs.uk'))).toBe('Sam Patel now holds SMLO.');
     expect(await holders('SMLO')).toEqual([samB.aadObjectId]);
+    // A "please" at either end is courtesy, not part of the address (it was read as "….nhs.uk please").
+    expect(await post(message(bot.origin, jane, 'please unassign SMLO from sam.patel2@testshire.nhs.uk please'))).toBe('Sam Patel no longer holds SMLO.');
   });
 });
 

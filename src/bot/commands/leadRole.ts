@@ -1,4 +1,4 @@
-import { tenantPlans } from '../../app/access.ts';
+import { leadRoleOf, tenantPlans } from '../../app/access.ts';
 import { changeLeadRole, commissionerWords } from '../../app/planLead.ts';
 import { command } from './chatCommand.ts';
 import { noPlansText } from './lists.ts';
@@ -11,10 +11,15 @@ export const leadRoleCommand = command({
   async run(turn, intent) {
     if (turn.visible.size === 0) return { text: noPlansText(turn) };
     const mine = tenantPlans(turn.caller, turn.directory).filter((p) => turn.visible.has(p.id));
+    const { LEAD_ROLE } = turn.services.settings;
+    if (intent.plan.trim() === '') return { text: ['Who commissions your plans (whoever holds the plan\'s lead role):', ...mine.map((p) => `- ${p.code} (${p.partnership}): ${commissionerWords(p, turn.directory, LEAD_ROLE)}`)].join('\n') };
     const wanted = intent.plan.trim().toLowerCase();
     const plan = mine.find((p) => p.code.toLowerCase() === wanted || p.partnership.toLowerCase() === wanted);
     if (plan === undefined) return { text: `I don't know a plan "${intent.plan}" of yours. Your plans: ${mine.map((p) => `${p.code} (${p.partnership})`).join(', ')}.` };
-    if (intent.role === undefined) return { text: `${plan.code} (${plan.partnership}) is commissioned by ${commissionerWords(plan, turn.directory, turn.services.settings.LEAD_ROLE)}.` };
+    if (intent.role === undefined) return { text: `${plan.code} (${plan.partnership}) is commissioned by ${commissionerWords(plan, turn.directory, LEAD_ROLE)}.` };
+    // "lead role for WOR is Jane Smith": a person, where a role is wanted.
+    const person = turn.directory.people.find((p) => p.tenantId === turn.caller.tenantId && p.name.toLowerCase() === intent.role?.toLowerCase());
+    if (person) return { text: `${person.name} is a person, not a role: ${plan.code} is commissioned by whoever holds its lead role (${leadRoleOf(plan, LEAD_ROLE)}). To make ${person.name} its commissioner: "assign ${leadRoleOf(plan, LEAD_ROLE)} to ${person.name}". Nothing was changed.` };
     return { text: await changeLeadRole(turn.services, turn.directory, turn.caller, plan, intent.role) };
   },
 });

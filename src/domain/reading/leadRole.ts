@@ -16,6 +16,9 @@ const ASK = new RegExp(String.raw`^(?:(?:what|which)(?:'s|s|\s+is)?\s+)?(?:the\s
 // "who commissions WOR?", "who is the commissioner for Worcestershire", "who's the lead for PB".
 const WHO = /^who(?:'s|s|\s+is)?\s+(?:commissions|runs|leads|(?:the\s+)?(?:lead|commissioner)\s+(?:for|of|in|on))\s+(.+)$/i;
 
+// "lead roles", "what is the lead role of each plan?", "who are the commissioners?": every plan's.
+const ALL = new RegExp(String.raw`^(?:(?:what|which)(?:'s|s|\s+is|\s+are)?\s+)?(?:the\s+)?(?:lead\s+roles|${LEAD}(?:\s+(?:of|for|in)\s+(?:each|every|all(?:\s+the)?|my|our)\s+plans?)?)$|^who\s+(?:are|is)\s+(?:the\s+)?(?:commissioners|plan\s+leads)$`, 'i');
+
 /** The plan's code when the phrase names one the person can see, else the words as written. */
 function plan(text: string, r: Reading): string {
   const written = text.trim().replace(/^the\s+/i, '');
@@ -26,6 +29,7 @@ const role = (text: string, r: Reading): string => matchRole(text, r.vocabulary)
 
 /** "lead role for WOR is JCM" (set), "lead role for WOR?", "who commissions WOR?" (asked). */
 export function readLeadRole(r: Reading): Intent | null {
+  if (ALL.test(r.text)) return { kind: 'lead-role', plan: '' };
   const make = MAKE.exec(r.text);
   if (make) return { kind: 'lead-role', plan: plan(make[2] ?? '', r), role: role(make[1] ?? '', r) };
   const set = SET.exec(r.text) ?? OWNED.exec(r.text);
