@@ -114,4 +114,13 @@ describe('the commissioner of each plan', () => {
     expect(await say(wendy, 'reopen WOR-1.1')).toContain('only the commissioner of this plan or an admin can reopen');
     expect(await say(sam, 'reopen WOR-1.1')).toMatch(/reopened|open again/i);
   });
+
+  it('"what was done this month?" counts from the 1st, not from today (a stranger\'s finding)', async () => {
+    bot.clock.set('2011-08-16T09:00:00Z');
+    expect(await say(sam, 'done WOR-1.4')).toContain('Saved');
+    bot.clock.set('2011-08-25T09:00:00Z');
+    const text = await say(sam, 'what was done this month?');
+    expect(text).toContain('Agree the housing pathway');
+    expect(text).toMatch(/Done this month: \d+ actions?/i);
+  });
 });
