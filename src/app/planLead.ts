@@ -29,7 +29,7 @@ export async function changeLeadRole(services: Services, directory: Directory, c
   const role = known.find((n) => roleKey(n) === roleKey(wanted));
   if (role === undefined) {
     const near = closest(wanted, known, 3);
-    return `No plan of yours names a role "${wanted}", so the lead role of ${plan.code} was not changed.${near.length > 0 ? ` Did you mean ${near.join(' or ')}? e.g. "lead role for ${plan.code} is ${near[0]}"` : ''}`;
+    return `No plan of yours names a role "${wanted.length > 60 ? `${wanted.slice(0, 59)}…` : wanted}", so the lead role of ${plan.code} was not changed.${near.length > 0 ? ` Did you mean ${near.join(' or ')}? e.g. "lead role for ${plan.code} is ${near[0]}"` : ''}`;
   }
   if (roleKey(role) === roleKey(current)) return `${plan.code}'s lead role is already ${current}. Nothing was changed.`;
   await services.store.plans.setLeadRole(plan.id, role);

@@ -90,7 +90,9 @@ export class ActionBot extends ActivityHandler {
     const who = identityOf(context);
     const botId = context.activity.recipient.id;
     // Teams puts each @mention in the activity's entities with the person's id ("29:…", sometimes the AAD id too).
-    const mentions = (context.activity.entities ?? [])
+    const entities: unknown[] = Array.isArray(context.activity.entities) ? context.activity.entities : [];
+    const mentions = entities
+      .filter((e): e is { type: unknown } => typeof e === 'object' && e !== null)
       .map((e) => (e.type === 'mention' ? (e as { mentioned?: { id?: unknown; name?: unknown; aadObjectId?: unknown } }).mentioned : undefined))
       .filter((m) => m !== undefined && typeof m.id === 'string' && m.id !== botId && typeof m.name === 'string' && m.name.length <= 200)
       .map((m) => ({ id: String(m?.id), name: String(m?.name), ...(typeof m?.aadObjectId === 'string' ? { aadObjectId: m.aadObjectId } : {}) }));

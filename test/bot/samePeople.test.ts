@@ -79,6 +79,15 @@ describe('two people called Sam Patel', () => {
   });
 });
 
+describe('mentions Teams did not send', () => {
+  it('entities that are not mentions, or mentions without an id or name, are ignored, and the name is read as typed', async () => {
+    const activity = { ...message(bot.origin, jane, 'assign SMLO to <at>Sam Patel</at>'), entities: [{ type: 'mention', mentioned: { id: 42, name: {} } }, 'junk', null, { type: 'mention' }] };
+    const text = await post(activity as unknown as ReturnType<typeof message>);
+    expect(text).not.toContain('something went wrong');
+    expect(text).toContain('2 people match "Sam Patel", so nothing was changed');
+  });
+});
+
 describe('an @mention from another tenant', () => {
   it('never reaches a person of ours', async () => {
     const mallory = { aadObjectId: 'ab444444-0000-4000-8000-000000000005', name: 'Mallory Other' };
