@@ -1,5 +1,5 @@
 // Issue 5's soak: a plan year of daily sweeps over SOAK_ACTIONS stored actions (default 100,000, of
-// which SOAK_IN_YEAR, default 2,000, fall due within the year), owners answering done / delayed /
+// which a share SOAK_DUE_SHARE falls due within the year: see DEFAULT_SHARE), owners answering done / delayed /
 // blocked at random (seeded) between sweeps, against a connector that throttles (429 with Retry-After,
 // 503) and has six days of outage. Reports reminders expected, sent, duplicated, lost and peak memory.
 // The bot's own pacing is off (it is tested on its own): with Teams' per-chat pacing a year of
@@ -26,7 +26,7 @@ import { ledgerRows } from './support/ledgerRows.ts';
 import { watchMemory } from './support/memoryPeak.ts';
 import { ReminderAudit } from './support/reminderAudit.ts';
 import { seededRandom } from './support/seededRandom.ts';
-import { ownersOf, syntheticPlan } from './support/syntheticPlan.ts';
+import { BENCH_ROLES, ownersOf, syntheticPlan } from './support/syntheticPlan.ts';
 import { startThrottlingConnector } from './support/throttlingConnector.ts';
 import type { BenchFigure } from './table.ts';
 
@@ -37,18 +37,28 @@ const PLAN_ID = 'bench-soak';
 const PREFIX = 'soak';
 const SEED = 20261124;
 const STORED = Number(process.env.SOAK_ACTIONS ?? 100_000);
-const IN_YEAR = Math.min(STORED, Number(process.env.SOAK_IN_YEAR ?? 2_000));
+// The demo world the digest issue describes: 446 actions over the five seed plans, held by 5 people, so
+// about 89 actions due in the year per person. By default the soak's owners get as many each; the share
+// of stored actions due in the year can be set instead (SOAK_DUE_SHARE=0.02: 2,000 of 100,000).
+const OWNERS = BENCH_ROLES.length;
+const DEMO_DUE_PER_PERSON = 89;
+const SHARE = process.env.SOAK_DUE_SHARE === undefined ? Math.min(1, (OWNERS * DEMO_DUE_PER_PERSON) / STORED) : Number(process.env.SOAK_DUE_SHARE);
+if (!(SHARE > 0 && SHARE <= 1)) throw new Error(`SOAK_DUE_SHARE must be a share above 0 and at most 1, not ${process.env.SOAK_DUE_SHARE}`);
+const IN_YEAR = Math.max(1, Math.round(STORED * SHARE));
+// Of those: 5% already overdue when the year starts, 25% quarterly reviews (staggered), the rest one-off dates.
+const OVERDUE_AT_START = Math.round(IN_YEAR * 0.05);
+const RECURRING = Math.round(IN_YEAR * 0.25);
 const isOutage = (day: number): boolean => day % 61 === 30;
 
-/** 100 overdue when the year starts, 500 quarterly reviews (staggered), one-off dates over the year; the rest by the plan's end. */
+/** Overdue when the year starts, quarterly reviews (staggered), one-off dates over the year; the rest by the plan's end. */
 function dueOf(i: number): Due {
   if (i >= IN_YEAR) return { kind: 'date', date: PERIOD.end };
-  if (i < 100) return { kind: 'date', date: addDays('2026-03-01', i % 31) };
-  if (i < 600) return { kind: 'recurring', every: '3 months', from: addDays(YEAR_START, 14 + (i % 90)), until: null };
+  if (i < OVERDUE_AT_START) return { kind: 'date', date: addDays('2026-03-01', i % 31) };
+  if (i < OVERDUE_AT_START + RECURRING) return { kind: 'recurring', every: '3 months', from: addDays(YEAR_START, 14 + (i % 90)), until: null };
   return { kind: 'date', date: addDays(YEAR_START, i % DAYS) };
 }
 
-interface Tally { answers: number; refused: number; answerFailures: number; sweepErrors: number; sweepFailed: number; sweepMs: number }
+interface Tally { answers: number; refused: number; answerFailures: number; sweepErrors: number; sweepFailed: number; sweepMs: number; personSweeps: number; maxLinesPerPersonSweep: number }
 
 /** Owners answer some of today's cards (one answer per action a day), and some blocks are lifted. */
 async function answerDay(services: Services, people: BenchPeople, actions: Map<string, TrackedAction>, delivered: { personId: string; actionId: string }[], random: () => number, today: IsoDate, tally: Tally): Promise<void> {
@@ -103,7 +113,7 @@ export async function run(): Promise<BenchFigure[]> {
     // The production retries (4 tries, back-off from 500 ms with jitter, Retry-After honoured); no pacing.
     const messenger = unpacedMessenger(config);
     const audit = new ReminderAudit(PLAN_ID, model, people, rulesFrom(config));
-    const tally: Tally = { answers: 0, refused: 0, answerFailures: 0, sweepErrors: 0, sweepFailed: 0, sweepMs: 0 };
+    const tally: Tally = { answers: 0, refused: 0, answerFailures: 0, sweepErrors: 0, sweepFailed: 0, sweepMs: 0, personSweeps: 0, maxLinesPerPersonSweep: 0 };
     const yearStart = performance.now();
     let rssAfterFirstMonth = 0;
     for (let day = 0; day < DAYS; day++) {
@@ -126,6 +136,10 @@ export async function run(): Promise<BenchFigure[]> {
         conversationId: m.conversationId,
         actionIds: m.digest ? ((await store.digests.get(m.digest))?.lines ?? []).map((l) => l.actionId) : m.actions.map((n) => `a${n}`),
       })));
+      const perPerson = new Map<string, number>();
+      for (const m of messages) perPerson.set(m.conversationId, (perPerson.get(m.conversationId) ?? 0) + m.actionIds.length);
+      tally.personSweeps += perPerson.size;
+      tally.maxLinesPerPersonSweep = Math.max(tally.maxLinesPerPersonSweep, ...perPerson.values(), 0);
       const delivered = audit.receive(messages);
       clock.set(`${today}T13:00:00Z`);
       await answerDay(services, people, actions, delivered, random, today, tally);
@@ -137,13 +151,16 @@ export async function run(): Promise<BenchFigure[]> {
     const ledger = await ledgerRows(azurite.connectionString, PREFIX);
     const result = audit.result(ledger);
     const resent = [...ledger.values()].filter((r) => r.state === 'sent' && r.attempts > 1).length;
-    const run = `${STORED.toLocaleString('en-GB')} actions, ${IN_YEAR.toLocaleString('en-GB')} due in the year, ${DAYS} daily sweeps, pacing off`;
+    const round = (n: number): number => Math.round(n * 10) / 10;
+    const run = `${STORED.toLocaleString('en-GB')} actions, ${IN_YEAR.toLocaleString('en-GB')} due in the year (share ${(SHARE * 100).toFixed(2)}%: ${Math.round(IN_YEAR / OWNERS)} per owner over ${OWNERS} owners; the demo people have about ${DEMO_DUE_PER_PERSON} each), ${DAYS} daily sweeps, pacing off`;
     const peak = memory.stop();
     return [
       { key: 'soak.expected', label: `reminders expected (remindersDue per day × holders; ${run})`, value: result.expected, unit: '' },
       { key: 'soak.sent', label: 'reminders that reached their person', value: result.sent, unit: '' },
       { key: 'soak.messages', label: `messages that reached people (digests and single cards), over ${DAYS} sweeps`, value: result.messages, unit: '' },
-      { key: 'soak.linesPerMessage', label: 'reminders per message: how many times fewer sends than one card per reminder (goal ≥ 10)', value: result.messages > 0 ? Math.round((result.lines / result.messages) * 10) / 10 : 0, unit: 'x' },
+      { key: 'soak.linesPerMessage', label: 'reminders per message: how many times fewer sends than one card per reminder (goal ≥ 10)', value: result.messages > 0 ? round(result.lines / result.messages) : 0, unit: 'x' },
+      { key: 'soak.linesPerPersonSweep', label: 'mean reminder lines per person per sweep that sent them anything', value: tally.personSweeps > 0 ? round(result.lines / tally.personSweeps) : 0, unit: '' },
+      { key: 'soak.maxLinesPerPersonSweep', label: 'most reminder lines one person got from one sweep', value: tally.maxLinesPerPersonSweep, unit: '' },
       { key: 'soak.maxOwnerMessages', label: 'most messages one owner got from one sweep (must be 1)', value: result.maxOwnerMessages, unit: '' },
       { key: 'soak.maxLeadMessages', label: 'most messages the commissioner got from one sweep (at most 2: digest + escalation digest)', value: result.maxLeadMessages, unit: '' },
       { key: 'soak.duplicated', label: 'reminders that reached a person twice (must be 0)', value: result.duplicated, unit: '' },

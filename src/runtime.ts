@@ -9,7 +9,7 @@ import { ActionBot } from './bot/actionBot.ts';
 import { PendingImports } from './app/importPreview.ts';
 import { readPlanBytes } from './import/readPlanBytes.ts';
 import { BotMessenger, type Messenger } from './bot/messenger.ts';
-import { wireDigest } from './bot/digestWiring.ts';
+import { answerNews } from './bot/answerNews.ts';
 import { teamsLimits } from './bot/pacing.ts';
 import { createAdapter, startServer, type Readiness, type RunningServer, type ServerOptions } from './bot/server.ts';
 import type { Store } from './domain/ports.ts';
@@ -57,8 +57,8 @@ export async function startRuntime(config: Config, options: RuntimeOptions = {})
     const services: Services = { store: storage.store, settings: config, clock: options.clock ?? systemClock, logger };
     const adapter = createAdapter(config, logger);
     const messenger = messengerFor(adapter, config, logger);
+    services.news = answerNews(services, messenger);
     const bot = new ActionBot(services, messenger, { read: readPlanBytes, pending: new PendingImports(), localMode: config.localMode });
-    wireDigest(bot, services, messenger);
     // The dashboard (the Teams tab) on the bot's own port in every mode: signed in outside local mode.
     const dashboard = mountDashboard(dashboardFor(config, services, messenger));
     const extraRoutes = (s: Parameters<typeof dashboard>[0]): void => { dashboard(s); options.extraRoutes?.(s); };

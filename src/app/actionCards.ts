@@ -6,6 +6,7 @@ import type { IsoDate } from '../domain/plan.ts';
 import type { StoredAction } from '../domain/ports.ts';
 import type { ActionStatus } from '../domain/progress.ts';
 import type { Directory } from './directory.ts';
+import { seenKey } from './overdueNotes.ts';
 
 const STATUS_LABELS: Record<ActionStatus, string> = { open: 'Open', delayed: 'Delayed', blocked: 'Blocked', done: 'Done' };
 
@@ -52,7 +53,7 @@ export function typeableRef(stored: StoredAction): string {
 }
 
 /** One line of a list card. */
-export function digestItem(stored: StoredAction, directory: Directory, today: IsoDate): DigestItem {
+export function digestItem(stored: StoredAction, directory: Directory, today: IsoDate, seen = ''): DigestItem {
   const { progress } = stored;
   const owners = cardOwners(stored, directory).map((o) => `${o.role} (${o.people})`).join('; ');
   return {
@@ -63,6 +64,7 @@ export function digestItem(stored: StoredAction, directory: Directory, today: Is
       ? `blocked: ${progress.reason ?? ''}`.trim()
       : progress.dueDate ? dueDistance(progress.dueDate, today) : stored.action.byWhenRaw,
     owners: owners || 'no owner named',
+    seen,
   };
 }
 
@@ -71,9 +73,9 @@ export type Grouping = 'grid' | 'owner' | 'plan';
 
 /**
  * Groups actions under a heading per grid (plan and grid) or per owner role, keeping the given order
- * inside each group; at most `limit` lines in all, the rest counted in `more`.
+ * inside each group; at most `limit` lines in all, the rest counted in `more`. `seen`: labels by seenKey.
  */
-export function groupDigest(actions: StoredAction[], directory: Directory, today: IsoDate, grouping: Grouping, limit: number): { groups: DigestGroup[]; more: number } {
+export function groupDigest(actions: StoredAction[], directory: Directory, today: IsoDate, grouping: Grouping, limit: number, seen: ReadonlyMap<string, string> = new Map()): { groups: DigestGroup[]; more: number } {
   const groups = new Map<string, DigestItem[]>();
   let shown = 0;
   for (const stored of actions) {
@@ -82,7 +84,7 @@ export function groupDigest(actions: StoredAction[], directory: Directory, today
     const headings = grouping === 'plan' ? [plan ? `${plan.partnership} (${plan.code})` : stored.planId] : grouping === 'grid'
       ? [`${directory.plan(stored.planId)?.partnership ?? stored.planId} · Grid ${stored.action.grid}: ${directory.grid(stored.planId, stored.action.grid)?.title ?? ''}`]
       : stored.action.owners.length > 0 ? stored.action.owners : ['No owner named'];
-    const item = digestItem(stored, directory, today);
+    const item = digestItem(stored, directory, today, seen.get(seenKey(stored.planId, stored.action.id)));
     for (const heading of headings) groups.set(heading, [...(groups.get(heading) ?? []), item]);
     shown += 1;
   }

@@ -7,7 +7,9 @@ import type { StoredAction } from '../domain/ports.ts';
 import type { ActionChange, AnswerChannel } from '../domain/progress.ts';
 import { mayAnswer } from './access.ts';
 import { actorOf, type Caller } from './caller.ts';
+import type { ShownBy } from './answerNews.ts';
 import type { Directory } from './directory.ts';
+import { asCover } from './reminderSettings.ts';
 import type { Services } from './services.ts';
 
 /** Which action is answered and, for a card, which occurrence the card was about. */
@@ -22,6 +24,8 @@ export interface AnswerRequest {
   version?: string;
   /** For "done" on a recurring action: close every missed occurrence due up to this date. */
   upTo?: string;
+  /** The card or digest the answer redraws itself; every other copy is refreshed after the save. */
+  shownBy?: ShownBy;
 }
 
 /** What became of an answer. `note` tells the person about an answer that landed just before theirs. */
@@ -39,9 +43,25 @@ function staleness(stored: StoredAction, occurrence: string | null): string | nu
   return `this card is about the occurrence due ${occurrence}, which is already closed; the action is now due ${stored.progress.dueDate ?? 'with no date'}. Answer its latest reminder, or type the answer with its reference.`;
 }
 
-/** Applies an answer for the caller. Never throws: storage faults come back as 'failed'. */
+/**
+ * Applies an answer for the caller, recorded "as cover" when they answer only for a role they cover, and
+ * then shown on every other card and digest of the action. Never throws: storage faults come back as 'failed'.
+ */
 export async function answerAction(services: Services, directory: Directory, caller: Caller, request: AnswerRequest): Promise<AnswerOutcome> {
+  const outcome = await saveAnswer(services, directory, caller, request);
+  if (outcome.kind === 'saved' && services.news) {
+    // The answer is replied to first; the other copies are refreshed after, without holding it up.
+    const saved = { stored: outcome.stored, change: outcome.change, directory, today: londonDate(new Date(outcome.change.at)) };
+    void services.news.show(saved, request.shownBy ?? {}).catch((err: unknown) => {
+      services.logger.warn({ err: { message: (err as Error).message } }, 'could not show the answer elsewhere');
+    });
+  }
+  return outcome;
+}
+
+async function saveAnswer(services: Services, directory: Directory, answerer: Caller, request: AnswerRequest): Promise<AnswerOutcome> {
   const { store, clock, logger } = services;
+  let caller = answerer;
   try {
     let stored = await store.actions.get(request.planId, request.actionId);
     if (!stored) return { kind: 'refused', reason: 'that action is not in any stored plan (it may have been removed by a newer import).', stored: null };
@@ -49,6 +69,7 @@ export async function answerAction(services: Services, directory: Directory, cal
       logger.warn({ personId: caller.id, planId: request.planId, actionId: request.actionId }, 'answer refused: not an owner');
       return { kind: 'refused', reason: `only the owners of this action (${stored.action.owners.join(', ') || 'none named'}) or the commissioner can update it.`, stored };
     }
+    caller = await asCover(services, caller, stored.action);
     const plan = directory.plan(request.planId);
     const dates = plan ? occurrences(stored.action.due, plan.period) : [];
     let note: string | null = null;

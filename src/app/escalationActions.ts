@@ -4,6 +4,7 @@ import type { StoredAction } from '../domain/ports.ts';
 import type { ActionChange, Person } from '../domain/progress.ts';
 import type { IsoDate } from '../domain/plan.ts';
 import { answerAction, type AnswerOutcome } from './answerAction.ts';
+import type { ShownBy } from './answerNews.ts';
 import { mayManagePlan } from './access.ts';
 import { actorOf, type Caller } from './caller.ts';
 import type { Directory } from './directory.ts';
@@ -69,18 +70,18 @@ function fromAnswer(outcome: AnswerOutcome, line: (stored: StoredAction) => stri
   return refuse(outcome.reason);
 }
 
-/** Accept the delay: the action is delayed to the new date, on the commissioner's word. */
-export async function acceptDelay(services: Services, directory: Directory, caller: Caller, planId: string, actionId: string, newDate: IsoDate): Promise<EscalationResult> {
+/** Accept the delay: the action is delayed to the new date, on the commissioner's word. `shownBy`: the digest pressed. */
+export async function acceptDelay(services: Services, directory: Directory, caller: Caller, planId: string, actionId: string, newDate: IsoDate, shownBy: ShownBy = {}): Promise<EscalationResult> {
   const stored = await loadFor(services, directory, caller, planId, actionId);
   if (typeof stored === 'string') return refuse(stored);
-  const outcome = await answerAction(services, directory, caller, { planId, actionId, occurrence: null, answer: { kind: 'delayed', newDate, reason: 'delay accepted by the commissioner' }, via: 'button' });
+  const outcome = await answerAction(services, directory, caller, { planId, actionId, occurrence: null, answer: { kind: 'delayed', newDate, reason: 'delay accepted by the commissioner' }, via: 'button', shownBy });
   return fromAnswer(outcome, () => `Delay accepted to ${dueLabel(newDate)} by ${caller.name}`);
 }
 
-/** Close: the action is done, on the commissioner's word. */
-export async function close(services: Services, directory: Directory, caller: Caller, planId: string, actionId: string): Promise<EscalationResult> {
+/** Close: the action is done, on the commissioner's word. `shownBy`: the digest pressed. */
+export async function close(services: Services, directory: Directory, caller: Caller, planId: string, actionId: string, shownBy: ShownBy = {}): Promise<EscalationResult> {
   const stored = await loadFor(services, directory, caller, planId, actionId);
   if (typeof stored === 'string') return refuse(stored);
-  const outcome = await answerAction(services, directory, caller, { planId, actionId, occurrence: null, answer: { kind: 'done' }, via: 'button' });
+  const outcome = await answerAction(services, directory, caller, { planId, actionId, occurrence: null, answer: { kind: 'done' }, via: 'button', shownBy });
   return fromAnswer(outcome, () => `Closed by ${caller.name}`);
 }

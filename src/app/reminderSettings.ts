@@ -104,9 +104,9 @@ export async function asCover(services: Services, caller: Caller, action: PlanAc
   return { ...caller, name: `${caller.name} (as cover for ${covers.map((c) => c.role).join(', ')})` };
 }
 
-/** Names of the people on leave today, for the commissioner's overdue list and briefing. */
-export async function peopleOnLeave(services: Services, directory: Directory, today: IsoDate): Promise<{ name: string; until: IsoDate }[]> {
+/** Names of the people on leave today (of one tenant, when given), for the commissioner's overdue list and briefing. */
+export async function peopleOnLeave(services: Services, directory: Directory, today: IsoDate, tenantId?: string): Promise<{ name: string; until: IsoDate }[]> {
   return (await services.store.settings.list())
-    .filter((s) => isOnLeave(s, today))
+    .filter((s) => isOnLeave(s, today) && (tenantId === undefined || directory.person(s.personId)?.tenantId === tenantId))
     .map((s) => ({ name: directory.person(s.personId)?.name ?? s.personId, until: s.pausedUntil ?? today }));
 }

@@ -2,6 +2,7 @@
 import type { Config } from '../config.ts';
 import type { Store } from '../domain/ports.ts';
 import type { Logger } from '../log.ts';
+import type { AnswerNews } from './answerNews.ts';
 
 /** Where "now" comes from: the real clock in production, a chosen instant in tests and demos. */
 export interface Clock {
@@ -20,6 +21,8 @@ export interface Services {
   settings: Settings;
   clock: Clock;
   logger: Logger;
+  /** Shows saved answers on the other cards and digests; set by the composition root once a chat channel exists. */
+  news?: AnswerNews;
 }
 
 /** The real clock. */

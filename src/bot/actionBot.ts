@@ -4,6 +4,7 @@ import { isStorageFault } from '../app/faults.ts';
 import type { Services } from '../app/services.ts';
 import { z } from 'zod';
 import { answerFromCard } from './cardAnswer.ts';
+import { answerFromDigest, isDigestVerb } from './digestAnswers.ts';
 import { actOnDocumentIntent, isDocumentIntent } from './documentIntents.ts';
 import { importPress, repliesToFiles, type FileUploadDeps } from './fileUpload.ts';
 import { answerFileConsent, FILE_CONSENT_INVOKE } from './reportFile.ts';
@@ -18,6 +19,7 @@ import { MAX_REPLY_BYTES, sizeOf } from './listCard.ts';
 import type { Messenger } from './messenger.ts';
 import { onceOnly } from './onceOnly.ts';
 import { identityOf, recordPerson } from './personRecord.ts';
+import { isReadReceipt, recordReadReceipt } from './readReceipt.ts';
 
 export { helpCard };
 
@@ -59,6 +61,14 @@ export class ActionBot extends ActivityHandler {
     });
     this.onInstallationUpdateAdd(async (context, next) => {
       await this.greet(context);
+      await next();
+    });
+    this.onEvent(async (context, next) => {
+      if (isReadReceipt(context.activity)) {
+        await recordReadReceipt(this.services, context.activity).catch((err: unknown) => {
+          this.services.logger.warn({ err: { message: (err as Error).message } }, 'read receipt not recorded');
+        });
+      }
       await next();
     });
     this.onInstallationUpdateRemove(async (context, next) => {
@@ -135,7 +145,7 @@ export class ActionBot extends ActivityHandler {
       if ('card' in result && result.card && context.activity.replyToId) {
         await context.updateActivity({ ...MessageFactory.attachment(CardFactory.adaptiveCard(result.card)), id: context.activity.replyToId });
       }
-      return [{ text: result.message }];
+      return result.message ? [{ text: result.message }] : [];
     }
     const fromFiles = await repliesToFiles(this.services, turn.caller, context.activity.attachments, this.files);
     if (fromFiles !== null) return fromFiles;
@@ -144,7 +154,7 @@ export class ActionBot extends ActivityHandler {
     return [await dispatch(turn, intent)];
   }
 
-  /** A card press of any kind: an answer, a confirmation, or "Show more". */
+  /** A card press of any kind: an answer, a digest's button, a confirmation, or "Show more". */
   private async press(turn: ChatTurn, verb: unknown, data: unknown, replyToId: string | undefined): Promise<{ card: object | null; message: string; note?: string }> {
     const imported = await importPress(this.services, turn.caller, verb, data, this.files);
     if (imported !== null) return { card: null, message: imported };
@@ -162,6 +172,7 @@ export class ActionBot extends ActivityHandler {
       return 'card' in reply ? { card: reply.card, message: 'Next page.' } : { card: null, message: reply.text };
     }
     if (verb === 'done' || verb === 'delayed' || verb === 'blocked') return answerFromCard(turn, verb, data, replyToId);
+    if (isDigestVerb(verb)) return answerFromDigest(turn, this.messenger, verb, data);
     this.services.logger.warn({ personId: turn.caller.id, verb: typeof verb === 'string' ? verb.slice(0, 40) : typeof verb }, 'card press refused: unknown verb');
     return { card: null, message: 'That button is not one I know. Nothing was changed.' };
   }

@@ -9,7 +9,7 @@ import type { AskedAction, LastAnswer } from '../domain/chatState.ts';
 import { dateNotes } from '../domain/newDates.ts';
 import type { StoredAction } from '../domain/ports.ts';
 import type { ActionChange } from '../domain/progress.ts';
-import { answeredCard, refreshSentCards } from './answeredCard.ts';
+import { answeredCard } from './answeredCard.ts';
 import type { ChatTurn } from './commands/chatCommand.ts';
 
 /** How an action is named in a sentence: its code and the start of its text. */
@@ -70,17 +70,13 @@ export async function applyAnswer(turn: ChatTurn, targets: AskedAction[], answer
     const outcome = await answerAction(turn.services, turn.directory, turn.caller, {
       planId: target.planId, actionId: target.actionId, occurrence: null, answer, via: options.via,
       ...(options.checked ? { version: target.etag } : {}), ...(options.upTo ? { upTo: options.upTo } : {}),
+      shownBy: { activityId: options.skipActivityId },
     });
     if (outcome.kind === 'saved') {
       const plan = turn.directory.plan(outcome.stored.planId);
       lines.push(`${outcome.note ? `${outcome.note} ` : ''}${savedLine(outcome.stored, outcome.change, plan?.period ?? null)}`);
       remember(turn, { planId: target.planId, actionId: target.actionId, before: outcome.before.progress, etagAfter: outcome.stored.etag, at: outcome.change.at });
-      const answered = answeredCard(outcome.stored, outcome.change, turn.directory, turn.today);
-      if (targets.length === 1) card = answered;
-      // The other copies of the card are refreshed after the reply, not before it.
-      void refreshSentCards(turn.services, turn.messenger, outcome.stored, answered, options.skipActivityId).catch((err: unknown) => {
-        turn.services.logger.warn({ err: { message: (err as Error).message } }, 'could not refresh sent cards');
-      });
+      if (targets.length === 1) card = answeredCard(outcome.stored, outcome.change, turn.directory, turn.today);
     } else if (outcome.kind === 'stale') {
       const { progress } = outcome.stored;
       lines.push(`${named(outcome.stored)} was changed since I asked: ${progress.updatedBy ?? 'someone'} made it ${progress.status}${progress.dueDate ? ` (due ${dueLabel(progress.dueDate)})` : ''}. Nothing was changed; answer again if you still mean it.`);

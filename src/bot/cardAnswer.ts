@@ -5,7 +5,7 @@ import { answerAction } from '../app/answerAction.ts';
 import { dueLabel, readableDates } from '../cards/format.ts';
 import { renderCard } from '../cards/render.ts';
 import type { StoredAction } from '../domain/ports.ts';
-import { answeredCard, refreshSentCards } from './answeredCard.ts';
+import { answeredCard } from './answeredCard.ts';
 import { newDateNote, remember, savedLine } from './answerApply.ts';
 import { readCardSubmission } from './cardSubmission.ts';
 import type { ChatTurn } from './commands/chatCommand.ts';
@@ -21,7 +21,7 @@ export interface CardAnswerResult {
 /** The action as it stands now, with its buttons carrying its current version: asked again. */
 function currentCard(turn: ChatTurn, stored: StoredAction): object {
   const fields = actionCardFields(stored, turn.directory, turn.today);
-  return stored.progress.status === 'done' ? renderCard('status', { ...fields, reason: stored.progress.reason, history: [] }) : renderCard('reminder', { ...fields, kind: stored.progress.dueDate && stored.progress.dueDate < turn.today ? 'overdue' : 'upcoming' });
+  return stored.progress.status === 'done' ? renderCard('status', { ...fields, reason: stored.progress.reason, history: [], seen: '' }) : renderCard('reminder', { ...fields, kind: stored.progress.dueDate && stored.progress.dueDate < turn.today ? 'overdue' : 'upcoming' });
 }
 
 /** Handles a card answer from `turn.caller`. Never throws for bad input; storage faults become a message. */
@@ -34,7 +34,7 @@ export async function answerFromCard(turn: ChatTurn, verb: unknown, data: unknow
   }
   // A press whose data lost its version (an old card, or forged) is stale: never applied unchecked.
   const { planId, actionId, occurrence, answer, version } = submission.value;
-  const outcome = await answerAction(services, turn.directory, caller, { planId, actionId, occurrence, answer, via: 'button', version: version ?? '' });
+  const outcome = await answerAction(services, turn.directory, caller, { planId, actionId, occurrence, answer, via: 'button', version: version ?? '', shownBy: { activityId: cardActivityId } });
   if (outcome.kind === 'failed') return { card: null, message: outcome.reason };
   if (outcome.kind === 'refused') {
     services.logger.warn({ personId: caller.id, planId, actionId, reason: outcome.reason }, 'card answer refused');
@@ -48,10 +48,6 @@ export async function answerFromCard(turn: ChatTurn, verb: unknown, data: unknow
   }
   remember(turn, { planId, actionId, before: outcome.before.progress, etagAfter: outcome.stored.etag, at: outcome.change.at });
   const card = answeredCard(outcome.stored, outcome.change, turn.directory, turn.today);
-  // The press is answered first; the other copies are refreshed after, without holding up the reply.
-  void refreshSentCards(services, turn.messenger, outcome.stored, card, cardActivityId).catch((err: unknown) => {
-    services.logger.warn({ err: { message: (err as Error).message } }, 'could not refresh sent cards');
-  });
   const period = turn.directory.plan(planId)?.period ?? null;
   const saved = savedLine(outcome.stored, outcome.change, period);
   // The card that replaces the pressed one shows the new date but not what to know about it.

@@ -6,21 +6,20 @@ import { z } from 'zod';
 import { actionCardFields, typeableRef } from '../app/actionCards.ts';
 import { answerAction } from '../app/answerAction.ts';
 import { acceptDelay, chase, close, reassign, type EscalationResult, type Nudge } from '../app/escalationActions.ts';
-import { asCover, snoozeAction } from '../app/reminderSettings.ts';
-import { seenAt } from '../app/seenLabel.ts';
+import { snoozeAction } from '../app/reminderSettings.ts';
 import type { Services } from '../app/services.ts';
 import { digestCard } from '../cards/digestCards.ts';
-import { dueLabel, readableDates } from '../cards/format.ts';
+import { readableDates } from '../cards/format.ts';
 import { renderCard } from '../cards/render.ts';
 import type { Answer } from '../domain/answers.ts';
 import { MAX_REASON } from '../domain/answers.ts';
 import { isValidIsoDate } from '../domain/calendar.ts';
 import { bannerKind } from '../domain/digestItems.ts';
-import type { DigestLine, DigestRecord } from '../domain/digestPorts.ts';
+import type { DigestLine } from '../domain/digestPorts.ts';
 import type { CardAnswerResult } from './cardAnswer.ts';
 import type { ChatTurn } from './commands/chatCommand.ts';
-import { answeredCard, refreshSentCards } from './answeredCard.ts';
 import { newDateNote } from './answerApply.ts';
+import { outcomeLine, refreshDigests, withOutcome } from './answerNews.ts';
 import type { Messenger } from './messenger.ts';
 
 const VERBS = ['digest.done', 'digest.delayed', 'digest.blocked', 'digest.snooze', 'digest.page', 'escalation.chase', 'escalation.reassign', 'escalation.accept', 'escalation.close'] as const;
@@ -62,7 +61,7 @@ export async function answerFromDigest(turn: ChatTurn, messenger: Messenger, ver
     case 'digest.done': case 'digest.delayed': case 'digest.blocked': {
       const answer = readAnswer(parsed.data.verb, input);
       if (typeof answer === 'string') return refused(services, caller.id, answer);
-      result = await answerLine(turn, messenger, line, answer, record.sentAt);
+      result = await answerLine(turn, line, answer, d);
       break;
     }
     case 'digest.snooze': {
@@ -82,17 +81,17 @@ export async function answerFromDigest(turn: ChatTurn, messenger: Messenger, ver
     }
     case 'escalation.accept': {
       const date = input('accept');
-      result = typeof date === 'string' && isValidIsoDate(date) ? await acceptDelay(services, turn.directory, caller, line.planId, line.actionId, date) : { ok: false, message: 'pick the new date' };
+      result = typeof date === 'string' && isValidIsoDate(date) ? await acceptDelay(services, turn.directory, caller, line.planId, line.actionId, date, { digestKey: d }) : { ok: false, message: 'pick the new date' };
       break;
     }
     default:
-      result = await close(services, turn.directory, caller, line.planId, line.actionId);
+      result = await close(services, turn.directory, caller, line.planId, line.actionId, { digestKey: d });
   }
   if (!result.ok) return reply(`Not saved: ${readableDates(result.message)}`);
   const updated = withOutcome(record, (l) => l === line, result.outcome);
   await services.store.digests.save(updated);
-  // A snooze is the presser's own business; an answer is news for everyone reminded of the action.
-  if (parsed.data.verb !== 'digest.snooze' && parsed.data.verb !== 'escalation.chase') await refreshDigests(services, messenger, line.planId, line.actionId, result.outcome, turn.today, record.key);
+  // Answers reach the other digests through answerAction; a reassignment is not an answer but is news too.
+  if (parsed.data.verb === 'escalation.reassign') await refreshDigests(services, messenger, line.planId, line.actionId, result.outcome, turn.today, record.key);
   return { card: digestCard(updated, turn.today, { line: i }), message: result.message };
 }
 
@@ -111,51 +110,13 @@ function readAnswer(verb: 'digest.done' | 'digest.delayed' | 'digest.blocked', i
   return { kind: 'delayed', newDate: date, reason: reason.data };
 }
 
-async function answerLine(turn: ChatTurn, messenger: Messenger, line: DigestLine, answer: Answer, sentAt: string | null): Promise<EscalationResult> {
-  const { services, directory } = turn;
-  const stored = await services.store.actions.get(line.planId, line.actionId);
-  // A digest carries no version: an action changed since it was sent (a co-owner's typed answer) is not overwritten.
-  if (stored && sentAt && stored.progress.updatedAt && stored.progress.updatedAt > sentAt) {
-    const who = stored.progress.updatedBy ? directory.person(stored.progress.updatedBy)?.name ?? stored.progress.updatedBy : 'someone';
-    return { ok: false, message: `${typeableRef(stored)} changed since this digest was sent: ${who} made it ${stored.progress.status}${stored.progress.dueDate ? ` (due ${dueLabel(stored.progress.dueDate)})` : ''}. Nothing was changed; type your answer (e.g. "done ${typeableRef(stored)}") if you still mean it.` };
-  }
-  const caller = stored ? await asCover(services, turn.caller, stored.action) : turn.caller;
-  const outcome = await answerAction(services, directory, caller, { planId: line.planId, actionId: line.actionId, occurrence: line.occurrence, answer, via: 'button' });
+async function answerLine(turn: ChatTurn, line: DigestLine, answer: Answer, digestKey: string): Promise<EscalationResult> {
+  const outcome = await answerAction(turn.services, turn.directory, turn.caller, { planId: line.planId, actionId: line.actionId, occurrence: line.occurrence, answer, via: 'button', shownBy: { digestKey } });
   if (outcome.kind === 'stale') return { ok: false, message: `it changed a moment ago (now ${outcome.stored.progress.status}).` };
   if (outcome.kind !== 'saved') return { ok: false, message: outcome.reason };
-  const { change } = outcome;
-  const how = change.to === 'delayed' && change.dueAfter ? `Delayed to ${dueLabel(change.dueAfter)} (${change.reason ?? ''})` : change.to === 'blocked' ? `Blocked (${change.reason ?? ''})` : 'Done';
-  // The single-action cards sent about it (to others) show the answer too.
-  await refreshSentCards(services, messenger, outcome.stored, answeredCard(outcome.stored, change, directory, turn.today), undefined);
   // The redrawn digest is all the presser sees: a note about the new date (weekend, after the plan) goes on the line.
-  const note = [outcome.note, newDateNote(change, directory.plan(line.planId)?.period ?? null)].filter(Boolean).join(' ');
-  return { ok: true, outcome: `${how} by ${caller.name}, ${seenAt(change.at)}${note ? `. ${note}` : ''}`, message: `Saved: ${typeableRef(outcome.stored)} ${change.summary}.${outcome.note ? ` ${outcome.note}` : ''}` };
-}
-
-function withOutcome(record: DigestRecord, which: (l: DigestLine) => boolean, outcome: string): DigestRecord {
-  return { ...record, lines: record.lines.map((l) => (which(l) && !l.outcome ? { ...l, outcome } : l)) };
-}
-
-/**
- * Shows `outcome` against the action on every digest that lists it (other owners', the commissioner's
- * escalation digest), redrawing each in its chat. Failures are logged: the answer is already saved.
- */
-export async function refreshDigests(services: Services, messenger: Messenger, planId: string, actionId: string, outcome: string, today: string, exceptKey?: string): Promise<number> {
-  let refreshed = 0;
-  for (const record of await services.store.digests.withAction(planId, actionId)) {
-    if (record.key === exceptKey || !record.activityId || record.lines.length < 2) continue;
-    const updated = withOutcome(record, (l) => l.planId === planId && l.actionId === actionId, outcome);
-    try {
-      await services.store.digests.save(updated);
-      const conversation = (await services.store.people.conversationOf(record.personId)) as Partial<ConversationReference> | null;
-      if (!conversation) continue;
-      await messenger.update(conversation, record.activityId, digestCard(updated, today));
-      refreshed += 1;
-    } catch (err) {
-      services.logger.warn({ personId: record.personId, err: { message: (err as Error).message } }, 'could not refresh a digest');
-    }
-  }
-  return refreshed;
+  const note = newDateNote(outcome.change, turn.directory.plan(line.planId)?.period ?? null);
+  return { ok: true, outcome: `${outcomeLine(outcome.change)}${note ? `. ${note}` : ''}`, message: `Saved: ${typeableRef(outcome.stored)} ${outcome.change.summary}.${outcome.note ? ` ${outcome.note}` : ''}` };
 }
 
 /** Chase: each owner gets the action's reminder card now, headed as of today. */

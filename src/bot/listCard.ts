@@ -18,13 +18,19 @@ export function sizeOf(card: object): number {
   return Buffer.byteLength(JSON.stringify(card), 'utf8');
 }
 
+/** What the commissioner sees besides the lines: "seen"/"not opened" per action (by seenKey) and who is on leave. */
+export interface ListNotes {
+  seen: ReadonlyMap<string, string>;
+  notice: string;
+}
+
 /** The page of `actions` from `offset`, as big as fits; `next` is where the following page starts. */
-export function listPage(title: string, actions: StoredAction[], offset: number, query: ListQuery, directory: Directory, today: IsoDate, emptyText: string): { card: object; next: number } {
+export function listPage(title: string, actions: StoredAction[], offset: number, query: ListQuery, directory: Directory, today: IsoDate, emptyText: string, notes: ListNotes = { seen: new Map(), notice: '' }): { card: object; next: number } {
   const grouping: Grouping = query.groupBy === 'owner' ? 'owner' : query.groupBy === 'plan' ? 'plan' : 'grid';
   let size = PAGE_SIZE;
   for (;;) {
     const page = actions.slice(offset, offset + size);
-    const { groups } = groupDigest(page, directory, today, grouping, size);
+    const { groups } = groupDigest(page, directory, today, grouping, size, notes.seen);
     const next = offset + page.length;
     const left = actions.length - next;
     const range = actions.length > page.length ? ` (showing ${offset + 1}–${next})` : '';
@@ -37,6 +43,7 @@ export function listPage(title: string, actions: StoredAction[], offset: number,
       emptyText,
       query: JSON.stringify(query),
       offset: next,
+      notice: notes.notice,
     });
     if (sizeOf(card) <= MAX_REPLY_BYTES || size <= 1) return { card, next };
     size = Math.max(1, Math.floor(size * 0.7));

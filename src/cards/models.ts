@@ -63,6 +63,8 @@ export interface DigestItem {
   /** "3 days late", "in 2 days", "blocked: waiting for data". */
   dueDistance: string;
   owners: string;
+  /** For the commissioner: whether the owners opened their reminders ("seen Tue 1 Dec 2026 09:14", "not opened"); '' for others. */
+  seen: string;
 }
 
 /** A heading (a grid or an owner) and its lines. */
@@ -90,6 +92,8 @@ export interface ListCard extends DigestCard {
   /** The list's query as JSON, and where the next page starts. */
   query: string;
   offset: number;
+  /** For the commissioner's overdue list: "On leave: Alex Jones until Mon 3 Oct 2011"; '' otherwise. */
+  notice: string;
 }
 
 /** A question before anything changes ("Mark PB-14 … as done?"), with its answers as buttons. */
@@ -156,6 +160,8 @@ export interface HistoryLine {
 export interface StatusCard extends ActionCardFields {
   reason: string | null;
   history: HistoryLine[];
+  /** For the commissioner: whether the owners opened their reminders; '' for others. */
+  seen: string;
 }
 
 /** Counts for one grid (or a plan's total). */

@@ -84,7 +84,7 @@ export interface DigestStore {
   ofPerson(personId: string, limit: number): Promise<DigestRecord[]>;
   /** Records that the person read the digest (its lines count as seen). */
   markSeen(key: string, at: string): Promise<void>;
-  /** When the person last read a digest holding this action; null when never. */
+  /** When the person (anyone, when not given) last read an owner digest holding this action; null when never. */
   seenFor(planId: string, actionId: string, personId?: string): Promise<string | null>;
   /** Owner digests sent on days in [from, to] and never read (without their lines: `lines` is their count). */
   unread(from: IsoDate, to: IsoDate): Promise<UnreadDigest[]>;

@@ -63,8 +63,7 @@ export async function deliverBundle(services: Services, messenger: Messenger, di
     const card = single ? reminderCard(single.reminder, single.stored, directory, day) : digestCard(record, day);
     const { activityId } = await messenger.send(conversation, card);
     const conversationId = conversation.conversation?.id ?? null;
-    // The clock's time (not the machine's): a digest press compares it with when the action last changed.
-    const sentAt = services.clock.now().toISOString();
+    const sentAt = new Date().toISOString();
     await store.digests.recordSent({ ...record, activityId, conversationId, sentAt });
     // A lone card is refreshed like any reminder card; a digest's lines are refreshed through the digest.
     await markAll(items.map((i) => i.itemKey), (k) => store.reminders.markSent(k, single ? { at: sentAt, activityId, conversationId } : { at: sentAt, activityId: null, conversationId: null }));

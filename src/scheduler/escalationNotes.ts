@@ -14,6 +14,8 @@ export async function addEscalationNotes(services: Services, directory: Director
   const items = bundles.flatMap((b) => b.items);
   for (let i = 0; i < items.length; i += 8) {
     await Promise.all(items.slice(i, i + 8).map(async (item) => {
+      // Nobody holds its roles: no owner was reminded, so "not opened" would blame no one.
+      if (!directory.owners(item.stored.action).some((o) => o.people.some((p) => p.reachable))) return;
       item.line.seen = `owners: ${await seenLabel(services, item.line.planId, item.line.actionId)}`;
     }));
   }

@@ -96,7 +96,8 @@ export class TableDigestStore implements DigestStore {
   }
 
   async seenFor(planId: string, actionId: string, personId?: string): Promise<string | null> {
-    const seen = (await this.pointers(planId, actionId)).filter((p) => (personId === undefined || p.personId === personId) && p.seenAt).map((p) => p.seenAt ?? '');
+    // Owner digests only: the commissioner reading her escalation digest is not the owners reading theirs.
+    const seen = (await this.pointers(planId, actionId)).filter((p) => p.key.startsWith('owner|') && (personId === undefined || p.personId === personId) && p.seenAt).map((p) => p.seenAt ?? '');
     return seen.length > 0 ? seen.sort().at(-1) ?? null : null;
   }
 

@@ -32,11 +32,11 @@ const samples: CardData = {
     countLabel: '3 actions',
     groups: [
       { heading: 'Grid 2: Access and engagement', items: [
-        { ref: '2.1.3', text: 'Review the needs assessment…', dueLabel: 'Fri 30 Sep 2011', dueDistance: '3 days late', owners: 'SMLO: Sam Jones' },
-        { ref: '', text: 'Agree the treatment plan', dueLabel: 'Sat 1 Oct 2011', dueDistance: '2 days late', owners: 'SMLO: Sam Jones' },
+        { ref: '2.1.3', text: 'Review the needs assessment…', dueLabel: 'Fri 30 Sep 2011', dueDistance: '3 days late', owners: 'SMLO: Sam Jones', seen: '' },
+        { ref: '', text: 'Agree the treatment plan', dueLabel: 'Sat 1 Oct 2011', dueDistance: '2 days late', owners: 'SMLO: Sam Jones', seen: '' },
       ] },
       { heading: 'Grid 3: Young people', items: [
-        { ref: '3.2', text: 'Train school staff', dueLabel: 'Thu 1 Sep 2011', dueDistance: '32 days late', owners: 'YP lead: nobody yet' },
+        { ref: '3.2', text: 'Train school staff', dueLabel: 'Thu 1 Sep 2011', dueDistance: '32 days late', owners: 'YP lead: nobody yet', seen: 'not opened' },
       ] },
     ],
     more: 4,
@@ -44,16 +44,16 @@ const samples: CardData = {
   },
   list: {
     title: 'Overdue in Isle of Wight DAT, grid 2: 41 actions', countLabel: 'showing 1–2',
-    groups: [{ heading: 'Grid 2: Access and engagement', items: [{ ref: 'IW-2.1.3', text: 'Review the needs assessment…', dueLabel: 'Fri 30 Sep 2011', dueDistance: '3 days late', owners: 'SMLO: Sam Jones' }] }],
+    groups: [{ heading: 'Grid 2: Access and engagement', items: [{ ref: 'IW-2.1.3', text: 'Review the needs assessment…', dueLabel: 'Fri 30 Sep 2011', dueDistance: '3 days late', owners: 'SMLO: Sam Jones', seen: '' }] }],
     more: 39, moreLabel: '39 more: press Show more, or type "more".', emptyText: 'Nothing is overdue.',
-    query: JSON.stringify({ list: 'overdue', filter: { plan: 'IW', grid: 2 } }), offset: 2,
+    query: JSON.stringify({ list: 'overdue', filter: { plan: 'IW', grid: 2 } }), offset: 2, notice: 'On leave: Alex Jones until Mon 3 Oct 2011',
   },
   question: { title: 'Please confirm', message: 'Mark PB-14 *Develop the user involvement strategy* as done?', facts: [], choices: [{ title: 'Yes', choice: 'yes', asked: '2011-10-03T09:00:00.000Z' }, { title: 'No', choice: 'no', asked: '2011-10-03T09:00:00.000Z' }] },
   escalation: { ...action, headline: '21 days late', dueDistance: '21 days late', reason: null },
   unheldRoles: { countLabel: '2 roles', roles: [{ role: 'SMLO', actions: 12, plans: 'Isle of Wight DAT' }, { role: 'YOT', actions: 1, plans: 'Barnet DAAT' }], hint: 'An admin can assign a role: "assign SMLO to Sam Jones".' },
   confirmation: { title: 'Marked done', message: '2.1.3 is done. Thank you.', tone: 'good', facts: [{ title: 'Next due', value: 'Fri 30 Dec 2011' }] },
   welcome: { personName: 'Sam', botName: 'actionbot', commands: [{ example: "what's overdue", summary: 'Actions past their date' }, { example: 'my actions', summary: 'What you own' }] },
-  status: { ...action, statusLabel: 'Blocked', reason: 'Waiting for the PCT', history: [{ at: 'Mon 26 Sep 2011', by: 'Sam Jones', summary: 'blocked: Waiting for the PCT' }] },
+  status: { ...action, statusLabel: 'Blocked', reason: 'Waiting for the PCT', history: [{ at: 'Mon 26 Sep 2011', by: 'Sam Jones', summary: 'blocked: Waiting for the PCT' }], seen: 'seen Mon 26 Sep 2011 09:14' },
   summary: {
     title: 'Plan summary',
     asOf: 'as of Mon 3 Oct 2011',
@@ -181,7 +181,7 @@ describe('card templates', () => {
   });
 
   it('Markdown in a plan\'s words or a reason is shown as typed: no link, no bold, no list', () => {
-    const card = renderCard('status', { ...samples.status, text: '[Sign in](https://example.com) **now**', reason: '- _see_ #2', history: [] });
+    const card = renderCard('status', { ...samples.status, text: '[Sign in](https://example.com) **now**', reason: '- _see_ #2', history: [], seen: '' });
     const words = texts(card);
     expect(words.some((w) => w.includes('\\[Sign in\\](https://example.com) \\*\\*now\\*\\*'))).toBe(true);
     expect(JSON.stringify(card)).not.toMatch(/(?<!\\)\]\(https/);

@@ -6,6 +6,7 @@ import { cardOf, startBotHarness, textOf, type BotHarness } from '../support/bot
 import { answerText, cardsTo, meet } from '../support/cardPress.ts';
 import { pressDigest } from '../support/digestPress.ts';
 import { handMadePlan, planYear2011 } from '../support/plans.ts';
+import { personalConversationId } from '../support/teamsActivity.ts';
 
 const jane = { aadObjectId: 'e3000000-0000-4000-8000-000000000001', name: 'Jane Smith' };
 const sam = { aadObjectId: 'e3000000-0000-4000-8000-000000000002', name: 'Sam Patel' };
@@ -61,6 +62,10 @@ describe('the escalation digest', () => {
     expect(text).toContain('Sam Patel has not opened the reminders of Fri 23 Sep 2011');
     // The one of Fri 16 Sep was told on Fri 23 Sep, once.
     expect(cards.filter((c) => textOf(c).includes('reminders of Fri 16 Sep 2011'))).toHaveLength(1);
+    // The housing action reached no owner: its line says why, and no "not opened".
+    const housing = cards.find((c) => textOf(c).includes('Commission the housing support service'));
+    expect(textOf(housing)).toMatch(/Commission the housing support service.*?nobody who can be reached holds Housing Officer/);
+    expect(textOf(housing)).not.toMatch(/holds Housing Officer · owners: not opened/);
     expect(textOf(cards[0])).toContain('nobody who can be reached holds Housing Officer');
   });
 
@@ -104,15 +109,15 @@ describe('the escalation digest', () => {
     const card = cardOf(escalations().at(-1));
     const stolen = await pressDigest(bot, sam, card, 'escalation.close', await lineOf('2011-09-30', 'escalate-1.1'));
     expect(String(stolen.value)).toContain('not yours');
-    // Sam answers 1.1 by typing; Jane's digest is redrawn with the answer.
+    // Sam answers 1.1 from his digest; Jane's digest is redrawn with the answer (after his press is answered).
     bot.clock.set('2011-09-30T11:00:00Z');
-    const updatesBefore = bot.connector.calls.filter((c) => c.kind === 'update').length;
+    const callsBefore = bot.connector.calls.length;
     const record = await bot.store.digests.get(`owner|${sam.aadObjectId}|2011-09-16`);
     expect(record).not.toBeNull();
     const samCard = cardsTo(bot, sam).find((c) => c.activityId === record?.activityId);
     const line = record?.lines.findIndex((l) => l.actionId === 'escalate-1.1') ?? -1;
     await pressDigest(bot, sam, cardOf(samCard), 'digest.done', line);
-    const updates = bot.connector.calls.filter((c) => c.kind === 'update').slice(updatesBefore);
-    expect(updates.some((u) => JSON.stringify(u.body).includes('Done by Sam Patel'))).toBe(true);
+    const redrawn = await bot.connector.waitFor(() => bot.connector.calls.slice(callsBefore).find((u) => u.kind === 'update' && u.conversationId === personalConversationId(jane) && JSON.stringify(u.body).includes('Done by Sam Patel')));
+    expect(textOf(redrawn)).toContain('Needs your attention');
   });
 });

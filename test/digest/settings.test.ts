@@ -147,6 +147,24 @@ describe('read receipts', () => {
     const older = await bot.store.digests.get(`owner|${sam.aadObjectId}|2011-09-16`);
     expect(older?.seenAt).not.toBeNull();
   });
+
+  it("the commissioner's overdue list and status say whether the owners opened their reminders, and who is on leave", async () => {
+    bot.clock.set('2011-10-03T08:20:00Z');
+    expect(await say(omar, { kind: 'pause', until: '2011-10-05' }, true)).toContain('No reminders until Wed 5 Oct 2011');
+    const [list] = await bot.say(jane, "what's overdue?");
+    const text = textOf(list);
+    expect(text).toContain('On leave: Omar Reid until Wed 5 Oct 2011');
+    // Sam read his digests (1.2 was on them); Priya never opened hers.
+    expect(text).toMatch(/Open the Saturday drop-in.*?Reminders: seen Mon 3 Oct 2011 09:14/);
+    expect(text).toMatch(/Refresh the needs assessment.*?Reminders: not opened/);
+    const [status] = await bot.say(jane, 'status 1.2');
+    expect(textOf(status)).toMatch(/Reminders seen Mon 3 Oct 2011 09:14/);
+    // Owners asking about their own actions get neither.
+    const [own] = await bot.say(sam, "what's overdue?");
+    expect(textOf(own)).toContain('Open the Saturday drop-in');
+    expect(textOf(own)).not.toContain('Reminders');
+    expect(textOf(own)).not.toContain('On leave');
+  });
 });
 
 describe('a step moved past a bank holiday', () => {

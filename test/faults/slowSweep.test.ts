@@ -14,7 +14,8 @@ const people = ['Sam Jones', 'Ann Lee', 'Raj Shah', 'Tom Kerr'].map((name, i) =>
 const texts = ['Audit the shared care protocol', 'Publish the alcohol strategy', 'Map the recovery community', 'Review the needle exchange contract'];
 const plan = planOf('slow', texts.map((text, i) => ({ ref: `3.${i + 1}`, text, owners: [`Officer ${i + 1}`], due: '2011-09-13' })));
 const at = '2011-09-13T08:00:00Z';
-const LEASE_MS = 2000;
+// Wide enough that one send and its mark (1.5 s here) stay inside the lease on a loaded machine.
+const LEASE_MS = 5000;
 
 let connector: TestConnector;
 beforeAll(async () => { connector = await startConnector(); });
@@ -30,14 +31,14 @@ async function world(prefix: string): Promise<[Store, Store]> {
 describe('a sweep slower than the claim lease', () => {
   it("a second instance starting mid-sweep sends nothing the first is still sending", async () => {
     const [storeA, storeB] = await world('faultSlowClaims');
-    // Teams answers each send after 700 ms: four sends one at a time take about three seconds.
-    connector.fail({ status: 200, delayMs: 700, times: 4 });
+    // Teams answers each send after 1.5 s: four sends one at a time take about six seconds.
+    connector.fail({ status: 200, delayMs: 1500, times: 4 });
     const a = sweepInstance(storeA, testClock(at), captureLogs().logger);
     const sweepA = runSweep(a.services, a.messenger, new Date(at), { concurrency: 1, leaseMs: LEASE_MS });
-    // Instance B starts 2.2 s in, past the lease since A's sweep began, while A is still sending.
-    await new Promise((resolve) => setTimeout(resolve, 2200));
+    // Instance B starts 5.3 s in, past the lease since A's sweep began, while A is still sending.
+    await new Promise((resolve) => setTimeout(resolve, 5300));
     const b = sweepInstance(storeB, testClock(at), captureLogs().logger);
-    const reportB = await runSweep(b.services, b.messenger, new Date(Date.parse(at) + 2200), { reason: 'start-up catch-up', concurrency: 1, leaseMs: LEASE_MS });
+    const reportB = await runSweep(b.services, b.messenger, new Date(Date.parse(at) + 5300), { reason: 'start-up catch-up', concurrency: 1, leaseMs: LEASE_MS });
     const reportA = await sweepA;
 
     const counts = deliveries(connector, people, texts);

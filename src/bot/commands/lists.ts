@@ -2,8 +2,9 @@
 // "more", which continues the caller's last list from where its page ended.
 import { whoToAsk } from '../../app/access.ts';
 import { runList } from '../../app/lists.ts';
+import { leaveLine, onLeaveFor, seenLabels } from '../../app/overdueNotes.ts';
 import type { ListQuery } from '../../domain/chatState.ts';
-import { listPage } from '../listCard.ts';
+import { listPage, PAGE_SIZE, type ListNotes } from '../listCard.ts';
 import { command, type ChatReply, type ChatTurn } from './chatCommand.ts';
 
 /** Runs `query` for the caller and shows the page from `offset`; remembers it for "more". */
@@ -15,7 +16,11 @@ export async function showList(turn: ChatTurn, query: ListQuery, offset: number)
     turn.state.lastList = null;
     return { text: `That was all of "${result.title}": ${result.actions.length} in all.` };
   }
-  const page = listPage(result.title, result.actions, offset, query, turn.directory, turn.today, result.emptyText);
+  // The commissioner's overdue list says whether owners opened their reminders, and who is on leave.
+  const notes: ListNotes = query.list === 'overdue'
+    ? { seen: await seenLabels(turn.services, turn.directory, turn.caller, result.actions.slice(offset, offset + PAGE_SIZE)), notice: leaveLine(await onLeaveFor(turn.services, turn.directory, turn.caller, turn.visible, turn.today)) }
+    : { seen: new Map(), notice: '' };
+  const page = listPage(result.title, result.actions, offset, query, turn.directory, turn.today, result.emptyText, notes);
   turn.state.lastList = page.next < result.actions.length ? { query, offset: page.next } : null;
   return { card: page.card };
 }

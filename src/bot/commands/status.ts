@@ -1,5 +1,6 @@
 import { actionCardFields } from '../../app/actionCards.ts';
 import { findNamed } from '../../app/findActions.ts';
+import { seenKey, seenLabels } from '../../app/overdueNotes.ts';
 import { dueLabel, readableDates } from '../../cards/format.ts';
 import { renderCard } from '../../cards/render.ts';
 import { londonDate } from '../../domain/calendar.ts';
@@ -22,11 +23,13 @@ export const statusCommand = command({
     }
     const stored = found[0]!;
     const history = await turn.services.store.actions.history(stored.planId, stored.action.id);
+    const seen = await seenLabels(turn.services, turn.directory, turn.caller, [stored]);
     return {
       card: renderCard('status', {
         ...actionCardFields(stored, turn.directory, turn.today),
         reason: stored.progress.reason,
         history: history.slice(-5).reverse().map((h) => ({ at: dueLabel(londonDate(new Date(h.at))), by: h.by.name, summary: readableDates(h.summary) })),
+        seen: seen.get(seenKey(stored.planId, stored.action.id)) ?? '',
       }),
     };
   },
