@@ -6,7 +6,7 @@ import { createLogger, type Logger } from './log.ts';
 import type { Clock, Services } from './app/services.ts';
 import { systemClock } from './app/services.ts';
 import { ActionBot } from './bot/actionBot.ts';
-import { PendingImports } from './app/importPreview.ts';
+import { hasPlanTable } from './import/pastedTable.ts';
 import { readPlanBytes } from './import/readPlanBytes.ts';
 import { BotMessenger, type Messenger } from './bot/messenger.ts';
 import { answerNews } from './bot/answerNews.ts';
@@ -58,7 +58,7 @@ export async function startRuntime(config: Config, options: RuntimeOptions = {})
     const adapter = createAdapter(config, logger);
     const messenger = messengerFor(adapter, config, logger);
     services.news = answerNews(services, messenger);
-    const bot = new ActionBot(services, messenger, { read: readPlanBytes, pending: new PendingImports(), localMode: config.localMode });
+    const bot = new ActionBot(services, messenger, { read: readPlanBytes, isPlanTable: hasPlanTable, localMode: config.localMode });
     // The dashboard (the Teams tab) on the bot's own port in every mode: signed in outside local mode.
     const dashboard = mountDashboard(dashboardFor(config, services, messenger));
     const extraRoutes = (s: Parameters<typeof dashboard>[0]): void => { dashboard(s); options.extraRoutes?.(s); };

@@ -40,7 +40,8 @@ export function actionCardFields(stored: StoredAction, directory: Directory, tod
     occurrence: progress.occurrence,
     dueDate: due ?? '',
     dueLabel: due ? dueLabel(due) : action.byWhenRaw || 'no date',
-    dueDistance: due ? dueDistance(due, today) : 'no date',
+    // A done action is not late, however old its date.
+    dueDistance: progress.status === 'done' ? 'done' : due ? dueDistance(due, today) : 'no date',
     statusLabel: statusLabel(progress.status),
     owners: cardOwners(stored, directory),
   };
@@ -60,8 +61,8 @@ export function digestItem(stored: StoredAction, directory: Directory, today: Is
     ref: typeableRef(stored),
     text: shorten(stored.action.text, 110),
     dueLabel: progress.dueDate ? dueLabel(progress.dueDate) : 'no date',
-    dueDistance: progress.status === 'blocked'
-      ? `blocked: ${progress.reason ?? ''}`.trim()
+    dueDistance: progress.status === 'done' ? 'done'
+      : progress.status === 'blocked' ? `blocked: ${progress.reason ?? ''}`.trim()
       : progress.dueDate ? dueDistance(progress.dueDate, today) : stored.action.byWhenRaw,
     owners: owners || 'no owner named',
     seen,

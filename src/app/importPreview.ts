@@ -1,6 +1,7 @@
 // Importing a plan sent in Teams: the commissioner or an admin sends the file, sees a preview (what was
 // read, which roles are new, every warning, and for a plan already stored what would change), and only
-// Import stores it. The preview waits in memory for an hour; the same person may undo the import the same day.
+// Import stores it. The preview is stored (it survives a restart) for four hours and imports once; the same
+// person may undo the import the same day.
 import { randomUUID } from 'node:crypto';
 import { londonDate } from '../domain/calendar.ts';
 import { roleKey } from '../domain/owners.ts';
@@ -16,7 +17,7 @@ import type { Services } from './services.ts';
 export type PlanReader = (bytes: Uint8Array, name: string) => Promise<Plan>;
 
 const DUE_KINDS: Due['kind'][] = ['date', 'dates', 'recurring', 'ongoing', 'as-required', 'none', 'unparsed'];
-const PREVIEW_TTL_MS = 60 * 60 * 1000;
+const PREVIEW_TTL_MS = 4 * 60 * 60 * 1000;
 
 /** A change to an action already stored, old → new. */
 export interface PreviewChange {
@@ -41,25 +42,6 @@ export interface ImportPreview {
   warnings: { line: number; message: string }[];
   /** Null for a plan not stored yet. */
   revision: { added: string[]; removed: string[]; changed: PreviewChange[] } | null;
-}
-
-interface Pending {
-  plan: Plan;
-  callerId: string;
-  expires: number;
-}
-
-interface Done {
-  callerId: string;
-  day: string;
-  previous: Plan | null;
-  planId: string;
-}
-
-/** Previews waiting for Import or Cancel, and the imports that can still be undone. One per bot process. */
-export class PendingImports {
-  readonly previews = new Map<string, Pending>();
-  readonly done: Done[] = [];
 }
 
 /** The answer to a file, a press or "undo import": a preview, or words. */
@@ -116,7 +98,7 @@ function revisionOf(stored: Plan, plan: Plan): ImportPreview['revision'] {
 /** Reads a sent file into a preview; stores nothing. */
 export async function previewImport(
   services: Pick<Services, 'store' | 'clock' | 'settings'>, caller: Caller, file: { name: string; bytes: Uint8Array },
-  read: PlanReader, pending: PendingImports,
+  read: PlanReader,
 ): Promise<ImportAnswer> {
   if (!mayManageRoles(caller)) return { message: await leadWords(services, caller) };
   let plan: Plan;
@@ -132,10 +114,10 @@ export async function previewImport(
     ...(await services.store.roles.list()).map((r) => roleKey(r.role)),
     ...(await services.store.plans.listPlans()).flatMap((p) => p.roles.map((r) => roleKey(r.name))),
   ]);
-  const now = services.clock.now().getTime();
-  for (const [key, entry] of pending.previews) if (entry.expires < now) pending.previews.delete(key);
+  const now = services.clock.now();
+  await services.store.imports.dropExpired(now.toISOString());
   const token = randomUUID();
-  pending.previews.set(token, { plan, callerId: caller.id, expires: now + PREVIEW_TTL_MS });
+  await services.store.imports.savePreview({ token, personId: caller.id, plan, expires: new Date(now.getTime() + PREVIEW_TTL_MS).toISOString() });
   return {
     preview: {
       token,
@@ -152,35 +134,42 @@ export async function previewImport(
   };
 }
 
-/** Import pressed: stores the previewed plan for the caller's tenant. */
-export async function confirmImport(services: Pick<Services, 'store' | 'clock' | 'settings'>, caller: Caller, token: string, pending: PendingImports): Promise<{ message: string }> {
+/** Import pressed: stores the previewed plan for the caller's tenant, once however often it is pressed. */
+export async function confirmImport(services: Pick<Services, 'store' | 'clock' | 'settings'>, caller: Caller, token: string): Promise<{ message: string }> {
   if (!mayManageRoles(caller)) return { message: await leadWords(services, caller) };
-  const entry = pending.previews.get(token);
-  if (entry === undefined || entry.expires < services.clock.now().getTime()) return { message: 'That preview has expired or was already used. Send the file again to import it.' };
-  if (entry.callerId !== caller.id) return { message: 'Only the person who sent the file can import it.' };
-  pending.previews.delete(token);
-  const refused = await notTheirs(services, caller, entry.plan.id);
+  const gone = { message: 'That preview has expired or was already used. Send the file again to import it.' };
+  const now = services.clock.now();
+  const entry = token === '' ? null : await services.store.imports.preview(token);
+  if (entry === null || entry.expires < now.toISOString()) return gone;
+  if (entry.personId !== caller.id) return { message: 'Only the person who sent the file can import it.' };
+  const taken = await services.store.imports.takePreview(token);
+  if (taken === null) return gone;
+  const refused = await notTheirs(services, caller, taken.plan.id);
   if (refused) return { message: refused };
-  const previous = await services.store.plans.getPlan(entry.plan.id);
-  const report = await storePlan(services, entry.plan, caller.tenantId);
-  pending.done.push({ callerId: caller.id, day: londonDate(services.clock.now()), previous, planId: entry.plan.id });
+  const previous = await services.store.plans.getPlan(taken.plan.id);
+  let report;
+  try {
+    report = await storePlan(services, taken.plan, caller.tenantId);
+  } catch (error) {
+    // Nothing lost: the preview can be pressed again once storage answers.
+    await services.store.imports.savePreview(taken).catch(() => undefined);
+    throw error;
+  }
+  await services.store.imports.saveDone({ personId: caller.id, day: londonDate(now), at: now.toISOString(), planId: taken.plan.id, previous });
   return { message: `Imported ${describeImport(report)}. Say "undo import" today to put it back as it was.` };
 }
 
 /** Cancel pressed: the preview is forgotten. */
-export function cancelImport(caller: Caller, token: string, pending: PendingImports): { message: string } {
-  const entry = pending.previews.get(token);
-  if (entry !== undefined && entry.callerId === caller.id) pending.previews.delete(token);
+export async function cancelImport(services: Pick<Services, 'store'>, caller: Caller, token: string): Promise<{ message: string }> {
+  const entry = token === '' ? null : await services.store.imports.preview(token);
+  if (entry !== null && entry.personId === caller.id) await services.store.imports.takePreview(token);
   return { message: 'Cancelled: nothing was imported.' };
 }
 
 /** "undo import": the caller's last import today is put back as it was (a new plan is left with no actions; history is kept). */
-export async function undoImport(services: Pick<Services, 'store' | 'clock' | 'settings'>, caller: Caller, pending: PendingImports): Promise<{ message: string }> {
-  const today = londonDate(services.clock.now());
-  const at = pending.done.map((d) => d.callerId === caller.id && d.day === today).lastIndexOf(true);
-  const last = pending.done[at];
-  if (last === undefined) return { message: 'You have no import today to undo.' };
-  pending.done.splice(at, 1);
+export async function undoImport(services: Pick<Services, 'store' | 'clock' | 'settings'>, caller: Caller): Promise<{ message: string }> {
+  const last = await services.store.imports.takeLastDone(caller.id, londonDate(services.clock.now()));
+  if (last === null) return { message: 'You have no import today to undo.' };
   const current = await services.store.plans.getPlan(last.planId);
   const restored = last.previous ?? (current === null ? null : { ...current, actions: [], roles: [] });
   if (restored === null) return { message: 'That plan is no longer stored: nothing to undo.' };

@@ -147,16 +147,16 @@ export class ActionBot extends ActivityHandler {
       }
       return result.message ? [{ text: result.message }] : [];
     }
-    const fromFiles = await repliesToFiles(this.services, turn.caller, context.activity.attachments, this.files);
+    const fromFiles = await repliesToFiles(this.services, turn.caller, context.activity.attachments, this.files, context.activity.text);
     if (fromFiles !== null) return fromFiles;
     const intent = readMessage({ text: context.activity.text ?? '', today: turn.today, vocabulary: vocabularyOf(turn) });
-    if (isDocumentIntent(intent)) return actOnDocumentIntent(context, turn, intent, this.files);
+    if (isDocumentIntent(intent)) return actOnDocumentIntent(context, turn, intent);
     return [await dispatch(turn, intent)];
   }
 
   /** A card press of any kind: an answer, a digest's button, a confirmation, or "Show more". */
   private async press(turn: ChatTurn, verb: unknown, data: unknown, replyToId: string | undefined): Promise<{ card: object | null; message: string; note?: string }> {
-    const imported = await importPress(this.services, turn.caller, verb, data, this.files);
+    const imported = await importPress(this.services, turn.caller, verb, data);
     if (imported !== null) return { card: null, message: imported };
     if (verb === 'confirm') {
       const parsed = confirmData.safeParse(data);

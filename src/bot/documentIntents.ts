@@ -1,6 +1,6 @@
 // The intents about documents: "report" (the board report, sent as a file), "undo import" and
-// "roles merge X into Y". They need the turn's context or the pending imports, so ActionBot routes them
-// here rather than through the command list.
+// "roles merge X into Y". They need the turn's context, so ActionBot routes them here rather than
+// through the command list.
 import type { TurnContext } from 'botbuilder';
 import { mayManagePlan, tenantPlans } from '../app/access.ts';
 import { actorOf, mayManageRoles } from '../app/caller.ts';
@@ -8,7 +8,6 @@ import { undoImport } from '../app/importPreview.ts';
 import { mergeRoles } from '../app/mergeRoles.ts';
 import type { Intent } from '../domain/reading/intent.ts';
 import type { ChatReply, ChatTurn } from './commands/chatCommand.ts';
-import type { FileUploadDeps } from './fileUpload.ts';
 import { offerReport } from './reportFile.ts';
 
 type DocumentIntent = Extract<Intent, { kind: 'report' | 'undo-import' | 'merge-roles' }>;
@@ -19,13 +18,13 @@ export function isDocumentIntent(intent: Intent): intent is DocumentIntent {
 }
 
 /** Acts on a document intent; replies already sent (the report's consent card) are not returned. */
-export async function actOnDocumentIntent(context: TurnContext, turn: ChatTurn, intent: DocumentIntent, files: FileUploadDeps): Promise<ChatReply[]> {
+export async function actOnDocumentIntent(context: TurnContext, turn: ChatTurn, intent: DocumentIntent): Promise<ChatReply[]> {
   const { services, caller, directory } = turn;
   if (intent.kind === 'report') {
     await offerReport(context, services, caller, { plan: intent.plan ?? null, quarter: intent.quarter ?? null, format: intent.format ?? 'docx' });
     return [];
   }
-  if (intent.kind === 'undo-import') return [{ text: (await undoImport(services, caller, files.pending)).message }];
+  if (intent.kind === 'undo-import') return [{ text: (await undoImport(services, caller)).message }];
   if (!mayManageRoles(caller)) return [{ text: 'Only the commissioner or an admin can merge roles. Nothing was changed.' }];
   const managed = new Set(tenantPlans(caller, directory).filter((p) => mayManagePlan(caller, p.id, directory)).map((p) => p.id));
   const merged = await mergeRoles(services, intent.from, intent.into, actorOf(caller), {

@@ -1,17 +1,21 @@
-// A message carrying a plan file (Teams' file download info, or the local chat playing it), and the
-// Import / Cancel presses on its preview card. The activity handler calls these; the use case decides.
-import { cancelImport, confirmImport, previewImport, type ImportPreview, type PendingImports, type PlanReader } from '../app/importPreview.ts';
+// A message carrying a plan file (Teams' file download info, or the local chat playing it) or a pasted
+// plan table, and the Import / Cancel presses on its preview card. The activity handler calls these; the
+// use case decides.
+import { cancelImport, confirmImport, previewImport, type ImportAnswer, type ImportPreview, type PlanReader } from '../app/importPreview.ts';
 import type { Caller } from '../app/caller.ts';
 import type { Services } from '../app/services.ts';
 import type { ImportPreviewCard } from '../cards/models.ts';
 import { renderCard } from '../cards/render.ts';
 import type { ChatReply } from './commands/chatCommand.ts';
 import { downloadFile, fileAttachments, MAX_FILE_BYTES } from './fileDownload.ts';
+import { pastedTableHtml } from './pastedTable.ts';
 
-/** What the file flow needs besides the services: a reader (wired in src/runtime.ts) and the pending previews. */
+/** What the file flow needs besides the services (wired in src/runtime.ts). */
 export interface FileUploadDeps {
+  /** Reads a plan file's bytes, whatever the format (pasted HTML included). */
   read: PlanReader;
-  pending: PendingImports;
+  /** True when pasted HTML holds a table with a plan header; other messages are left to the chat. */
+  isPlanTable: (html: string) => boolean;
   localMode: boolean;
   timeoutMs?: number;
 }
@@ -57,13 +61,24 @@ export function previewCard(preview: ImportPreview): ImportPreviewCard {
   };
 }
 
+function reply(answer: ImportAnswer): ChatReply {
+  return 'preview' in answer ? { card: renderCard('importPreview', previewCard(answer.preview)) } : { text: answer.message };
+}
+
+/** The name a pasted table goes by in messages and warnings. */
+export const PASTED_NAME = 'the pasted table';
+
 /**
- * Answers a message that carries file attachments, or returns null when it carries none (the handler
- * then reads its text as usual). One preview per file.
+ * Answers a message that carries file attachments, or a pasted table with a plan header; returns null
+ * for any other message (the handler then reads its text as usual). One preview per file.
  */
-export async function repliesToFiles(services: Services, caller: Caller, attachments: unknown, deps: FileUploadDeps): Promise<ChatReply[] | null> {
+export async function repliesToFiles(services: Services, caller: Caller, attachments: unknown, deps: FileUploadDeps, text?: unknown): Promise<ChatReply[] | null> {
   const files = fileAttachments(attachments);
-  if (files.length === 0) return null;
+  if (files.length === 0) {
+    const html = pastedTableHtml(text, attachments);
+    if (html === null || !deps.isPlanTable(html)) return null;
+    return [reply(await previewImport(services, caller, { name: PASTED_NAME, bytes: new TextEncoder().encode(html) }, pastedReader(deps.read)))];
+  }
   const replies: ChatReply[] = [];
   for (const file of files) {
     const download = await downloadFile(file, { allowHttp: deps.localMode, maxBytes: MAX_FILE_BYTES, timeoutMs: deps.timeoutMs ?? 20_000 });
@@ -71,16 +86,26 @@ export async function repliesToFiles(services: Services, caller: Caller, attachm
       replies.push({ text: `I could not use ${file.name}: ${download.reason}. Nothing was imported.` });
       continue;
     }
-    const answer = await previewImport(services, caller, { name: file.name, bytes: download.bytes }, deps.read, deps.pending);
-    replies.push('preview' in answer ? { card: renderCard('importPreview', previewCard(answer.preview)) } : { text: answer.message });
+    replies.push(reply(await previewImport(services, caller, { name: file.name, bytes: download.bytes }, deps.read)));
   }
   return replies;
 }
 
+/** A pasted table has no file name to fall back on: it must say its partnership and plan year itself. */
+function pastedReader(read: PlanReader): PlanReader {
+  return async (bytes, name) => {
+    const plan = await read(bytes, `${name}.html`);
+    if (plan.partnership === 'Unknown partnership' || plan.warnings.some((w) => w.message.startsWith('no plan period found'))) {
+      throw new Error(`it does not say which partnership and plan year it is: write a line above the table such as "Partnership name: Somerset DAAT, plan 2012/13" and paste it again`);
+    }
+    return plan;
+  };
+}
+
 /** Import or Cancel pressed on a preview card; null for other verbs. */
-export async function importPress(services: Services, caller: Caller, verb: unknown, data: unknown, deps: FileUploadDeps): Promise<string | null> {
+export async function importPress(services: Services, caller: Caller, verb: unknown, data: unknown): Promise<string | null> {
   if (verb !== 'importPlan' && verb !== 'cancelImport') return null;
   const token = typeof data === 'object' && data !== null && 'token' in data && typeof data.token === 'string' ? data.token.slice(0, 64) : '';
-  if (verb === 'cancelImport') return cancelImport(caller, token, deps.pending).message;
-  return (await confirmImport(services, caller, token, deps.pending)).message;
+  if (verb === 'cancelImport') return (await cancelImport(services, caller, token)).message;
+  return (await confirmImport(services, caller, token)).message;
 }

@@ -82,6 +82,22 @@ function cleanRole(role: string): string {
   return name;
 }
 
+const GROUP_NOUNS = new Set(['mgrs', 'managers', 'leads', 'leaders', 'commissioners', 'coordinators', 'co-ordinators', 'officers', 'workers', 'teams']);
+
+/** True for a plural title that names the people of what comes before it ("Mgrs" in "SMAT Mgrs"), never a role alone. */
+export function isGroupTitle(word: string): boolean {
+  return GROUP_NOUNS.has(word.toLowerCase());
+}
+
+/** "SMAT, CDT & TP Mgrs" are the managers of all three: bare acronyms before "TP Mgrs" take its plural noun. */
+function shareGroupNoun(roles: string[]): string[] {
+  const words = roles.at(-1)?.split(' ') ?? [];
+  const noun = words.at(-1) ?? '';
+  const bare = roles.slice(0, -1);
+  if (bare.length === 0 || words.length !== 2 || !isAcronym(words[0] ?? '') || !isGroupTitle(noun)) return roles;
+  return bare.every(isAcronym) ? [...bare.map((role) => `${role} ${noun}`), roles.at(-1) ?? ''] : roles;
+}
+
 /**
  * The role names in a "By whom" cell, as written: "SMLO & SMO" → ["SMLO", "SMO"],
  * "Commissioner and Business and Performance Manager" → ["Commissioner", "Business and Performance Manager"].
@@ -99,16 +115,14 @@ export function splitOwners(raw: string): string[] {
     .replace(/\b([A-Z]);([a-z]{2,})\b/g, "$1'$2")
     // Two lines of a cell read across ("Commissioner and" / "Business and") come out "Commissioner Business and and".
     .replace(/\b(\S+) (\S+) and and\b/gi, '$1 and $2 and');
+  const names = splitSeparators(text).flatMap((chunk) => splitConjunctions(chunk.replace(/\s+/g, ' ').trim()).map(cleanRole));
   const roles: string[] = [];
   const seen = new Set<string>();
-  for (const chunk of splitSeparators(text)) {
-    for (const role of splitConjunctions(chunk.replace(/\s+/g, ' ').trim())) {
-      const name = cleanRole(role);
-      const key = roleKey(name);
-      if (name === '' || seen.has(key)) continue;
-      seen.add(key);
-      roles.push(name);
-    }
+  for (const name of shareGroupNoun(names.filter((n) => n !== ''))) {
+    const key = roleKey(name);
+    if (seen.has(key)) continue;
+    seen.add(key);
+    roles.push(name);
   }
   return roles;
 }

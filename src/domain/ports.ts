@@ -2,6 +2,7 @@
 // Adapters (src/store/…) implement them; one contract suite (test/store/contract.ts) checks every one.
 import type { IsoDate, Plan, PlanAction, PlanPeriod, Grid, PlanRole } from './plan.ts';
 import type { ChatState } from './chatState.ts';
+import type { ImportStore } from './importPorts.ts';
 import type { ActionChange, ActionProgress, Actor, Person } from './progress.ts';
 import type { BriefingStore, DigestRecord, DigestStore, PersonSettingsStore } from './digestPorts.ts';
 
@@ -186,6 +187,8 @@ export interface Store {
   /** Weekly snapshots of each plan for the briefing. */
   briefings: BriefingStore;
   chat: ChatStore;
+  /** Import previews and imports that can be undone. */
+  imports: ImportStore;
 }
 
 export type { BriefingStore, DigestRecord, DigestStore, PersonSettingsStore };

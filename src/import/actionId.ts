@@ -1,10 +1,12 @@
 // Action ids must survive re-importing the same plan, so they come from what the row says,
 // never from its position or a random source.
 
+const encoder = new TextEncoder();
+
 /** 32-bit FNV-1a of `text`, as 8 hex digits. */
 function fnv1a(text: string): string {
   let hash = 0x811c9dc5;
-  for (const byte of new TextEncoder().encode(text)) {
+  for (const byte of encoder.encode(text)) {
     hash ^= byte;
     hash = Math.imul(hash, 0x01000193) >>> 0;
   }

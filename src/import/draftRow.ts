@@ -1,6 +1,6 @@
 // A delivery-plan row while it is being read: PDF extraction breaks one row over several lines,
 // so cells gather fragments until the next row, heading or objective closes it.
-import { isCompleteRole } from '../domain/owners.ts';
+import { isCompleteRole, isGroupTitle } from '../domain/owners.ts';
 import { endsDangling, isGarbage, looksLikeWhen, readRef } from './planText.ts';
 
 /** One row being assembled, with every fragment of each column in reading order. */
@@ -53,7 +53,8 @@ export function joinOwners(parts: string[]): string {
   for (const part of parts) {
     if (joined === '') joined = part;
     else if (/-$/.test(joined) || (/\b[A-Z]$/.test(joined) && /^[a-z]/.test(part))) joined += part;
-    else if (!endsDangling(joined) && isCompleteRole(joined) && /^[A-Z(]/.test(part)) joined += `/${part}`;
+    // A title alone on its line ends the role above ("SMAT" / "Mgrs" is SMAT Mgrs), it is not a role of its own.
+    else if (!endsDangling(joined) && isCompleteRole(joined) && /^[A-Z(]/.test(part) && !isGroupTitle(part.trim())) joined += `/${part}`;
     else joined += ` ${part}`;
   }
   return joined;

@@ -2,7 +2,7 @@
 // "SP SMAT District Councils", "Inde trust service lead JCM"). When the run is rare in the plan and
 // splits cleanly into roles the same plan names on their own elsewhere, it is those roles.
 import type { ImportWarning, PlanAction } from '../domain/plan.ts';
-import { isCompleteRole } from '../domain/owners.ts';
+import { isCompleteRole, isGroupTitle } from '../domain/owners.ts';
 import { variantKey } from './roleVariants.ts';
 
 function isAcronym(word: string): boolean {
@@ -10,7 +10,7 @@ function isAcronym(word: string): boolean {
 }
 
 /** The words of `name` cut into known roles (at most one unknown acronym among them), or null. */
-function segment(words: string[], known: Set<string>): string[] | null {
+function segment(words: string[], known: Set<string>, keyOf: (name: string) => string): string[] | null {
   // best[i]: the cut of words[0..i) with the fewest unknown acronyms, then the fewest pieces.
   const best: ({ parts: string[]; unknown: number } | null)[] = [{ parts: [], unknown: 0 }];
   for (let end = 1; end <= words.length; end += 1) {
@@ -26,9 +26,11 @@ function segment(words: string[], known: Set<string>): string[] | null {
       if (single && !isAcronym(piece)) {
         const group = /s$/.test(piece) && isCompleteRole(piece);
         const afterRole = start === 0 || (isCompleteRole(previous) && (group || !isAcronym(previous)));
-        if (!afterRole || !(group || known.has(variantKey(piece)))) continue;
+        if (!afterRole || !(group || known.has(keyOf(piece)))) continue;
+        // "SMAT Mgrs" is SMAT's managers, not SMAT and some managers.
+        if (isAcronym(previous) && isGroupTitle(piece)) continue;
       }
-      const unknown = known.has(variantKey(piece)) ? 0 : single && (start > 0 || !isAcronym(piece)) ? 1 : null;
+      const unknown = known.has(keyOf(piece)) ? 0 : single && (start > 0 || !isAcronym(piece)) ? 1 : null;
       if (unknown === null) continue;
       const candidate = { parts: [...before.parts, piece], unknown: before.unknown + unknown };
       const current = best[end];
@@ -45,8 +47,15 @@ function segment(words: string[], known: Set<string>): string[] | null {
 
 /** Actions with run-together owners split into the plan's own roles; a warning for each split. */
 export function splitJoinedRoles(actions: PlanAction[], warnings: ImportWarning[]): PlanAction[] {
+  // The segmenter asks for the same pieces' keys many times over.
+  const keys = new Map<string, string>();
+  const keyOf = (name: string): string => {
+    let key = keys.get(name);
+    if (key === undefined) keys.set(name, (key = variantKey(name)));
+    return key;
+  };
   const uses = new Map<string, number>();
-  for (const action of actions) for (const owner of action.owners) uses.set(variantKey(owner), (uses.get(variantKey(owner)) ?? 0) + 1);
+  for (const action of actions) for (const owner of action.owners) uses.set(keyOf(owner), (uses.get(keyOf(owner)) ?? 0) + 1);
   const splits = new Map<string, string[] | null>();
   return actions.map((action) => {
     let changed = false;
@@ -54,9 +63,9 @@ export function splitJoinedRoles(actions: PlanAction[], warnings: ImportWarning[
       const words = owner.split(/\s+/);
       if (words.length < 2) return [owner];
       if (!splits.has(owner)) {
-        const own = uses.get(variantKey(owner)) ?? 0;
-        const known = new Set([...uses.entries()].filter(([key, count]) => key !== variantKey(owner) && count > own).map(([key]) => key));
-        splits.set(owner, segment(words, known));
+        const own = uses.get(keyOf(owner)) ?? 0;
+        const known = new Set([...uses.entries()].filter(([key, count]) => key !== keyOf(owner) && count > own).map(([key]) => key));
+        splits.set(owner, segment(words, known, keyOf));
       }
       const parts = splits.get(owner) ?? null;
       if (parts === null) return [owner];

@@ -67,7 +67,7 @@ function heading(text: string): LineKind | null {
 /** "Objective 3 Continue…", "Objective 2**Implement…****Delivery Plan:**", "Objective 10." */
 function objective(cells: string[]): LineKind | null {
   const first = (cells[0] ?? '').trim();
-  const match = /^Objective\s*(\d+)\b\s*[.:–-]?\s*(.*)$/i.exec(first);
+  const match = /^Objective\s*(\d+)(?:\.\d+)*\b\s*[.:–-]?\s*(.*)$/i.exec(first);
   if (match === null) return null;
   const title = (match[2] ?? '').replace(/\s*Delivery Plan:?\s*$/i, '').replace(/^[-–]\s+/, '').trim();
   return { kind: 'objective', number: Number(match[1]), title, cells: cells.slice(1) };

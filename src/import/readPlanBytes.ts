@@ -4,12 +4,13 @@ import type { Plan } from '../domain/plan.ts';
 import { documentPlan } from './document/documentPlan.ts';
 import { readCsv } from './office/csvReader.ts';
 import { readDocx } from './office/docxReader.ts';
+import { readHtml } from './office/htmlReader.ts';
 import { zipParts } from './office/zipXml.ts';
 import { parsePlan } from './parsePlan.ts';
 import { PlanFormatError } from './planFormatError.ts';
 
 /** The formats the importer reads. */
-export type PlanFormat = 'docx' | 'pdf' | 'xlsx' | 'csv' | 'text';
+export type PlanFormat = 'docx' | 'pdf' | 'xlsx' | 'csv' | 'html' | 'text';
 
 function startsWith(bytes: Uint8Array, ...signature: number[]): boolean {
   return signature.every((byte, i) => bytes[i] === byte);
@@ -27,7 +28,14 @@ export function formatOf(bytes: Uint8Array, name: string): PlanFormat {
     if (names.includes('xl/workbook.xml')) return 'xlsx';
     throw new PlanFormatError('a zip file that is neither a Word (.docx) nor an Excel (.xlsx) document');
   }
-  return /\.csv$/i.test(name) ? 'csv' : 'text';
+  if (/\.csv$/i.test(name)) return 'csv';
+  return /\.html?$/i.test(name) || isHtmlTable(bytes) ? 'html' : 'text';
+}
+
+/** An HTML page or fragment with a table (a pasted table, a "Save as web page"); a text plan with a stray <b> is not. */
+function isHtmlTable(bytes: Uint8Array): boolean {
+  const head = Buffer.from(bytes.buffer, bytes.byteOffset, Math.min(bytes.byteLength, 1024 * 1024)).toString('utf8');
+  return /^\uFEFF?\s*</.test(head) && /<table[\s>]/i.test(head);
 }
 
 /** Why text bytes are not a plan text, or null. */
@@ -58,10 +66,12 @@ export async function readPlanBytes(bytes: Uint8Array, name: string): Promise<Pl
     case 'xlsx': return documentPlan(await (await import('./office/xlsxReader.ts')).readXlsx(bytes), name);
     case 'pdf': return documentPlan(await (await import('./office/pdfReader.ts')).readPdf(bytes), name);
     case 'csv':
+    case 'html':
     case 'text': {
       const reason = notText(bytes);
       if (reason !== null) throw new PlanFormatError(reason);
       const text = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).toString('utf8');
+      if (format === 'html') return documentPlan(readHtml(text), name);
       return format === 'csv' ? documentPlan(readCsv(text, name), name) : parsePlan(text, name);
     }
   }

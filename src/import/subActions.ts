@@ -4,7 +4,8 @@ import { dateMentions } from './planText.ts';
 
 /** One sub-action cut out of a row. */
 export interface SubAction {
-  ref: string;
+  /** Null for the row's own action before its lettered ones ("Evaluate accessibility … 7a …"). */
+  ref: string | null;
   text: string;
   when: string;
   who: string;
@@ -60,9 +61,13 @@ function shareOut(items: string[], n: number, separator: string): string[] | nul
 export function splitSubActions(text: string, when: string, who: string): SubSplit | null {
   const chain = refChain(text);
   if (chain.length === 0) return null;
-  const n = chain.length;
-  const warnings: string[] = [];
+  const preamble = text.slice(0, chain[0]?.start ?? 0).trim();
   const dates = dateMentions(when);
+  // Interleaved date columns: one date more than sub-actions, and words before the first of them,
+  // is the row's own action with its date first ("Evaluate … Apr 10; 7a … May 10; 7b … Apr 10; 7c … Sep 10").
+  const ownAction = preamble !== '' && dates.length === chain.length + 1;
+  const n = chain.length + (ownAction ? 1 : 0);
+  const warnings: string[] = [];
   const whens = shareOut(dates, n, ' ');
   if (whens === null && dates.length > 1) {
     warnings.push(`${dates.length} dates for ${n} sub-actions: each keeps all of "${when}"`);
@@ -72,11 +77,10 @@ export function splitSubActions(text: string, when: string, who: string): SubSpl
   if (whos === null && chunks.length > 0) {
     warnings.push(`${chunks.length} owner group(s) for ${n} sub-actions: each keeps all of "${who.trim()}"`);
   }
-  const parts = chain.map((mark, i) => ({
-    ref: text.slice(mark.start, mark.end).trim(),
-    text: text.slice(mark.end, chain[i + 1]?.start ?? text.length).trim(),
-    when: whens?.[i] ?? when,
-    who: whos?.[i] ?? who,
-  }));
-  return { preamble: text.slice(0, chain[0]?.start ?? 0).trim(), parts, warnings };
+  const pieces = [
+    ...(ownAction ? [{ ref: null, text: preamble }] : []),
+    ...chain.map((mark, i) => ({ ref: text.slice(mark.start, mark.end).trim(), text: text.slice(mark.end, chain[i + 1]?.start ?? text.length).trim() })),
+  ];
+  const parts = pieces.map((piece, i) => ({ ...piece, when: whens?.[i] ?? when, who: whos?.[i] ?? who }));
+  return { preamble: ownAction ? '' : preamble, parts, warnings };
 }

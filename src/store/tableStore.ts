@@ -3,6 +3,7 @@ import type { Store } from '../domain/ports.ts';
 import { PlanRows } from './planRows.ts';
 import { TableActionStore, ACTIONS_TABLE } from './tableActionStore.ts';
 import { CHAT_TABLES, TableChatStore } from './tableChatStore.ts';
+import { IMPORTS_TABLE, TableImportStore } from './tableImportStore.ts';
 import { TablePeopleStore } from './tablePeopleStore.ts';
 import { TablePlanStore } from './tablePlanStore.ts';
 import { TableReminderLedger } from './tableReminderLedger.ts';
@@ -14,7 +15,7 @@ import { LEASES_TABLE, TableSweepLeases } from './tableSweepLeases.ts';
 import { openTables, type TableAccess } from './tables.ts';
 
 /** The fixed tables; due-index tables (`Due202611`) are created as months come up. */
-const TABLES = ['Plans', ACTIONS_TABLE, 'ActionRoles', 'History', 'People', 'Roles', 'Reminders', 'Sent', LEASES_TABLE, SETTINGS_TABLE, BRIEFINGS_TABLE, ...DIGEST_TABLES, ...CHAT_TABLES];
+const TABLES = ['Plans', ACTIONS_TABLE, 'ActionRoles', 'History', 'People', 'Roles', 'Reminders', 'Sent', LEASES_TABLE, SETTINGS_TABLE, BRIEFINGS_TABLE, ...DIGEST_TABLES, ...CHAT_TABLES, IMPORTS_TABLE];
 
 /**
  * Opens the store, creating its tables if needed. `UseDevelopmentStorage=true` and http endpoints
@@ -36,5 +37,6 @@ export async function openTableStore(access: TableAccess, prefix: string): Promi
     digests: new TableDigestStore(tables),
     briefings: new TableBriefingStore(tables),
     chat: new TableChatStore(tables),
+    imports: new TableImportStore(tables),
   };
 }

@@ -76,6 +76,12 @@ describe('answering with the buttons (Action.Execute)', () => {
     expect(history.at(-1)).toMatchObject({ by: { id: sam.aadObjectId, name: 'Sam Patel' }, via: 'button', from: 'open', to: 'done', occurrence: '2011-09-30' });
   });
 
+  it('a done action late when answered is shown as done, not as days late', async () => {
+    const status = await say(sam, 'status 3.1.1');
+    expect(status).toContain('Done');
+    expect(status).not.toMatch(/days? late/);
+  });
+
   it("refreshes the other owner's copy of the reminder in place, not the one just answered", async () => {
     const alexCopy = cardAbout(alex, AUDIT);
     const refreshed = updatesIn(bot, alex).filter((u) => u.activityId === alexCopy.activityId);

@@ -1,10 +1,12 @@
 // Plan files and board reports through the real bot over HTTP: a commissioner sends a plan file (Teams'
 // download-info attachment, served by a local file server), sees the preview, presses Import and asks
 // what is overdue; an owner who sends a file is told who imports; a file with no plan gets the reason;
-// "board report for Q1 as PDF" gets Teams' file consent card; "roles merge" keeps to the caller's plans.
+// "board report for Q1 as PDF" gets Teams' file consent card; "roles merge" keeps to the caller's plans;
+// a plan table pasted into the chat gets the same preview, and ordinary messages are left alone.
 import { readFileSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
 import { join } from 'node:path';
+import type { Activity } from 'botbuilder';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { FILE_DOWNLOAD_INFO } from '../../src/bot/fileDownload.ts';
 import { cardOf, startBotHarness, textOf, type BotHarness } from '../support/botHarness.ts';
@@ -41,7 +43,7 @@ function withFile(person: TeamsPerson, name: string) {
   return { ...message(bot.origin, person, ''), attachments: [{ contentType: FILE_DOWNLOAD_INFO, name, content: { downloadUrl: `${base}/${name}`, uniqueId: name, fileType: name.split('.').at(-1) } }] };
 }
 
-async function send(activity: ReturnType<typeof withFile>) {
+async function send(activity: Partial<Activity>) {
   const res = await bot.post(activity);
   expect(res.status).toBeLessThan(300);
   return bot.connector.calls.filter((c) => c.replyToId === activity.id && c.status < 300);
@@ -107,5 +109,56 @@ describe('roles merge in chat', () => {
     const after = (await bot.store.plans.listPlans())[0]?.roles.map((r) => r.name) ?? [];
     expect(after).toContain(into);
     expect(after).not.toContain(from);
+  });
+});
+
+// Teams sends a message's HTML as a text/html attachment beside its plain text; a table pasted from
+// Word arrives that way (test/fixtures/pasted: expected results below, written by reading it).
+const pastedHtml = readFileSync(join(fixtures, 'pasted/somerset-teams-paste.html'), 'utf8');
+
+function withHtml(person: TeamsPerson, text: string, html: string) {
+  return { ...message(bot.origin, person, text), attachments: [{ contentType: 'text/html', content: html }] };
+}
+
+describe('a plan table pasted into the chat', () => {
+  it('gives the commissioner the same preview card as a file, and Import stores what the table says', async () => {
+    const replies = await send(withHtml(jane, 'Somerset DAAT adult drug treatment plan 2012/13 …', pastedHtml));
+    const card = cardOf(replies[0]);
+    expect(textOf(replies[0])).toContain('Import the pasted table?');
+    expect(textOf(replies[0])).toContain('Somerset DAAT');
+    expect(textOf(replies[0])).toContain('4 actions in 1 grid');
+    const token = (card as { actions: { data: { token: string } }[] }).actions[0]?.data.token;
+    const press = await bot.post(cardAction(bot.origin, jane, 'importPlan', { token: token as string }));
+    expect(JSON.stringify(press.body)).toMatch(/Imported somerset-daat-2012: new plan, 4 actions/);
+    const plan = (await bot.store.plans.listPlans()).find((p) => p.partnership === 'Somerset DAAT');
+    const stored = await bot.store.plans.getPlan(plan?.id ?? '');
+    expect(stored?.actions.map((a) => [a.ref, a.objective, a.due, a.owners])).toEqual([
+      ['2.1.1', 'More women in treatment', { kind: 'date', date: '2012-09-30' }, ["Women's Service Lead"]],
+      // The lead cell spans two rows: it is the lead of both.
+      ['2.1.2', 'More women in treatment', { kind: 'recurring', every: '3 months', from: null, until: null }, ["Women's Service Lead"]],
+      ['2.1.3', 'More women in treatment', { kind: 'date', date: '2012-12-31' }, ['SMLO', 'Primary Care Lead']],
+      ['2.1.4', 'More women in treatment', { kind: 'ongoing' }, ['Communications Officer', 'SMLO']],
+    ]);
+    expect(stored?.actions[1]?.text).toBe("Review the clinic's uptake with the refuge & outreach team");
+  });
+
+  it('tells an owner who pastes a plan table who imports it', async () => {
+    const replies = await send(withHtml(sam, 'here is our plan', pastedHtml));
+    expect(textOf(replies[0])).toContain("Only a plan's commissioner");
+  });
+
+  it('asks for the partnership and year when the pasted table does not say them', async () => {
+    const bare = pastedHtml.replace(/<p>Somerset DAAT[^<]*<\/p>/, '');
+    const replies = await send(withHtml(jane, '', bare));
+    expect(textOf(replies[0])).toMatch(/^I could not read a plan in the pasted table: it does not say which partnership and plan year it is/);
+  });
+
+  it('leaves ordinary messages alone: their HTML, and a table that is not a plan, are read as chat', async () => {
+    const plain = await send(withHtml(jane, "what's overdue?", "<div><div>what's overdue?</div></div>"));
+    expect(textOf(plain[0])).toMatch(/Overdue|overdue/);
+    const budget = '<table><tr><th>Budget line</th><th>2012/13</th></tr><tr><td>Staff</td><td>120,000</td></tr></table>';
+    const notPlan = await send(withHtml(jane, 'Budget line 2012/13 Staff 120,000', budget));
+    expect(textOf(notPlan[0])).not.toContain('Import');
+    expect(cardOf(notPlan[0])?.actions ?? []).not.toEqual(expect.arrayContaining([expect.objectContaining({ verb: 'importPlan' })]));
   });
 });

@@ -29,7 +29,10 @@ const cells: [string, string[]][] = [
   ['Commissioners / Prison Drug Service Manager and Prison Healthcare Manager', ['Commissioners', 'Prison Drug Service Manager', 'Prison Healthcare Manager']],
   ['DAT team and University Placement Student', ['DAT team', 'University Placement Student']],
   ['JCG/Providers/Service User Working Group', ['JCG', 'Providers', 'Service User Working Group']],
-  ['SMAT, CDT & TP Mgrs', ['SMAT', 'CDT', 'TP Mgrs']],
+  // The managers of SMAT, CDT and TP: the plural title belongs to every bare acronym before it.
+  ['SMAT, CDT & TP Mgrs', ['SMAT Mgrs', 'CDT Mgrs', 'TP Mgrs']],
+  ['CDT & TP Mgrs', ['CDT Mgrs', 'TP Mgrs']],
+  ['SP, SMAT, Housing Options Teams', ['SP', 'SMAT', 'Housing Options Teams']],
   ['TP Data Mgr & SMAT Info Mgr', ['TP Data Mgr', 'SMAT Info Mgr']],
   ['JCM & service managers', ['JCM', 'service managers']],
   ['Inde trust/CSSMS  CSSMS Service lead', ['Inde trust', 'CSSMS', 'CSSMS Service lead']],

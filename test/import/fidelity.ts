@@ -57,7 +57,15 @@ const plans: { name: string; files: string[] }[] = [
   { name: 'isleOfWight', files: ['../../seeds/plans/000_8d414cf89c93b93b.txt', 'office/000_8d414cf89c93b93b.docx', 'office/000_8d414cf89c93b93b.pdf', 'office/000_8d414cf89c93b93b.xlsx'] },
   { name: 'worcestershire', files: ['../../seeds/plans/002_435ae65e161c75e5.txt', 'office/002_435ae65e161c75e5.merged.docx', 'office/002_435ae65e161c75e5.merged.pdf'] },
   { name: 'peterborough', files: ['../../seeds/plans/004_8aa2ae1dee1ce07a.txt', 'office/004_8aa2ae1dee1ce07a.docx', 'office/004_8aa2ae1dee1ce07a.pdf', 'office/004_8aa2ae1dee1ce07a.xlsx'] },
-];
+].map((plan) => {
+  // The same plans in another layout (Ref, Lead, Target date, RAG, objective rows, leads on lines, merged
+  // Lead cells, landscape, headers repeated across pages): scripts/makeOfficeFixtures.ts writes them.
+  const stem = { isleOfWight: 'isle-of-wight-2008-09', worcestershire: 'worcestershire-2009-10', peterborough: 'peterborough-2011-14' }[plan.name];
+  return { ...plan, files: [...plan.files, ...['docx', 'pdf', 'xlsx', 'csv'].map((ext) => `layouts/${stem}.layout.${ext}`)] };
+});
+
+/** The format a file counts under: its extension, and "(other layout)" for the layout renderings. */
+const formatOf = (file: string): string => `${file.split('.').at(-1) ?? ''}${file.includes('.layout.') ? ' (other layout)' : ''}`;
 
 async function read(file: string): Promise<Plan> {
   const path = join(import.meta.dirname, '../fixtures', file);
@@ -72,7 +80,7 @@ export async function byFormat(): Promise<Map<string, Fidelity>> {
     for (const file of files) {
       const plan = await read(file);
       const figures = fidelity(plan, truth, plan.period);
-      const format = file.split('.').at(-1) ?? '';
+      const format = formatOf(file);
       const sum = sums.get(format) ?? { n: 0, found: 0, precision: 0, schedules: 0, owners: 0 };
       const n = truth.length;
       sums.set(format, {

@@ -5,10 +5,10 @@ import { createServer, type Server } from 'node:http';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import type { Caller } from '../../src/app/caller.ts';
-import { PendingImports } from '../../src/app/importPreview.ts';
 import type { Services } from '../../src/app/services.ts';
 import { FILE_DOWNLOAD_INFO } from '../../src/bot/fileDownload.ts';
 import { importPress, repliesToFiles } from '../../src/bot/fileUpload.ts';
+import { hasPlanTable } from '../../src/import/pastedTable.ts';
 import { readPlanBytes } from '../../src/import/readPlanBytes.ts';
 import { openTableStore } from '../../src/store/tableStore.ts';
 import { cardProblems } from '../cards/cardCheck.ts';
@@ -39,7 +39,7 @@ afterAll(() => server.close());
 async function world(name: string) {
   const store = await openTableStore(connectionString, name);
   const services = { store, clock: { now: () => new Date('2009-05-10T10:00:00Z') }, settings: { LEAD_ROLE: 'Commissioner', ADMINS: [] }, logger: console } as unknown as Services;
-  return { services, deps: { read: readPlanBytes, pending: new PendingImports(), localMode: true } };
+  return { services, deps: { read: readPlanBytes, isPlanTable: hasPlanTable, localMode: true } };
 }
 
 const attachment = (name: string, path: string) => ({ contentType: FILE_DOWNLOAD_INFO, name, content: { downloadUrl: `${base}${path}`, uniqueId: 'u1', fileType: name.split('.').at(-1) } });
@@ -58,7 +58,7 @@ describe('a plan file sent to the bot', () => {
     expect(json).toContain('a typo for June 09?');
     const token = (card.card as { actions: { data: { token: string } }[] }).actions[0]?.data.token;
     expect(await services.store.plans.listPlans()).toEqual([]);
-    expect(await importPress(services, commissioner, 'importPlan', { verb: 'importPlan', token }, deps)).toMatch(/^Imported worcestershire-smat-2009: new plan, 112 actions/);
+    expect(await importPress(services, commissioner, 'importPlan', { verb: 'importPlan', token })).toMatch(/^Imported worcestershire-smat-2009: new plan, 112 actions/);
     expect((await services.store.plans.listPlans()).map((p) => p.actions)).toEqual([112]);
   });
 

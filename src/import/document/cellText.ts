@@ -1,5 +1,6 @@
 // A cell's lines joined as its column needs: the author's line breaks in an owner cell separate
 // owners; a list of dates on separate lines is a list.
+import { isCompleteRole, isGroupTitle } from '../../domain/owners.ts';
 import { endsDangling } from '../planText.ts';
 import type { DocCell } from './model.ts';
 
@@ -23,7 +24,9 @@ export function whoOf(cell: DocCell | undefined): string {
   let joined = '';
   for (const line of lines) {
     if (joined === '') joined = line;
-    else if (endsDangling(joined) || /^[a-z&]/.test(line)) joined += ` ${line}`;
+    // A title alone on its line ends the role above it: "SMAT" / "Mgrs" is SMAT Mgrs.
+    // A lower-case line goes on the one above ("Treatment lead/Service" / "governance leads"), unless both are whole roles ("JCM" / "service managers").
+    else if (endsDangling(joined) || isGroupTitle(line) || (/^[a-z&]/.test(line) && !(isCompleteRole(lines[lines.indexOf(line) - 1] ?? '') && isCompleteRole(line)))) joined += ` ${line}`;
     else joined += ` / ${line}`;
   }
   return joined;

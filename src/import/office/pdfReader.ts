@@ -23,7 +23,7 @@ function isHeading(line: PdfLine, table: PdfTable): boolean {
 
 /** An objective written as a full-width row inside the table, in the table's own text size. */
 function isWideRow(line: PdfLine): boolean {
-  return line.chunks.length === 1 && /^(?:objective|priority|aim)\s*\d+\b/i.test(line.text);
+  return line.chunks.length === 1 && /^(?:objective|priority|aim)\s*(?:\d+\b|:)/i.test(line.text);
 }
 
 /** Reads a PDF into paragraphs and tables. @throws PlanFormatError for a PDF pdf.js cannot open. */
@@ -50,6 +50,13 @@ export async function readPdf(bytes: Uint8Array): Promise<PlanDocument> {
     if (table !== null && !isHeading(line, table)) {
       if (isWideRow(line)) {
         table.wide.push({ line, number });
+        return;
+      }
+      // A full-width objective that wrapped: the next line starts where it starts and runs past the first column.
+      const wide = table.wide.at(-1);
+      if (wide !== undefined && wide.number === number - 1 && line.chunks.length === 1 && Math.abs(line.chunks[0]!.x - wide.line.chunks[0]!.x) < 2 && line.chunks[0]!.right > (table.header.chunks[1]?.x ?? Infinity)) {
+        wide.line = { ...wide.line, text: `${wide.line.text} ${line.text}` };
+        wide.number = number;
         return;
       }
       table.lines.push(line);

@@ -1,6 +1,7 @@
 // What pdf.js sees on each page of a PDF: the text pieces with their positions and sizes, and the
 // drawn shapes (table rules, cell shading) as boxes. Legacy build: the one that runs on Node 20.
-import { getDocument, OPS } from 'pdfjs-dist/legacy/build/pdf.mjs';
+import { getDocument, OPS } from './pdfjs.ts';
+import { mapLimit } from '../../mapLimit.ts';
 import { PlanFormatError } from '../planFormatError.ts';
 
 /** A piece of text; `top` grows down the document (pages stacked), `x` from the left edge. */
@@ -56,6 +57,42 @@ function apply(m: number[], x: number, y: number): [number, number] {
   return [a * x + c * y + e, b * x + d * y + f];
 }
 
+type PdfDoc = Awaited<ReturnType<typeof getDocument>['promise']>;
+
+/** One page's text pieces and painted boxes, placed in the stacked coordinates. */
+async function readPage(doc: PdfDoc, number: number): Promise<PdfContent> {
+  const page = await doc.getPage(number);
+  const height = page.getViewport({ scale: 1 }).height;
+  const offset = (number - 1) * PAGE_STRIDE;
+  const [text, ops] = await Promise.all([page.getTextContent(), page.getOperatorList()]);
+  const content: PdfContent = { pieces: [], boxes: [] };
+  for (const item of text.items) {
+    if (!isTextItem(item) || item.str.trim() === '') continue;
+    const [, , , d = 0, x = 0, y = 0] = item.transform;
+    const size = Math.abs(item.height || d) || 10;
+    content.pieces.push({ text: item.str, x, right: x + item.width, top: offset + height - y, size, page: number });
+  }
+  // Path boxes are in the space of the current transform: follow cm, q and Q to place them on the page.
+  let matrix = [1, 0, 0, 1, 0, 0];
+  const saved: number[][] = [];
+  ops.fnArray.forEach((fn, i) => {
+    const args = ops.argsArray[i] as unknown[];
+    if (fn === OPS.save) saved.push(matrix);
+    else if (fn === OPS.restore) matrix = saved.pop() ?? [1, 0, 0, 1, 0, 0];
+    else if (fn === OPS.transform) matrix = multiply(matrix, args as number[]);
+    if (fn !== OPS.constructPath) return;
+    const [paint, , box] = args as [number, unknown, ArrayLike<number> | null];
+    if (!PAINT_OPS.has(paint) || box === null || box.length < 4) return;
+    const [minX = 0, minY = 0, maxX = 0, maxY = 0] = Array.from(box);
+    const corners = [[minX, minY], [maxX, maxY], [minX, maxY], [maxX, minY]].map(([x = 0, y = 0]) => apply(matrix, x, y));
+    const xs = corners.map((c) => c[0]);
+    const ys = corners.map((c) => c[1]);
+    content.boxes.push({ left: Math.min(...xs), right: Math.max(...xs), top: offset + height - Math.max(...ys), bottom: offset + height - Math.min(...ys), page: number });
+  });
+  page.cleanup();
+  return content;
+}
+
 /** Reads every page's text and shapes. @throws PlanFormatError for a damaged, encrypted or huge PDF. */
 export async function readPdfContent(bytes: Uint8Array): Promise<PdfContent> {
   // pdf.js takes ownership of the buffer it is given: hand it a copy.
@@ -70,38 +107,11 @@ export async function readPdfContent(bytes: Uint8Array): Promise<PdfContent> {
   }
   try {
     if (doc.numPages > MAX_PAGES) throw new PlanFormatError(`the PDF has ${doc.numPages} pages; plans have at most ${MAX_PAGES}`);
-    const content: PdfContent = { pieces: [], boxes: [] };
-    for (let number = 1; number <= doc.numPages; number += 1) {
-      const page = await doc.getPage(number);
-      const height = page.getViewport({ scale: 1 }).height;
-      const offset = (number - 1) * PAGE_STRIDE;
-      for (const item of (await page.getTextContent()).items) {
-        if (!isTextItem(item) || item.str.trim() === '') continue;
-        const [, , , d = 0, x = 0, y = 0] = item.transform;
-        const size = Math.abs(item.height || d) || 10;
-        content.pieces.push({ text: item.str, x, right: x + item.width, top: offset + height - y, size, page: number });
-      }
-      const ops = await page.getOperatorList();
-      // Path boxes are in the space of the current transform: follow cm, q and Q to place them on the page.
-      let matrix = [1, 0, 0, 1, 0, 0];
-      const saved: number[][] = [];
-      ops.fnArray.forEach((fn, i) => {
-        const args = ops.argsArray[i] as unknown[];
-        if (fn === OPS.save) saved.push(matrix);
-        else if (fn === OPS.restore) matrix = saved.pop() ?? [1, 0, 0, 1, 0, 0];
-        else if (fn === OPS.transform) matrix = multiply(matrix, args as number[]);
-        if (fn !== OPS.constructPath) return;
-        const [paint, , box] = args as [number, unknown, ArrayLike<number> | null];
-        if (!PAINT_OPS.has(paint) || box === null || box.length < 4) return;
-        const [minX = 0, minY = 0, maxX = 0, maxY = 0] = Array.from(box);
-        const corners = [[minX, minY], [maxX, maxY], [minX, maxY], [maxX, minY]].map(([x = 0, y = 0]) => apply(matrix, x, y));
-        const xs = corners.map((c) => c[0]);
-        const ys = corners.map((c) => c[1]);
-        content.boxes.push({ left: Math.min(...xs), right: Math.max(...xs), top: offset + height - Math.max(...ys), bottom: offset + height - Math.min(...ys), page: number });
-      });
-      page.cleanup();
-    }
-    return content;
+    // Several pages at a time, each page's text and shapes together: pdf.js inflates streams
+    // asynchronously, so one page's work fills another's wait.
+    const numbers = Array.from({ length: doc.numPages }, (_, i) => i + 1);
+    const pages = await mapLimit(numbers, 8, (number) => readPage(doc, number));
+    return { pieces: pages.flatMap((page) => page.pieces), boxes: pages.flatMap((page) => page.boxes) };
   } finally {
     await doc.destroy();
   }

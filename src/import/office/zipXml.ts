@@ -39,19 +39,32 @@ export interface XmlHandlers {
   text: (text: string) => void;
 }
 
-function tagOf(node: SaxesTagNS): XmlTag {
-  return {
-    uri: node.uri,
-    local: node.local,
-    attr: (local) => Object.values(node.attributes).find((a) => a.local === local)?.value,
-  };
+/** A tag read lazily: attributes are looked up only when asked (most tags never are). */
+class SaxTag implements XmlTag {
+  constructor(private readonly node: SaxesTagNS) {}
+
+  get uri(): string {
+    return this.node.uri;
+  }
+
+  get local(): string {
+    return this.node.local;
+  }
+
+  attr(local: string): string | undefined {
+    for (const name in this.node.attributes) {
+      const attribute = this.node.attributes[name];
+      if (attribute?.local === local) return attribute.value;
+    }
+    return undefined;
+  }
 }
 
 /** Streams `xml` through `handlers`. @throws PlanFormatError when the XML is not well formed. */
 export function walkXml(xml: string, handlers: XmlHandlers): void {
   const parser = new SaxesParser({ xmlns: true });
-  parser.on('opentag', (node) => handlers.open(tagOf(node)));
-  parser.on('closetag', (node) => handlers.close(tagOf(node)));
+  parser.on('opentag', (node) => handlers.open(new SaxTag(node)));
+  parser.on('closetag', (node) => handlers.close(new SaxTag(node)));
   parser.on('text', handlers.text);
   try {
     parser.write(xml).close();
