@@ -11,6 +11,8 @@ import { readPlanFile } from './import/readPlanFile.ts';
 
 const rolesFile = z.object({
   tenantId: z.string().min(1),
+  /** Lead roles the import rule would not find, by partnership ("Safer Peterborough Partnership": "SPM-CC"). */
+  leadRoles: z.record(z.string(), z.string().min(1)).default({}),
   people: z.array(z.object({ id: z.string().min(1), name: z.string().min(1), roles: z.array(z.string().min(1)) })),
 });
 
@@ -24,8 +26,11 @@ export async function readRolesFile(file: string): Promise<DemoPeople> {
   return parsed.data;
 }
 
-/** Imports every plan file in `dir` for `tenantId`, rebased to the plan year containing today. Returns the lines logged. */
-export async function importDemoPlans(services: Services, dir: string, tenantId?: string): Promise<string[]> {
+/**
+ * Imports every plan file in `dir` for `tenantId`, rebased to the plan year containing today, each with its
+ * lead role from `leadRoles` (by partnership) or the import rule. Returns the lines logged.
+ */
+export async function importDemoPlans(services: Services, dir: string, tenantId?: string, leadRoles: Record<string, string> = {}): Promise<string[]> {
   const start = financialYearOf(londonDate(services.clock.now())).start;
   const files = (await readdir(dir)).filter((f) => f.endsWith('.txt')).sort();
   const lines: string[] = [];
@@ -35,7 +40,7 @@ export async function importDemoPlans(services: Services, dir: string, tenantId?
       lines.push(`${file}: not imported: ${read.reason}`);
       continue;
     }
-    const report = await storePlan(services, rebasePlan(read.plan, start), tenantId);
+    const report = await storePlan(services, rebasePlan(read.plan, start), tenantId, leadRoles[read.plan.partnership]);
     lines.push(describeImport(report));
   }
   return lines;
@@ -60,7 +65,7 @@ export async function loadDemoData(services: Services, plansDir: string, rolesPa
   if ((await services.store.plans.listPlans()).length > 0) return;
   // The demo plans belong to the demo people's tenant, so they see them.
   const people = rolesPath ? await readRolesFile(rolesPath) : null;
-  for (const line of await importDemoPlans(services, plansDir, people?.tenantId)) services.logger.info(`demo plan ${line}`);
+  for (const line of await importDemoPlans(services, plansDir, people?.tenantId, people?.leadRoles)) services.logger.info(`demo plan ${line}`);
   if (people) {
     const assigned = await assignDemoRoles(services, people);
     services.logger.info({ assigned, file: rolesPath }, 'demo roles assigned');

@@ -1,12 +1,38 @@
 // Who sees which plans. A plan belongs to one tenant. Role assignments are per tenant: a person holding
 // "SMLO" holds it in every plan of their own tenant that names SMLO, never in another tenant's. A person
-// sees the plans of their tenant that name a role they hold; the commissioner (holder of the lead role)
-// and admins see all their tenant's plans. Nobody sees a plan of another tenant, or one with no tenant.
+// sees the plans of their tenant that name a role they hold; a plan's commissioner (a holder of the
+// plan's lead role) sees that plan, and admins see all their tenant's plans. Nobody sees a plan of
+// another tenant, or one with no tenant.
+import { chooseLeadRole } from '../domain/leadRole.ts';
 import { roleKey } from '../domain/owners.ts';
 import type { PlanAction } from '../domain/plan.ts';
 import type { PlanSummary } from '../domain/ports.ts';
+import type { Person } from '../domain/progress.ts';
 import type { Caller } from './caller.ts';
 import type { Directory } from './directory.ts';
+
+/** The role whose holders commission the plan: its own, or (a plan stored before plans had one) by the import rule. */
+export function leadRoleOf(plan: Pick<PlanSummary, 'leadRole' | 'roles'>, setting: string): string {
+  return plan.leadRole ?? chooseLeadRole(plan.roles, setting).role;
+}
+
+/**
+ * Who commissions this plan: the holders of its lead role in the plan's tenant. While nobody there holds
+ * it, the holders of the LEAD_ROLE setting's role do (the organisation's commissioner), so no plan is
+ * left without one: a plan imported with a lead role nobody holds yet is still run, and can be handed on.
+ */
+export function commissionersOf(planId: string, directory: Directory, setting: string): Person[] {
+  const plan = directory.plan(planId);
+  if (plan === undefined || plan.tenantId === null) return [];
+  const inTenant = (role: string): Person[] => directory.holders(role).filter((p) => p.tenantId === plan.tenantId);
+  const leads = inTenant(leadRoleOf(plan, setting));
+  return leads.length > 0 ? leads : inTenant(setting);
+}
+
+/** The plans of their tenant a person commissions. */
+export function plansLedBy(personId: string, tenantId: string, directory: Directory, setting: string): string[] {
+  return directory.plans.filter((p) => tenantId !== '' && p.tenantId === tenantId && commissionersOf(p.id, directory, setting).some((c) => c.id === personId)).map((p) => p.id);
+}
 
 /** True when the plan is in the caller's tenant. */
 function sameTenant(caller: Caller, plan: PlanSummary | undefined): plan is PlanSummary {
@@ -17,13 +43,13 @@ function sameTenant(caller: Caller, plan: PlanSummary | undefined): plan is Plan
 export function visiblePlanIds(caller: Caller, directory: Directory): Set<string> {
   const held = new Set(caller.roles.map(roleKey));
   return new Set(directory.plans
-    .filter((p) => sameTenant(caller, p) && (caller.isAdmin || caller.isLead || p.roles.some((r) => held.has(roleKey(r.name)))))
+    .filter((p) => sameTenant(caller, p) && (caller.isAdmin || caller.leads.includes(p.id) || p.roles.some((r) => held.has(roleKey(r.name)))))
     .map((p) => p.id));
 }
 
-/** True when the caller runs this plan: holds the lead role in the plan's tenant. */
+/** True when the caller runs this plan: holds the plan's lead role in the plan's tenant. */
 export function isPlanCommissioner(caller: Caller, planId: string, directory: Directory): boolean {
-  return caller.isLead && sameTenant(caller, directory.plan(planId));
+  return caller.leads.includes(planId) && sameTenant(caller, directory.plan(planId));
 }
 
 /** True for the plan's commissioner and for admins of its tenant. */
@@ -43,9 +69,10 @@ export function tenantPlans(caller: Caller, directory: Directory): PlanSummary[]
   return directory.plans.filter((p) => sameTenant(caller, p));
 }
 
-/** Who a person with no role should ask: the commissioners and admins of their tenant, by name. */
-export function whoToAsk(caller: Caller, directory: Directory, leadRole: string, admins: readonly string[]): string[] {
-  const leads = directory.holders(leadRole).filter((p) => p.tenantId === caller.tenantId).map((p) => p.name);
+/** Who a person with no role should ask: the commissioners of their tenant's plans and its admins, by name. */
+export function whoToAsk(caller: Caller, directory: Directory, settings: { LEAD_ROLE: string; ADMINS: readonly string[] }): string[] {
+  const leads = tenantPlans(caller, directory).flatMap((p) => commissionersOf(p.id, directory, settings.LEAD_ROLE)).map((p) => p.name);
+  const admins = settings.ADMINS;
   const adminNames = admins.map((id) => directory.person(id)).filter((p) => p !== undefined && p.tenantId === caller.tenantId).map((p) => p!.name);
   return [...new Set([...leads, ...adminNames])];
 }

@@ -1,7 +1,8 @@
-// Who is asking, and what they may do: owners update their own actions; the commissioner (whoever
-// holds the lead role) and admins may update any and manage roles.
-import type { Actor } from '../domain/progress.ts';
+// Who is asking, and what they may do: owners update their own actions; a plan's commissioner (whoever
+// holds that plan's lead role) and admins may update any of its actions and manage roles.
 import { roleKey } from '../domain/owners.ts';
+import type { Actor } from '../domain/progress.ts';
+import { plansLedBy } from './access.ts';
 import type { Directory } from './directory.ts';
 import type { Settings } from './services.ts';
 
@@ -13,6 +14,12 @@ export interface Caller {
   tenantId: string;
   /** Roles they hold, as assigned. */
   roles: string[];
+  /** The plans (ids) whose lead role they hold: the plans they commission. */
+  leads: string[];
+  /**
+   * True when they commission a plan of their tenant, or hold the LEAD_ROLE setting's role (the
+   * organisation's commissioner, who imports its first plan). Each plan is managed only by its own.
+   */
   isLead: boolean;
   isAdmin: boolean;
 }
@@ -22,12 +29,14 @@ export function callerFrom(id: string, name: string, tenantId: string, directory
   // A role held by a person of another tenant is not theirs here (role assignments are per tenant).
   const known = directory.person(id);
   const roles = known && known.tenantId !== tenantId ? [] : directory.rolesOf(id);
+  const leads = known && known.tenantId !== tenantId ? [] : plansLedBy(id, tenantId, directory, settings.LEAD_ROLE);
   return {
     id,
     tenantId,
     name: directory.person(id)?.name ?? name,
     roles,
-    isLead: roles.some((r) => roleKey(r) === roleKey(settings.LEAD_ROLE)),
+    leads,
+    isLead: leads.length > 0 || roles.some((r) => roleKey(r) === roleKey(settings.LEAD_ROLE)),
     isAdmin: settings.ADMINS.includes(id),
   };
 }
@@ -37,7 +46,7 @@ export function actorOf(caller: Caller): Actor {
   return { id: caller.id, name: caller.name };
 }
 
-/** The commissioner and admins manage roles. */
+/** Commissioners and admins manage roles (each in the plans they manage). */
 export function mayManageRoles(caller: Caller): boolean {
   return caller.isLead || caller.isAdmin;
 }

@@ -6,8 +6,11 @@ import { randomUUID } from 'node:crypto';
 import { londonDate } from '../domain/calendar.ts';
 import { roleKey } from '../domain/owners.ts';
 import type { Due, Plan, PlanAction } from '../domain/plan.ts';
+import { leadRoleReason } from '../domain/leadRole.ts';
+import { mayManagePlan, whoToAsk } from './access.ts';
 import { mayManageRoles, type Caller } from './caller.ts';
-import { describeImport, storePlan } from './importPlans.ts';
+import { loadDirectory } from './directory.ts';
+import { describeImport, leadRoleFor, storePlan } from './importPlans.ts';
 import type { Services } from './services.ts';
 
 /** Reads a plan file's bytes (any format); throws an Error whose message says why it holds no plan. */
@@ -34,6 +37,8 @@ export interface ImportPreview {
   grids: { number: number; title: string; actions: number }[];
   byWhen: { kind: Due['kind']; actions: number }[];
   roles: { name: string; actions: number; isNew: boolean; aliases: string[] }[];
+  /** The plan's lead role (its commissioner's), why it is that one, and who holds it in the importer's tenant. */
+  leadRole: { role: string; why: string; holders: string[]; standIn: string | null };
   warnings: { line: number; message: string }[];
   /** Null for a plan not stored yet. */
   revision: { added: string[]; removed: string[]; changed: PreviewChange[] } | null;
@@ -42,8 +47,31 @@ export interface ImportPreview {
 /** The answer to a file, a press or "undo import": a preview, or words. */
 export type ImportAnswer = { preview: ImportPreview } | { message: string };
 
-function leadWords(services: Pick<Services, 'settings'>): string {
-  return `Only the commissioner (whoever holds "${services.settings.LEAD_ROLE}") or an admin can import a plan. Please send the file to them.`;
+async function leadWords(services: Pick<Services, 'store' | 'settings'>, caller: Caller): Promise<string> {
+  const ask = whoToAsk(caller, await loadDirectory(services.store), services.settings);
+  return `Only a plan's commissioner (whoever holds its lead role) or an admin can import a plan. Please send the file to ${ask.length > 0 ? ask.join(' or ') : 'them'}.`;
+}
+
+/** Why the caller may not replace a stored plan (only its commissioner and admins may), or null. */
+async function notTheirs(services: Pick<Services, 'store'>, caller: Caller, planId: string): Promise<string | null> {
+  const directory = await loadDirectory(services.store);
+  const stored = directory.plan(planId);
+  if (stored === undefined || mayManagePlan(caller, planId, directory)) return null;
+  if (stored.tenantId !== caller.tenantId) return 'That plan belongs to another organisation, so it cannot be imported here. Nothing was imported.';
+  return `Only the commissioner of ${stored.partnership} (whoever holds ${stored.leadRole ?? 'its lead role'}) or an admin can import a new version of it. Nothing was imported.`;
+}
+
+/** The lead role the plan would have once imported, and who holds it in the caller's tenant. */
+async function leadRoleShown(services: Pick<Services, 'store' | 'settings'>, caller: Caller, plan: Plan): Promise<ImportPreview['leadRole']> {
+  const chosen = await leadRoleFor(services, plan);
+  const role = chosen?.role ?? (await services.store.plans.listPlans()).find((p) => p.id === plan.id)?.leadRole ?? services.settings.LEAD_ROLE;
+  const why = chosen === null ? 'kept from the stored plan' : leadRoleReason(chosen, services.settings.LEAD_ROLE);
+  const holders = await services.store.roles.holders(role);
+  const names = await Promise.all(holders.map((id) => services.store.people.get(id)));
+  const here = names.filter((p) => p !== null && p.tenantId === caller.tenantId).map((p) => p!.name);
+  // While nobody holds it, the holders of the LEAD_ROLE setting commission the plan (src/app/access.ts).
+  const standIn = here.length === 0 && role !== services.settings.LEAD_ROLE ? services.settings.LEAD_ROLE : null;
+  return { role, why, holders: here, standIn };
 }
 
 function label(action: PlanAction): string {
@@ -72,7 +100,7 @@ export async function previewImport(
   services: Pick<Services, 'store' | 'clock' | 'settings'>, caller: Caller, file: { name: string; bytes: Uint8Array },
   read: PlanReader,
 ): Promise<ImportAnswer> {
-  if (!mayManageRoles(caller)) return { message: leadWords(services) };
+  if (!mayManageRoles(caller)) return { message: await leadWords(services, caller) };
   let plan: Plan;
   try {
     plan = await read(file.bytes, file.name);
@@ -80,6 +108,8 @@ export async function previewImport(
     return { message: `I could not read a plan in ${file.name}: ${error instanceof Error ? error.message.replace(`${file.name}: `, '') : String(error)}. Nothing was imported.` };
   }
   const stored = await services.store.plans.getPlan(plan.id);
+  const refused = await notTheirs(services, caller, plan.id);
+  if (refused) return { message: refused };
   const known = new Set([
     ...(await services.store.roles.list()).map((r) => roleKey(r.role)),
     ...(await services.store.plans.listPlans()).flatMap((p) => p.roles.map((r) => roleKey(r.name))),
@@ -97,6 +127,7 @@ export async function previewImport(
       grids: plan.grids.map((g) => ({ ...g, actions: plan.actions.filter((a) => a.grid === g.number).length })),
       byWhen: DUE_KINDS.map((kind) => ({ kind, actions: plan.actions.filter((a) => a.due.kind === kind).length })).filter((k) => k.actions > 0),
       roles: plan.roles.map((r) => ({ name: r.name, actions: r.actions, isNew: !known.has(roleKey(r.name)), aliases: r.aliases ?? [] })),
+      leadRole: await leadRoleShown(services, caller, plan),
       warnings: plan.warnings,
       revision: stored === null ? null : revisionOf(stored, plan),
     },
@@ -105,7 +136,7 @@ export async function previewImport(
 
 /** Import pressed: stores the previewed plan for the caller's tenant, once however often it is pressed. */
 export async function confirmImport(services: Pick<Services, 'store' | 'clock' | 'settings'>, caller: Caller, token: string): Promise<{ message: string }> {
-  if (!mayManageRoles(caller)) return { message: leadWords(services) };
+  if (!mayManageRoles(caller)) return { message: await leadWords(services, caller) };
   const gone = { message: 'That preview has expired or was already used. Send the file again to import it.' };
   const now = services.clock.now();
   const entry = token === '' ? null : await services.store.imports.preview(token);
@@ -113,6 +144,8 @@ export async function confirmImport(services: Pick<Services, 'store' | 'clock' |
   if (entry.personId !== caller.id) return { message: 'Only the person who sent the file can import it.' };
   const taken = await services.store.imports.takePreview(token);
   if (taken === null) return gone;
+  const refused = await notTheirs(services, caller, taken.plan.id);
+  if (refused) return { message: refused };
   const previous = await services.store.plans.getPlan(taken.plan.id);
   let report;
   try {

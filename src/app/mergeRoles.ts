@@ -36,7 +36,9 @@ export function mergeInPlan(plan: Plan, alias: string, into: string): { plan: Pl
   if (!roles.some((role) => roleKey(role.name) === roleKey(into))) {
     roles.push({ name: into, actions: count, aliases: [merged?.name ?? alias] });
   }
-  return { plan: { ...plan, actions, roles }, actions: count };
+  // The plan's lead role follows its spelling too.
+  const leadRole = plan.leadRole !== undefined && roleKey(plan.leadRole) === key ? into : plan.leadRole;
+  return { plan: { ...plan, actions, roles, ...(leadRole !== undefined ? { leadRole } : {}) }, actions: count };
 }
 
 /**
@@ -44,7 +46,7 @@ export function mergeInPlan(plan: Plan, alias: string, into: string): { plan: Pl
  * Returns null when no plan and nobody has the alias (nothing to merge).
  */
 export async function mergeRoles(
-  services: Pick<Services, 'store' | 'clock'>, alias: string, into: string, by: Actor,
+  services: Pick<Services, 'store' | 'clock' | 'settings'>, alias: string, into: string, by: Actor,
   include: { plan: (planId: string) => boolean; person: (personId: string) => boolean } = { plan: () => true, person: () => true },
 ): Promise<RoleMerge | null> {
   if (roleKey(alias) === roleKey(into)) return null;

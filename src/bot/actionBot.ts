@@ -99,10 +99,13 @@ export class ActionBot extends ActivityHandler {
   private async turn(context: TurnContext): Promise<ChatTurn> {
     const who = identityOf(context);
     const botId = context.activity.recipient.id;
-    const mentions = (context.activity.entities ?? [])
-      .filter((e) => e.type === 'mention' && (e as { mentioned?: { id?: string } }).mentioned?.id !== botId)
-      .map((e) => String((e as { mentioned?: { name?: string } }).mentioned?.name ?? ''))
-      .filter(Boolean);
+    // Teams puts each @mention in the activity's entities with the person's id ("29:…", sometimes the AAD id too).
+    const entities: unknown[] = Array.isArray(context.activity.entities) ? context.activity.entities : [];
+    const mentions = entities
+      .filter((e): e is { type: unknown } => typeof e === 'object' && e !== null)
+      .map((e) => (e.type === 'mention' ? (e as { mentioned?: { id?: unknown; name?: unknown; aadObjectId?: unknown } }).mentioned : undefined))
+      .filter((m) => m !== undefined && typeof m.id === 'string' && m.id !== botId && typeof m.name === 'string' && m.name.length <= 200)
+      .map((m) => ({ id: String(m?.id), name: String(m?.name), ...(typeof m?.aadObjectId === 'string' ? { aadObjectId: m.aadObjectId } : {}) }));
     return turnFor(this.services, this.messenger, { ...who, mentions });
   }
 

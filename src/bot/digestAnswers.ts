@@ -9,6 +9,7 @@ import { acceptDelay, chase, close, reassign, type EscalationResult, type Nudge 
 import { snoozeAction } from '../app/reminderSettings.ts';
 import type { Services } from '../app/services.ts';
 import { digestCard } from '../cards/digestCards.ts';
+import { readableDates } from '../cards/format.ts';
 import { renderCard } from '../cards/render.ts';
 import type { Answer } from '../domain/answers.ts';
 import { MAX_REASON } from '../domain/answers.ts';
@@ -17,6 +18,7 @@ import { bannerKind } from '../domain/digestItems.ts';
 import type { DigestLine } from '../domain/digestPorts.ts';
 import type { CardAnswerResult } from './cardAnswer.ts';
 import type { ChatTurn } from './commands/chatCommand.ts';
+import { newDateNote } from './answerApply.ts';
 import { outcomeLine, refreshDigests, withOutcome } from './answerNews.ts';
 import type { Messenger } from './messenger.ts';
 
@@ -85,7 +87,7 @@ export async function answerFromDigest(turn: ChatTurn, messenger: Messenger, ver
     default:
       result = await close(services, turn.directory, caller, line.planId, line.actionId, { digestKey: d });
   }
-  if (!result.ok) return reply(`Not saved: ${result.message}`);
+  if (!result.ok) return reply(`Not saved: ${readableDates(result.message)}`);
   const updated = withOutcome(record, (l) => l === line, result.outcome);
   await services.store.digests.save(updated);
   // Answers reach the other digests through answerAction; a reassignment is not an answer but is news too.
@@ -112,7 +114,9 @@ async function answerLine(turn: ChatTurn, line: DigestLine, answer: Answer, dige
   const outcome = await answerAction(turn.services, turn.directory, turn.caller, { planId: line.planId, actionId: line.actionId, occurrence: line.occurrence, answer, via: 'button', shownBy: { digestKey } });
   if (outcome.kind === 'stale') return { ok: false, message: `it changed a moment ago (now ${outcome.stored.progress.status}).` };
   if (outcome.kind !== 'saved') return { ok: false, message: outcome.reason };
-  return { ok: true, outcome: outcomeLine(outcome.change), message: `Saved: ${typeableRef(outcome.stored)} ${outcome.change.summary}.${outcome.note ? ` ${outcome.note}` : ''}` };
+  // The redrawn digest is all the presser sees: a note about the new date (weekend, after the plan) goes on the line.
+  const note = newDateNote(outcome.change, turn.directory.plan(line.planId)?.period ?? null);
+  return { ok: true, outcome: `${outcomeLine(outcome.change)}${note ? `. ${note}` : ''}`, message: `Saved: ${typeableRef(outcome.stored)} ${outcome.change.summary}.${outcome.note ? ` ${outcome.note}` : ''}` };
 }
 
 /** Chase: each owner gets the action's reminder card now, headed as of today. */

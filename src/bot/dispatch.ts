@@ -6,7 +6,7 @@ import { loadDirectory } from '../app/directory.ts';
 import type { Services } from '../app/services.ts';
 import { londonDate } from '../domain/calendar.ts';
 import type { Intent } from '../domain/reading/intent.ts';
-import type { ChatReply, ChatTurn } from './commands/chatCommand.ts';
+import type { ChatReply, ChatTurn, Mention } from './commands/chatCommand.ts';
 import { commandFor } from './commands/index.ts';
 import type { Messenger } from './messenger.ts';
 
@@ -15,7 +15,7 @@ export interface Sender {
   id: string;
   name: string;
   tenantId: string;
-  mentions: string[];
+  mentions: Mention[];
 }
 
 /** Builds the turn for a sender: directory, caller, visible plans and the conversation's memory. */

@@ -47,6 +47,7 @@ export function previewCard(preview: ImportPreview): ImportPreviewCard {
     periodLabel: `${preview.period.start} to ${preview.period.end}`,
     actionsLabel: `${actions} action${actions === 1 ? '' : 's'} in ${preview.grids.length} grid${preview.grids.length === 1 ? '' : 's'}`,
     byWhenLabel: preview.byWhen.map((k) => `${k.kind} ${k.actions}`).join(', '),
+    leadRoleLabel: `whoever holds ${preview.leadRole.role} (${preview.leadRole.why}): ${preview.leadRole.holders.length > 0 ? preview.leadRole.holders.join(', ') : `nobody yet${preview.leadRole.standIn ? ` (until someone does, whoever holds ${preview.leadRole.standIn} stands in)` : ''}`}. Change it with "lead role for <plan> is <role>".`,
     grids: listed(preview.grids, (g) => `Grid ${g.number}${g.title === '' ? '' : `: ${g.title}`} (${g.actions})`),
     rolesHeading: `Roles (${preview.roles.length}, ${fresh} new)`,
     roles: listed(preview.roles, (r) => `${r.name}: ${r.actions}${r.isNew ? ' (new)' : ''}${r.aliases.length > 0 ? `, also written ${r.aliases.join(', ')}` : ''}`),

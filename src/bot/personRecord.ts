@@ -15,6 +15,16 @@ export function identityOf(context: TurnContext): { id: string; name: string; te
   };
 }
 
+/** The sender's Teams user id and, when the activity carries one (a Teams member record), their email or UPN. */
+function contactOf(context: TurnContext): Pick<Person, 'teamsId' | 'email'> {
+  const from = context.activity.from as { id?: unknown; aadObjectId?: unknown; email?: unknown; userPrincipalName?: unknown };
+  const email = [from.email, from.userPrincipalName].find((e): e is string => typeof e === 'string' && /^[^\s@]{1,64}@[^\s@]{1,190}$/.test(e));
+  return {
+    ...(typeof from.id === 'string' && from.id !== from.aadObjectId ? { teamsId: from.id } : {}),
+    ...(email ? { email: email.toLowerCase() } : {}),
+  };
+}
+
 // Teams sends conversationUpdate and installationUpdate together on install: one greeting, not two.
 const inFlight = new Map<string, Promise<boolean>>();
 
@@ -29,9 +39,11 @@ export function recordPerson(services: Services, context: TurnContext): Promise<
     const known = await services.store.people.get(who.id);
     const reference = TurnContext.getConversationReference(context.activity);
     const storedRef = known ? await services.store.people.conversationOf(who.id) : null;
-    const changed = !known || !known.reachable || known.name !== who.name || JSON.stringify(storedRef) !== JSON.stringify(reference);
+    const contact = contactOf(context);
+    const changed = !known || !known.reachable || known.name !== who.name || known.teamsId !== contact.teamsId || (contact.email !== undefined && known.email !== contact.email)
+      || JSON.stringify(storedRef) !== JSON.stringify(reference);
     if (changed) {
-      const person: Person = { id: who.id, tenantId: who.tenantId, name: who.name, reachable: true };
+      const person: Person = { id: who.id, tenantId: who.tenantId, name: who.name, reachable: true, ...(known?.email ? { email: known.email } : {}), ...contact };
       await services.store.people.save(person, reference);
     }
     return !known || !known.reachable;

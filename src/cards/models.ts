@@ -189,6 +189,8 @@ export interface ImportPreviewCard {
   periodLabel: string;
   actionsLabel: string;
   byWhenLabel: string;
+  /** The plan's lead role, why, and who holds it ("JCM (the plan's commissioning lead title…): Jane Smith"). */
+  leadRoleLabel: string;
   grids: { label: string }[];
   rolesHeading: string;
   roles: { label: string }[];

@@ -6,7 +6,7 @@ import { readPlanFile } from '../import/readPlanFile.ts';
 import { planSummary } from '../import/summary.ts';
 import { ExitCode, type Command } from './command.ts';
 
-const usage = `Usage: actionbot import <file…> [--json] [--rebase YYYY-MM-DD] [--save [--tenant ID]]
+const usage = `Usage: actionbot import <file…> [--json] [--rebase YYYY-MM-DD] [--save [--tenant ID] [--lead-role ROLE]]
 
 Imports planning-grid documents and prints, per plan, its partnership, period, actions per grid,
 per kind of "By when" and per role, and every warning with its source line.
@@ -18,6 +18,10 @@ per kind of "By when" and per role, and every warning with its source line.
                          removed and changed is listed
   --tenant ID            the Teams tenant (AAD tenant id) the plans belong to: only its people see them.
                          Default: the only ALLOWED_TENANTS entry; in local mode, the demo roles' tenant
+  --lead-role ROLE       the role whose holders commission the plans (e.g. JCM). Default: a plan keeps its
+                         own; a new plan gets the LEAD_ROLE setting if it names it, else its commissioning
+                         lead title with most actions (Commissioner, Lead Commissioner, JCM, …), else
+                         LEAD_ROLE
   -h, --help             show this text`;
 
 /** The JSON shape of one plan: built field by field so the output keeps these keys, in this order. */
@@ -51,7 +55,7 @@ export function isIsoDate(text: string): text is IsoDate {
   return date.getUTCFullYear() === year && date.getUTCMonth() === month - 1 && date.getUTCDate() === day;
 }
 
-type Options = { files: string[]; json: boolean; rebase: IsoDate | null; save: boolean; tenant: string | null; help: boolean };
+type Options = { files: string[]; json: boolean; rebase: IsoDate | null; save: boolean; tenant: string | null; leadRole: string | null; help: boolean };
 
 function readOptions(argv: string[]): Options | string {
   let parsed;
@@ -64,6 +68,7 @@ function readOptions(argv: string[]): Options | string {
         rebase: { type: 'string' },
         save: { type: 'boolean', default: false },
         tenant: { type: 'string' },
+        'lead-role': { type: 'string' },
         help: { type: 'boolean', short: 'h', default: false },
       },
     });
@@ -77,7 +82,9 @@ function readOptions(argv: string[]): Options | string {
   }
   if (!values.help && positionals.length === 0) return 'no plan files given';
   if (values.tenant !== undefined && !/^[\w-]{1,100}$/.test(values.tenant)) return `--tenant needs a tenant id (got "${values.tenant}")`;
-  return { files: positionals, json: values.json, rebase, save: values.save, tenant: values.tenant ?? null, help: values.help };
+  const leadRole = values['lead-role']?.trim() ?? null;
+  if (leadRole !== null && (leadRole === '' || leadRole.length > 100)) return `--lead-role needs a role name (got "${values['lead-role']}")`;
+  return { files: positionals, json: values.json, rebase, save: values.save, tenant: values.tenant ?? null, leadRole, help: values.help };
 }
 
 async function run(argv: string[]): Promise<number> {
@@ -114,16 +121,17 @@ async function run(argv: string[]): Promise<number> {
   } else {
     process.stdout.write(imported.map(({ file, plan }) => planSummary(plan, file)).join('\n'));
   }
-  if (options.save && imported.length > 0 && !(await save(imported.map((i) => i.plan), options.json, options.tenant))) return ExitCode.usage;
+  if (options.save && imported.length > 0 && !(await save(imported.map((i) => i.plan), options.json, options.tenant, options.leadRole))) return ExitCode.usage;
   return failed > 0 ? ExitCode.inputFailed : ExitCode.ok;
 }
 
 /** Stores the plans and reports, per plan, what the import changed (on stderr when stdout is JSON). */
-async function save(plans: Plan[], json: boolean, given: string | null): Promise<boolean> {
+async function save(plans: Plan[], json: boolean, given: string | null, leadRole: string | null): Promise<boolean> {
   const out = json ? process.stderr : process.stdout;
   // Storage modules load only when asked to save: a plain import stays quick to start.
   const { withServices } = await import('./cliServices.ts');
-  const { describeImport, storePlan } = await import('../app/importPlans.ts');
+  const { describeImport, leadRoleFor, storePlan } = await import('../app/importPlans.ts');
+  const { leadRoleReason } = await import('../domain/leadRole.ts');
   const { readRolesFile } = await import('../demoData.ts');
   return withServices(async (services, config) => {
     // Fail closed: outside local mode a plan is never stored without knowing whose it is.
@@ -134,8 +142,10 @@ async function save(plans: Plan[], json: boolean, given: string | null): Promise
       return false;
     }
     for (const plan of plans) {
-      const report = await storePlan(services, plan, tenant);
+      const lead = await leadRoleFor(services, plan, leadRole ?? undefined);
+      const report = await storePlan(services, plan, tenant, leadRole ?? undefined);
       out.write(`saved ${describeImport(report)}\n`);
+      if (lead) out.write(`  lead role: ${lead.role} (${leadRoleReason(lead, services.settings.LEAD_ROLE)})\n`);
       for (const a of report.added.slice(0, report.created ? 0 : 50)) out.write(`  + ${a.ref ?? ''} ${a.text.slice(0, 70)}\n`);
       for (const a of report.removed) out.write(`  - ${a.ref ?? ''} ${a.text.slice(0, 70)} (removed; its history is kept)\n`);
       for (const c of report.changed) {

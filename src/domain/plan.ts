@@ -69,6 +69,8 @@ export interface Plan {
   tenantId?: string;
   /** Short letters people type before an action's number ("BED"): given by the store, then kept. */
   code?: string;
+  /** The role whose holders commission this plan (src/domain/leadRole.ts): chosen at its first import, then kept. */
+  leadRole?: string;
   period: PlanPeriod;
   grids: Grid[];
   actions: PlanAction[];

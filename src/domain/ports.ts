@@ -43,6 +43,8 @@ export interface PlanSummary {
   code: string;
   /** null for a plan stored before plans had tenants: nobody sees it until it is imported again. */
   tenantId: string | null;
+  /** The role whose holders commission the plan; null for a plan stored before plans had one. */
+  leadRole: string | null;
   partnership: string;
   period: PlanPeriod;
   grids: Grid[];
@@ -62,6 +64,8 @@ export interface PlanStore {
   listPlans(): Promise<PlanSummary[]>;
   /** The plan as stored, actions in document order (a kept action shows its stored id). */
   getPlan(planId: string): Promise<Plan | null>;
+  /** Names the role whose holders commission the plan. False when there is no such plan. */
+  setLeadRole(planId: string, role: string): Promise<boolean>;
 }
 
 /** The outcome of an ETag-checked update. */

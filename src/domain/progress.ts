@@ -52,4 +52,8 @@ export interface Person {
   name: string;
   /** False once they uninstall the bot or Teams refuses messages to them (403/404). */
   reachable: boolean;
+  /** Their Teams user id ("29:…") when it differs from `id`: what an @mention of them carries. */
+  teamsId?: string;
+  /** Their email or UPN, where the directory has one: tells apart two people of one name. */
+  email?: string;
 }

@@ -2,6 +2,7 @@
 // changed since last week, the five oldest overdue; who is on leave, who cannot be reached, and the
 // roles nobody holds. One card under the size limit, sent once per week to each commissioner.
 import { typeableRef } from '../app/actionCards.ts';
+import { commissionersOf } from '../app/access.ts';
 import { loadDirectory, type Directory } from '../app/directory.ts';
 import { planPictures, type PlanPicture } from '../app/planSummary.ts';
 import { peopleOnLeave } from '../app/reminderSettings.ts';
@@ -14,6 +15,7 @@ import { renderCard } from '../cards/render.ts';
 import { changesSince, ragOf, type PlanSnapshot } from '../domain/briefing.ts';
 import { addDays, dayOfWeek, daysBetween, londonDate } from '../domain/calendar.ts';
 import { roleKey } from '../domain/owners.ts';
+import type { Person } from '../domain/progress.ts';
 import type { IsoDate } from '../domain/plan.ts';
 
 const RAG_COLORS = { Red: 'Attention', Amber: 'Warning', Green: 'Good' } as const;
@@ -57,13 +59,18 @@ function planPart(picture: PlanPicture, previous: PlanSnapshot | null, today: Is
   };
 }
 
-/** The briefing card as of `today` (shrinking its lists until it fits under the size limit), and the plans it read. */
-export async function briefingCard(services: Services, directory: Directory, today: IsoDate): Promise<{ card: object; pictures: PlanPicture[] }> {
-  const pictures = await planPictures(services.store, today);
+/**
+ * The briefing card as of `today` (shrinking its lists until it fits under the size limit), and the plans
+ * it read: the plans of `only` (a commissioner's), and the people of their tenant.
+ */
+export async function briefingCard(services: Services, directory: Directory, today: IsoDate, only?: ReadonlySet<string>): Promise<{ card: object; pictures: PlanPicture[] }> {
+  const pictures = await planPictures(services.store, today, only);
   const previous = await Promise.all(pictures.map((p) => services.store.briefings.snapshotBefore(p.plan.id, today)));
-  const leave = await peopleOnLeave(services, directory, today);
-  const unheld = unheldRoles(directory);
-  const unreachable = directory.people.filter((p) => !p.reachable).map((p) => p.name);
+  const tenants = new Set(pictures.map((p) => directory.plan(p.plan.id)?.tenantId));
+  const ours = only ? { ...directory, plans: directory.plans.filter((p) => only.has(p.id)), people: directory.people.filter((p) => tenants.has(p.tenantId)) } : directory;
+  const leave = (await peopleOnLeave(services, directory, today)).filter((l) => !only || ours.people.some((p) => p.name === l.name));
+  const unheld = unheldRoles(ours);
+  const unreachable = ours.people.filter((p) => !p.reachable).map((p) => p.name);
   let card: object = {};
   for (const [oldest, firstRoles] of [[5, 8], [3, 5], [1, 3], [0, 3]] as const) {
     const data: BriefingCard = {
@@ -85,14 +92,30 @@ export function weekOf(day: IsoDate): IsoDate {
   return addDays(day, -((dayOfWeek(day) + 6) % 7));
 }
 
-/** Sends the briefing to every commissioner, once per week; saves this week's snapshots. Returns how many were sent. */
+/** Each plan's commissioners (reachable), with the plans each commissions. */
+function commissioners(services: Services, directory: Directory): { lead: Person; plans: Set<string> }[] {
+  const byPerson = new Map<string, { lead: Person; plans: Set<string> }>();
+  for (const plan of directory.plans) {
+    for (const lead of commissionersOf(plan.id, directory, services.settings.LEAD_ROLE).filter((p) => p.reachable)) {
+      const entry = byPerson.get(lead.id) ?? { lead, plans: new Set<string>() };
+      entry.plans.add(plan.id);
+      byPerson.set(lead.id, entry);
+    }
+  }
+  return [...byPerson.values()];
+}
+
+/** Sends the briefing to every commissioner (about the plans they commission), once per week; saves this week's snapshots. Returns how many were sent. */
 export async function runBriefing(services: Services, messenger: Messenger, at: Date, leaseMs = 10 * 60_000): Promise<number> {
   const { store, logger } = services;
   const today = londonDate(at);
   const directory = await loadDirectory(store);
-  const { card, pictures } = await briefingCard(services, directory, today);
+  const cards = new Map<string, object>();
   let sent = 0;
-  for (const lead of directory.holders(services.settings.LEAD_ROLE).filter((p) => p.reachable)) {
+  for (const { lead, plans } of commissioners(services, directory)) {
+    const set = [...plans].sort().join('|');
+    const card = cards.get(set) ?? (await briefingCard(services, directory, today, plans)).card;
+    cards.set(set, card);
     const key = `briefing|${weekOf(today)}|${lead.id}`;
     if (!(await store.reminders.claim(key, { planId: '', actionId: '', audience: 'briefing', personId: lead.id }, at.toISOString(), leaseMs))) continue;
     const conversation = (await store.people.conversationOf(lead.id)) as ConversationAddress | null;
@@ -108,7 +131,8 @@ export async function runBriefing(services: Services, messenger: Messenger, at: 
       logger.warn({ personId: lead.id, kind: err.kind }, 'weekly briefing not sent; the next run tries again');
     }
   }
-  for (const p of pictures) await store.briefings.saveSnapshot(p.plan.id, snapshotOf(p, today));
+  // Snapshots are taken after the cards: this week's changes are counted against last week's.
+  for (const p of await planPictures(store, today)) await store.briefings.saveSnapshot(p.plan.id, snapshotOf(p, today));
   return sent;
 }
 

@@ -1,6 +1,7 @@
 // Who gets what today, as one bundle per person: their digest of owner reminders, and (for the
 // commissioner) the escalation digest. Settings, snoozes and reachability are applied here; the
 // send-once claims happen when each bundle is delivered.
+import { commissionersOf } from '../app/access.ts';
 import { typeableRef } from '../app/actionCards.ts';
 import type { Directory } from '../app/directory.ts';
 import type { Services } from '../app/services.ts';
@@ -98,9 +99,8 @@ export async function planSweep(services: Services, directory: Directory, action
   const weeklyLookBack = Math.max(...settingsList.map((s) => lookBackDays(s, rules.catchUpDays)), rules.catchUpDays);
   const weekly = weeklyLookBack > rules.catchUpDays ? remindersDue(tracked, today, { ...rules, catchUpDays: weeklyLookBack }) : daily;
   const isWeekly = (id: string): boolean => settingsOf(id).mode.kind === 'weekly';
-  const leadHolders = directory.holders(services.settings.LEAD_ROLE).filter((p) => p.reachable);
-  // The commissioner of a plan holds the lead role in the plan's tenant; nobody else hears of it.
-  const leadsOf = (planId: string): Person[] => leadHolders.filter((p) => p.tenantId === directory.plan(planId)?.tenantId);
+  // A plan's commissioners hold its lead role in its tenant (src/app/access.ts); nobody else hears of it.
+  const leadsOf = (planId: string): Person[] => commissionersOf(planId, directory, services.settings.LEAD_ROLE).filter((p) => p.reachable);
   let unescalated = 0;
 
   const candidates: Candidate[] = [];

@@ -99,7 +99,7 @@ export async function runSweep(services: Services, messenger: Messenger, at: Dat
     await Promise.all(Array.from({ length: Math.max(1, options.concurrency ?? 16) }, worker));
   };
   if (report.unescalated > 0) {
-    services.logger.warn({ leadRole: settings.LEAD_ROLE, escalations: report.unescalated }, `escalations not sent: nobody holds the lead role "${settings.LEAD_ROLE}" (assign it to someone)`);
+    services.logger.warn({ escalations: report.unescalated }, 'escalations not sent: nobody holds their plan\'s lead role (assign it to someone, or "lead role for <plan> is <role>")');
   }
   await send(plan.owner);
   // Escalations go last, so the commissioner hears of anyone found unreachable in this sweep.

@@ -36,6 +36,7 @@ export class PlanRows {
     const row: Record<string, unknown> = { partitionKey: PARTITION, rowKey: textToKey(plan.id), planId: plan.id, partnership: plan.partnership, actions, buckets, importedAt };
     if (plan.code) row.code = plan.code;
     if (plan.tenantId) row.tenantId = plan.tenantId;
+    if (plan.leadRole) row.leadRole = plan.leadRole;
     putJson(row, 'period', plan.period);
     putJson(row, 'grids', plan.grids);
     putJson(row, 'roles', plan.roles);
@@ -49,6 +50,12 @@ export class PlanRows {
   async list(): Promise<PlanRow[]> {
     const rows = await listAll<Record<string, unknown>>(this.tables.table(TABLE), undefined, 'listing plans');
     return rows.map(toPlanRow).sort((a, b) => a.id.localeCompare(b.id));
+  }
+
+  /** Changes only the lead role of a stored plan's row. */
+  async setLeadRole(planId: string, role: string): Promise<void> {
+    const client = await this.tables.ensure(TABLE);
+    await attempt(`setting the lead role of plan ${planId}`, () => client.updateEntity({ partitionKey: PARTITION, rowKey: textToKey(planId), leadRole: role }, 'Merge'));
   }
 
   /** The bucket count of a stored plan; null when there is no such plan. */
@@ -66,6 +73,7 @@ function toPlanRow(row: Record<string, unknown>): PlanRow {
     id: String(row.planId),
     code: typeof row.code === 'string' ? row.code : '',
     tenantId: typeof row.tenantId === 'string' ? row.tenantId : null,
+    leadRole: typeof row.leadRole === 'string' ? row.leadRole : null,
     partnership: String(row.partnership),
     period: getJson<PlanPeriod>(row, 'period', { start: '', end: '' }),
     grids: getJson<Grid[]>(row, 'grids', []),

@@ -13,7 +13,10 @@ const PARTITION = 'person';
 type Row = Record<string, unknown>;
 
 function toPerson(row: Row): Person {
-  return { id: String(row.personId), tenantId: String(row.tenantId), name: String(row.name), reachable: row.reachable === true };
+  return {
+    id: String(row.personId), tenantId: String(row.tenantId), name: String(row.name), reachable: row.reachable === true,
+    ...(typeof row.teamsId === 'string' ? { teamsId: row.teamsId } : {}), ...(typeof row.email === 'string' ? { email: row.email } : {}),
+  };
 }
 
 /** The PeopleStore on Azure Table storage. */
@@ -35,6 +38,8 @@ export class TablePeopleStore implements PeopleStore {
 
   async save(person: Person, conversation: object): Promise<void> {
     const row: Row = { partitionKey: PARTITION, rowKey: textToKey(person.id), personId: person.id, tenantId: person.tenantId, name: person.name, reachable: person.reachable };
+    if (person.teamsId) row.teamsId = person.teamsId;
+    if (person.email) row.email = person.email;
     putJson(row, 'conversation', conversation);
     checkSize(row, `Person ${person.id}`);
     await attempt(`saving person ${person.id}`, () => this.client.upsertEntity(row as TableEntity, 'Replace'));

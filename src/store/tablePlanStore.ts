@@ -64,6 +64,9 @@ export class TablePlanStore implements PlanStore {
     const taken = new Set((await this.rows.list()).filter((r) => r.id !== given.id).map((r) => r.code));
     const code = existing?.code || planCodeFor(given.partnership, taken);
     const plan: Plan = { ...given, code, ...(existing?.tenantId ?? given.tenantId ? { tenantId: existing?.tenantId ?? given.tenantId } : {}) };
+    // A lead role named with this import replaces the stored one; otherwise the stored one stays.
+    const leadRole = given.leadRole ?? existing?.leadRole ?? undefined;
+    if (leadRole) plan.leadRole = leadRole;
     const client = await this.tables.ensure(ACTIONS_TABLE);
     if (!existing) {
       plan.actions = withCodes(plan.actions, assignCodes(code, plan.actions, new Map()));
@@ -162,6 +165,12 @@ export class TablePlanStore implements PlanStore {
     const row = await this.rows.get(planId);
     if (!row) return null;
     const actions = await this.actions.listPlanActions(planId);
-    return { id: row.id, code: row.code, ...(row.tenantId ? { tenantId: row.tenantId } : {}), partnership: row.partnership, period: row.period, grids: row.grids, roles: row.roles, warnings: row.warnings, actions: actions.map((s: StoredAction) => s.action) };
+    return { id: row.id, code: row.code, ...(row.tenantId ? { tenantId: row.tenantId } : {}), ...(row.leadRole ? { leadRole: row.leadRole } : {}), partnership: row.partnership, period: row.period, grids: row.grids, roles: row.roles, warnings: row.warnings, actions: actions.map((s: StoredAction) => s.action) };
+  }
+
+  async setLeadRole(planId: string, role: string): Promise<boolean> {
+    if (!(await this.rows.get(planId))) return false;
+    await this.rows.setLeadRole(planId, role);
+    return true;
   }
 }

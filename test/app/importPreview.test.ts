@@ -13,8 +13,8 @@ const csvName = 'somerset-daat-plan-2012-13.csv';
 const csv = readFileSync(join(import.meta.dirname, '../fixtures/layouts', csvName), 'utf8');
 const settings = { LEAD_ROLE: 'Commissioner', ADMINS: [] } as unknown as Services['settings'];
 const clock = { now: () => new Date('2012-05-10T10:00:00Z') };
-const commissioner: Caller = { id: 'aad-cat', name: 'Cat Commissioner', tenantId: 'tenant-1', roles: ['Commissioner'], isLead: true, isAdmin: false };
-const owner: Caller = { id: 'aad-sam', name: 'Sam Smlo', tenantId: 'tenant-1', roles: ['SMLO'], isLead: false, isAdmin: false };
+const commissioner: Caller = { id: 'aad-cat', name: 'Cat Commissioner', tenantId: 'tenant-1', roles: ['Commissioner'], leads: ['somerset-daat-2012'], isLead: true, isAdmin: false };
+const owner: Caller = { id: 'aad-sam', name: 'Sam Smlo', tenantId: 'tenant-1', roles: ['SMLO'], leads: [], isLead: false, isAdmin: false };
 
 async function world(name: string) {
   const store = await openTableStore(connectionString, name);
@@ -41,12 +41,17 @@ describe('importing a plan sent in Teams', () => {
     expect(shown.roles.every((r) => r.isNew)).toBe(true);
     expect(shown.warnings.map((w) => w.message)).toContain('no plan period above the table; took 2012-13 from the file name');
     expect(shown.revision).toBeNull();
+    // The plan does not name the LEAD_ROLE setting ("Commissioner"): its commissioning lead title is its lead role.
+    expect(shown.leadRole).toEqual({ role: 'Commissioning Manager', why: "the plan's commissioning lead title with most actions", holders: [], standIn: 'Commissioner' });
     expect(await services.store.plans.listPlans()).toEqual([]);
 
     const done = await confirmImport(services, commissioner, shown.token);
     expect(done.message).toBe('Imported somerset-daat-2012: new plan, 12 actions. Say "undo import" today to put it back as it was.');
     const plans = await services.store.plans.listPlans();
-    expect(plans.map((p) => [p.id, p.tenantId, p.actions])).toEqual([['somerset-daat-2012', 'tenant-1', 12]]);
+    expect(plans.map((p) => [p.id, p.tenantId, p.actions, p.leadRole])).toEqual([['somerset-daat-2012', 'tenant-1', 12, 'Commissioning Manager']]);
+    // The commissioner of another plan of the tenant may import new plans, not a new version of this one.
+    const other: Caller = { ...commissioner, id: 'aad-kim', leads: ['another-plan'] };
+    expect(await previewImport(services, other, file(csv), readPlanBytes)).toEqual({ message: 'Only the commissioner of Somerset Daat (whoever holds Commissioning Manager) or an admin can import a new version of it. Nothing was imported.' });
     expect((await confirmImport(services, commissioner, shown.token)).message).toMatch(/expired or was already used/);
   });
 
@@ -73,7 +78,7 @@ describe('importing a plan sent in Teams', () => {
   it('tells anyone else who sends a plan who can import it, and stores nothing', async () => {
     const { services } = await world('previewrefused');
     const answer = await previewImport(services, owner, file(csv), readPlanBytes);
-    expect(answer).toEqual({ message: 'Only the commissioner (whoever holds "Commissioner") or an admin can import a plan. Please send the file to them.' });
+    expect(answer).toEqual({ message: "Only a plan's commissioner (whoever holds its lead role) or an admin can import a plan. Please send the file to them." });
     expect(await services.store.plans.listPlans()).toEqual([]);
   });
 

@@ -2,12 +2,14 @@
 // go to the role with their progress, the people who held the alias hold the role.
 import { describe, expect, inject, it } from 'vitest';
 import { mergeRoles } from '../../src/app/mergeRoles.ts';
+import { loadConfig } from '../../src/config.ts';
 import { openTableStore } from '../../src/store/tableStore.ts';
 import { action, plan, startOf } from '../store/fixtures.ts';
 
 const connectionString = inject('tablesConnectionString');
 const by = { id: 'cli', name: 'command line' };
 const clock = { now: () => new Date('2008-11-24T09:00:00Z') };
+const settings = loadConfig({});
 
 describe('merging two spellings of one role', () => {
   it('moves the alias\'s actions and holders to the role, keeping progress, and lists it as an alias', async () => {
@@ -18,7 +20,7 @@ describe('merging two spellings of one role', () => {
     ]), startOf('2008-11-24'), '2008-11-24T09:00:00Z');
     await store.roles.assign('Commissioners', 'aad-cat', by, '2008-11-24T09:00:00Z');
 
-    const result = await mergeRoles({ store, clock }, 'Commissioners', 'Commissioner', by);
+    const result = await mergeRoles({ store, clock, settings }, 'Commissioners', 'Commissioner', by);
 
     expect(result).toEqual({ alias: 'Commissioners', into: 'Commissioner', plans: [{ planId: 'wight', actions: 1 }], people: 1 });
     expect((await store.actions.get('wight', 'a2'))?.action.owners).toEqual(['Commissioner', 'Prison Healthcare Manager']);
@@ -32,6 +34,6 @@ describe('merging two spellings of one role', () => {
 
   it('says there is nothing to merge when no plan and nobody has the alias', async () => {
     const store = await openTableStore(connectionString, 'mergenone');
-    expect(await mergeRoles({ store, clock }, 'Comissioner', 'Commissioner', by)).toBeNull();
+    expect(await mergeRoles({ store, clock, settings }, 'Comissioner', 'Commissioner', by)).toBeNull();
   });
 });

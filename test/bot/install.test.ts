@@ -29,7 +29,7 @@ describe('installing the bot in Teams', () => {
   it('saves the person with their AAD id, tenant, name and where to reach them, and greets them once with the help card', async () => {
     await bot.install(sam);
     const saved = await bot.store.people.get(sam.aadObjectId);
-    expect(saved).toEqual({ id: sam.aadObjectId, tenantId: testTenantId, name: 'Sam Patel', reachable: true });
+    expect(saved).toEqual({ id: sam.aadObjectId, tenantId: testTenantId, name: 'Sam Patel', reachable: true, teamsId: `29:${sam.aadObjectId}` });
     const reference = (await bot.store.people.conversationOf(sam.aadObjectId)) as { conversation: { id: string; tenantId: string }; serviceUrl: string; channelId: string; user: { aadObjectId: string } };
     expect(reference.conversation.id).toBe(personalConversationId(sam));
     expect(reference.conversation.tenantId).toBe(testTenantId);

@@ -57,6 +57,8 @@ describe('a plan file sent to the bot in Teams', () => {
     const card = cardOf(replies[0]);
     expect(textOf(replies[0])).toContain('Worcestershire SMAT');
     expect(textOf(replies[0])).toContain('112 actions in 5 grids');
+    // Its lead role is JCM (its commissioning lead title), which nobody holds yet: Jane, the Commissioner, stands in.
+    expect(textOf(replies[0])).toContain('whoever holds JCM (the plan\'s commissioning lead title with most actions): nobody yet (until someone does, whoever holds Commissioner stands in)');
     expect(Buffer.byteLength(JSON.stringify(replies[0]?.body))).toBeLessThan(25 * 1024);
     expect(await bot.store.plans.listPlans()).toEqual([]);
     const token = (card as { actions: { data: { token: string } }[] }).actions[0]?.data.token;
@@ -72,7 +74,7 @@ describe('a plan file sent to the bot in Teams', () => {
   it('tells an owner who sends a plan that the commissioner imports it, and stores nothing', async () => {
     const before = (await bot.store.plans.listPlans()).length;
     const replies = await send(withFile(sam, 'worcestershire.pdf'));
-    expect(textOf(replies[0])).toContain('Only the commissioner');
+    expect(textOf(replies[0])).toContain("Only a plan's commissioner");
     expect((await bot.store.plans.listPlans()).length).toBe(before);
   });
 
@@ -142,7 +144,7 @@ describe('a plan table pasted into the chat', () => {
 
   it('tells an owner who pastes a plan table who imports it', async () => {
     const replies = await send(withHtml(sam, 'here is our plan', pastedHtml));
-    expect(textOf(replies[0])).toContain('Only the commissioner');
+    expect(textOf(replies[0])).toContain("Only a plan's commissioner");
   });
 
   it('asks for the partnership and year when the pasted table does not say them', async () => {

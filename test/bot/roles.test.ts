@@ -68,7 +68,7 @@ describe('roles in chat', () => {
 
   it('a name that matches two people is not guessed', async () => {
     const text = await ask(commissioner, 'assign SMLO to Jane');
-    expect(text).toContain('Several people match "Jane"');
+    expect(text).toContain('2 people match "Jane", so nothing was changed. Which one?');
     expect(await holdersOf('SMLO')).toEqual([]);
   });
 

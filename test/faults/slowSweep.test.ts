@@ -86,6 +86,6 @@ describe('escalations', () => {
     const instance = sweepInstance(store, testClock(at), logs.logger);
     const report = await runSweep(instance.services, instance.messenger, new Date(at));
     expect(report.unescalated).toBe(1);
-    expect(logs.find('escalations not sent: nobody holds the lead role')[0]).toMatchObject({ leadRole: 'Commissioner', escalations: 1 });
+    expect(logs.find('escalations not sent: nobody holds their plan\'s lead role')[0]).toMatchObject({ escalations: 1 });
   });
 });

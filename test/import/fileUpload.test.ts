@@ -15,8 +15,8 @@ import { cardProblems } from '../cards/cardCheck.ts';
 
 const connectionString = inject('tablesConnectionString');
 const fixtures = join(import.meta.dirname, '../fixtures');
-const commissioner: Caller = { id: 'aad-cat', name: 'Cat', tenantId: 'tenant-1', roles: ['Commissioner'], isLead: true, isAdmin: false };
-const owner: Caller = { id: 'aad-sam', name: 'Sam', tenantId: 'tenant-1', roles: ['SMLO'], isLead: false, isAdmin: false };
+const commissioner: Caller = { id: 'aad-cat', name: 'Cat', tenantId: 'tenant-1', roles: ['Commissioner'], leads: ['their-plan'], isLead: true, isAdmin: false };
+const owner: Caller = { id: 'aad-sam', name: 'Sam', tenantId: 'tenant-1', roles: ['SMLO'], leads: [], isLead: false, isAdmin: false };
 let server: Server;
 let base: string;
 
@@ -65,7 +65,7 @@ describe('a plan file sent to the bot', () => {
   it('tells an owner who sends a plan who can import it', async () => {
     const { services, deps } = await world('uploadowner');
     expect(await repliesToFiles(services, owner, [attachment('plan.pdf', '/plan.pdf')], deps)).toEqual([
-      { text: 'Only the commissioner (whoever holds "Commissioner") or an admin can import a plan. Please send the file to them.' },
+      { text: "Only a plan's commissioner (whoever holds its lead role) or an admin can import a plan. Please send the file to them." },
     ]);
   });
 

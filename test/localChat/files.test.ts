@@ -60,7 +60,7 @@ describe('a plan file sent in the local chat', () => {
   it('an owner who sends a plan is told who imports, and nothing is stored', async () => {
     const before = (await demo.store.plans.listPlans()).length;
     expect((await sendFile(sam.id, 'plan.docx', isleOfWightDocx)).status).toBe(200);
-    expect(entryText(await lastBot(sam.id))).toContain('Only the commissioner');
+    expect(entryText(await lastBot(sam.id))).toContain("Only a plan's commissioner");
     expect((await demo.store.plans.listPlans()).length).toBe(before);
   });
 

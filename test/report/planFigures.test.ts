@@ -25,7 +25,7 @@ describe('RAG', () => {
   });
 
   it('counts per grid and in total, with whole-number percentages', () => {
-    const plan = { id: 'p', partnership: 'P', period: { start: '2026-04-01', end: '2027-03-31' }, grids: [{ number: 1, title: 'One' }, { number: 2, title: 'Two' }], roles: [], actions: 4, importedAt: '', code: 'P', tenantId: null } satisfies PlanSummary;
+    const plan = { id: 'p', partnership: 'P', period: { start: '2026-04-01', end: '2027-03-31' }, grids: [{ number: 1, title: 'One' }, { number: 2, title: 'Two' }], roles: [], actions: 4, importedAt: '', code: 'P', tenantId: null, leadRole: null } satisfies PlanSummary;
     const figures = planFigures(plan, [
       stored(1, progress('open', '2026-07-01'), 1), stored(1, progress('delayed', '2026-09-30'), 2),
       stored(2, progress('done', '2026-06-30'), 3), stored(2, progress('open', null), 4),

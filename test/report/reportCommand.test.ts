@@ -6,6 +6,7 @@ import JSZip from 'jszip';
 import { afterAll, beforeAll, describe, expect, it, inject } from 'vitest';
 import { storePlan } from '../../src/app/importPlans.ts';
 import { reportCommand } from '../../src/cli/reportCommand.ts';
+import { loadConfig } from '../../src/config.ts';
 import { openTableStore } from '../../src/store/tableStore.ts';
 import { testshirePlan } from '../localChat/fixture.ts';
 
@@ -17,7 +18,7 @@ beforeAll(async () => {
   process.env.TABLE_PREFIX = 'reportCli';
   process.env.LOG_LEVEL = 'silent';
   const store = await openTableStore(inject('tablesConnectionString'), 'reportCli');
-  await storePlan({ store, clock: { now: () => new Date('2025-06-02T08:00:00Z') } }, testshirePlan());
+  await storePlan({ store, clock: { now: () => new Date('2025-06-02T08:00:00Z') }, settings: loadConfig({}) }, testshirePlan());
 });
 afterAll(async () => {
   process.env = saved;

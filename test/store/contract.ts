@@ -103,6 +103,20 @@ export function storeContract(open: OpenStore): void {
       expect((await store.actions.get(p, 'm3'))?.progress).toMatchObject({ status: 'delayed', dueDate: '2008-11-15' });
     });
 
+    it('keeps a plan\'s lead role across re-imports until one is named, and changes it on its own', async () => {
+      const store = await fresh();
+      const p = `lead${unique()}`;
+      await store.plans.savePlan({ ...plan(p, [action('a1', '1', 'Audit', ['JCM'], '2009-01-01')]), leadRole: 'JCM' }, startOf(TODAY), '2008-11-01T09:00:00Z');
+      await store.plans.savePlan(plan(p, [action('a1', '1', 'Audit', ['JCM'], '2009-01-01')]), startOf(TODAY), '2008-11-02T09:00:00Z');
+      expect((await store.plans.listPlans()).find((s) => s.id === p)?.leadRole).toBe('JCM');
+      expect(await store.plans.setLeadRole(p, 'SPM-CC')).toBe(true);
+      expect((await store.plans.getPlan(p))?.leadRole).toBe('SPM-CC');
+      expect((await store.actions.get(p, 'a1'))?.action.text).toBe('Audit');
+      await store.plans.savePlan({ ...plan(p, [action('a1', '1', 'Audit', ['JCM'], '2009-01-01')]), leadRole: 'Commissioner' }, startOf(TODAY), '2008-11-03T09:00:00Z');
+      expect((await store.plans.listPlans()).find((s) => s.id === p)?.leadRole).toBe('Commissioner');
+      expect(await store.plans.setLeadRole('no-such-plan', 'JCM')).toBe(false);
+    });
+
     it('re-importing the same plan changes nothing', async () => {
       const store = await fresh();
       const same = plan('same', [action('a1', '1', 'Audit', ['SMO'], '2009-01-01')]);

@@ -84,7 +84,7 @@ export function planOf(id: string, rows: Row[]): Plan {
 
 /** Saves a plan as of `now` (each action starts with its occurrence in hand). */
 export async function savePlan(store: Store, plan: Plan, now: string): Promise<void> {
-  await storePlan({ store, clock: testClock(now) }, plan, testTenantId);
+  await storePlan({ store, clock: testClock(now), settings: loadConfig({}) }, plan, testTenantId);
 }
 
 /** Cards the connector accepted as new messages in a person's chat. */

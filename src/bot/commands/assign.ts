@@ -1,19 +1,9 @@
-import { tenantPlans } from '../../app/access.ts';
+import { leadRoleOf, mayManagePlan, tenantPlans } from '../../app/access.ts';
 import { actorOf, mayManageRoles } from '../../app/caller.ts';
 import { closest } from '../../app/closest.ts';
 import { roleKey } from '../../domain/owners.ts';
-import type { Person } from '../../domain/progress.ts';
-import { command, type ChatTurn } from './chatCommand.ts';
-
-function personNamed(turn: ChatTurn, name: string): Person[] | string {
-  const wanted = (turn.mentions[0] ?? name).replace(/<\/?at>/g, '').trim().toLowerCase();
-  const here = turn.directory.people.filter((p) => p.tenantId === turn.caller.tenantId);
-  const exact = here.filter((p) => p.name.toLowerCase() === wanted);
-  if (exact.length > 0) return exact;
-  const partial = here.filter((p) => p.name.toLowerCase().includes(wanted));
-  if (partial.length > 0) return partial;
-  return `I don't know anyone called "${name.trim()}". People appear here once they have installed the bot in Teams.`;
-}
+import { personNamed } from './personNamed.ts';
+import { command } from './chatCommand.ts';
 
 /** "assign SMLO to Jane Smith" / "unassign SMLO from Jane Smith": the commissioner and admins only. */
 export const assignCommand = command({
@@ -21,17 +11,18 @@ export const assignCommand = command({
   example: 'assign SMLO to Jane Smith',
   summary: 'give a role to a person (or "unassign SMLO from Jane Smith"); commissioner and admins',
   async run(turn, intent) {
-    if (!mayManageRoles(turn.caller) || tenantPlans(turn.caller, turn.directory).length === 0) return { text: 'Only the commissioner or an admin of your plans can assign roles.' };
-    const named = [...new Set(tenantPlans(turn.caller, turn.directory).flatMap((p) => p.roles.map((r) => r.name)))];
+    // A commissioner assigns the roles their own plans name; an admin those of every plan of the tenant.
+    const managed = tenantPlans(turn.caller, turn.directory).filter((p) => mayManagePlan(turn.caller, p.id, turn.directory));
+    if (!mayManageRoles(turn.caller) || managed.length === 0) return { text: 'Only the commissioner or an admin of your plans can assign roles.' };
+    const named = [...new Set(managed.flatMap((p) => [...p.roles.map((r) => r.name), leadRoleOf(p, turn.services.settings.LEAD_ROLE)]))];
     const role = named.find((n) => roleKey(n) === roleKey(intent.role));
     if (intent.kind === 'assign' && !role) {
       const near = closest(intent.role, named, 3);
       return { text: `No plan of yours names a role "${intent.role}", so nobody was given it.${near.length > 0 ? ` Did you mean ${near.join(' or ')}? e.g. "assign ${near[0]} to ${intent.person}"` : ' Type "roles" to see them.'}` };
     }
-    const found = personNamed(turn, intent.person);
-    if (typeof found === 'string') return { text: found };
-    if (found.length > 1) return { text: `Several people match "${intent.person}": ${found.map((p) => p.name).join(', ')}. Use the full name.` };
-    const person = found[0] as Person;
+    const found = personNamed(turn, intent.person, `${intent.kind} ${role ?? intent.role} ${intent.kind === 'assign' ? 'to' : 'from'}`);
+    if ('text' in found) return { text: found.text };
+    const { person } = found;
     const at = turn.services.clock.now().toISOString();
     const name = role ?? intent.role;
     if (intent.kind === 'assign') {

@@ -17,10 +17,17 @@ export interface ChatTurn {
   /** The plans the caller may see (src/app/access.ts). */
   visible: Set<string>;
   today: IsoDate;
-  /** People mentioned in the message (Teams @mentions), by display name. */
-  mentions: string[];
+  /** People mentioned in the message (Teams @mentions), with the ids Teams gave. */
+  mentions: Mention[];
   /** The conversation's memory for this person; commands change it in place and it is saved after. */
   state: ChatState;
+}
+
+/** A Teams @mention: the person's Teams user id ("29:…"), display name, and AAD id when Teams gives it. */
+export interface Mention {
+  id: string;
+  name: string;
+  aadObjectId?: string;
 }
 
 /** What a command answers: a card from cards/, or plain text. */

@@ -8,6 +8,7 @@ import { answerCommand } from './answer.ts';
 import { assignCommand } from './assign.ts';
 import { command, type ChatCommand } from './chatCommand.ts';
 import { confirmCommand } from './confirm.ts';
+import { leadRoleCommand } from './leadRole.ts';
 import { listCommand, moreCommand } from './lists.ts';
 import { rolesCommand } from './roles.ts';
 import { statusCommand } from './status.ts';
@@ -43,7 +44,7 @@ const unknownCommand = command({
 
 export const chatCommands: readonly ChatCommand[] = [
   answerCommand, confirmCommand, listCommand, moreCommand, statusCommand, summaryCommand, undoCommand, reopenCommand,
-  rolesCommand, assignCommand, whoCommand, settingsCommand, helpCommand, unknownCommand,
+  rolesCommand, assignCommand, whoCommand, leadRoleCommand, settingsCommand, helpCommand, unknownCommand,
 ];
 
 const byKind = new Map<Intent['kind'], ChatCommand>(chatCommands.flatMap((c) => c.kinds.map((k) => [k, c] as const)));

@@ -29,9 +29,8 @@ export async function showList(turn: ChatTurn, query: ListQuery, offset: number)
 
 /** What a person who sees no plan is told: who can give them a role. */
 export function noPlansText(turn: ChatTurn): string {
-  const { LEAD_ROLE, ADMINS } = turn.services.settings;
-  const ask = whoToAsk(turn.caller, turn.directory, LEAD_ROLE, ADMINS);
-  const who = ask.length > 0 ? ask.join(' or ') : `your ${LEAD_ROLE.toLowerCase()} or an admin`;
+  const ask = whoToAsk(turn.caller, turn.directory, turn.services.settings);
+  const who = ask.length > 0 ? ask.join(' or ') : 'your commissioner or an admin';
   return `You hold no role in any plan here yet, so there is nothing to show you. Ask ${who} to give you one (e.g. "assign SMLO to ${turn.caller.name}").`;
 }
 

@@ -76,6 +76,8 @@ export type Intent =
   | { kind: 'unassign'; role: string; person: string }
   | { kind: 'who'; role: string }
   | { kind: 'merge-roles'; from: string; into: string }
+  /** "lead role for WOR is JCM": the role whose holders commission a plan (`plan` a code where one matched, '' for every plan); no `role`: asked. */
+  | { kind: 'lead-role'; plan: string; role?: string }
   | { kind: 'help' }
   | { kind: 'yes' }
   | { kind: 'no' }

@@ -4,6 +4,7 @@
 import { addDays } from '../calendar.ts';
 import type { Intent, ListKind, Period } from './intent.ts';
 import { takeBareNames, takeFilter, takeGroupBy, Words } from './filters.ts';
+import { weekdayOf } from './dates.ts';
 import { findPeriod, SOON_DAYS } from './periods.ts';
 import type { Reading } from './reading.ts';
 
@@ -61,7 +62,15 @@ export function readList(r: Reading): Intent | null {
   if (ANSWER_WORDS.has(list) && !r.asked && !explicit && !noun && !narrowed && !groupBy) return null;
 
   let period: Period | undefined;
-  if (found) period = { from: found.from, to: found.to, label: periodLabel(list, found.phrase) };
+  if (found) period = { ...pastPart(list, found, r.today), label: periodLabel(list, found.phrase) };
   else if (list === 'due') period = { from: r.today, to: addDays(r.today, SOON_DAYS), label: periodLabel(list, `in the next ${SOON_DAYS} days`) };
   return { kind: 'list', list, filter, ...(period ? { period } : {}), ...(groupBy ? { groupBy } : {}) };
+}
+
+/** What is done is in the past: "done this week" is Monday to today, "done this month" the 1st to today. */
+function pastPart(list: ListKind, found: { from: string; to: string; phrase: string }, today: string): { from: string; to: string } {
+  if (list !== 'done') return { from: found.from, to: found.to };
+  if (found.phrase === 'this week') return { from: addDays(today, -((weekdayOf(today) + 6) % 7)), to: today };
+  if (found.phrase === 'this month') return { from: `${today.slice(0, 8)}01`, to: today };
+  return { from: found.from, to: found.to };
 }

@@ -4,6 +4,7 @@ import { readAnswer } from './answers.ts';
 import { readReopen, readReport, readRoleChange, readStatus, readSummary, readWho } from './commands.ts';
 import { readFixed } from './fixed.ts';
 import type { Intent, Message } from './intent.ts';
+import { readLeadRole } from './leadRole.ts';
 import { readList } from './lists.ts';
 import { readNames } from './names.ts';
 import { normalise } from './normalise.ts';
@@ -18,6 +19,8 @@ const POLITE = /^(?:(?:please|pls|can\s+you|could\s+you|would\s+you|will\s+you)\
 // "Hi, what's overdue?", "done 1.2.3, thanks": the courtesy is not part of what is asked or said.
 const GREETING = /^(?:hi|hello|hey|hiya|morning|afternoon|good\s+(?:morning|afternoon|evening))(?:\s+(?:there|all|team|everyone|actionbot|bot))?[\s,!.:-]+(?=\S)/i;
 const THANKS = /(?<=\S)[\s,.!-]+(?:thanks|thank\s+you|many\s+thanks|cheers|ta)(?:\s+(?:very\s+much|a\s+lot))?$/i;
+// "please assign SMLO to Sam", "who is SMLO please": a "please" at either end is not part of a name.
+const PLEASE = /^(?:please|pls|plz)[\s,]+(?=\S)|(?<=\S)[\s,]+(?:please|pls|plz)$/gi;
 
 /** Characters of a message that are read (a reason may have 500). */
 const MAX_READ = 1000;
@@ -31,7 +34,7 @@ export function readMessage(message: Message): Intent {
   if (typeof message.text !== 'string') return { kind: 'unknown', suggestions: suggest('') };
   const raw = message.text.slice(0, MAX_READ * 4);
   const whole = normalise(raw, (name) => matchPerson(name, message.vocabulary) !== null);
-  const plain = { ...whole, text: whole.text.slice(0, MAX_READ).replace(GREETING, '').replace(THANKS, '') };
+  const plain = { ...whole, text: whole.text.slice(0, MAX_READ).replace(GREETING, '').replace(THANKS, '').replace(PLEASE, '') };
   if (plain.text === '') return { kind: 'help' };
   const reading = (text: string, guessed: boolean): Reading => ({
     text, asked: plain.asked || QUESTION_WORD.test(text.replace(POLITE, '')), mentions: plain.mentions, today: message.today, vocabulary: message.vocabulary, guessed,
@@ -55,7 +58,7 @@ export function readMessage(message: Message): Intent {
 
 /** Everything but answers, tried so that neither steals the other's words. */
 function readCommand(r: Reading): Intent | null {
-  return readFixed(r.text) ?? readSettings(r) ?? readReopen(r) ?? readReport(r) ?? readSummary(r) ?? readRoleChange(r) ?? readList(r) ?? readWho(r) ?? readStatus(r);
+  return readFixed(r.text) ?? readSettings(r) ?? readReopen(r) ?? readReport(r) ?? readSummary(r) ?? readLeadRole(r) ?? readRoleChange(r) ?? readList(r) ?? readWho(r) ?? readStatus(r);
 }
 
 /** A message that is only an action's name: its status, or a loose "done" when it came with a tick. */
