@@ -52,9 +52,12 @@ export async function readPdf(bytes: Uint8Array): Promise<PlanDocument> {
         table.wide.push({ line, number });
         return;
       }
-      // A full-width objective that wrapped: the next line starts where it starts and runs past the first column.
+      // A full-width objective that wrapped: the next line starts where it starts and runs past the first
+      // column, or (a last word or two) follows at the text's own line pitch, nearer than a row's padding.
       const wide = table.wide.at(-1);
-      if (wide !== undefined && wide.number === number - 1 && line.chunks.length === 1 && Math.abs(line.chunks[0]!.x - wide.line.chunks[0]!.x) < 2 && line.chunks[0]!.right > (table.header.chunks[1]?.x ?? Infinity)) {
+      const first = line.chunks[0];
+      const follows = first !== undefined && (first.right > (table.header.chunks[1]?.x ?? Infinity) || wide !== undefined && line.top - wide.line.top < line.size * 1.35);
+      if (wide !== undefined && wide.number === number - 1 && line.chunks.length === 1 && Math.abs(first!.x - wide.line.chunks[0]!.x) < 2 && follows) {
         wide.line = { ...wide.line, text: `${wide.line.text} ${line.text}` };
         wide.number = number;
         return;

@@ -5,6 +5,7 @@
 import type { DocCell, DocRow } from '../document/model.ts';
 import { readRef } from '../planText.ts';
 import { charWidth, splitAt, type Chunk, type PdfLine } from './pdfLines.ts';
+import { rowAt, ruledRows, spansIn } from './pdfRules.ts';
 import type { PdfBox } from './pdfText.ts';
 
 /** A table being read: its header line, its column roles, and the lines under it. */
@@ -169,11 +170,24 @@ export function tableRows(table: PdfTable, boxes: PdfBox[]): DocRow[] {
   const anchors = blocksOf(columns[actionAt] ?? [], pitch, !table.roles.includes('ref'), rightOf(actionAt));
   const bounds = rowBounds(anchors);
   const cells: { lines: string[]; merged: boolean }[][] = anchors.map(() => table.roles.map(() => ({ lines: [], merged: false })));
+  const tableLeft = Math.min(...table.header.chunks.map((c) => c.x), ...table.lines.flatMap((l) => l.pieces.map((p) => p.x)));
+  const middles = table.roles.map((_, c) => ((c === 0 ? tableLeft : edges[c - 1] ?? tableLeft) + rightOf(c)) / 2);
+  const ruled = ruledRows(anchors, boxes, middles, table.header.size);
   columns.forEach((placed, c) => {
     if (c === actionAt) {
       anchors.forEach((block, r) => {
         (cells[r]?.[c] as { lines: string[] }).lines = block.lines;
       });
+      return;
+    }
+    if (ruled !== null) {
+      // Each cell between its rules, however its text sits in it: a merged cell's text goes to every row it spans.
+      for (const span of spansIn(ruled, c)) {
+        const lines = blocksOf(placed.filter((p) => span.includes(rowAt(ruled, p.top))), pitch, false, rightOf(c)).flatMap((b) => b.lines);
+        span.forEach((row, k) => {
+          (cells[row] as { lines: string[]; merged: boolean }[])[c] = { lines: [...lines], merged: k > 0 && lines.length > 0 };
+        });
+      }
       return;
     }
     const blocks = blocksOf(placed, pitch, false, rightOf(c));
@@ -193,9 +207,7 @@ export function tableRows(table: PdfTable, boxes: PdfBox[]): DocRow[] {
       }
     });
   });
-  const tableLeft = Math.min(...table.header.chunks.map((c) => c.x), ...table.lines.flatMap((l) => l.pieces.map((p) => p.x)));
-  const middles = table.roles.map((_, c) => ((c === 0 ? tableLeft : edges[c - 1] ?? tableLeft) + rightOf(c)) / 2);
-  ruledMerges(anchors, cells, boxes, middles, table.header.size);
+  if (ruled === null) ruledMerges(anchors, cells, boxes, middles, table.header.size);
   // The header row first, so the plan reader knows the columns as it would in Word.
   const header: DocRow = { line: table.headerLine, cells: table.header.chunks.map((c): DocCell => ({ lines: [c.text], span: 1, merged: false })) };
   const rows = anchors.map((block, r) => ({
