@@ -5,7 +5,7 @@
 import type { DocCell, DocRow } from '../document/model.ts';
 import { readRef } from '../planText.ts';
 import { charWidth, splitAt, type Chunk, type PdfLine } from './pdfLines.ts';
-import { rowAt, ruledRows, spansIn } from './pdfRules.ts';
+import { openBelow, rowAt, ruledRows, spansIn } from './pdfRules.ts';
 import type { PdfBox } from './pdfText.ts';
 
 /** A table being read: its header line, its column roles, and the lines under it. */
@@ -17,6 +17,8 @@ export interface PdfTable {
   lineNumbers: number[];
   /** Full-width rows (an objective across the table), kept out of the columns. */
   wide: { line: PdfLine; number: number }[];
+  /** Per column, the text of a merged cell the same table left open at the foot of the page before. */
+  carried: (string[] | null)[];
 }
 
 interface Placed {
@@ -158,8 +160,18 @@ function ruledMerges(anchors: Block[], cells: { lines: string[]; merged: boolean
   }
 }
 
-/** The table's rows, cells in column order. */
-export function tableRows(table: PdfTable, boxes: PdfBox[]): DocRow[] {
+/** A table's rows, and per column the text of a cell left open at the foot of its page (else null). */
+export interface ReadTable {
+  rows: DocRow[];
+  runsOn: (string[] | null)[];
+}
+
+/**
+ * The table's rows, cells in column order. What the same table on the page before left open fills
+ * this page's first cells that are empty in those columns.
+ */
+export function tableRows(table: PdfTable, boxes: PdfBox[]): ReadTable {
+  const carried = table.carried;
   const edges = columnEdges(table, boxes);
   const columns = placeColumns(table, edges);
   const actionAt = Math.max(0, table.roles.indexOf('action'));
@@ -182,12 +194,14 @@ export function tableRows(table: PdfTable, boxes: PdfBox[]): DocRow[] {
     }
     if (ruled !== null) {
       // Each cell between its rules, however its text sits in it: a merged cell's text goes to every row it spans.
-      for (const span of spansIn(ruled, c)) {
-        const lines = blocksOf(placed.filter((p) => span.includes(rowAt(ruled, p.top))), pitch, false, rightOf(c)).flatMap((b) => b.lines);
+      spansIn(ruled, c).forEach((span, s) => {
+        const own = blocksOf(placed.filter((p) => span.includes(rowAt(ruled, p.top))), pitch, false, rightOf(c)).flatMap((b) => b.lines);
+        const before = s === 0 && own.length === 0 ? carried[c] ?? null : null;
+        const lines = before ?? own;
         span.forEach((row, k) => {
-          (cells[row] as { lines: string[]; merged: boolean }[])[c] = { lines: [...lines], merged: k > 0 && lines.length > 0 };
+          (cells[row] as { lines: string[]; merged: boolean }[])[c] = { lines: [...lines], merged: (k > 0 || before !== null) && lines.length > 0 };
         });
-      }
+      });
       return;
     }
     const blocks = blocksOf(placed, pitch, false, rightOf(c));
@@ -218,5 +232,8 @@ export function tableRows(table: PdfTable, boxes: PdfBox[]): DocRow[] {
     top: line.top,
     row: { line: number, cells: [{ lines: [line.text], span: table.roles.length, merged: false }] },
   }));
-  return [header, ...[...rows, ...wide].sort((a, b) => a.top - b.top).map((r) => r.row)];
+  const last = anchors.at(-1);
+  const open = ruled !== null && last !== undefined ? openBelow(last, table.lines.at(-1)?.page ?? 0, boxes, middles) : [];
+  const runsOn = table.roles.map((_, c) => (open[c] === true && c !== actionAt ? cells.at(-1)?.[c]?.lines ?? null : null));
+  return { rows: [header, ...[...rows, ...wide].sort((a, b) => a.top - b.top).map((r) => r.row)], runsOn };
 }
