@@ -60,3 +60,25 @@ export function openBelow(last: { bottom: number }, page: number, boxes: PdfBox[
   const closing = rules.filter((b) => b.top - foot < 1);
   return middles.map((middle) => !closing.some((b) => b.left <= middle && b.right >= middle));
 }
+
+/**
+ * Where only some of the table is ruled, a row boundary whose rule stops short of a column leaves
+ * that column's cell open: a merged cell, whose text belongs to the row below too.
+ */
+export function partlyRuledMerges(anchors: { top: number; bottom: number }[], cells: { lines: string[]; merged: boolean }[][], boxes: PdfBox[], middles: number[], size: number): void {
+  const rules = boxes.filter(isRule);
+  for (let r = 0; r + 1 < anchors.length; r += 1) {
+    const above = anchors[r] as { bottom: number };
+    const below = anchors[r + 1] as { top: number };
+    const between = rules.filter((b) => b.top > above.bottom && b.top < below.top - size * 0.6);
+    if (between.length === 0) continue;
+    middles.forEach((middle, c) => {
+      const open = !between.some((b) => b.left <= middle && b.right >= middle);
+      const cell = cells[r + 1]?.[c];
+      if (open && cell !== undefined && cell.lines.length === 0) {
+        cell.lines = [...(cells[r]?.[c]?.lines ?? [])];
+        cell.merged = true;
+      }
+    });
+  }
+}

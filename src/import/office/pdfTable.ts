@@ -1,11 +1,12 @@
 // Rebuilds one table of a PDF: the columns from the header cells (edges from drawn shading or rules
 // when there are some), the rows from the action column's vertical gaps, and each other cell into
-// the row it sits in. A cell that sits in the gap between rows is a merged cell: it belongs to the
-// rows around it that have nothing of their own in that column.
+// the row it sits in: between the row's rules where the table is ruled (pdfRules.ts), else by the
+// gaps, where a cell that sits in the gap between rows is a merged cell belonging to the rows around
+// it that have nothing of their own in that column.
 import type { DocCell, DocRow } from '../document/model.ts';
 import { readRef } from '../planText.ts';
 import { charWidth, splitAt, type Chunk, type PdfLine } from './pdfLines.ts';
-import { openBelow, rowAt, ruledRows, spansIn } from './pdfRules.ts';
+import { openBelow, partlyRuledMerges, rowAt, ruledRows, spansIn } from './pdfRules.ts';
 import type { PdfBox } from './pdfText.ts';
 
 /** A table being read: its header line, its column roles, and the lines under it. */
@@ -138,28 +139,6 @@ function spanOf(home: number, centre: number, bounds: { top: number; bottom: num
   return Array.from({ length: best[1] - best[0] + 1 }, (_, k) => best[0] + k);
 }
 
-/**
- * Where the table is ruled, a row boundary whose rule stops short of a column leaves that column's
- * cell open: a merged cell, whose text belongs to the row below too.
- */
-function ruledMerges(anchors: Block[], cells: { lines: string[]; merged: boolean }[][], boxes: PdfBox[], middles: number[], size: number): void {
-  const rules = boxes.filter((b) => b.bottom - b.top < 2 && b.right - b.left > 5);
-  for (let r = 0; r + 1 < anchors.length; r += 1) {
-    const above = anchors[r] as Block;
-    const below = anchors[r + 1] as Block;
-    const between = rules.filter((b) => b.top > above.bottom && b.top < below.top - size * 0.6);
-    if (between.length === 0) continue;
-    middles.forEach((middle, c) => {
-      const open = !between.some((b) => b.left <= middle && b.right >= middle);
-      const cell = cells[r + 1]?.[c];
-      if (open && cell !== undefined && cell.lines.length === 0) {
-        cell.lines = [...(cells[r]?.[c]?.lines ?? [])];
-        cell.merged = true;
-      }
-    });
-  }
-}
-
 /** A table's rows, and per column the text of a cell left open at the foot of its page (else null). */
 export interface ReadTable {
   rows: DocRow[];
@@ -221,7 +200,7 @@ export function tableRows(table: PdfTable, boxes: PdfBox[]): ReadTable {
       }
     });
   });
-  if (ruled === null) ruledMerges(anchors, cells, boxes, middles, table.header.size);
+  if (ruled === null) partlyRuledMerges(anchors, cells, boxes, middles, table.header.size);
   // The header row first, so the plan reader knows the columns as it would in Word.
   const header: DocRow = { line: table.headerLine, cells: table.header.chunks.map((c): DocCell => ({ lines: [c.text], span: 1, merged: false })) };
   const rows = anchors.map((block, r) => ({
