@@ -66,7 +66,7 @@ export async function readPdf(bytes: Uint8Array): Promise<PlanDocument> {
       const first = line.chunks[0];
       const follows = first !== undefined && (first.right > (table.header.chunks[1]?.x ?? Infinity) || wide !== undefined && line.top - wide.line.top < line.size * 1.35);
       if (wide !== undefined && wide.number === number - 1 && line.chunks.length === 1 && Math.abs(first!.x - wide.line.chunks[0]!.x) < 2 && follows) {
-        wide.line = { ...wide.line, text: `${wide.line.text} ${line.text}` };
+        wide.line = { ...wide.line, top: line.top, text: `${wide.line.text} ${line.text}` };
         wide.number = number;
         return;
       }
