@@ -34,8 +34,14 @@ export async function readPdf(bytes: Uint8Array): Promise<PlanDocument> {
   let table: PdfTable | null = null;
   let paragraph: { line: number; text: string; size: number; top: number } | null = null;
 
+  // What a table left open at the foot of its page, for the same table carried on under a repeated header.
+  let left: { roles: string[]; page: number; runsOn: (string[] | null)[] } | null = null;
   const closeTable = (): void => {
-    if (table !== null) blocks.push({ kind: 'table', rows: tableRows(table, content.boxes) });
+    left = null;
+    if (table === null) return;
+    const { rows, runsOn } = tableRows(table, content.boxes);
+    blocks.push({ kind: 'table', rows });
+    left = { roles: table.roles, page: table.lines.at(-1)?.page ?? table.header.page, runsOn };
     table = null;
   };
   lines.forEach((line, index) => {
@@ -44,7 +50,9 @@ export async function readPdf(bytes: Uint8Array): Promise<PlanDocument> {
     if (header !== null) {
       closeTable();
       paragraph = null;
-      table = { header: line, headerLine: number, roles: header.roles, lines: [], lineNumbers: [], wide: [] };
+      const before: { roles: string[]; page: number; runsOn: (string[] | null)[] } | null = left;
+      const carried = before !== null && before.page === line.page - 1 && before.roles.join() === header.roles.join() ? before.runsOn : [];
+      table = { header: line, headerLine: number, roles: header.roles, lines: [], lineNumbers: [], wide: [], carried };
       return;
     }
     if (table !== null && !isHeading(line, table)) {
@@ -52,10 +60,13 @@ export async function readPdf(bytes: Uint8Array): Promise<PlanDocument> {
         table.wide.push({ line, number });
         return;
       }
-      // A full-width objective that wrapped: the next line starts where it starts and runs past the first column.
+      // A full-width objective that wrapped: the next line starts where it starts and runs past the first
+      // column, or (a last word or two) follows at the text's own line pitch, nearer than a row's padding.
       const wide = table.wide.at(-1);
-      if (wide !== undefined && wide.number === number - 1 && line.chunks.length === 1 && Math.abs(line.chunks[0]!.x - wide.line.chunks[0]!.x) < 2 && line.chunks[0]!.right > (table.header.chunks[1]?.x ?? Infinity)) {
-        wide.line = { ...wide.line, text: `${wide.line.text} ${line.text}` };
+      const first = line.chunks[0];
+      const follows = first !== undefined && (first.right > (table.header.chunks[1]?.x ?? Infinity) || wide !== undefined && line.top - wide.line.top < line.size * 1.35);
+      if (wide !== undefined && wide.number === number - 1 && line.chunks.length === 1 && Math.abs(first!.x - wide.line.chunks[0]!.x) < 2 && follows) {
+        wide.line = { ...wide.line, top: line.top, text: `${wide.line.text} ${line.text}` };
         wide.number = number;
         return;
       }

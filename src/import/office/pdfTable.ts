@@ -1,10 +1,12 @@
 // Rebuilds one table of a PDF: the columns from the header cells (edges from drawn shading or rules
 // when there are some), the rows from the action column's vertical gaps, and each other cell into
-// the row it sits in. A cell that sits in the gap between rows is a merged cell: it belongs to the
-// rows around it that have nothing of their own in that column.
+// the row it sits in: between the row's rules where the table is ruled (pdfRules.ts), else by the
+// gaps, where a cell that sits in the gap between rows is a merged cell belonging to the rows around
+// it that have nothing of their own in that column.
 import type { DocCell, DocRow } from '../document/model.ts';
 import { readRef } from '../planText.ts';
 import { charWidth, splitAt, type Chunk, type PdfLine } from './pdfLines.ts';
+import { openBelow, partlyRuledMerges, rowAt, ruledRows, spansIn } from './pdfRules.ts';
 import type { PdfBox } from './pdfText.ts';
 
 /** A table being read: its header line, its column roles, and the lines under it. */
@@ -16,6 +18,8 @@ export interface PdfTable {
   lineNumbers: number[];
   /** Full-width rows (an objective across the table), kept out of the columns. */
   wide: { line: PdfLine; number: number }[];
+  /** Per column, the text of a merged cell the same table left open at the foot of the page before. */
+  carried: (string[] | null)[];
 }
 
 interface Placed {
@@ -135,30 +139,18 @@ function spanOf(home: number, centre: number, bounds: { top: number; bottom: num
   return Array.from({ length: best[1] - best[0] + 1 }, (_, k) => best[0] + k);
 }
 
-/**
- * Where the table is ruled, a row boundary whose rule stops short of a column leaves that column's
- * cell open: a merged cell, whose text belongs to the row below too.
- */
-function ruledMerges(anchors: Block[], cells: { lines: string[]; merged: boolean }[][], boxes: PdfBox[], middles: number[], size: number): void {
-  const rules = boxes.filter((b) => b.bottom - b.top < 2 && b.right - b.left > 5);
-  for (let r = 0; r + 1 < anchors.length; r += 1) {
-    const above = anchors[r] as Block;
-    const below = anchors[r + 1] as Block;
-    const between = rules.filter((b) => b.top > above.bottom && b.top < below.top - size * 0.6);
-    if (between.length === 0) continue;
-    middles.forEach((middle, c) => {
-      const open = !between.some((b) => b.left <= middle && b.right >= middle);
-      const cell = cells[r + 1]?.[c];
-      if (open && cell !== undefined && cell.lines.length === 0) {
-        cell.lines = [...(cells[r]?.[c]?.lines ?? [])];
-        cell.merged = true;
-      }
-    });
-  }
+/** A table's rows, and per column the text of a cell left open at the foot of its page (else null). */
+export interface ReadTable {
+  rows: DocRow[];
+  runsOn: (string[] | null)[];
 }
 
-/** The table's rows, cells in column order. */
-export function tableRows(table: PdfTable, boxes: PdfBox[]): DocRow[] {
+/**
+ * The table's rows, cells in column order. What the same table on the page before left open fills
+ * this page's first cells that are empty in those columns.
+ */
+export function tableRows(table: PdfTable, boxes: PdfBox[]): ReadTable {
+  const carried = table.carried;
   const edges = columnEdges(table, boxes);
   const columns = placeColumns(table, edges);
   const actionAt = Math.max(0, table.roles.indexOf('action'));
@@ -169,10 +161,25 @@ export function tableRows(table: PdfTable, boxes: PdfBox[]): DocRow[] {
   const anchors = blocksOf(columns[actionAt] ?? [], pitch, !table.roles.includes('ref'), rightOf(actionAt));
   const bounds = rowBounds(anchors);
   const cells: { lines: string[]; merged: boolean }[][] = anchors.map(() => table.roles.map(() => ({ lines: [], merged: false })));
+  const tableLeft = Math.min(...table.header.chunks.map((c) => c.x), ...table.lines.flatMap((l) => l.pieces.map((p) => p.x)));
+  const middles = table.roles.map((_, c) => ((c === 0 ? tableLeft : edges[c - 1] ?? tableLeft) + rightOf(c)) / 2);
+  const ruled = ruledRows(anchors, boxes, middles, table.header.size);
   columns.forEach((placed, c) => {
     if (c === actionAt) {
       anchors.forEach((block, r) => {
         (cells[r]?.[c] as { lines: string[] }).lines = block.lines;
+      });
+      return;
+    }
+    if (ruled !== null) {
+      // Each cell between its rules, however its text sits in it: a merged cell's text goes to every row it spans.
+      spansIn(ruled, c).forEach((span, s) => {
+        const own = blocksOf(placed.filter((p) => span.includes(rowAt(ruled, p.top))), pitch, false, rightOf(c)).flatMap((b) => b.lines);
+        const before = s === 0 && own.length === 0 ? carried[c] ?? null : null;
+        const lines = before ?? own;
+        span.forEach((row, k) => {
+          (cells[row] as { lines: string[]; merged: boolean }[])[c] = { lines: [...lines], merged: (k > 0 || before !== null) && lines.length > 0 };
+        });
       });
       return;
     }
@@ -193,9 +200,7 @@ export function tableRows(table: PdfTable, boxes: PdfBox[]): DocRow[] {
       }
     });
   });
-  const tableLeft = Math.min(...table.header.chunks.map((c) => c.x), ...table.lines.flatMap((l) => l.pieces.map((p) => p.x)));
-  const middles = table.roles.map((_, c) => ((c === 0 ? tableLeft : edges[c - 1] ?? tableLeft) + rightOf(c)) / 2);
-  ruledMerges(anchors, cells, boxes, middles, table.header.size);
+  if (ruled === null) partlyRuledMerges(anchors, cells, boxes, middles, table.header.size);
   // The header row first, so the plan reader knows the columns as it would in Word.
   const header: DocRow = { line: table.headerLine, cells: table.header.chunks.map((c): DocCell => ({ lines: [c.text], span: 1, merged: false })) };
   const rows = anchors.map((block, r) => ({
@@ -206,5 +211,8 @@ export function tableRows(table: PdfTable, boxes: PdfBox[]): DocRow[] {
     top: line.top,
     row: { line: number, cells: [{ lines: [line.text], span: table.roles.length, merged: false }] },
   }));
-  return [header, ...[...rows, ...wide].sort((a, b) => a.top - b.top).map((r) => r.row)];
+  const last = anchors.at(-1);
+  const open = ruled !== null && last !== undefined ? openBelow(last, table.lines.at(-1)?.page ?? 0, boxes, middles) : [];
+  const runsOn = table.roles.map((_, c) => (open[c] === true && c !== actionAt ? cells.at(-1)?.[c]?.lines ?? null : null));
+  return { rows: [header, ...[...rows, ...wide].sort((a, b) => a.top - b.top).map((r) => r.row)], runsOn };
 }
