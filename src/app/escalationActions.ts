@@ -1,5 +1,6 @@
 // What the commissioner can do from the escalation digest: chase the owners, reassign the action to
 // another person, accept the delay to a date, or close it. Each is a history entry of the action.
+import type { ConversationAddress, Messenger } from '../domain/messenger.ts';
 import type { StoredAction } from '../domain/ports.ts';
 import type { ActionChange, Person } from '../domain/progress.ts';
 import type { IsoDate } from '../domain/plan.ts';
@@ -16,6 +17,25 @@ export type EscalationResult = { ok: true; outcome: string; message: string } | 
 
 /** Sends the owners a nudge now; returns how many got it. */
 export type Nudge = (people: Person[], stored: StoredAction) => Promise<number>;
+
+/** The nudge the chat and the page both send: `card(stored)` to each owner the bot can reach. */
+export function nudgeWith(services: Services, messenger: Messenger, card: (stored: StoredAction) => object): Nudge {
+  return async (people, stored) => {
+    const sent = card(stored);
+    let count = 0;
+    for (const person of people) {
+      const conversation = (await services.store.people.conversationOf(person.id)) as ConversationAddress | null;
+      if (!conversation) continue;
+      try {
+        await messenger.send(conversation, sent);
+        count += 1;
+      } catch (err) {
+        services.logger.warn({ personId: person.id, err: { message: (err as Error).message } }, 'chase not delivered');
+      }
+    }
+    return count;
+  };
+}
 
 const refuse = (message: string): EscalationResult => ({ ok: false, message });
 

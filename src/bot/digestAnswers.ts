@@ -1,11 +1,10 @@
 // Buttons on a digest (Action.Execute): Done / Delayed / Blocked / Snooze on an owner's line, Chase /
 // Reassign / Accept the delay / Close on the commissioner's, and "Show the other N". The digest is
 // redrawn in place for the person who pressed, and every other digest showing that action is refreshed.
-import type { ConversationReference } from 'botbuilder';
 import { z } from 'zod';
 import { actionCardFields, typeableRef } from '../app/actionCards.ts';
 import { answerAction } from '../app/answerAction.ts';
-import { acceptDelay, chase, close, reassign, type EscalationResult, type Nudge } from '../app/escalationActions.ts';
+import { acceptDelay, chase, close, nudgeWith, reassign, type EscalationResult, type Nudge } from '../app/escalationActions.ts';
 import { snoozeAction } from '../app/reminderSettings.ts';
 import type { Services } from '../app/services.ts';
 import { digestCard } from '../cards/digestCards.ts';
@@ -72,7 +71,7 @@ export async function answerFromDigest(turn: ChatTurn, messenger: Messenger, ver
       break;
     }
     case 'escalation.chase':
-      result = await chase(services, turn.directory, caller, line.planId, line.actionId, nudgeWith(services, messenger, turn));
+      result = await chase(services, turn.directory, caller, line.planId, line.actionId, reminderNudge(services, messenger, turn));
       break;
     case 'escalation.reassign': {
       const who = text(100).safeParse(input('person'));
@@ -120,20 +119,6 @@ async function answerLine(turn: ChatTurn, line: DigestLine, answer: Answer, dige
 }
 
 /** Chase: each owner gets the action's reminder card now, headed as of today. */
-function nudgeWith(services: Services, messenger: Messenger, turn: ChatTurn): Nudge {
-  return async (people, stored) => {
-    const card = renderCard('reminder', { ...actionCardFields(stored, turn.directory, turn.today), kind: bannerKind(stored.progress.dueDate ?? turn.today, turn.today) });
-    let sent = 0;
-    for (const person of people) {
-      const conversation = (await services.store.people.conversationOf(person.id)) as Partial<ConversationReference> | null;
-      if (!conversation) continue;
-      try {
-        await messenger.send(conversation, card);
-        sent += 1;
-      } catch (err) {
-        services.logger.warn({ personId: person.id, err: { message: (err as Error).message } }, 'chase not delivered');
-      }
-    }
-    return sent;
-  };
+function reminderNudge(services: Services, messenger: Messenger, turn: ChatTurn): Nudge {
+  return nudgeWith(services, messenger, (stored) => renderCard('reminder', { ...actionCardFields(stored, turn.directory, turn.today), kind: bannerKind(stored.progress.dueDate ?? turn.today, turn.today) }));
 }

@@ -1,7 +1,7 @@
 // The commissioner's actions on one action from the page: chase its owners now, reassign it, accept a
 // delay, close it. They are the escalation digest's own (src/app/escalationActions.ts), so the page
 // has the same permissions and leaves the same history entries as the chat.
-import { acceptDelay, chase, close, reassign, type EscalationResult, type Nudge } from '../app/escalationActions.ts';
+import { acceptDelay, chase, close, nudgeWith, reassign, type EscalationResult, type Nudge } from '../app/escalationActions.ts';
 import type { Caller } from '../app/caller.ts';
 import type { Directory } from '../app/directory.ts';
 import { actionCardFields } from '../app/actionCards.ts';
@@ -9,7 +9,7 @@ import type { Services } from '../app/services.ts';
 import { renderCard } from '../cards/render.ts';
 import { isValidIsoDate, londonDate } from '../domain/calendar.ts';
 import { bannerKind } from '../domain/digestItems.ts';
-import type { ConversationAddress, Messenger } from '../domain/messenger.ts';
+import type { Messenger } from '../domain/messenger.ts';
 import type { IsoDate } from '../domain/plan.ts';
 
 export const ESCALATION_VERBS = ['chase', 'accept-delay', 'close', 'reassign'] as const;
@@ -26,21 +26,7 @@ export type EscalationOutcome = { ok: true; message: string } | { ok: false; sta
 
 /** The chase's nudge: each owner gets the action's reminder card now, as the digest's chase sends it. */
 function reminderNudge(services: Services, messenger: Messenger, directory: Directory, today: IsoDate): Nudge {
-  return async (people, stored) => {
-    const card = renderCard('reminder', { ...actionCardFields(stored, directory, today), kind: bannerKind(stored.progress.dueDate ?? today, today) });
-    let sent = 0;
-    for (const person of people) {
-      const conversation = (await services.store.people.conversationOf(person.id)) as ConversationAddress | null;
-      if (!conversation) continue;
-      try {
-        await messenger.send(conversation, card);
-        sent += 1;
-      } catch (err) {
-        services.logger.warn({ personId: person.id, err: { message: (err as Error).message } }, 'chase not delivered');
-      }
-    }
-    return sent;
-  };
+  return nudgeWith(services, messenger, (stored) => renderCard('reminder', { ...actionCardFields(stored, directory, today), kind: bannerKind(stored.progress.dueDate ?? today, today) }));
 }
 
 const outcomeOf = (result: EscalationResult): EscalationOutcome => (result.ok ? { ok: true, message: result.message } : { ok: false, status: 409, message: result.message });
