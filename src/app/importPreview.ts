@@ -135,7 +135,10 @@ export async function previewImport(
 }
 
 /** Import pressed: stores the previewed plan for the caller's tenant, once however often it is pressed. */
-export async function confirmImport(services: Pick<Services, 'store' | 'clock' | 'settings'>, caller: Caller, token: string): Promise<{ message: string }> {
+/** What a press on a preview did; `settled` when the preview is finished with, so its card can go. */
+export interface PreviewPress { message: string; settled?: 'imported' | 'cancelled' }
+
+export async function confirmImport(services: Pick<Services, 'store' | 'clock' | 'settings'>, caller: Caller, token: string): Promise<PreviewPress> {
   if (!mayManageRoles(caller)) return { message: await leadWords(services, caller) };
   const gone = { message: 'That preview has expired or was already used. Send the file again to import it.' };
   const now = services.clock.now();
@@ -156,14 +159,16 @@ export async function confirmImport(services: Pick<Services, 'store' | 'clock' |
     throw error;
   }
   await services.store.imports.saveDone({ personId: caller.id, day: londonDate(now), at: now.toISOString(), planId: taken.plan.id, previous });
-  return { message: `Imported ${describeImport(report)}. Say "undo import" today to put it back as it was.` };
+  return { message: `Imported ${describeImport(report)}. Say "undo import" today to put it back as it was.`, settled: 'imported' };
 }
 
 /** Cancel pressed: the preview is forgotten. */
-export async function cancelImport(services: Pick<Services, 'store'>, caller: Caller, token: string): Promise<{ message: string }> {
+export async function cancelImport(services: Pick<Services, 'store'>, caller: Caller, token: string): Promise<PreviewPress> {
   const entry = token === '' ? null : await services.store.imports.preview(token);
-  if (entry !== null && entry.personId === caller.id) await services.store.imports.takePreview(token);
-  return { message: 'Cancelled: nothing was imported.' };
+  // Someone else's preview (a forwarded card) is left for its sender to settle.
+  if (entry !== null && entry.personId !== caller.id) return { message: 'Cancelled: nothing was imported.' };
+  if (entry !== null) await services.store.imports.takePreview(token);
+  return { message: 'Cancelled: nothing was imported.', settled: 'cancelled' };
 }
 
 /** "undo import": the caller's last import today is put back as it was (a new plan is left with no actions; history is kept). */

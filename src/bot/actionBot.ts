@@ -157,7 +157,7 @@ export class ActionBot extends ActivityHandler {
   /** A card press of any kind: an answer, a digest's button, a confirmation, or "Show more". */
   private async press(turn: ChatTurn, verb: unknown, data: unknown, replyToId: string | undefined): Promise<{ card: object | null; message: string; note?: string }> {
     const imported = await importPress(this.services, turn.caller, verb, data);
-    if (imported !== null) return { card: null, message: imported };
+    if (imported !== null) return imported;
     if (verb === 'confirm') {
       const parsed = confirmData.safeParse(data);
       if (!parsed.success) return { card: null, message: 'That button press could not be used. Nothing was changed.' };

@@ -4,6 +4,7 @@
 import { cancelImport, confirmImport, previewImport, type ImportAnswer, type ImportPreview, type PlanReader } from '../app/importPreview.ts';
 import type { Caller } from '../app/caller.ts';
 import type { Services } from '../app/services.ts';
+import { seenAt } from '../app/seenLabel.ts';
 import type { ImportPreviewCard } from '../cards/models.ts';
 import { renderCard } from '../cards/render.ts';
 import type { ChatReply } from './commands/chatCommand.ts';
@@ -102,10 +103,13 @@ function pastedReader(read: PlanReader): PlanReader {
   };
 }
 
-/** Import or Cancel pressed on a preview card; null for other verbs. */
-export async function importPress(services: Services, caller: Caller, verb: unknown, data: unknown): Promise<string | null> {
+/** Import or Cancel pressed on a preview card: the message, and the card that replaces a settled preview; null for other verbs. */
+export async function importPress(services: Services, caller: Caller, verb: unknown, data: unknown): Promise<{ message: string; card: object | null } | null> {
   if (verb !== 'importPlan' && verb !== 'cancelImport') return null;
   const token = typeof data === 'object' && data !== null && 'token' in data && typeof data.token === 'string' ? data.token.slice(0, 64) : '';
-  if (verb === 'cancelImport') return (await cancelImport(services, caller, token)).message;
-  return (await confirmImport(services, caller, token)).message;
+  const press = verb === 'cancelImport' ? await cancelImport(services, caller, token) : await confirmImport(services, caller, token);
+  if (!press.settled) return { message: press.message, card: null };
+  const imported = press.settled === 'imported';
+  const card = renderCard('importOutcome', { title: imported ? 'Plan imported' : 'Import cancelled', imported, message: press.message, byLine: `${caller.name}, ${seenAt(services.clock.now().toISOString())}` });
+  return { message: press.message, card };
 }

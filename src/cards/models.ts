@@ -204,9 +204,20 @@ export interface ImportPreviewCard {
   token: string;
 }
 
+/** What replaces a preview once Import or Cancel has settled it (cards/importOutcome.json). */
+export interface ImportOutcomeCard {
+  /** "Plan imported" or "Import cancelled". */
+  title: string;
+  imported: boolean;
+  message: string;
+  /** "Jane Smith, Tue 1 Dec 2026 10:05". */
+  byLine: string;
+}
+
 /** Template name → its data. */
 export interface CardData {
   importPreview: ImportPreviewCard;
+  importOutcome: ImportOutcomeCard;
   reminder: ReminderCard;
   answered: AnsweredCard;
   digest: DigestCard;

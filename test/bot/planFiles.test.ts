@@ -10,7 +10,8 @@ import type { Activity } from 'botbuilder';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { FILE_DOWNLOAD_INFO } from '../../src/bot/fileDownload.ts';
 import { cardOf, startBotHarness, textOf, type BotHarness } from '../support/botHarness.ts';
-import { meet } from '../support/cardPress.ts';
+import { answerText, meet, press, submit } from '../support/cardPress.ts';
+import type { ConnectorCall } from '../support/connector.ts';
 import { cardAction, message, type TeamsPerson } from '../support/teamsActivity.ts';
 
 const fixtures = join(import.meta.dirname, '../fixtures');
@@ -63,12 +64,29 @@ describe('a plan file sent to the bot in Teams', () => {
     expect(await bot.store.plans.listPlans()).toEqual([]);
     const token = (card as { actions: { data: { token: string } }[] }).actions[0]?.data.token;
     expect(typeof token).toBe('string');
-    const press = await bot.post(cardAction(bot.origin, jane, 'importPlan', { token: token as string }));
-    expect(JSON.stringify(press.body)).toMatch(/Imported worcestershire-smat-2009: new plan, 112 actions/);
+    // Import replaces the preview in place, so its buttons cannot be pressed again by mistake.
+    const imported = await press(bot, jane, replies[0] as ConnectorCall, 'importPlan');
+    expect(imported.type).toBe('application/vnd.microsoft.card.adaptive');
+    expect(answerText(imported)).toMatch(/Plan imported .*Imported worcestershire-smat-2009: new plan, 112 actions.*Jane Smith/);
+    expect(JSON.stringify(imported.value)).not.toContain('importPlan');
     expect((await bot.store.plans.listPlans()).map((p) => p.actions)).toEqual([112]);
+    // An old copy of the preview pressed again imports nothing more.
+    const again = await bot.post(cardAction(bot.origin, jane, 'importPlan', { token: token as string }));
+    expect(JSON.stringify(again.body)).toContain('expired or was already used');
     const overdue = await ask(jane, "what's overdue?");
     expect(overdue).toMatch(/Overdue/);
     expect(overdue).toMatch(/WOR-/);
+  });
+
+  it('Cancel from a client without Universal Actions (Action.Submit) replaces the preview and stores nothing', async () => {
+    const before = await bot.store.plans.listPlans();
+    const replies = await send(withFile(jane, 'worcestershire.pdf'));
+    const sent = await submit(bot, jane, replies[0] as ConnectorCall, 'cancelImport');
+    const update = sent.find((c) => c.kind === 'update');
+    expect(update?.activityId).toBe(replies[0]?.activityId);
+    expect(textOf(update)).toContain('Import cancelled');
+    expect(sent.map(textOf).join('\n')).toContain('Cancelled: nothing was imported.');
+    expect(await bot.store.plans.listPlans()).toEqual(before);
   });
 
   it('tells an owner who sends a plan that the commissioner imports it, and stores nothing', async () => {

@@ -71,6 +71,7 @@ const samples: CardData = {
     revisionHeading: 'Changes to the stored plan', changes: [{ label: '~ 1.2.2 by when: October 2012 → November 2012' }],
     warningsHeading: 'Warnings (1)', warnings: [{ label: 'line 1: no plan period above the table' }], moreLabel: '', token: 'b7c1',
   },
+  importOutcome: { title: 'Plan imported', imported: true, message: 'Imported Somerset DAAT 2012/13: 12 actions.', byLine: 'Jane Smith, Mon 3 Oct 2011 09:12' },
   ownerDigest: {
     ...paging, title: 'Your actions for Mon 3 Oct 2011', countLabel: '2 actions: 1 overdue, 1 due today', hint: 'Answer each one here.',
     sections: [

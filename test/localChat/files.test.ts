@@ -45,13 +45,20 @@ describe('a plan file sent in the local chat', () => {
     expect(preview.replyToId).toBe(mine?.id);
     expect(entryText(preview)).toContain('Isle of Wight DAT');
     expect(await demo.store.plans.listPlans()).toHaveLength(1);
-    // The preview's buttons are Action.Submit: Teams posts a message carrying the button's data.
-    const importButton = (preview.cards[0] as { actions: { type: string; title: string; data: object }[] }).actions.find((a) => a.title === 'Import');
-    expect(importButton?.type).toBe('Action.Submit');
-    const press = await pageApi<{ status: number }>(demo.chat, '/api/submit', { personId: jane.id, activityId: preview.id, data: importButton?.data });
-    expect(press).toEqual({ status: 200, body: { status: 200 } });
+    // Import is an Action.Execute (with an Action.Submit fallback): the answer replaces the preview in place.
+    const importButton = (preview.cards[0] as { actions: { type: string; title: string; verb: string; data: object }[] }).actions.find((a) => a.title === 'Import');
+    expect(importButton?.type).toBe('Action.Execute');
+    const press = await pageApi(demo.chat, '/api/press', { personId: jane.id, activityId: preview.id, verb: importButton?.verb, data: importButton?.data });
+    expect(press.status).toBe(200);
     expect((await demo.store.plans.listPlans()).map((p) => p.partnership)).toContain('Isle of Wight DAT');
-    expect((await chatOf(jane.id)).at(-1)?.text).toMatch(/^Imported /);
+    const replaced = (await chatOf(jane.id)).find((e) => e.id === preview.id);
+    expect(entryText(replaced!)).toMatch(/Plan imported.*Imported /s);
+
+    // The fallback (clients without Universal Actions) posts a message with the button's data: the preview is gone by now.
+    const fallback = (importButton as unknown as { fallback: { data: object } }).fallback;
+    await pageApi(demo.chat, '/api/submit', { personId: jane.id, activityId: preview.id, data: fallback.data });
+    expect((await chatOf(jane.id)).at(-1)?.text).toContain('expired or was already used');
+    expect((await demo.store.plans.listPlans()).filter((p) => p.partnership === 'Isle of Wight DAT')).toHaveLength(1);
 
     await pageApi(demo.chat, '/api/say', { personId: jane.id, text: "what's overdue?" });
     expect(entryText(await lastBot(jane.id))).toMatch(/IW-/);
