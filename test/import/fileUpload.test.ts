@@ -58,7 +58,9 @@ describe('a plan file sent to the bot', () => {
     expect(json).toContain('a typo for June 09?');
     const token = (card.card as { actions: { data: { token: string } }[] }).actions[0]?.data.token;
     expect(await services.store.plans.listPlans()).toEqual([]);
-    expect(await importPress(services, commissioner, 'importPlan', { verb: 'importPlan', token })).toMatch(/^Imported worcestershire-smat-2009: new plan, 112 actions/);
+    const pressed = await importPress(services, commissioner, 'importPlan', { verb: 'importPlan', token });
+    expect(pressed?.message).toMatch(/^Imported worcestershire-smat-2009: new plan, 112 actions/);
+    expect(JSON.stringify(pressed?.card)).toContain('Plan imported');
     expect((await services.store.plans.listPlans()).map((p) => p.actions)).toEqual([112]);
   });
 
