@@ -2,14 +2,13 @@
 // library (served in place of teams.js) that gives the page a test token signed by a local key server
 // and a theme; the bot checks the token as it would Entra's. Screenshots at 320 px and full width, in
 // light and dark, go to test-artifacts/. The chase runs in local mode, where sends reach the local chat.
-import { createServer, type Server } from 'node:http';
-import type { AddressInfo } from 'node:net';
-import { exportJWK, generateKeyPair, SignJWT, type CryptoKey } from 'jose';
+import { SignJWT, type CryptoKey } from 'jose';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it, inject } from 'vitest';
 import { storePlan } from '../../src/app/importPlans.ts';
 import { openTableStore } from '../../src/store/tableStore.ts';
 import { startFaultBot, type FaultBot } from '../support/faultBot.ts';
+import { startKeyServer, type KeyServer } from '../support/keyServer.ts';
 import { testTenantId } from '../support/teamsActivity.ts';
 import { jane, robin, startChatDemo, testshirePlan, type ChatDemo } from '../localChat/fixture.ts';
 import { personalConversationId } from '../../src/localChat/teamsActivity.ts';
@@ -19,23 +18,20 @@ const appId = '00000000-0000-4000-8000-0000000007ac';
 const commissioner = { aadObjectId: jane.id, name: jane.name };
 const slow = { timeout: 30_000 };
 
-let keys: Server;
+let keys: KeyServer;
 let signing: CryptoKey;
 let bot: FaultBot;
 let demo: ChatDemo;
 let browser: Browser;
 
 beforeAll(async () => {
-  const pair = await generateKeyPair('RS256');
-  signing = pair.privateKey;
-  const jwk = { ...(await exportJWK(pair.publicKey)), kid: 'entra-key', use: 'sig', alg: 'RS256' };
-  keys = createServer((_req, res) => { res.writeHead(200, { 'content-type': 'application/json' }); res.end(JSON.stringify({ keys: [jwk] })); });
-  await new Promise<void>((resolve) => keys.listen(0, '127.0.0.1', resolve));
+  keys = await startKeyServer({ kid: 'entra-key', use: 'sig', alg: 'RS256' });
+  signing = keys.signing;
   const store = await openTableStore(inject('tablesConnectionString'), 'browserTab');
   [bot, demo, browser] = await Promise.all([
     startFaultBot(store, '2025-06-02T08:00:00Z', {
       MicrosoftAppId: appId, MicrosoftAppPassword: 'not-used-offline', AZURE_TABLES_CONNECTION_STRING: inject('tablesConnectionString'), ALLOWED_TENANTS: testTenantId,
-      TAB_SIGNING_KEYS_URL: `http://127.0.0.1:${(keys.address() as AddressInfo).port}/keys`,
+      TAB_SIGNING_KEYS_URL: keys.keysUrl,
     }),
     startChatDemo('browserTabLocal'),
     launchChromium(),
@@ -46,7 +42,7 @@ beforeAll(async () => {
 afterAll(async () => {
   await browser?.close();
   await Promise.all([bot?.close(), demo?.close()]);
-  await new Promise((resolve) => keys?.close(resolve));
+  await keys?.close();
 });
 
 async function token(): Promise<string> {

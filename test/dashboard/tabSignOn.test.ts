@@ -1,13 +1,12 @@
 // The dashboard as a Teams tab outside local mode: every data request needs the token Teams gives the
 // tab (Entra, signed by the published keys, this app's audience, not expired, an allowed tenant). The
 // test publishes its own keys (TAB_SIGNING_KEYS_URL). What a person sees follows the roles they hold.
-import { createServer, type Server } from 'node:http';
-import type { AddressInfo } from 'node:net';
-import { exportJWK, generateKeyPair, SignJWT, type CryptoKey } from 'jose';
+import { SignJWT, type CryptoKey } from 'jose';
 import { afterAll, beforeAll, describe, expect, it, inject } from 'vitest';
 import { storePlan } from '../../src/app/importPlans.ts';
 import { openTableStore } from '../../src/store/tableStore.ts';
 import { startFaultBot, type FaultBot } from '../support/faultBot.ts';
+import { startKeyServer, type KeyServer } from '../support/keyServer.ts';
 import { testTenantId } from '../support/teamsActivity.ts';
 import { handMadePlan, planYear2011 } from '../support/plans.ts';
 
@@ -20,26 +19,19 @@ const sam = { aadObjectId: 'c3000000-0000-4000-8000-000000000002', name: 'Sam Jo
 const tom = { aadObjectId: 'c3000000-0000-4000-8000-000000000003', name: 'Tom Hughes' };
 const nobody = { aadObjectId: 'c3000000-0000-4000-8000-000000000004', name: 'Nora None' };
 
-let keys: Server;
+let keys: KeyServer;
 let signing: CryptoKey;
 let stranger: CryptoKey;
 let bot: FaultBot;
 
 beforeAll(async () => {
-  const pair = await generateKeyPair('RS256');
-  signing = pair.privateKey;
-  stranger = (await generateKeyPair('RS256')).privateKey;
-  const jwk = { ...(await exportJWK(pair.publicKey)), kid: 'entra-key', use: 'sig', alg: 'RS256' };
-  keys = createServer((_req, res) => {
-    res.writeHead(200, { 'content-type': 'application/json' });
-    res.end(JSON.stringify({ keys: [jwk] }));
-  });
-  await new Promise<void>((resolve) => keys.listen(0, '127.0.0.1', resolve));
+  keys = await startKeyServer({ kid: 'entra-key', use: 'sig', alg: 'RS256' });
+  ({ signing, stranger } = keys);
   const store = await openTableStore(inject('tablesConnectionString'), 'tabSignOn');
   bot = await startFaultBot(store, '2011-09-13T10:00:00Z', {
     MicrosoftAppId: appId, AZURE_TABLES_CONNECTION_STRING: inject('tablesConnectionString'),
     MicrosoftAppPassword: 'not-used-offline',
-    TAB_SIGNING_KEYS_URL: `http://127.0.0.1:${(keys.address() as AddressInfo).port}/keys`,
+    TAB_SIGNING_KEYS_URL: keys.keysUrl,
     ALLOWED_TENANTS: testTenantId,
   });
   const services = bot.runtime.services;
@@ -57,7 +49,7 @@ beforeAll(async () => {
 });
 afterAll(async () => {
   await bot?.close();
-  await new Promise((resolve) => keys?.close(resolve));
+  await keys?.close();
 });
 
 interface Claims { person?: { aadObjectId: string; name: string }; aud?: string; iss?: string; tid?: string; expiresIn?: string; issuedAgo?: number; key?: CryptoKey; kid?: string; scp?: string }

@@ -2,14 +2,13 @@
 // for this bot, from the right issuer, for the right service URL and not expired, reach the bot.
 // The test publishes its own keys from a local OpenID metadata endpoint (BotOpenIdMetadata).
 // ALLOWED_TENANTS: activities from any other tenant are ignored and logged.
-import { createServer, type Server } from 'node:http';
-import type { AddressInfo } from 'node:net';
-import { exportJWK, generateKeyPair, SignJWT, type CryptoKey } from 'jose';
+import { SignJWT, type CryptoKey } from 'jose';
 import { afterAll, beforeAll, describe, expect, it, inject } from 'vitest';
 import type { Activity } from 'botbuilder';
 import { openTableStore } from '../../src/store/tableStore.ts';
 import { textOf } from '../support/botHarness.ts';
 import { startFaultBot, type FaultBot } from '../support/faultBot.ts';
+import { startKeyServer, type KeyServer } from '../support/keyServer.ts';
 import { cardAction, message } from '../support/teamsActivity.ts';
 
 const appId = '00000000-0000-4000-8000-00000000b0e1';
@@ -17,34 +16,25 @@ const issuer = 'https://api.botframework.com';
 const sam = { aadObjectId: 'b2000000-0000-4000-8000-000000000002', name: 'Sam Jones' };
 const mallory = { aadObjectId: 'b2000000-0000-4000-8000-000000000066', name: 'Mallory' };
 
-let keys: Server;
+let keys: KeyServer;
 let signing: CryptoKey;
 let stranger: CryptoKey;
 let bot: FaultBot;
 
 beforeAll(async () => {
-  const pair = await generateKeyPair('RS256');
-  signing = pair.privateKey;
-  stranger = (await generateKeyPair('RS256')).privateKey;
-  const jwk = { ...(await exportJWK(pair.publicKey)), kid: 'test-key', use: 'sig', endorsements: ['msteams'] };
-  keys = createServer((req, res) => {
-    const base = `http://127.0.0.1:${(keys.address() as AddressInfo).port}`;
-    const body = req.url === '/keys' ? { keys: [jwk] } : { issuer, jwks_uri: `${base}/keys`, id_token_signing_alg_values_supported: ['RS256'] };
-    res.writeHead(200, { 'content-type': 'application/json' });
-    res.end(JSON.stringify(body));
-  });
-  await new Promise<void>((resolve) => keys.listen(0, '127.0.0.1', resolve));
+  keys = await startKeyServer({ kid: 'test-key', use: 'sig', endorsements: ['msteams'] }, issuer);
+  ({ signing, stranger } = keys);
   const store = await openTableStore(inject('tablesConnectionString'), 'securityAuth');
   bot = await startFaultBot(store, '2011-09-13T10:00:00Z', {
     MicrosoftAppId: appId,
     MicrosoftAppPassword: 'not-used-offline',
     AZURE_TABLES_CONNECTION_STRING: inject('tablesConnectionString'),
-    BotOpenIdMetadata: `http://127.0.0.1:${(keys.address() as AddressInfo).port}/openid`,
+    BotOpenIdMetadata: keys.openIdUrl,
   });
 });
 afterAll(async () => {
   await bot?.close();
-  await new Promise((resolve) => keys?.close(resolve));
+  await keys?.close();
 });
 
 interface Claims { aud?: string; iss?: string; serviceurl?: string; expiresIn?: string; issuedAgo?: number; key?: CryptoKey; kid?: string }
