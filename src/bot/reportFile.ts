@@ -24,8 +24,8 @@ export interface ReportRequest {
 interface ConsentContext { planId: string; quarter: string; format: ReportFormat; asOf: string }
 
 export const FILE_CONSENT_INVOKE = 'fileConsent/invoke';
-const CONSENT_CARD = 'application/vnd.microsoft.teams.card.file.consent';
-const FILE_INFO_CARD = 'application/vnd.microsoft.teams.card.file.info';
+export const FILE_CONSENT_CARD = 'application/vnd.microsoft.teams.card.file.consent';
+export const FILE_INFO_CARD = 'application/vnd.microsoft.teams.card.file.info';
 
 function pickPlan(directory: Directory, visible: Set<string>, wanted: string | null): { planId: string } | { problem: string } {
   const plans = directory.plans.filter((p) => visible.has(p.id));
@@ -54,7 +54,7 @@ export async function reportOffer(services: Services, caller: Caller, request: R
   const acceptContext: ConsentContext = { planId: chosen.planId, quarter: quarterKey(q), format: request.format, asOf: today };
   return {
     attachment: {
-      contentType: CONSENT_CARD,
+      contentType: FILE_CONSENT_CARD,
       name: file.name,
       content: { description: `Board report: ${directory.plan(chosen.planId)?.partnership ?? chosen.planId}, ${quarterLabel(q)}`, sizeInBytes: file.bytes.length, acceptContext, declineContext: acceptContext },
     },

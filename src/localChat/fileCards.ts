@@ -2,9 +2,7 @@
 // card (Allow / Decline) and the bot's file info card (a link to the uploaded file). The consent's
 // contexts stay on the server; the page only says which card and which answer.
 import type { Activity, Attachment } from 'botbuilder';
-
-export const FILE_CONSENT_CARD = 'application/vnd.microsoft.teams.card.file.consent';
-export const FILE_INFO_CARD = 'application/vnd.microsoft.teams.card.file.info';
+import { FILE_CONSENT_CARD, FILE_INFO_CARD } from '../bot/reportFile.ts';
 
 /** A file in a chat entry. */
 export type ChatFile =
