@@ -89,6 +89,24 @@ describe('a plan file sent to the bot in Teams', () => {
     expect(await bot.store.plans.listPlans()).toEqual(before);
   });
 
+  it('the same file activity delivered twice (a Teams retry) is answered with the same preview, not a second one', async () => {
+    const activity = withFile(jane, 'worcestershire.pdf');
+    const first = await send(activity);
+    const again = await send(activity);
+    const tokenOf = (call: ConnectorCall | undefined) => (cardOf(call) as { actions: { data: { token: string } }[] } | null)?.actions[0]?.data.token;
+    expect(again).toHaveLength(2);
+    expect(tokenOf(again[1])).toBe(tokenOf(first[0]));
+  });
+
+  it('a person who holds no role and sends a plan is told who imports, and nothing is stored', async () => {
+    const before = await bot.store.plans.listPlans();
+    const stranger: TeamsPerson = { aadObjectId: 'f1000000-0000-4000-8000-000000000009', name: 'Nora None' };
+    const replies = await send(withFile(stranger, 'worcestershire.pdf'));
+    expect(textOf(replies[0])).toContain("Only a plan's commissioner");
+    expect(cardOf(replies[0])).toBeNull();
+    expect(await bot.store.plans.listPlans()).toEqual(before);
+  });
+
   it('tells an owner who sends a plan that the commissioner imports it, and stores nothing', async () => {
     const before = (await bot.store.plans.listPlans()).length;
     const replies = await send(withFile(sam, 'worcestershire.pdf'));
