@@ -52,6 +52,12 @@ async function leadWords(services: Pick<Services, 'store' | 'settings'>, caller:
   return `Only a plan's commissioner (whoever holds its lead role) or an admin can import a plan. Please send the file to ${ask.length > 0 ? ask.join(' or ') : 'them'}.`;
 }
 
+/** "how do I import a plan?": how, for those who may; who to send it to, for others. */
+export async function importHelp(services: Pick<Services, 'store' | 'settings'>, caller: Caller): Promise<string> {
+  if (!mayManageRoles(caller)) return leadWords(services, caller);
+  return 'To import a plan, send me its file here (Word, PDF, Excel, CSV or text, up to 10 MB), or paste its table. I show you a preview first; nothing is stored until you press Import, and "undo import" takes it back the same day.';
+}
+
 /** Why the caller may not replace a stored plan (only its commissioner and admins may), or null. */
 async function notTheirs(services: Pick<Services, 'store'>, caller: Caller, planId: string): Promise<string | null> {
   const directory = await loadDirectory(services.store);

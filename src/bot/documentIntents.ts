@@ -1,20 +1,20 @@
-// The intents about documents: "report" (the board report, sent as a file), "undo import" and
+// The intents about documents: "report" (the board report, sent as a file), "import" (how), "undo import" and
 // "roles merge X into Y". They need the turn's context, so ActionBot routes them here rather than
 // through the command list.
 import type { TurnContext } from 'botbuilder';
 import { mayManagePlan, tenantPlans } from '../app/access.ts';
 import { actorOf, mayManageRoles } from '../app/caller.ts';
-import { undoImport } from '../app/importPreview.ts';
+import { importHelp, undoImport } from '../app/importPreview.ts';
 import { mergeRoles } from '../app/mergeRoles.ts';
 import type { Intent } from '../domain/reading/intent.ts';
 import type { ChatReply, ChatTurn } from './commands/chatCommand.ts';
 import { offerReport } from './reportFile.ts';
 
-type DocumentIntent = Extract<Intent, { kind: 'report' | 'undo-import' | 'merge-roles' }>;
+type DocumentIntent = Extract<Intent, { kind: 'report' | 'undo-import' | 'import-help' | 'merge-roles' }>;
 
 /** True for the intents this file acts on. */
 export function isDocumentIntent(intent: Intent): intent is DocumentIntent {
-  return intent.kind === 'report' || intent.kind === 'undo-import' || intent.kind === 'merge-roles';
+  return intent.kind === 'report' || intent.kind === 'undo-import' || intent.kind === 'import-help' || intent.kind === 'merge-roles';
 }
 
 /** Acts on a document intent; replies already sent (the report's consent card) are not returned. */
@@ -25,6 +25,7 @@ export async function actOnDocumentIntent(context: TurnContext, turn: ChatTurn, 
     return [];
   }
   if (intent.kind === 'undo-import') return [{ text: (await undoImport(services, caller)).message }];
+  if (intent.kind === 'import-help') return [{ text: await importHelp(services, caller) }];
   if (!mayManageRoles(caller)) return [{ text: 'Only the commissioner or an admin can merge roles. Nothing was changed.' }];
   const managed = new Set(tenantPlans(caller, directory).filter((p) => mayManagePlan(caller, p.id, directory)).map((p) => p.id));
   const merged = await mergeRoles(services, intent.from, intent.into, actorOf(caller), {

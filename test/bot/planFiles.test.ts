@@ -89,6 +89,11 @@ describe('a plan file sent to the bot in Teams', () => {
     expect(await bot.store.plans.listPlans()).toEqual(before);
   });
 
+  it('"how do I import a plan?" tells the commissioner to send the file, and an owner who to send it to', async () => {
+    expect(await ask(jane, 'how do I import a plan?')).toContain('send me its file here (Word, PDF, Excel, CSV or text, up to 10 MB)');
+    expect(await ask(sam, 'import')).toMatch(/Only a plan's commissioner .* Please send the file to Jane Smith/);
+  });
+
   it('the same file activity delivered twice (a Teams retry) is answered with the same preview, not a second one', async () => {
     const activity = withFile(jane, 'worcestershire.pdf');
     const first = await send(activity);

@@ -7,6 +7,7 @@ const FIXED: [RegExp, Intent][] = [
   [/^(?:(?:show\s+)?more|next|next page|(?:show|see)\s+(?:me\s+)?more|more please|continue|keep going|the rest|show the rest|page 2)$/i, { kind: 'more' }],
   [/^(?:undo|undo (?:that|it|this|last|my last (?:answer|change|reply))|oops|whoops|revert|revert that|take that back|undo please|please undo)$/i, { kind: 'undo' }],
   [/^(?:undo|revert|reverse|roll back|rollback)\s+(?:the\s+|that\s+|my\s+|last\s+|the\s+last\s+)?(?:plan\s+)?(?:import|upload)$/i, { kind: 'undo-import' }],
+  [/^(?:import|upload|(?:import|upload|add|load) (?:a |the |my |our )?(?:new )?plan|how (?:do|can|should) (?:i|we) (?:import|upload|add|load) (?:a |the |my |our )?(?:new )?plan|how to (?:import|upload) (?:a |the )?plan)\??$/i, { kind: 'import-help' }],
   [/^(?:help|hi|hello|hey|hiya|morning|good morning|afternoon|good afternoon|start|menu|commands|options|what can you do|what can i (?:say|ask|type)|how does this work|how do i use (?:this|you)|instructions|\?)$/i, { kind: 'help' }],
   [/^(?:(?:what are\s+|show\s+)?my (?:settings|reminder settings|reminders|preferences)|settings|reminder settings)$/i, { kind: 'my-settings' }],
   [/^(?:resume|resume reminders|restart reminders|unpause|unpause reminders|start reminders again|turn reminders (?:back )?on|i'm back|im back|i am back|back from leave)$/i, { kind: 'resume' }],

@@ -90,6 +90,8 @@ export type Intent =
   | { kind: 'my-settings' }
   // Documents and reports.
   | { kind: 'undo-import' }
+  /** "import", "how do I import a plan?": how plans get in. */
+  | { kind: 'import-help' }
   /** `quarter` as written, tidied: "Q3" or "2026-Q3" (the year is not resolved); `plan` a plan code. */
   | { kind: 'report'; quarter?: string; plan?: string; format?: 'docx' | 'pdf' }
   /** Neither a question nor an answer: the closest commands, typo-tolerant ("summery" → "summary"). */
