@@ -18,6 +18,7 @@ import { benchClock, benchConfig, benchServices, unpacedMessenger } from './supp
 import { conversationFor } from './support/benchPeople.ts';
 import { seededRandom } from './support/seededRandom.ts';
 import { startThrottlingConnector } from './support/throttlingConnector.ts';
+import { WeeklyFloor } from './support/weeklyFloor.ts';
 import type { BenchFigure } from './table.ts';
 
 const YEAR_START: IsoDate = '2026-04-01';
@@ -55,6 +56,7 @@ export async function run(): Promise<BenchFigure[]> {
     const actions = (await Promise.all((await store.plans.listPlans()).map((p) => store.actions.listPlanActions(p.id)))).flat().length;
     const messenger = unpacedMessenger(config);
     const random = seededRandom(SEED);
+    const floor = new WeeklyFloor();
     const tally: Tally = { escalationLines: 0, escalationMessages: 0, lines: 0, messages: 0, maxMessages: 0, maxLines: 0, personSweeps: 0, answers: 0, tried: 0, refused: new Map(), days: 0 };
     for (let day = 0; day < DAYS; day++) {
       const today = addDays(YEAR_START, day);
@@ -74,6 +76,7 @@ export async function run(): Promise<BenchFigure[]> {
         const seen = perPerson.get(personId) ?? { messages: 0, lines: 0 };
         perPerson.set(personId, { messages: seen.messages + 1, lines: seen.lines + lines });
       }
+      for (const personId of perPerson.keys()) floor.add(personId, today);
       for (const { messages, lines } of perPerson.values()) {
         tally.messages += messages;
         tally.lines += lines;
@@ -107,6 +110,7 @@ export async function run(): Promise<BenchFigure[]> {
       { key: 'digest.seedLines', label: `reminder lines sent (${world})`, value: tally.lines, unit: '' },
       { key: 'digest.seedMessages', label: `messages that carried them, on ${tally.days} sweep days`, value: tally.messages, unit: '' },
       { key: 'digest.seedRatio', label: 'reminder lines per message: times fewer sends than one card per reminder (goal ≥ 10)', value: tally.messages > 0 ? round(tally.lines / tally.messages) : 0, unit: 'x' },
+      { key: 'digest.seedWeeklyFloorRatio', label: `reminder lines ÷ ${floor.messages} person-weeks holding any: the most "times fewer sends" any cadence reaches without a person going a week unreminded`, value: floor.messages > 0 ? round(tally.lines / floor.messages) : 0, unit: 'x' },
       { key: 'digest.seedEscalationLines', label: `of the lines, in the commissioner's escalation digests (late actions, and every reminder of roles nobody holds), in ${tally.escalationMessages} messages`, value: tally.escalationLines, unit: '' },
       { key: 'digest.seedOwnerRatio', label: 'reminder lines per message in the owners\' own messages (escalation digests apart)', value: tally.messages - tally.escalationMessages > 0 ? round((tally.lines - tally.escalationLines) / (tally.messages - tally.escalationMessages)) : 0, unit: 'x' },
       { key: 'digest.seedMaxMessages', label: 'most messages one person got from one sweep (owner 1; commissioner at most 2)', value: tally.maxMessages, unit: '' },

@@ -159,6 +159,8 @@ export async function run(): Promise<BenchFigure[]> {
       { key: 'soak.sent', label: 'reminders that reached their person', value: result.sent, unit: '' },
       { key: 'soak.messages', label: `messages that reached people (digests and single cards), over ${DAYS} sweeps`, value: result.messages, unit: '' },
       { key: 'soak.linesPerMessage', label: 'reminders per message: how many times fewer sends than one card per reminder (goal ≥ 10)', value: result.messages > 0 ? round(result.lines / result.messages) : 0, unit: 'x' },
+      { key: 'soak.weeklyFloor', label: 'fewest messages that still remind each person weekly: one per person per week holding a reminder', value: result.weeklyFloor, unit: '' },
+      { key: 'soak.weeklyFloorRatio', label: 'reminders ÷ that floor: the most "times fewer sends" any cadence reaches here without a person going a week unreminded', value: result.weeklyFloor > 0 ? round(result.expected / result.weeklyFloor) : 0, unit: 'x' },
       { key: 'soak.linesPerPersonSweep', label: 'mean reminder lines per person per sweep that sent them anything', value: tally.personSweeps > 0 ? round(result.lines / tally.personSweeps) : 0, unit: '' },
       { key: 'soak.maxLinesPerPersonSweep', label: 'most reminder lines one person got from one sweep', value: tally.maxLinesPerPersonSweep, unit: '' },
       { key: 'soak.maxOwnerMessages', label: 'most messages one owner got from one sweep (must be 1)', value: result.maxOwnerMessages, unit: '' },

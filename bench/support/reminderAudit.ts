@@ -8,6 +8,7 @@ import { roleKey } from '../../src/domain/owners.ts';
 import type { IsoDate } from '../../src/domain/plan.ts';
 import type { BenchPeople } from './benchPeople.ts';
 import { ownersOf } from './syntheticPlan.ts';
+import { WeeklyFloor } from './weeklyFloor.ts';
 
 /** The audit's totals. */
 export interface AuditResult {
@@ -26,6 +27,8 @@ export interface AuditResult {
   /** Messages that reached people, and the lines (reminders) they carried. */
   messages: number;
   lines: number;
+  /** One message per person per week holding an expected reminder: the fewest sends that still remind weekly. */
+  weeklyFloor: number;
   /** Expected, never arrived, and no failure recorded in the ledger: silently dropped. */
   lost: number;
   /** Expected, never arrived, failure recorded; later a card about the action reached the person, or someone answered it. */
@@ -55,6 +58,7 @@ export class ReminderAudit {
   private maxLeadMessages = 0;
   private messages = 0;
   private lines = 0;
+  private readonly floor = new WeeklyFloor();
 
   constructor(private readonly planId: string, private readonly actions: TrackedAction[], private readonly people: BenchPeople, private readonly rules: ReminderRules) {}
 
@@ -74,7 +78,10 @@ export class ReminderAudit {
       for (const person of people) {
         const key = `${reminder.key}|${person.id}`;
         const about = `${person.id}|${reminder.planId}|${reminder.actionId}`;
-        if (!this.expected.has(key)) this.expected.set(key, { about, day });
+        if (!this.expected.has(key)) {
+          this.expected.set(key, { about, day });
+          this.floor.add(person.id, day);
+        }
         this.today.set(about, key);
       }
     }
@@ -130,7 +137,7 @@ export class ReminderAudit {
     }
     return {
       expected: this.expected.size, sent: this.received.size, duplicated: this.duplicated, unexpected: this.unexpected, lost, failedSuperseded, failedNothingLater,
-      maxOwnerMessages: this.maxOwnerMessages, maxLeadMessages: this.maxLeadMessages, messages: this.messages, lines: this.lines,
+      maxOwnerMessages: this.maxOwnerMessages, maxLeadMessages: this.maxLeadMessages, messages: this.messages, lines: this.lines, weeklyFloor: this.floor.messages,
     };
   }
 }
