@@ -426,7 +426,7 @@ const commands: [string, Intent][] = [
 const settings: [string, Intent][] = [
   ['remind me daily', { kind: 'remind-me', mode: { kind: 'daily' } }],
   ['daily reminders', { kind: 'remind-me', mode: { kind: 'daily' } }],
-  ['remnd me daily', { kind: 'remind-me', mode: { kind: 'daily' } }],
+  ['remnd me daily', { kind: 'remind-me', mode: { kind: 'daily' }, sure: false }],
   ['remind me weekly on Monday', { kind: 'remind-me', mode: { kind: 'weekly', weekday: 1 } }],
   ['remind me every Friday', { kind: 'remind-me', mode: { kind: 'weekly', weekday: 5 } }],
   ['remind me weekly', { kind: 'remind-me', mode: { kind: 'weekly', weekday: 1 } }],
