@@ -4,7 +4,7 @@
 // the bot as landed, where they failed.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startBotHarness, textOf, type BotHarness } from '../support/botHarness.ts';
-import { meet } from '../support/cardPress.ts';
+import { answerText, meet, press } from '../support/cardPress.ts';
 import { installationUpdate, type TeamsPerson } from '../support/teamsActivity.ts';
 import { demo, person, seedPlans } from '../support/seedWorld.ts';
 
@@ -31,8 +31,8 @@ beforeAll(async () => {
 }, 120_000);
 afterAll(async () => bot?.close());
 
-async function say(who: TeamsPerson, text: string): Promise<string> {
-  bot.clock.set(NOW);
+async function say(who: TeamsPerson, text: string, at = NOW): Promise<string> {
+  bot.clock.set(at);
   return (await bot.say(who, text)).map(textOf).join('\n');
 }
 const settingsOf = (who: TeamsPerson) => bot.store.settings.get(who.aadObjectId);
@@ -99,6 +99,39 @@ describe('leave and pauses as people write them', () => {
     expect(asked).toContain('Sun 4 Jan 2009');
     const yes = await say(tom, 'yes');
     expect((await settingsOf(tom)).pausedUntil, yes).toBe('2009-01-04');
+  });
+});
+
+describe('leave that starts later, and the clock change', () => {
+  it('"I\'m on holiday next week" says reminders pause from today only, and offers the words that do', async () => {
+    await fresh(tom);
+    const reply = await say(tom, "I'm on holiday next week");
+    expect((await settingsOf(tom)).pausedUntil, reply).toBeNull();
+    expect(reply).toContain('"I\'m on leave until Mon 8 Dec 2008"');
+    expect(await say(tom, "I'm on leave until Mon 8 Dec 2008")).toContain('No reminders until Mon 8 Dec 2008');
+  });
+
+  it('"tomorrow" typed at 23:59 London time on the night the clocks go back is the London tomorrow', async () => {
+    await fresh(tom);
+    // Sat 25 Oct 2008 23:59 BST is 22:59 UTC; the clocks went back at 02:00 on Sun 26 Oct.
+    await say(tom, "I'm off until tomorrow", '2008-10-25T22:59:00Z');
+    expect((await settingsOf(tom)).pausedUntil).toBe('2008-10-26');
+    // Sun 26 Oct 23:59 GMT: tomorrow is Mon 27 Oct, not Tue 28 Oct.
+    await say(tom, 'pause reminders until tomorrow', '2008-10-26T23:59:00Z');
+    expect((await settingsOf(tom)).pausedUntil).toBe('2008-10-27');
+  });
+
+  it('the Yes on the question card saves the setting; an older question\'s Yes does not', async () => {
+    await fresh(tom);
+    bot.clock.set(NOW);
+    const [old] = await bot.say(tom, 'remnd me weekly on Friday');
+    bot.clock.set('2008-11-24T10:01:00Z');
+    const [asked] = await bot.say(tom, "I'm on leav until 4 Jan");
+    const stale = await press(bot, tom, old!, 'confirm');
+    expect((await settingsOf(tom)).mode, answerText(stale)).toEqual({ kind: 'daily' });
+    const yes = await press(bot, tom, asked!, 'confirm');
+    expect((await settingsOf(tom)).pausedUntil, answerText(yes)).toBe('2009-01-04');
+    expect(answerText(yes)).toContain('Sun 4 Jan 2009');
   });
 });
 
