@@ -65,8 +65,15 @@ export async function applySetting(turn: ChatTurn, intent: SettingsIntent, resol
     case 'invalid-setting':
       return { title: intent.setting === 'snooze' ? 'Snooze' : intent.setting === 'cover' ? 'Cover' : 'Reminders', message: await problemText(turn, intent, resolve), ok: false };
     case 'snooze': case 'unsnooze': {
-      const found = (await resolve(intent.names)).filter((a) => mayAnswer(caller, a.planId, a.action, turn.directory));
       const title = intent.kind === 'snooze' ? 'Snooze' : 'Snooze ended';
+      const perName = await Promise.all(intent.names.map(async (n) => (await resolve([n])).filter((a) => mayAnswer(caller, a.planId, a.action, turn.directory))));
+      // "snooze 4.1.1" where two of your actions have that reference: which one is a guess, so ask.
+      const several = perName.find((f) => f.length > 1);
+      if (several) {
+        const words = intent.kind === 'snooze' ? `until ${dueLabel(intent.until)}` : '';
+        return { title, message: `Several of your actions have that reference, so nothing was changed. Reply with one of these:\n\n${several.map((a) => `- "${intent.kind} ${typeableRef(a)}${words ? ` ${words}` : ''}"`).join('\n')}`, ok: false };
+      }
+      const found = perName.flat();
       if (found.length === 0) return { title, message: 'I could not find that among your actions: say its reference, like "snooze 1.2.3 until Monday".', ok: false };
       const lines: string[] = [];
       for (const a of found) {

@@ -186,6 +186,14 @@ describe('snoozes', () => {
     expect((await settingsOf(sam)).snoozes.map((s) => s.until)).toEqual(['2008-12-29']);
   });
 
+  it('"snooze 4.1.1 for a week", a reference two of the commissioner\'s actions have, lists both and snoozes neither', async () => {
+    await fresh(jane);
+    const reply = await say(jane, 'snooze 4.1.1 for a week');
+    expect((await settingsOf(jane)).snoozes, reply).toEqual([]);
+    expect(reply).toContain('"snooze IW-4.1.1/g');
+    expect(reply).toContain('until Mon 1 Dec 2008');
+  });
+
   it('a typo is a guess: "snoze IW-1.1.3 for a week" asks first', async () => {
     await fresh(sam);
     const asked = await say(sam, 'snoze IW-1.1.3 for a week');
