@@ -6,12 +6,14 @@ import type { Services } from '../app/services.ts';
 import { seenLabel } from '../app/seenLabel.ts';
 import { countLabel, dueLabel } from '../cards/format.ts';
 import type { IsoDate } from '../domain/plan.ts';
+import type { Person } from '../domain/progress.ts';
 import { unreadWindow, type Bundle } from './bundles.ts';
 
 /** Fills in "seen" on escalation lines and adds the notes; bundles for leads with only notes are created. */
 export async function addEscalationNotes(services: Services, directory: Directory, bundles: Bundle[], today: IsoDate, unreachable: string[]): Promise<Bundle[]> {
-  const { store, settings } = services;
-  const items = bundles.flatMap((b) => b.items);
+  const { store } = services;
+  // Only escalation lines: a commissioner's own lines need no word on whether their owners opened them.
+  const items = bundles.flatMap((b) => b.items).filter((i) => i.reminder.audience === 'lead');
   for (let i = 0; i < items.length; i += 8) {
     await Promise.all(items.slice(i, i + 8).map(async (item) => {
       // Nobody holds its roles: no owner was reminded, so "not opened" would blame no one.
@@ -31,17 +33,26 @@ export async function addEscalationNotes(services: Services, directory: Director
   ];
   if (notes.length === 0) return bundles;
   // Every plan's commissioners, each told only of people of their own tenant.
-  const leads = new Map(directory.plans.flatMap((p) => commissionersOf(p.id, directory, settings.LEAD_ROLE)).filter((p) => p.reachable).map((p) => [p.id, p]));
   const result = [...bundles];
-  for (const lead of leads.values()) {
+  for (const lead of commissioners(services, directory).values()) {
     const theirs = notes.filter((n) => n.tenantId === lead.tenantId);
     if (theirs.length === 0) continue;
-    let bundle = result.find((b) => b.person.id === lead.id);
-    if (!bundle) {
-      bundle = { kind: 'escalation', person: lead, day: today, items: [], notes: [] };
-      result.push(bundle);
-    }
-    bundle.notes.push(...theirs.map((n) => ({ key: `${n.key}|${lead.id}`, text: n.text })));
+    const at = result.findIndex((b) => b.person.id === lead.id);
+    // Notes are drawn by the escalation digest, so a commissioner's own digest becomes one.
+    const bundle: Bundle = at >= 0 ? { ...(result[at] as Bundle), kind: 'escalation' } : { kind: 'escalation', person: lead, day: today, items: [], notes: [] };
+    bundle.notes = [...bundle.notes, ...theirs.map((n) => ({ key: `${n.key}|${lead.id}`, text: n.text }))];
+    if (at >= 0) result[at] = bundle;
+    else result.push(bundle);
   }
   return result;
+}
+
+/** The reachable commissioners of every plan, by id. */
+function commissioners(services: Services, directory: Directory): Map<string, Person> {
+  return new Map(directory.plans.flatMap((p) => commissionersOf(p.id, directory, services.settings.LEAD_ROLE)).filter((p) => p.reachable).map((p) => [p.id, p]));
+}
+
+/** Who may get an escalation digest this sweep: their own digest is sent with it, as one message. */
+export function commissionerIds(services: Services, directory: Directory): Set<string> {
+  return new Set(commissioners(services, directory).keys());
 }
