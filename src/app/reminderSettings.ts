@@ -33,12 +33,16 @@ export async function pauseReminders(services: Services, personId: string, until
   if (until <= today) return { ok: false, message: `${dueLabel(until)} is not in the future, so nothing was paused.` };
   const settings = await services.store.settings.get(personId);
   await services.store.settings.save({ ...settings, pausedUntil: until, onLeave: leave });
-  return { ok: true, message: `${leave ? 'Enjoy your leave. ' : ''}No reminders until ${dueLabel(until)}; type "resume reminders" to have them back sooner.` };
+  // Sweeps run on working days: a pause to a weekend or bank holiday ends on the working day after.
+  const back = nextWorkingDay(until);
+  const ends = back === until ? `until ${dueLabel(until)}` : `before ${dueLabel(back)}, the first working day from ${dueLabel(until)}`;
+  return { ok: true, message: `${leave ? 'Enjoy your leave. ' : ''}No reminders ${ends}; type "resume reminders" to have them back sooner.` };
 }
 
 /** "resume reminders". */
-export async function resumeReminders(services: Services, personId: string): Promise<SettingsResult> {
+export async function resumeReminders(services: Services, personId: string, today: IsoDate): Promise<SettingsResult> {
   const settings = await services.store.settings.get(personId);
+  if (!isPaused(settings, today)) return { ok: true, message: `Your reminders were not paused: they come ${modeLabel(settings.mode)}.` };
   await services.store.settings.save({ ...settings, pausedUntil: null, onLeave: false });
   return { ok: true, message: 'Reminders are back on from the next sweep.' };
 }

@@ -53,7 +53,7 @@ export async function applySetting(turn: ChatTurn, intent: SettingsIntent, resol
     case 'pause':
       return withNoRole(turn, said(intent.leave ? 'On leave' : 'Reminders paused', await pauseReminders(services, caller.id, intent.until, today, intent.leave === true)));
     case 'resume':
-      return said('Reminders', await resumeReminders(services, caller.id));
+      return said('Reminders', await resumeReminders(services, caller.id, today));
     case 'cover': {
       const found = intent.person === 'me' ? { person: turn.directory.person(caller.id) } : personNamed(turn, intent.person, (who) => `${who} covers ${intent.role} until ${dueLabel(intent.until)}`);
       if ('text' in found) return { title: 'Cover', message: found.text ?? '', ok: false };
@@ -78,7 +78,10 @@ export async function applySetting(turn: ChatTurn, intent: SettingsIntent, resol
       const lines: string[] = [];
       for (const a of found) {
         const r = intent.kind === 'snooze' ? await snoozeAction(services, caller.id, a.planId, a.action.id, intent.until, today) : await unsnoozeAction(services, caller.id, a.planId, a.action.id, today);
-        lines.push(`${typeableRef(a)}: ${r.message}`);
+        // Past the plan's end the action is not reminded again this plan year: say so.
+        const end = turn.directory.plan(a.planId)?.period.end;
+        const late = intent.kind === 'snooze' && r.ok && end && intent.until > end ? ` That is after the plan ends (${dueLabel(end)}).` : '';
+        lines.push(`${typeableRef(a)}: ${r.message}${late}`);
       }
       return { title, message: lines.join('\n\n'), ok: true };
     }

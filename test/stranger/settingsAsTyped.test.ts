@@ -92,6 +92,23 @@ describe('leave and pauses as people write them', () => {
     expect(reply).toContain('"31/2" is not a date');
   });
 
+  it('a year more than a year off is asked about, not saved: "until 4 Jan 2030"', async () => {
+    await fresh(tom);
+    const asked = await say(tom, "I'm on leave until 4 Jan 2030");
+    expect((await settingsOf(tom)).pausedUntil, asked).toBeNull();
+    expect(asked).toContain('Fri 4 Jan 2030?');
+  });
+
+  it('leave to Christmas Day says reminders start again on the working day after', async () => {
+    const reply = await say(tom, "I'm on leave until 25 Dec");
+    expect(reply).toContain('No reminders before Mon 29 Dec 2008');
+  });
+
+  it('"resume reminders" when nothing was paused says so', async () => {
+    await fresh(tom);
+    expect(await say(tom, 'resume reminders')).toContain('were not paused');
+  });
+
   it('a typo is a guess: "I\'m on leav until 4 Jan" asks first, and "yes" saves it', async () => {
     await fresh(tom);
     const asked = await say(tom, "I'm on leav until 4 Jan");
@@ -192,6 +209,11 @@ describe('snoozes', () => {
     expect((await settingsOf(jane)).snoozes, reply).toEqual([]);
     expect(reply).toContain('"snooze IW-4.1.1/g');
     expect(reply).toContain('until Mon 1 Dec 2008');
+  });
+
+  it('a snooze past the plan\'s end says the action will not come back this plan year', async () => {
+    const reply = await say(sam, 'snooze IW-1.1.2 until 30/4/2009');
+    expect(reply).toContain('after the plan ends (Tue 31 Mar 2009)');
   });
 
   it('a typo is a guess: "snoze IW-1.1.3 for a week" asks first', async () => {

@@ -26,7 +26,7 @@ function modeOf(words: string): ReminderMode | null {
 }
 
 /** A date that will do, what is wrong with the one written, or null when `s` is not a date at all. */
-type Until = { date: IsoDate } | { problem: SettingProblem } | null;
+type Until = { date: IsoDate; far?: true } | { problem: SettingProblem } | null;
 
 // A day written with its year ("4 Jan 2027", "4/1/27", ISO) is taken as written, even far ahead.
 const HAS_YEAR = /\b\d{4}\b|\b\d{1,2}[/-]\d{1,2}[/-]\d{2,4}\b/;
@@ -44,7 +44,8 @@ function until(s: string, today: IsoDate): Until {
     // "until 20 Nov" on 24 Nov: a day that has just gone, not one a year off.
     const lastYear = isoDate(Number(read.date.slice(0, 4)) - 1, Number(read.date.slice(5, 7)), Number(read.date.slice(8, 10)));
     if (!HAS_YEAR.test(written) && daysBetween(today, read.date) > 183 && isValidIsoDate(lastYear)) return { problem: { kind: 'just-passed', date: lastYear, next: read.date } };
-    return { date: read.date };
+    // More than a year off ("until 4 Jan 2030") is more likely a slip of the year: asked, not saved.
+    return daysBetween(today, read.date) > 366 ? { date: read.date, far: true } : { date: read.date };
   }
   const shift = readShift(text);
   if (shift && shift.rest.trim() === '') return { date: afterShift(today, shift.shift) };
@@ -70,6 +71,7 @@ const ME = /^(?:i|i'll|i'm|im|me|myself)$/i;
 /** Reminder settings, or null. */
 export function readSettings(r: Reading): Intent | null {
   const guess = r.guessed ? { sure: false as const } : {};
+  const sure = (read: { far?: true }) => (r.guessed || read.far ? { sure: false as const } : {});
   const back = BACK.exec(r.text);
   const leave = LEAVE.exec(r.text) ?? back;
   const pause = leave ?? PAUSE.exec(r.text);
@@ -77,7 +79,7 @@ export function readSettings(r: Reading): Intent | null {
     const words = pause[1] ?? '';
     const read = until(back ? `until ${words}` : words, r.today) ?? startsLater(words, r.today);
     // Leave is said as leave: the commissioner's lists say who is away, a plain pause does not.
-    if (read) return 'problem' in read ? { kind: 'invalid-setting', setting: 'pause', problem: read.problem } : { kind: 'pause', until: read.date, ...(leave ? { leave: true } : {}), ...guess };
+    if (read) return 'problem' in read ? { kind: 'invalid-setting', setting: 'pause', problem: read.problem } : { kind: 'pause', until: read.date, ...(leave ? { leave: true } : {}), ...sure(read) };
   }
   const unsnooze = UNSNOOZE.exec(r.text);
   if (unsnooze) {
@@ -94,7 +96,7 @@ export function readSettings(r: Reading): Intent | null {
     if (read && 'problem' in read) return { kind: 'invalid-setting', setting: 'cover', problem: read.problem };
     if (read && !/^(?:me|myself|i)$/i.test(cover[2] ?? '')) {
       const person = ME.test(who) ? 'me' : (matchPerson(who, r.vocabulary) ?? who);
-      return { kind: 'cover', person, role: matchRole(cover[2] ?? '', r.vocabulary) ?? cleanRole(cover[2] ?? ''), until: read.date, ...guess };
+      return { kind: 'cover', person, role: matchRole(cover[2] ?? '', r.vocabulary) ?? cleanRole(cover[2] ?? ''), until: read.date, ...sure(read) };
     }
   }
   if (!REMIND.test(r.text)) return null;
@@ -124,5 +126,5 @@ function readSnooze(r: Reading, words: string, guessed: boolean): Intent | null 
   if (rest.trim() === '') return problem({ kind: 'no-date' }, names);
   const read = until(rest, r.today);
   if (!read) return null;
-  return 'problem' in read ? problem(read.problem, names) : { kind: 'snooze', names, until: read.date, ...(guessed ? { sure: false as const } : {}) };
+  return 'problem' in read ? problem(read.problem, names) : { kind: 'snooze', names, until: read.date, ...(guessed || read.far ? { sure: false as const } : {}) };
 }

@@ -460,6 +460,7 @@ const settings: [string, Intent][] = [
   ['<p>I&#39;m on leave until 4&nbsp;Jan&nbsp;🌴</p>', { kind: 'pause', until: '2027-01-04', leave: true }],
   ["I'm on leav until 4 Jan", { kind: 'pause', until: '2027-01-04', leave: true, sure: false }],
   ['pause for a week', { kind: 'pause', until: '2026-12-07' }],
+  ["I'm on leave until 4 Jan 2030", { kind: 'pause', until: '2030-01-04', leave: true, sure: false }],
   ['cancel my leave', { kind: 'resume' }],
   ['unmute', { kind: 'resume' }],
   ['back to daily', { kind: 'remind-me', mode: { kind: 'daily' } }],
