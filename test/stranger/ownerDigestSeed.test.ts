@@ -91,3 +91,20 @@ describe("Sam's digest", () => {
     expect((await bot.store.settings.get(sam.aadObjectId)).snoozes).toHaveLength(1);
   });
 });
+
+describe("Alex's single-action card", () => {
+  it('has a Snooze like every digest line; a week snoozes it for Alex, and Sam pressing it is refused', async () => {
+    const [single] = cardsTo(bot, alex);
+    expect(textOf(single)).toContain('Overdue');
+    const week = executes(cardOf(single)).find((a) => a.verb === 'snooze' && a.title === '1 week');
+    expect(week).toBeDefined();
+    const forged = await bot.post(cardAction(bot.origin, sam, 'snooze', week?.data ?? {}));
+    expect(JSON.stringify(forged.body)).toContain('not one of yours');
+    const res = await bot.post(cardAction(bot.origin, alex, 'snooze', week?.data ?? {}));
+    expect(JSON.stringify(res.body)).toContain('Snoozed until Tue 7 Apr 2009');
+    expect((await bot.store.settings.get(alex.aadObjectId)).snoozes.map((x) => x.actionId)).toEqual([week?.data?.actionId]);
+    const noDate = executes(cardOf(single)).find((a) => a.verb === 'snooze' && a.title === 'Until the date');
+    const blank = await bot.post(cardAction(bot.origin, alex, 'snooze', noDate?.data ?? {}));
+    expect(JSON.stringify(blank.body)).toContain('pick the date');
+  });
+});
