@@ -104,7 +104,7 @@ async function problemText(turn: ChatTurn, intent: Extract<Intent, { kind: 'inva
   switch (p.kind) {
     case 'unreadable': return `${p.problem.charAt(0).toUpperCase()}${p.problem.slice(1)}. ${nothing} Say the day, like "${example}".`;
     case 'passed': return `${dueLabel(p.date)} ${p.date === turn.today ? 'is today' : 'has passed'}. ${nothing}`;
-    case 'just-passed': return `${dueLabel(p.date)} has passed. ${nothing} If you mean ${dueLabel(p.next)}, say it with the year ("${p.next.slice(0, 4)}").`;
+    case 'just-passed': return `${dueLabel(p.date)} has passed. ${nothing} If you mean next year's, say "until ${dueLabel(p.next)}".`;
     case 'no-date': return `Until when? Reply "snooze ${named} for a week" or "snooze ${named} until ${dueLabel(nextMonday(turn.today))}": it comes back once on that day. ${nothing}`;
     case 'starts-later': return `Reminders can be paused from today only, so nothing was changed. Say "I'm on leave until ${dueLabel(p.until)}" to pause them from now, or say it on ${dueLabel(p.from)}.`;
   }
@@ -113,7 +113,7 @@ async function problemText(turn: ChatTurn, intent: Extract<Intent, { kind: 'inva
 /** The Monday after today, for an example date. */
 const nextMonday = (today: IsoDate): IsoDate => addDays(today, ((8 - dayOfWeek(today)) % 7) || 7);
 
-/** A setting read through a typo: say what was understood and save it only after "yes". */
+/** A guessed setting: say what was understood and save it only after "yes". */
 function ask(turn: ChatTurn, intent: PendingSetting['intent']): ChatReply {
   const askedAt = turn.services.clock.now().toISOString();
   const rest: PendingSetting['intent'] = { ...intent };

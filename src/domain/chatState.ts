@@ -30,7 +30,7 @@ export interface PendingAnswer {
   askedAt: string;
 }
 
-/** A reminder setting read through a typo ("remnd me weekly"), saved only after "yes". */
+/** A reminder setting the reader guessed ("remnd me weekly"), saved only after "yes". */
 export interface PendingSetting {
   intent: Extract<Intent, { kind: 'remind-me' | 'pause' | 'snooze' | 'cover' }>;
   askedAt: string;

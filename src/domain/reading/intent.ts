@@ -49,8 +49,8 @@ export type ListKind = 'overdue' | 'due' | 'blocked' | 'mine' | 'done' | 'delaye
 export type ReminderMode = { kind: 'daily' } | { kind: 'weekly'; weekday: number } | { kind: 'overdue-only' };
 
 /**
- * What is wrong with a setting's date: unreadable ('"31/2" is not a date', the reader's words), passed, a day without a year that has just
- * passed (`next` is the same day next year, which the reader will not guess), or no date at all.
+ * What is wrong with a setting's date: unreadable ('"31/2" is not a date', in the reader's words), passed,
+ * a day without a year that has just passed (`next` is the same day next year, which is not guessed), none.
  */
 export type SettingProblem =
   | { kind: 'unreadable'; problem: string }
@@ -93,7 +93,7 @@ export type Intent =
   | { kind: 'help' }
   | { kind: 'yes' }
   | { kind: 'no' }
-  // Reminder settings (the digest). `sure: false` (read through a typo) asks before saving.
+  // Reminder settings (the digest). `sure: false` (read through a typo, or a date over a year off) asks first.
   | { kind: 'remind-me'; mode: ReminderMode; sure?: false }
   | { kind: 'pause'; until: IsoDate; leave?: boolean; sure?: false }
   | { kind: 'resume' }
