@@ -105,7 +105,9 @@ async function problemText(turn: ChatTurn, intent: Extract<Intent, { kind: 'inva
     case 'unreadable': return `${p.problem.charAt(0).toUpperCase()}${p.problem.slice(1)}. ${nothing} Say the day, like "${example}".`;
     case 'passed': return `${dueLabel(p.date)} ${p.date === turn.today ? 'is today' : 'has passed'}. ${nothing}`;
     case 'just-passed': return `${dueLabel(p.date)} has passed. ${nothing} If you mean next year's, say "until ${dueLabel(p.next)}".`;
-    case 'no-date': return `Until when? Reply "snooze ${named} for a week" or "snooze ${named} until ${dueLabel(nextMonday(turn.today))}": it comes back once on that day. ${nothing}`;
+    case 'no-date': return intent.setting === 'snooze'
+      ? `Until when? Reply "snooze ${named} for a week" or "snooze ${named} until ${dueLabel(nextMonday(turn.today))}": it comes back once on that day. ${nothing}`
+      : `Until when? Reply "I'm on leave until ${dueLabel(nextMonday(turn.today))}" or "pause reminders for a week". ${nothing}`;
     case 'starts-later': return `Reminders can be paused from today only, so nothing was changed. Say "I'm on leave until ${dueLabel(p.until)}" to pause them from now, or say it on ${dueLabel(p.from)}.`;
   }
 }

@@ -87,6 +87,13 @@ describe('leave and pauses as people write them', () => {
     expect(reply).toContain('20 Nov');
   });
 
+  it('"I\'m on leave" with no date asks until when, with words that work, and changes nothing', async () => {
+    await fresh(tom);
+    const reply = await say(tom, "I'm on leave");
+    expect(reply).toContain('"I\'m on leave until Mon 1 Dec 2008"');
+    expect((await settingsOf(tom)).pausedUntil).toBeNull();
+  });
+
   it('"pause reminders until 31/2" says that 31/2 is not a date', async () => {
     const reply = await say(tom, 'pause reminders until 31/2');
     expect(reply).toContain('"31/2" is not a date');

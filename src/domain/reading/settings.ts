@@ -68,8 +68,12 @@ const REMIND_ABOUT = /^remind\s+me\s+(?:about|of)\s+(.+)$/i;
 const COVER = /^(.+?)\s+(?:covers|is\s+covering|will\s+cover|to\s+cover|covering|will\s+be\s+covering|is\s+standing\s+in\s+(?:as|for)|cover)\s+(?:for\s+)?(?:the\s+)?(.+?)\s+((?:until|till|til|to|through)\s+.+|for\s+(?:a|an|one|two|three|four|five|six|\d{1,2})\s+(?:days?|weeks?|fortnights?|months?))$/i;
 const ME = /^(?:i|i'll|i'm|im|me|myself)$/i;
 
+// "I'm on leave", "pause reminders": no date, so the reply asks until when.
+const NO_DATE = new RegExp(String.raw`^(?:(?:${I_AM}\s+)?(?:on\s+(?:annual\s+)?(?:leave|holidays?)|away|off\s+work|out\s+of\s+(?:the\s+)?office|ooo)|(?:pause|mute|stop|turn\s+off|silence)\s+(?:my\s+|the\s+|all\s+)?(?:reminders?|digests?))$`, 'i');
+
 /** Reminder settings, or null. */
 export function readSettings(r: Reading): Intent | null {
+  if (NO_DATE.test(r.text)) return { kind: 'invalid-setting', setting: 'pause', problem: { kind: 'no-date' } };
   const guess = r.guessed ? { sure: false as const } : {};
   const sure = (read: { far?: true }) => (r.guessed || read.far ? { sure: false as const } : {});
   const back = BACK.exec(r.text);

@@ -478,6 +478,8 @@ const settings: [string, Intent][] = [
 
 /** Settings whose date will not do, or is missing: the reply says why and changes nothing. */
 const settingProblems: [string, Intent][] = [
+  ["I'm on leave", { kind: 'invalid-setting', setting: 'pause', problem: { kind: 'no-date' } }],
+  ['pause reminders', { kind: 'invalid-setting', setting: 'pause', problem: { kind: 'no-date' } }],
   ['stop reminding me about 1.2.3', { kind: 'invalid-setting', setting: 'snooze', problem: { kind: 'no-date' }, names: [ref('1.2.3')] }],
   ['pause reminders until 31/2', { kind: 'invalid-setting', setting: 'pause', problem: { kind: 'unreadable', problem: '"31/2" is not a date' } }],
   ['pause reminders until Friday 4 Jan', { kind: 'invalid-setting', setting: 'pause', problem: { kind: 'unreadable', problem: '4 January 2027 is a Monday, not a Friday' } }],
