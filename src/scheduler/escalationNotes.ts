@@ -1,6 +1,6 @@
 // What the escalation digest adds to its lines: whether the owners have opened their reminders of each
 // action, owners who have not opened a digest for days, and people the bot can no longer reach.
-import { commissionersOf } from '../app/access.ts';
+import { commissionersOf, ownersIn } from '../app/access.ts';
 import type { Directory } from '../app/directory.ts';
 import type { Services } from '../app/services.ts';
 import { seenLabel } from '../app/seenLabel.ts';
@@ -15,7 +15,7 @@ export async function addEscalationNotes(services: Services, directory: Director
   for (let i = 0; i < items.length; i += 8) {
     await Promise.all(items.slice(i, i + 8).map(async (item) => {
       // Nobody holds its roles: no owner was reminded, so "not opened" would blame no one.
-      if (!directory.owners(item.stored.action).some((o) => o.people.some((p) => p.reachable))) return;
+      if (!ownersIn(item.line.planId, item.stored.action, directory).some((o) => o.people.some((p) => p.reachable))) return;
       item.line.seen = `owners: ${await seenLabel(services, item.line.planId, item.line.actionId)}`;
     }));
   }
