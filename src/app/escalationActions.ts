@@ -85,6 +85,9 @@ export async function chase(services: Services, directory: Directory, caller: Ca
   if (reachable.length === 0) return refuse(`nobody who can be reached holds ${roles}: reassign it instead.`);
   // Leave means nothing is sent until they are back: the commissioner is told, not the person.
   const today = londonDate(services.clock.now());
+  // Once a day: a double click, a retry or a second device must not nudge the owners again.
+  const earlier = (await services.store.actions.history(planId, actionId)).find((c) => c.summary.startsWith('chased: ') && !c.summary.startsWith('chased: nobody') && londonDate(new Date(c.at)) === today);
+  if (earlier) return refuse(`${earlier.by.name} already chased it today (${earlier.summary.slice('chased: '.length)}).`);
   const settings = await Promise.all(reachable.map((p) => services.store.settings.get(p.id)));
   const away = reachable.flatMap((p, i) => (settings[i] && isOnLeave(settings[i], today) ? [`${p.name} is on leave until ${dueLabel(settings[i].pausedUntil ?? today)}`] : []));
   const owners = reachable.filter((_, i) => !(settings[i] && isOnLeave(settings[i], today)));

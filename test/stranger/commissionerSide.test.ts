@@ -10,7 +10,7 @@ import { cardOf, startBotHarness, textOf, type BotHarness } from '../support/bot
 import { answerText, cardsAbout, cardsTo, meet } from '../support/cardPress.ts';
 import { executes, pressDigest } from '../support/digestPress.ts';
 import { handMadePlan, planYear2011 } from '../support/plans.ts';
-import { botAdded, cardSubmit, installationUpdate, message, personalConversationId, type TeamsPerson } from '../support/teamsActivity.ts';
+import { botAdded, cardSubmit, installationUpdate, message, personalConversationId, testTenantId, type TeamsPerson } from '../support/teamsActivity.ts';
 
 const otherTenant = '0b000000-0000-4000-8000-0000000000bb';
 const jane: TeamsPerson = { aadObjectId: 'c5000000-0000-4000-8000-000000000001', name: 'Jane Smith' };
@@ -18,6 +18,8 @@ const sam: TeamsPerson = { aadObjectId: 'c5000000-0000-4000-8000-000000000002', 
 const alex: TeamsPerson = { aadObjectId: 'c5000000-0000-4000-8000-000000000003', name: 'Alex Jones' };
 const ruth: TeamsPerson = { aadObjectId: 'c5000000-0000-4000-8000-000000000004', name: 'Ruth Owen' };
 const dan: TeamsPerson = { aadObjectId: 'c5000000-0000-4000-8000-000000000005', name: 'Dan Price' };
+// Commissions only the second plan of the same tenant (its lead role is JCM).
+const wendy: TeamsPerson = { aadObjectId: 'c5000000-0000-4000-8000-000000000006', name: 'Wendy Morgan' };
 // Of the other tenant: holds SMLO and Housing Officer there, roles the first tenant's plan names too.
 const bob: TeamsPerson = { aadObjectId: 'c5000000-0000-4000-8000-0000000000b1', name: 'Bob Other' };
 
@@ -32,6 +34,10 @@ const plan = handMadePlan('cside', 'Testshire DAT', planYear2011, [
   { ref: '3.1', text: 'Commission the housing support service', owners: ['Housing Officer'], due: '2011-09-16' },
   { ref: '4.1', text: 'Refresh the DIP referral pathway', owners: ['DIP Lead'], due: '2011-09-16' },
 ]);
+const second = handMadePlan('wside', 'Westshire SMAT', planYear2011, [
+  { ref: '1.1', text: 'Agree the shared prescribing budget', owners: ['SMO'], due: '2011-09-16' },
+  { ref: '1.2', text: 'Chair the joint commissioning group', owners: ['JCM'], due: '2012-03-31' },
+]);
 const theirs = handMadePlan('oside', 'Otherton DAAT', planYear2011, [
   { ref: '1.1', text: 'Their own action', owners: ['SMLO', 'Housing Officer'], due: '2011-12-16' },
 ]);
@@ -40,12 +46,14 @@ let bot: BotHarness;
 beforeAll(async () => {
   bot = await startBotHarness('strangerc', '2011-09-01T08:00:00Z');
   await bot.importPlan(plan);
+  await storePlan(bot.runtime.services, second, testTenantId, 'JCM');
   await storePlan(bot.runtime.services, theirs, otherTenant);
   await meet(bot, jane, 'Commissioner');
   await meet(bot, sam, 'SMLO');
   await meet(bot, alex, 'SMO');
   await meet(bot, ruth);
   await meet(bot, dan, 'DIP Lead');
+  await meet(bot, wendy, 'JCM');
   const res = await bot.post(installationUpdate({ ...bot.origin, tenantId: otherTenant }, bob, 'add'));
   expect(res.status).toBeLessThan(300);
   for (const role of ['SMLO', 'Housing Officer']) await bot.store.roles.assign(role, bob.aadObjectId, { id: 'test', name: 'test setup' }, '2011-09-01T08:00:00Z');
@@ -104,6 +112,36 @@ describe('Chase', () => {
     // He opens the chat again: reachable once more.
     await bot.say(sam, 'my actions');
     expect((await bot.store.people.get(sam.aadObjectId))?.reachable).toBe(true);
+  });
+});
+
+describe('Chase, pressed again', () => {
+  it('twice the same day (a double click, a second device) nudges the owners once', async () => {
+    const before = cardsTo(bot, sam).length;
+    await pressLine('escalation.chase', 'cside-1.3');
+    const again = await pressLine('escalation.chase', 'cside-1.3');
+    expect(again).toContain('already chased');
+    expect(cardsTo(bot, sam).slice(before).filter((c) => textOf(c).includes('Train the outreach volunteers'))).toHaveLength(1);
+  });
+
+  it('on an action whose only holder cannot be reached says so and sends nothing', async () => {
+    const answer = await pressLine('escalation.chase', 'cside-4.1');
+    expect(answer).toContain('nobody who can be reached holds DIP Lead');
+  });
+});
+
+describe('the notes of the escalation digest', () => {
+  it('tell a commissioner only of the people of the plans she commissions', async () => {
+    const record = await bot.store.digests.get(`escalation|${wendy.aadObjectId}|2011-09-30`);
+    expect(record?.lines.map((l) => l.actionId)).toEqual(['wside-1.1']);
+    const notes = record?.notes.join('\n') ?? '';
+    // Alex owns her plan's action; Sam and Dan own none of it.
+    expect(notes).toContain('Alex Jones has not opened');
+    expect(notes).not.toContain('Sam Patel');
+    const all = (await Promise.all(['2011-09-16', '2011-09-19', '2011-09-23', '2011-09-30'].map((d) => bot.store.digests.get(`escalation|${wendy.aadObjectId}|${d}`)))).flatMap((r) => r?.notes ?? []);
+    expect(all.join('\n')).not.toContain('Dan Price');
+    const janes = (await Promise.all(['2011-09-16', '2011-09-19', '2011-09-23', '2011-09-30'].map((d) => bot.store.digests.get(`escalation|${jane.aadObjectId}|${d}`)))).flatMap((r) => r?.notes ?? []);
+    expect(janes.join('\n')).toContain('Teams refused messages to Dan Price');
   });
 });
 
@@ -185,6 +223,27 @@ describe('Accept the delay', () => {
     const replies = bot.connector.calls.slice(before).filter((c) => c.conversationId === personalConversationId(jane) && c.kind !== 'update').map((c) => String(c.body.text ?? ''));
     expect(replies.join('\n')).toContain('Wed 30 Nov 2011');
     expect(replies.join('\n')).not.toMatch(/\d{4}-\d{2}-\d{2}/);
+  });
+});
+
+describe('after the owner answered, or the plan was imported again', () => {
+  it('Close of an action its owner already finished changes nothing and says who did it', async () => {
+    bot.clock.set('2011-09-30T10:00:00Z');
+    await bot.say(alex, 'done WES-1.1');
+    await bot.say(sam, 'done TES-1.1');
+    bot.clock.set('2011-09-30T10:05:00Z');
+    const answer = await pressLine('escalation.close', 'cside-1.1');
+    expect(answer).toMatch(/Done by Sam Patel|already done .*by Sam Patel/);
+    expect(answer).not.toMatch(/\d{4}-\d{2}-\d{2}/);
+    expect((await history('cside-1.1')).filter((h) => h.to === 'done')).toHaveLength(1);
+  });
+
+  it('a press on an action the new version of the plan dropped says so and changes nothing', async () => {
+    await bot.importPlan({ ...plan, actions: plan.actions.filter((a) => a.ref !== '2.1') });
+    const answer = await pressLine('escalation.close', 'cside-2.1');
+    expect(answer).toContain('no longer in any plan');
+    expect(await bot.store.actions.get('cside', 'cside-2.1')).toBeNull();
+    await bot.importPlan(plan);
   });
 });
 
