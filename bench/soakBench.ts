@@ -164,7 +164,7 @@ export async function run(): Promise<BenchFigure[]> {
       { key: 'soak.linesPerPersonSweep', label: 'mean reminder lines per person per sweep that sent them anything', value: tally.personSweeps > 0 ? round(result.lines / tally.personSweeps) : 0, unit: '' },
       { key: 'soak.maxLinesPerPersonSweep', label: 'most reminder lines one person got from one sweep', value: tally.maxLinesPerPersonSweep, unit: '' },
       { key: 'soak.maxOwnerMessages', label: 'most messages one owner got from one sweep (must be 1)', value: result.maxOwnerMessages, unit: '' },
-      { key: 'soak.maxLeadMessages', label: 'most messages the commissioner got from one sweep (at most 2: digest + escalation digest)', value: result.maxLeadMessages, unit: '' },
+      { key: 'soak.maxLeadMessages', label: 'most messages the commissioner got from one sweep (must be 1: own lines and escalations in one digest)', value: result.maxLeadMessages, unit: '' },
       { key: 'soak.duplicated', label: 'reminders that reached a person twice (must be 0)', value: result.duplicated, unit: '' },
       { key: 'soak.unexpected', label: 'lines matching no reminder due that day (must be 0)', value: result.unexpected, unit: '' },
       { key: 'soak.lost', label: 'expected, never arrived, no failure recorded (must be 0)', value: result.lost, unit: '' },

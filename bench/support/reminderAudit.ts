@@ -22,7 +22,7 @@ export interface AuditResult {
   unexpected: number;
   /** The most messages one owner got from one sweep (must be 1: their digest). */
   maxOwnerMessages: number;
-  /** The most messages the commissioner got from one sweep (at most 2: a digest and the escalation digest). */
+  /** The most messages the commissioner got from one sweep (must be 1: their own lines travel in the escalation digest). */
   maxLeadMessages: number;
   /** Messages that reached people, and the lines (reminders) they carried. */
   messages: number;

@@ -1,9 +1,9 @@
 // A stored digest drawn as a card: its lines by section, most urgent first, as many as fit under the
 // message size limit on one page, the rest behind "Show the other N" (paged within the card).
 import { bySection, SECTION_TITLES, type DigestSection } from '../domain/digestItems.ts';
-import type { DigestLine, DigestRecord } from '../domain/digestPorts.ts';
+import { isEscalationLine, type DigestLine, type DigestRecord } from '../domain/digestPorts.ts';
 import type { IsoDate } from '../domain/plan.ts';
-import type { DigestCardLine, DigestCardSection, EscalationCardLine } from './digestModels.ts';
+import type { DigestCardLine, DigestCardSection, DigestPaging, EscalationCardLine } from './digestModels.ts';
 import { countLabel, dueDistance, dueLabel } from './format.ts';
 import { renderCard } from './render.ts';
 
@@ -14,10 +14,11 @@ const COLORS: Record<DigestSection, DigestCardSection<unknown>['color']> = {
   blocked: 'Attention', overdue: 'Attention', 'due-today': 'Warning', 'due-this-week': 'Accent', recurring: 'Default', 'coming-up': 'Default',
 };
 
-/** The line's place in the record, in urgency order. */
+/** The line's place in the record, in urgency order: the person's own lines, then escalations. */
 function ordered(record: DigestRecord, today: IsoDate): { line: DigestLine; n: number }[] {
   const subjects = record.lines.map((line, n) => ({ line, n, planId: line.planId, actionId: line.actionId, dueDate: line.dueDate, recurring: line.section === 'recurring', status: line.section === 'blocked' ? 'blocked' as const : 'open' as const }));
-  return bySection(subjects, today).flatMap((g) => g.items);
+  const urgent = (escalations: boolean) => bySection(subjects.filter((s) => isEscalationLine(s.line) === escalations), today).flatMap((g) => g.items);
+  return [...urgent(false), ...urgent(true)];
 }
 
 function dueText(line: DigestLine, today: IsoDate): string {
@@ -25,14 +26,14 @@ function dueText(line: DigestLine, today: IsoDate): string {
   return line.dueDate ? `${dueLabel(line.dueDate)} · ${dueDistance(line.dueDate, today)}` : 'no date';
 }
 
-const titleOf = (record: DigestRecord, line: DigestLine): string => (record.kind === 'escalation' ? escalationTitle(line) : SECTION_TITLES[line.section]);
+const titleOf = (line: DigestLine): string => (isEscalationLine(line) ? escalationTitle(line) : SECTION_TITLES[line.section]);
 
 /** The shown lines under their section headings; a heading counts the whole section, not just this page. */
 function sections<L extends DigestCardLine>(shown: { line: DigestLine; n: number }[], record: DigestRecord, toLine: (line: DigestLine, n: number) => L): DigestCardSection<L>[] {
   const groups = new Map<string, DigestCardSection<L>>();
   for (const { line, n } of shown) {
-    const title = titleOf(record, line);
-    const group = groups.get(title) ?? { title, count: record.lines.filter((l) => titleOf(record, l) === title).length, color: COLORS[line.section], lines: [] };
+    const title = titleOf(line);
+    const group = groups.get(title) ?? { title, count: record.lines.filter((l) => titleOf(l) === title).length, color: COLORS[line.section], lines: [] };
     group.lines.push(toLine(line, n));
     groups.set(title, group);
   }
@@ -48,32 +49,49 @@ function baseLine(record: DigestRecord, today: IsoDate, line: DigestLine, n: num
   return { n, digest: record.key, ref: line.ref, text: line.text, partnership: line.partnership, dueLabel: dueText(line, today), outcome: line.outcome ?? '', note: line.note ?? '' };
 }
 
-function counts(record: DigestRecord, today: IsoDate): string {
-  const open = record.lines.filter((l) => !l.outcome).length;
-  const bySec = bySection(record.lines.map((l) => ({ ...l, status: l.section === 'blocked' ? 'blocked' as const : 'open' as const, recurring: l.section === 'recurring' })), today);
+function counts(lines: DigestLine[], today: IsoDate): string {
+  const open = lines.filter((l) => !l.outcome).length;
+  const bySec = bySection(lines.map((l) => ({ ...l, status: l.section === 'blocked' ? 'blocked' as const : 'open' as const, recurring: l.section === 'recurring' })), today);
   const parts = bySec.map((g) => `${g.items.length} ${SECTION_TITLES[g.section].toLowerCase()}`);
-  const answered = record.lines.length - open;
-  return `${countLabel(record.lines.length, 'action')}: ${parts.join(', ')}${answered > 0 ? ` · ${answered} answered` : ''}`;
+  const answered = lines.length - open;
+  return `${countLabel(lines.length, 'action')}: ${parts.join(', ')}${answered > 0 ? ` · ${answered} answered` : ''}`;
+}
+
+type Card = { body: unknown[]; actions?: unknown[] };
+
+/** The person's own lines on this page (with Done / Delayed / Blocked / Snooze). */
+function ownPart(record: DigestRecord, today: IsoDate, shown: { line: DigestLine; n: number }[], paging: DigestPaging): Card {
+  const own = record.lines.filter((l) => !isEscalationLine(l));
+  return renderCard('ownerDigest', {
+    ...paging,
+    title: `Your actions for ${dueLabel(record.day)}`,
+    countLabel: counts(own, today),
+    sections: sections(shown, record, (line, n) => baseLine(record, today, line, n)),
+    hint: `Answer each one here, or type it: "done ${own[0]?.ref ?? 'BED-14'}". Type "my settings" to change how often this comes.`,
+  }) as Card;
+}
+
+/** The escalations on this page (with Chase / Reassign / Accept the delay / Close) and the notes. */
+function escalationPart(record: DigestRecord, today: IsoDate, shown: { line: DigestLine; n: number }[], paging: DigestPaging): Card {
+  return renderCard('escalationDigest', {
+    ...paging,
+    title: 'Needs your attention',
+    countLabel: `${countLabel(record.lines.filter(isEscalationLine).length, 'action')} for ${dueLabel(record.day)}`,
+    sections: sections(shown, record, (line, n): EscalationCardLine => ({ ...baseLine(record, today, line, n), why: line.why ?? '', seen: line.seen ?? '' })),
+    notes: record.notes,
+  }) as Card;
 }
 
 function render(record: DigestRecord, today: IsoDate, shown: { line: DigestLine; n: number }[], page: number, more: number): object {
   const paging = { digest: record.key, page, nextPage: page + 1, more };
-  if (record.kind === 'owner') {
-    return renderCard('ownerDigest', {
-      ...paging,
-      title: `Your actions for ${dueLabel(record.day)}`,
-      countLabel: counts(record, today),
-      sections: sections(shown, record, (line, n) => baseLine(record, today, line, n)),
-      hint: `Answer each one here, or type it: "done ${record.lines[0]?.ref ?? 'BED-14'}". Type "my settings" to change how often this comes.`,
-    });
-  }
-  return renderCard('escalationDigest', {
-    ...paging,
-    title: 'Needs your attention',
-    countLabel: `${countLabel(record.lines.length, 'action')} for ${dueLabel(record.day)}`,
-    sections: sections(shown, record, (line, n): EscalationCardLine => ({ ...baseLine(record, today, line, n), why: line.why ?? '', seen: line.seen ?? '' })),
-    notes: record.notes,
-  });
+  const own = shown.filter((l) => !isEscalationLine(l.line));
+  const escalations = shown.filter((l) => isEscalationLine(l.line));
+  if (record.kind === 'owner' || (escalations.length === 0 && record.notes.length === 0)) return ownPart(record, today, own, paging);
+  if (own.length === 0) return escalationPart(record, today, escalations, paging);
+  // A commissioner's one message: their own actions first, then what needs their attention.
+  const first = ownPart(record, today, own, paging);
+  const second = escalationPart(record, today, escalations, paging);
+  return { ...first, body: [...first.body, ...second.body], actions: second.actions ?? [] };
 }
 
 const bytes = (card: object): number => Buffer.byteLength(JSON.stringify(card), 'utf8');

@@ -48,7 +48,10 @@ export interface DigestLine {
   note?: string;
 }
 
-/** A digest as sent: one per person, kind and day. */
+/** An escalation line (it says why the commissioner hears of it), not the person's own action. */
+export const isEscalationLine = (line: DigestLine): boolean => line.why !== undefined;
+
+/** A digest as sent: one per person, kind and day. An escalation digest opens with the commissioner's own lines, if any. */
 export interface DigestRecord {
   /** `${kind}|${personId}|${day}`. */
   key: string;

@@ -25,7 +25,10 @@ export interface BundleItem {
   line: DigestLine;
 }
 
-/** Everything one person gets from one sweep, in one message. */
+/**
+ * Everything one person gets from one sweep, in one message: an owner's digest, or the commissioner's
+ * escalation digest (which opens with their own lines when they have any that day).
+ */
 export interface Bundle {
   kind: 'owner' | 'escalation';
   person: Person;
@@ -160,8 +163,9 @@ export async function planSweep(services: Services, directory: Directory, action
     });
     const mine = itemsFor('owners');
     const lead = itemsFor('lead');
-    if (mine.length > 0) owner.push({ kind: 'owner', person, day: today, items: mine, notes: [] });
-    if (lead.length > 0) escalation.push({ kind: 'escalation', person, day: today, items: lead, notes: [] });
+    // A commissioner who is also an owner that day gets one message: their own lines, then the escalations.
+    if (lead.length > 0) escalation.push({ kind: 'escalation', person, day: today, items: [...mine, ...lead], notes: [] });
+    else if (mine.length > 0) owner.push({ kind: 'owner', person, day: today, items: mine, notes: [] });
   }
   return { due: daily.length, owner, escalation, unheldRoles: [...unheldRoles], unescalated };
 }

@@ -16,8 +16,9 @@ function plansOf(person: Person, directory: Directory): string[] {
 
 /** Fills in "seen" on escalation lines and adds the notes; bundles for leads with only notes are created. */
 export async function addEscalationNotes(services: Services, directory: Directory, bundles: Bundle[], today: IsoDate, unreachable: Person[]): Promise<Bundle[]> {
-  const { store, settings } = services;
-  const items = bundles.flatMap((b) => b.items);
+  const { store } = services;
+  // Only escalation lines: a commissioner's own lines need no word on whether their owners opened them.
+  const items = bundles.flatMap((b) => b.items).filter((i) => i.reminder.audience === 'lead');
   for (let i = 0; i < items.length; i += 8) {
     await Promise.all(items.slice(i, i + 8).map(async (item) => {
       // Nobody holds its roles: no owner was reminded, so "not opened" would blame no one.
@@ -38,17 +39,27 @@ export async function addEscalationNotes(services: Services, directory: Director
     ...unreachable.map((person) => ({ plans: plansOf(person, directory), key: `unreachable|${person.id}|${today}`, text: `Teams refused messages to ${person.name}: they may have removed the bot. Their actions count as unheld until they add it again.` })),
   ];
   if (notes.length === 0) return bundles;
-  const leadsOf = new Map(directory.plans.map((p) => [p.id, commissionersOf(p.id, directory, settings.LEAD_ROLE).filter((l) => l.reachable)]));
+  // Each commissioner is told of the people of the plans she commissions: an unopened digest's plans, the plans an unreachable person holds a role in.
   const result = [...bundles];
-  for (const note of notes) {
-    for (const lead of new Map(note.plans.flatMap((id) => leadsOf.get(id) ?? []).map((l) => [l.id, l])).values()) {
-      let bundle = result.find((b) => b.person.id === lead.id);
-      if (!bundle) {
-        bundle = { kind: 'escalation', person: lead, day: today, items: [], notes: [] };
-        result.push(bundle);
-      }
-      bundle.notes.push({ key: `${note.key}|${lead.id}`, text: note.text });
-    }
+  for (const lead of commissioners(services, directory).values()) {
+    const theirs = notes.filter((n) => n.plans.some((id) => commissionersOf(id, directory, services.settings.LEAD_ROLE).some((c) => c.id === lead.id)));
+    if (theirs.length === 0) continue;
+    const at = result.findIndex((b) => b.person.id === lead.id);
+    // Notes are drawn by the escalation digest, so a commissioner's own digest becomes one.
+    const bundle: Bundle = at >= 0 ? { ...(result[at] as Bundle), kind: 'escalation' } : { kind: 'escalation', person: lead, day: today, items: [], notes: [] };
+    bundle.notes = [...bundle.notes, ...theirs.map((n) => ({ key: `${n.key}|${lead.id}`, text: n.text }))];
+    if (at >= 0) result[at] = bundle;
+    else result.push(bundle);
   }
   return result;
+}
+
+/** The reachable commissioners of every plan, by id. */
+function commissioners(services: Services, directory: Directory): Map<string, Person> {
+  return new Map(directory.plans.flatMap((p) => commissionersOf(p.id, directory, services.settings.LEAD_ROLE)).filter((p) => p.reachable).map((p) => [p.id, p]));
+}
+
+/** Who may get an escalation digest this sweep: their own digest is sent with it, as one message. */
+export function commissionerIds(services: Services, directory: Directory): Set<string> {
+  return new Set(commissioners(services, directory).keys());
 }

@@ -1,5 +1,5 @@
-// The reminder sweep: finds what is due today and sends each person ONE message, their digest (and the
-// commissioner one escalation digest), each line once. Cron calls it with the clock's time; tests and
+// The reminder sweep: finds what is due today and sends each person ONE message, their digest (the
+// commissioner's escalation digest holds their own lines too), each line once. Cron calls it with the clock's time; tests and
 // `actionbot remind --at` call it with any time they like.
 import { loadDirectory } from '../app/directory.ts';
 import { endCovers } from '../app/reminderSettings.ts';
@@ -12,7 +12,7 @@ import { reminderHorizon, type Reminder, type ReminderRules } from '../domain/re
 import type { Messenger } from '../domain/messenger.ts';
 import { deliverBundle } from './bundleDelivery.ts';
 import { planSweep, type Bundle } from './bundles.ts';
-import { addEscalationNotes } from './escalationNotes.ts';
+import { addEscalationNotes, commissionerIds } from './escalationNotes.ts';
 
 /** What one sweep did. */
 export interface SweepReport {
@@ -22,7 +22,7 @@ export interface SweepReport {
   considered: number;
   /** Reminders due today (before fan-out to people). */
   due: number;
-  /** Messages sent: one digest per person, one escalation digest per commissioner. */
+  /** Messages sent: one per person (a digest, or a commissioner's escalation digest). */
   sent: number;
   /** Lines in the messages sent (each a reminder of one action to one person). */
   items: number;
@@ -82,7 +82,7 @@ export async function runSweep(services: Services, messenger: Messenger, at: Dat
   const stamp = (): Date => new Date(at.getTime() + (Date.now() - started));
   const send = async (bundles: Bundle[]): Promise<void> => {
     if (options.dryRun) {
-      for (const b of bundles) for (const i of b.items) report.planned.push({ key: i.itemKey, personId: b.person.id, personName: b.person.name, actionId: i.reminder.actionId, kind: i.reminder.kind, message: b.kind === 'owner' ? 'digest' : 'escalation' });
+      for (const b of bundles) for (const i of b.items) report.planned.push({ key: i.itemKey, personId: b.person.id, personName: b.person.name, actionId: i.reminder.actionId, kind: i.reminder.kind, message: i.reminder.audience === 'owners' ? 'digest' : 'escalation' });
       return;
     }
     let next = 0;
@@ -106,9 +106,12 @@ export async function runSweep(services: Services, messenger: Messenger, at: Dat
   if (report.unescalated > 0) {
     services.logger.warn({ escalations: report.unescalated }, 'escalations not sent: nobody holds their plan\'s lead role (assign it to someone, or "lead role for <plan> is <role>")');
   }
-  await send(plan.owner);
-  // Escalations go last, so the commissioner hears of anyone found unreachable in this sweep.
-  await send(options.dryRun ? plan.escalation : await addEscalationNotes(services, directory, plan.escalation, today, unreachable));
+  // Commissioners' messages go last, so they hear of anyone found unreachable in this sweep; a commissioner's
+  // own digest waits with them, so notes join it and they still get one message.
+  const leads = commissionerIds(services, directory);
+  await send(plan.owner.filter((b) => !leads.has(b.person.id)));
+  const last = [...plan.owner.filter((b) => leads.has(b.person.id)), ...plan.escalation];
+  await send(options.dryRun ? last : await addEscalationNotes(services, directory, last, today, unreachable));
   services.logger.info(
     { reason: options.reason ?? 'on demand', today, considered: report.considered, due: report.due, sent: report.sent, items: report.items, caughtUp: report.caughtUp, catchUpDays: settings.CATCH_UP_DAYS, skipped: report.skipped, failed: report.failed, unheldRoles: report.unheldRoles.length, unescalated: report.unescalated, dryRun: options.dryRun ?? false },
     report.caughtUp > 0 ? `reminder sweep done: ${report.caughtUp} missed while the bot was down sent late (at most ${settings.CATCH_UP_DAYS} days)` : 'reminder sweep done',

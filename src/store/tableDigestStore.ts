@@ -1,7 +1,7 @@
 // Digests sent, on Azure Table storage: one row per digest (PartitionKey the person), an index of its
 // lines by action (for refreshing and "seen"), and the unread ones by day (for the commissioner).
 import { odata, type TableEntity } from '@azure/data-tables';
-import type { DigestLine, DigestRecord, DigestStore, UnreadDigest } from '../domain/digestPorts.ts';
+import { isEscalationLine, type DigestLine, type DigestRecord, type DigestStore, type UnreadDigest } from '../domain/digestPorts.ts';
 import type { IsoDate } from '../domain/plan.ts';
 import { compoundKey, prefixEnd, textToKey } from './keys.ts';
 import { mapLimit } from '../mapLimit.ts';
@@ -41,6 +41,9 @@ function keysOf(key: string): { partitionKey: string; rowKey: string } {
   return { partitionKey: textToKey(rest.join('|')), rowKey: textToKey(`${day}|${kind}`) };
 }
 
+/** A digest's line, indexed under its action: whether it was the person's own action, and when they read it. */
+interface Pointer { key: string; personId: string; own?: boolean; seenAt?: string }
+
 /** The DigestStore on Azure Table storage. */
 export class TableDigestStore implements DigestStore {
   constructor(private readonly tables: Tables) {}
@@ -54,6 +57,7 @@ export class TableDigestStore implements DigestStore {
     const index = this.tables.table('DigestActions');
     await mapLimit(record.lines, 8, (line) => attempt(`indexing digest ${record.key}`, () => index.upsertEntity({
       partitionKey: compoundKey(line.planId, line.actionId), rowKey: textToKey(record.key), key: record.key, personId: record.personId, day: record.day,
+      own: !isEscalationLine(line),
     }, 'Replace')));
     if (record.kind === 'owner') {
       await attempt(`indexing digest ${record.key}`, () => this.tables.table('DigestsUnread').upsertEntity({ partitionKey: UNREAD, rowKey: textToKey(`${record.day}|${record.key}`), key: record.key, personId: record.personId, day: record.day, lines: record.lines.length }, 'Replace'));
@@ -70,8 +74,8 @@ export class TableDigestStore implements DigestStore {
     }
   }
 
-  private async pointers(planId: string, actionId: string): Promise<{ key: string; personId: string; seenAt?: string }[]> {
-    return listAll<{ key: string; personId: string; seenAt?: string }>(this.tables.table('DigestActions'), odata`PartitionKey eq ${compoundKey(planId, actionId)}`, `reading digests of ${actionId}`);
+  private async pointers(planId: string, actionId: string): Promise<Pointer[]> {
+    return listAll<Pointer>(this.tables.table('DigestActions'), odata`PartitionKey eq ${compoundKey(planId, actionId)}`, `reading digests of ${actionId}`);
   }
 
   async withAction(planId: string, actionId: string): Promise<DigestRecord[]> {
@@ -96,8 +100,9 @@ export class TableDigestStore implements DigestStore {
   }
 
   async seenFor(planId: string, actionId: string, personId?: string): Promise<string | null> {
-    // Owner digests only: the commissioner reading her escalation digest is not the owners reading theirs.
-    const seen = (await this.pointers(planId, actionId)).filter((p) => p.key.startsWith('owner|') && (personId === undefined || p.personId === personId) && p.seenAt).map((p) => p.seenAt ?? '');
+    // Owners' own lines only: the commissioner reading an escalation is not the owners reading theirs.
+    // (Pointers written before `own` existed: owner digests held only own lines.)
+    const seen = (await this.pointers(planId, actionId)).filter((p) => (p.own ?? p.key.startsWith('owner|')) && (personId === undefined || p.personId === personId) && p.seenAt).map((p) => p.seenAt ?? '');
     return seen.length > 0 ? seen.sort().at(-1) ?? null : null;
   }
 

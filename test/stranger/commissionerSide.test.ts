@@ -61,7 +61,7 @@ beforeAll(async () => {
   bot.connector.fail({ status: 403, code: 'MessageWritesBlocked', times: 1000, when: (c) => c.conversationId === personalConversationId(dan) });
   for (const day of ['2011-09-16', '2011-09-19', '2011-09-23', '2011-09-30']) await bot.sweep(`${day}T08:00:00Z`);
   bot.clock.set('2011-09-30T09:30:00Z');
-}, 60_000);
+}, 180_000);
 afterAll(async () => bot?.close());
 
 const escalation = async () => {
