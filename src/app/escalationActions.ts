@@ -10,7 +10,7 @@ import { roleKey } from '../domain/owners.ts';
 import { isOnLeave } from '../domain/personSettings.ts';
 import { answerAction, type AnswerOutcome } from './answerAction.ts';
 import type { ShownBy } from './answerNews.ts';
-import { holdersIn, mayManagePlan, ownersIn, tenantPlans } from './access.ts';
+import { holdersIn, leadRoleOf, mayManagePlan, ownersIn, tenantPlans } from './access.ts';
 import { actorOf, type Caller } from './caller.ts';
 import type { Directory } from './directory.ts';
 import type { Services } from './services.ts';
@@ -130,12 +130,17 @@ export async function reassign(services: Services, directory: Directory, caller:
   const stored = await loadFor(services, directory, caller, planId, actionId);
   if (typeof stored === 'string') return refuse(stored);
   if (stored.action.owners.length === 0) return refuse('the action names no owner role to give.');
-  const person = personFor(directory, caller, planId, who, stored.action.owners);
+  // A lead role is never handed on with one action: it would make the person commissioner of every plan naming it.
+  const plan = directory.plan(planId);
+  const leads = new Set([services.settings.LEAD_ROLE, ...(plan ? [leadRoleOf(plan, services.settings.LEAD_ROLE)] : [])].map(roleKey));
+  const roles = stored.action.owners.filter((r) => !leads.has(roleKey(r)));
+  if (roles.length === 0) return refuse(`its only owner role is the plan's lead role (${stored.action.owners.join(', ')}): to hand that on, type "assign ${stored.action.owners[0] ?? 'Commissioner'} to <name>".`);
+  const person = personFor(directory, caller, planId, who, roles);
   if (typeof person === 'string') return refuse(person);
   const at = services.clock.now().toISOString();
-  for (const role of stored.action.owners) await services.store.roles.assign(role, person.id, actorOf(caller), at);
-  await note(services, stored, caller, `reassigned to ${person.name} (now holds ${stored.action.owners.join(', ')})`);
-  return { ok: true, settles: false, outcome: `Reassigned to ${person.name} by ${caller.name}`, message: `${person.name} now holds ${stored.action.owners.join(', ')} and will be reminded.` };
+  for (const role of roles) await services.store.roles.assign(role, person.id, actorOf(caller), at);
+  await note(services, stored, caller, `reassigned to ${person.name} (now holds ${roles.join(', ')})`);
+  return { ok: true, settles: false, outcome: `Reassigned to ${person.name} by ${caller.name}`, message: `${person.name} now holds ${roles.join(', ')} and will be reminded.` };
 }
 
 function fromAnswer(outcome: AnswerOutcome, line: (stored: StoredAction) => string): EscalationResult {

@@ -18,6 +18,7 @@ const sam: TeamsPerson = { aadObjectId: 'c5000000-0000-4000-8000-000000000002', 
 const alex: TeamsPerson = { aadObjectId: 'c5000000-0000-4000-8000-000000000003', name: 'Alex Jones' };
 const ruth: TeamsPerson = { aadObjectId: 'c5000000-0000-4000-8000-000000000004', name: 'Ruth Owen' };
 const dan: TeamsPerson = { aadObjectId: 'c5000000-0000-4000-8000-000000000005', name: 'Dan Price' };
+const kim: TeamsPerson = { aadObjectId: 'c5000000-0000-4000-8000-000000000007', name: 'Kim Lee' };
 // Commissions only the second plan of the same tenant (its lead role is JCM).
 const wendy: TeamsPerson = { aadObjectId: 'c5000000-0000-4000-8000-000000000006', name: 'Wendy Morgan' };
 // Of the other tenant: holds SMLO and Housing Officer there, roles the first tenant's plan names too.
@@ -33,6 +34,7 @@ const plan = handMadePlan('cside', 'Testshire DAT', planYear2011, [
   { ref: '2.1', text: 'Sign the shared care protocol', owners: ['SMO'], due: '2011-09-16' },
   { ref: '3.1', text: 'Commission the housing support service', owners: ['Housing Officer'], due: '2011-09-16' },
   { ref: '4.1', text: 'Refresh the DIP referral pathway', owners: ['DIP Lead'], due: '2011-09-16' },
+  { ref: '5.1', text: 'Agree the treatment budget with the PCT', owners: ['Commissioner', 'SMLO'], due: '2011-09-16' },
 ]);
 const second = handMadePlan('wside', 'Westshire SMAT', planYear2011, [
   { ref: '1.1', text: 'Agree the shared prescribing budget', owners: ['SMO'], due: '2011-09-16' },
@@ -54,6 +56,7 @@ beforeAll(async () => {
   await meet(bot, ruth);
   await meet(bot, dan, 'DIP Lead');
   await meet(bot, wendy, 'JCM');
+  await meet(bot, kim);
   const res = await bot.post(installationUpdate({ ...bot.origin, tenantId: otherTenant }, bob, 'add'));
   expect(res.status).toBeLessThan(300);
   for (const role of ['SMLO', 'Housing Officer']) await bot.store.roles.assign(role, bob.aadObjectId, { id: 'test', name: 'test setup' }, '2011-09-01T08:00:00Z');
@@ -71,7 +74,8 @@ const escalation = async () => {
   return { record, card: cardOf(card) };
 };
 async function lineOf(actionId: string): Promise<number> {
-  const i = (await escalation()).record.lines.findIndex((l) => l.actionId === actionId);
+  // The escalation line (with "why"), not the commissioner's own reminder of an action she owns too.
+  const i = (await escalation()).record.lines.findIndex((l) => l.actionId === actionId && l.why !== undefined);
   if (i < 0) throw new Error(`${actionId} is not on the escalation digest`);
   return i;
 }
@@ -175,6 +179,15 @@ describe('Reassign', () => {
     expect(await history('cside-1.2')).toHaveLength(entries);
   });
 
+  it('of an action the lead role shares does not make the person a commissioner', async () => {
+    // Jane owns it too (Commissioner): her one message shows it once, as the escalation.
+    expect((await escalation()).record.lines.filter((l) => l.actionId === 'cside-5.1')).toHaveLength(1);
+    const answer = await pressLine('escalation.reassign', 'cside-5.1', (i) => ({ [`person${i}`]: 'Kim Lee' }));
+    expect(answer).toContain('Reassigned to Kim Lee by Jane Smith');
+    expect(await bot.store.roles.holders('SMLO')).toContain(kim.aadObjectId);
+    expect(await bot.store.roles.holders('Commissioner')).not.toContain(kim.aadObjectId);
+  });
+
   it('leaves the line open: the commissioner can still chase, accept or close it after', async () => {
     const done = await pressLine('escalation.reassign', 'cside-1.2', (i) => ({ [`person${i}`]: 'Ruth Owen' }));
     expect(done).toContain('Reassigned to Ruth Owen by Jane Smith');
@@ -258,6 +271,21 @@ describe('read receipts', () => {
     expect((await bot.store.digests.get(`owner|${alex.aadObjectId}|2011-09-16`))?.seenAt).toBeNull();
   });
 
+  it('for an old digest after a newer one marks only the old; the same receipt twice changes nothing', async () => {
+    const older = await bot.store.digests.get(`owner|${sam.aadObjectId}|2011-09-16`);
+    const newer = await bot.store.digests.get(`owner|${sam.aadObjectId}|2011-09-23`);
+    expect(older?.activityId && newer?.activityId).toBeTruthy();
+    bot.clock.set('2011-09-30T11:00:00Z');
+    await bot.post(receipt(sam, { lastReadMessageId: newer?.activityId }));
+    const seenAt = (await bot.store.digests.get(newer?.key ?? ''))?.seenAt;
+    expect(seenAt).not.toBeNull();
+    bot.clock.set('2011-09-30T12:00:00Z');
+    await bot.post(receipt(sam, { lastReadMessageId: older?.activityId }));
+    await bot.post(receipt(sam, { lastReadMessageId: newer?.activityId }));
+    expect((await bot.store.digests.get(newer?.key ?? ''))?.seenAt).toBe(seenAt);
+    expect((await bot.store.digests.get(older?.key ?? ''))?.seenAt).not.toBeNull();
+  });
+
   it('malformed ones are ignored without an error, and a real one after them still counts', async () => {
     for (const value of [{}, { lastReadMessageId: 12 }, { lastReadMessageId: 'x'.repeat(5000) }, { lastReadMessageId: '1e400' }, null, 'read', [1, 2]]) {
       const res = await bot.post(receipt(alex, value));
@@ -278,6 +306,12 @@ describe('people the bot cannot reach', () => {
     const housing = await bot.store.actions.get('cside', 'cside-3.1');
     const other = (await bot.say(jane, `status ${housing?.action.code}`)).map(textOf).join('\n');
     expect(other).not.toContain('not opened');
+  });
+
+  it('"roles nobody holds" lists their roles, as the briefing and the escalation digest count them', async () => {
+    const reply = (await bot.say(jane, 'roles nobody holds')).map(textOf).join('\n');
+    expect(reply).toMatch(/DIP Lead.*Dan Price \(not reachable\)/);
+    expect(reply).toContain('Housing Officer');
   });
 
   it('the briefing counts their roles as unheld (and a holder in another tenant holds nothing here), until they add the bot again', async () => {
