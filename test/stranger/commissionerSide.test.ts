@@ -10,7 +10,7 @@ import { cardOf, startBotHarness, textOf, type BotHarness } from '../support/bot
 import { answerText, cardsAbout, cardsTo, meet } from '../support/cardPress.ts';
 import { executes, pressDigest } from '../support/digestPress.ts';
 import { handMadePlan, planYear2011 } from '../support/plans.ts';
-import { botAdded, cardSubmit, installationUpdate, message, personalConversationId, testTenantId, type TeamsPerson } from '../support/teamsActivity.ts';
+import { botAdded, cardAction, cardSubmit, installationUpdate, message, personalConversationId, testTenantId, type TeamsPerson } from '../support/teamsActivity.ts';
 
 const otherTenant = '0b000000-0000-4000-8000-0000000000bb';
 const jane: TeamsPerson = { aadObjectId: 'c5000000-0000-4000-8000-000000000001', name: 'Jane Smith' };
@@ -116,6 +116,21 @@ describe('Chase', () => {
     // He opens the chat again: reachable once more.
     await bot.say(sam, 'my actions');
     expect((await bot.store.people.get(sam.aadObjectId))?.reachable).toBe(true);
+  });
+});
+
+describe('escalation buttons pressed by someone else', () => {
+  it('an owner, the commissioner of another plan, a person of another tenant and a person with no role are all refused, and nothing changes', async () => {
+    const i = await lineOf('cside-1.4');
+    const { card, record } = await escalation();
+    const close = executes(card).find((a) => a.verb === 'escalation.close' && Number(a.data?.i) === i);
+    const entries = (await history('cside-1.4')).length;
+    for (const [who, tenantId] of [[sam], [wendy], [bob, otherTenant], [kim]] as [TeamsPerson, string?][]) {
+      const res = await bot.post(cardAction({ ...bot.origin, ...(tenantId ? { tenantId } : {}) }, who, 'escalation.close', { ...close?.data }, record.activityId ?? undefined));
+      expect(JSON.stringify(res.body), who.name).toContain('not yours');
+    }
+    expect((await bot.store.actions.get('cside', 'cside-1.4'))?.progress.status).toBe('open');
+    expect(await history('cside-1.4')).toHaveLength(entries);
   });
 });
 
