@@ -149,21 +149,24 @@ function fromAnswer(outcome: AnswerOutcome, line: (stored: StoredAction) => stri
   return refuse(readableDates(outcome.reason));
 }
 
-/** Accept the delay: the action is delayed to the new date, on the commissioner's word. `shownBy`: the digest pressed. */
-export async function acceptDelay(services: Services, directory: Directory, caller: Caller, planId: string, actionId: string, newDate: IsoDate, shownBy: ShownBy = {}): Promise<EscalationResult> {
+/**
+ * Accept the delay: the action is delayed to the new date, on the commissioner's word. `shownBy`: the digest
+ * pressed; `occurrence`: the one its line was about (a press after the owner closed it lands on nothing).
+ */
+export async function acceptDelay(services: Services, directory: Directory, caller: Caller, planId: string, actionId: string, newDate: IsoDate, shownBy: ShownBy = {}, occurrence: IsoDate | null = null): Promise<EscalationResult> {
   const stored = await loadFor(services, directory, caller, planId, actionId);
   if (typeof stored === 'string') return refuse(stored);
-  const outcome = await answerAction(services, directory, caller, { planId, actionId, occurrence: null, answer: { kind: 'delayed', newDate, reason: 'delay accepted by the commissioner' }, via: 'button', shownBy });
+  const outcome = await answerAction(services, directory, caller, { planId, actionId, occurrence, answer: { kind: 'delayed', newDate, reason: 'delay accepted by the commissioner' }, via: 'button', shownBy });
   // As for an owner's own delay: a weekend, a bank holiday or a date after the plan ends is accepted, and said.
   const notes = dateNotes(newDate, directory.plan(planId)?.period ?? null, dueLabel);
   return fromAnswer(outcome, () => `Delay accepted to ${dueLabel(newDate)} by ${caller.name}${notes.length > 0 ? `. Note: ${notes.join('; ')}` : ''}`);
 }
 
-/** Close: the action is done, on the commissioner's word. `shownBy`: the digest pressed. */
-export async function close(services: Services, directory: Directory, caller: Caller, planId: string, actionId: string, shownBy: ShownBy = {}): Promise<EscalationResult> {
+/** Close: the action is done, on the commissioner's word. `shownBy` and `occurrence` as for acceptDelay. */
+export async function close(services: Services, directory: Directory, caller: Caller, planId: string, actionId: string, shownBy: ShownBy = {}, occurrence: IsoDate | null = null): Promise<EscalationResult> {
   const stored = await loadFor(services, directory, caller, planId, actionId);
   if (typeof stored === 'string') return refuse(stored);
-  const outcome = await answerAction(services, directory, caller, { planId, actionId, occurrence: null, answer: { kind: 'done' }, via: 'button', shownBy });
+  const outcome = await answerAction(services, directory, caller, { planId, actionId, occurrence, answer: { kind: 'done' }, via: 'button', shownBy });
   // A recurring action stays open for its next occurrence: the line says so rather than "Closed".
   return fromAnswer(outcome, (after) => (after.progress.status === 'done' || !after.progress.dueDate ? `Closed by ${caller.name}` : `This occurrence closed by ${caller.name}; next review ${dueLabel(after.progress.dueDate)}`));
 }

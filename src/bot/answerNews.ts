@@ -54,8 +54,9 @@ async function refreshSentCards(services: Services, messenger: Messenger, stored
 export async function refreshDigests(services: Services, messenger: Messenger, planId: string, actionId: string, outcome: string, today: string, exceptKey: string | undefined, as: 'outcome' | 'note' = 'outcome'): Promise<number> {
   let refreshed = 0;
   for (const record of await services.store.digests.withAction(planId, actionId)) {
-    // A one-line "digest" went out as the single-action card, which refreshSentCards replaces.
-    if (record.key === exceptKey || !record.activityId || record.lines.length < 2) continue;
+    // A one-line owner "digest" went out as the single-action card, which refreshSentCards replaces; an
+    // escalation digest is always a digest, however short.
+    if (record.key === exceptKey || !record.activityId || (record.kind === 'owner' && record.lines.length < 2)) continue;
     const updated = (as === 'note' ? withNote : withOutcome)(record, (l) => l.planId === planId && l.actionId === actionId, outcome);
     try {
       await services.store.digests.save(updated);

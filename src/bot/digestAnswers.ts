@@ -80,11 +80,11 @@ export async function answerFromDigest(turn: ChatTurn, messenger: Messenger, ver
     }
     case 'escalation.accept': {
       const date = input('accept');
-      result = typeof date === 'string' && isValidIsoDate(date) ? await acceptDelay(services, turn.directory, caller, line.planId, line.actionId, date, { digestKey: d }) : { ok: false, message: 'pick the new date' };
+      result = typeof date === 'string' && isValidIsoDate(date) ? await acceptDelay(services, turn.directory, caller, line.planId, line.actionId, date, { digestKey: d }, line.occurrence) : { ok: false, message: 'pick the new date' };
       break;
     }
     default:
-      result = await close(services, turn.directory, caller, line.planId, line.actionId, { digestKey: d });
+      result = await close(services, turn.directory, caller, line.planId, line.actionId, { digestKey: d }, line.occurrence);
   }
   if (!result.ok) return reply(`Not saved: ${readableDates(result.message)}`);
   // A chase or a reassignment leaves the action as it was: the line says so and keeps its buttons.
