@@ -130,17 +130,19 @@ describe('text from plans and people', () => {
 });
 
 describe('a later day of the plan year', () => {
-  it('the commissioner is reminded in September and delays the action from its card with a date and a reason', async () => {
+  it('the commissioner is reminded in September and delays the action from her one message with a date and a reason', async () => {
     await playAs(jane);
     await page.fill('#sweepDate', '2025-09-16');
     await page.click('#sweepAt');
     await expect.poll(() => page.locator('#today').innerText(), slow).toContain('2025-09-16');
+    // Her own action and what needs her attention come as one message: her lines first.
     const reminder = botCard('Review housing referrals');
     await reminder.waitFor(slow);
+    expect(await reminder.innerText()).toContain('Your actions for Tue 16 Sep 2025');
     await reminder.getByRole('button', { name: 'Delayed' }).click();
     await reminder.getByRole('textbox', { name: 'New date' }).fill('2025-10-31');
-    await reminder.getByLabel('Why is it delayed?').fill('the provider moved the panel');
-    await reminder.getByRole('button', { name: 'Save new date' }).click();
+    await reminder.getByLabel('Why?').fill('the provider moved the panel');
+    await reminder.getByRole('button', { name: 'Save', exact: true }).click();
     await expect.poll(() => reminder.innerText(), slow).toContain('Delayed to Fri 31 Oct 2025');
     expect(await reminder.innerText()).toContain('the provider moved the panel');
     expect((await demo.store.actions.get('testshire-2025', 'act-2-1'))?.progress).toMatchObject({ status: 'delayed', dueDate: '2025-10-31' });
