@@ -9,7 +9,7 @@ import type { PlanAction } from '../domain/plan.ts';
 import type { PlanSummary } from '../domain/ports.ts';
 import type { Person } from '../domain/progress.ts';
 import type { Caller } from './caller.ts';
-import type { Directory } from './directory.ts';
+import type { Directory, OwnerView } from './directory.ts';
 
 /** The role whose holders commission the plan: its own, or (a plan stored before plans had one) by the import rule. */
 export function leadRoleOf(plan: Pick<PlanSummary, 'leadRole' | 'roles'>, setting: string): string {
@@ -27,6 +27,17 @@ export function commissionersOf(planId: string, directory: Directory, setting: s
   const inTenant = (role: string): Person[] => directory.holders(role).filter((p) => p.tenantId === plan.tenantId);
   const leads = inTenant(leadRoleOf(plan, setting));
   return leads.length > 0 ? leads : inTenant(setting);
+}
+
+/** The holders of a role in a plan's tenant: a holder of the same role name in another tenant holds nothing here. */
+export function holdersIn(planId: string, role: string, directory: Directory): Person[] {
+  const tenant = directory.plan(planId)?.tenantId ?? null;
+  return tenant === null ? [] : directory.holders(role).filter((p) => p.tenantId === tenant);
+}
+
+/** The owner roles of an action of the plan, each with its holders in the plan's tenant. */
+export function ownersIn(planId: string, action: PlanAction, directory: Directory): OwnerView[] {
+  return action.owners.map((role) => ({ role, people: holdersIn(planId, role, directory) }));
 }
 
 /** The plans of their tenant a person commissions. */

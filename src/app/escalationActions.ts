@@ -1,39 +1,55 @@
 // What the commissioner can do from the escalation digest: chase the owners, reassign the action to
 // another person, accept the delay to a date, or close it. Each is a history entry of the action.
-import type { ConversationAddress, Messenger } from '../domain/messenger.ts';
+import { SendError, type ConversationAddress, type Messenger } from '../domain/messenger.ts';
 import type { StoredAction } from '../domain/ports.ts';
 import type { ActionChange, Person } from '../domain/progress.ts';
 import type { IsoDate } from '../domain/plan.ts';
+import { londonDate } from '../domain/calendar.ts';
+import { dateNotes } from '../domain/newDates.ts';
+import { roleKey } from '../domain/owners.ts';
+import { isOnLeave } from '../domain/personSettings.ts';
 import { answerAction, type AnswerOutcome } from './answerAction.ts';
 import type { ShownBy } from './answerNews.ts';
-import { mayManagePlan } from './access.ts';
+import { holdersIn, leadRoleOf, mayManagePlan, ownersIn, tenantPlans } from './access.ts';
 import { actorOf, type Caller } from './caller.ts';
 import type { Directory } from './directory.ts';
 import type { Services } from './services.ts';
-import { dueLabel } from '../cards/format.ts';
+import { dueLabel, readableDates } from '../cards/format.ts';
 
-/** What an escalation action did: a line for the digest ("Chased by Jane Smith") and a message. */
-export type EscalationResult = { ok: true; outcome: string; message: string } | { ok: false; message: string };
+/**
+ * What an escalation action did: a line for the digest ("Chased by Jane Smith") and a message. `settles`:
+ * the action was answered (closed, delay accepted); a chase or a reassignment leaves the line open.
+ */
+export type EscalationResult = { ok: true; outcome: string; message: string; settles: boolean } | { ok: false; message: string };
 
-/** Sends the owners a nudge now; returns how many got it. */
-export type Nudge = (people: Person[], stored: StoredAction) => Promise<number>;
+/** Who a nudge reached, and whom Teams refused (403/404: they removed or blocked the bot). */
+export interface Nudged {
+  reached: Person[];
+  refused: Person[];
+}
 
-/** The nudge the chat and the page both send: `card(stored)` to each owner the bot can reach. */
+/** Sends the owners a nudge now. */
+export type Nudge = (people: Person[], stored: StoredAction) => Promise<Nudged>;
+
+/** The nudge the chat and the page both send: `card(stored)` to each owner the bot can reach; a refusal marks them unreachable. */
 export function nudgeWith(services: Services, messenger: Messenger, card: (stored: StoredAction) => object): Nudge {
   return async (people, stored) => {
     const sent = card(stored);
-    let count = 0;
+    const nudged: Nudged = { reached: [], refused: [] };
     for (const person of people) {
       const conversation = (await services.store.people.conversationOf(person.id)) as ConversationAddress | null;
-      if (!conversation) continue;
       try {
+        if (!conversation) throw new SendError('unreachable', `${person.name} has no conversation with the bot`);
         await messenger.send(conversation, sent);
-        count += 1;
+        nudged.reached.push(person);
       } catch (err) {
         services.logger.warn({ personId: person.id, err: { message: (err as Error).message } }, 'chase not delivered');
+        if (!(err instanceof SendError && err.kind === 'unreachable')) continue;
+        nudged.refused.push(person);
+        await services.store.people.setReachable(person.id, false);
       }
     }
-    return count;
+    return nudged;
   };
 }
 
@@ -57,51 +73,100 @@ async function loadFor(services: Services, directory: Directory, caller: Caller,
   return (await services.store.actions.get(planId, actionId)) ?? 'that action is no longer in any plan.';
 }
 
-/** Chase: the owners get the action's reminder card now. */
+const names = (people: readonly Person[]): string => people.map((p) => p.name).join(', ');
+
+/** Chase: the owners of the plan's tenant get the action's reminder card now, except those on leave. */
 export async function chase(services: Services, directory: Directory, caller: Caller, planId: string, actionId: string, nudge: Nudge): Promise<EscalationResult> {
   const stored = await loadFor(services, directory, caller, planId, actionId);
   if (typeof stored === 'string') return refuse(stored);
-  const owners = [...new Map(directory.owners(stored.action).flatMap((o) => o.people).filter((p) => p.reachable).map((p) => [p.id, p])).values()];
-  if (owners.length === 0) return refuse(`nobody who can be reached holds ${stored.action.owners.join(', ') || 'its roles'}: reassign it instead.`);
-  const sent = await nudge(owners, stored);
-  await note(services, stored, caller, `chased: ${owners.map((p) => p.name).join(', ')} reminded`);
-  return { ok: true, outcome: `Chased by ${caller.name}: ${sent} of ${owners.length} reminded`, message: `Chased ${owners.map((p) => p.name).join(', ')}.` };
+  if (stored.progress.status === 'done') return refuse('it is already done: there is nobody to chase.');
+  const roles = stored.action.owners.join(', ') || 'its roles';
+  const reachable = [...new Map(ownersIn(planId, stored.action, directory).flatMap((o) => o.people).filter((p) => p.reachable).map((p) => [p.id, p])).values()];
+  if (reachable.length === 0) return refuse(`nobody who can be reached holds ${roles}: reassign it instead.`);
+  // Leave means nothing is sent until they are back: the commissioner is told, not the person.
+  const today = londonDate(services.clock.now());
+  // Once a day: a double click, a retry or a second device must not nudge the owners again.
+  const earlier = (await services.store.actions.history(planId, actionId)).find((c) => c.summary.startsWith('chased: ') && !c.summary.startsWith('chased: nobody') && londonDate(new Date(c.at)) === today);
+  if (earlier) return refuse(`${earlier.by.name} already chased it today (${earlier.summary.slice('chased: '.length)}).`);
+  const settings = await Promise.all(reachable.map((p) => services.store.settings.get(p.id)));
+  const away = reachable.flatMap((p, i) => (settings[i] && isOnLeave(settings[i], today) ? [`${p.name} is on leave until ${dueLabel(settings[i].pausedUntil ?? today)}`] : []));
+  const owners = reachable.filter((_, i) => !(settings[i] && isOnLeave(settings[i], today)));
+  if (owners.length === 0) return refuse(`${away.join('; ')}, and nobody else who can be reached holds ${roles}: reassign it or accept the delay.`);
+  const { reached, refused } = await nudge(owners, stored);
+  await note(services, stored, caller, reached.length > 0 ? `chased: ${names(reached)} reminded` : `chased: nobody reached (Teams refused messages to ${names(refused) || names(owners)})`);
+  const extra = [
+    ...(refused.length > 0 ? [`Teams refused messages to ${names(refused)}: they may have removed the bot, and count as not holding ${roles} until they add it again`] : []),
+    ...away,
+  ];
+  const tail = extra.length > 0 ? `. ${extra.join('. ')}.` : '';
+  return { ok: true, settles: false, outcome: `Chased by ${caller.name}: ${reached.length} of ${owners.length} reminded${reached.length > 0 ? ` (${names(reached)})` : ''}${tail}`, message: reached.length > 0 ? `Chased ${names(reached)}${tail || '.'}` : `Nobody was reached${tail || '.'}` };
+}
+
+/** Why `who` cannot take the action's roles, or the one person they name (in the plan's tenant). */
+function personFor(directory: Directory, caller: Caller, planId: string, who: string, roles: readonly string[]): Person | string {
+  const typed = who.trim().toLowerCase();
+  const tenant = directory.plan(planId)?.tenantId ?? null;
+  const ours = directory.people.filter((p) => tenant !== null && p.tenantId === tenant);
+  const exact = ours.filter((p) => p.name.toLowerCase() === typed);
+  const found = exact.length > 0 ? exact : ours.filter((p) => p.name.toLowerCase().includes(typed));
+  if (typed !== '' && found.length === 1 && found[0]) {
+    const person = found[0];
+    if (!person.reachable) return `${person.name} cannot be reached (they removed or blocked the bot): they would never be reminded. Give it to someone else.`;
+    if (roles.every((r) => holdersIn(planId, r, directory).some((h) => h.id === person.id))) return `${person.name} already holds ${roles.join(', ')}: nothing changed. Chase them instead.`;
+    return person;
+  }
+  // A role's name typed where a person's is wanted: say so, and who holds it.
+  const role = tenantPlans(caller, directory).flatMap((p) => p.roles).find((r) => roleKey(r.name) === roleKey(who));
+  if (role) {
+    const holders = holdersIn(planId, role.name, directory);
+    return `${role.name} is a role: type the name of the person to give the action to${holders.length > 0 ? ` (${role.name} is held by ${names(holders)})` : ` (nobody holds ${role.name})`}.`;
+  }
+  if (found.length > 1) return `"${who}" could be ${names(found.slice(0, 8))}${found.length > 8 ? ', …' : ''}: type the full name.`;
+  return `I do not know anyone called "${who}" (they must have added the bot).`;
 }
 
 /** Reassign: the named person takes the action's owner roles (alongside anyone holding them). */
 export async function reassign(services: Services, directory: Directory, caller: Caller, planId: string, actionId: string, who: string): Promise<EscalationResult> {
   const stored = await loadFor(services, directory, caller, planId, actionId);
   if (typeof stored === 'string') return refuse(stored);
-  const found = directory.people.filter((p) => p.name.toLowerCase().includes(who.trim().toLowerCase()));
-  if (who.trim() === '' || found.length !== 1 || !found[0]) {
-    return refuse(found.length > 1 ? `"${who}" could be ${found.map((p) => p.name).join(' or ')}: type the full name.` : `I do not know anyone called "${who}" (they must have added the bot).`);
-  }
-  const person = found[0];
   if (stored.action.owners.length === 0) return refuse('the action names no owner role to give.');
+  // A lead role is never handed on with one action: it would make the person commissioner of every plan naming it.
+  const plan = directory.plan(planId);
+  const leads = new Set([services.settings.LEAD_ROLE, ...(plan ? [leadRoleOf(plan, services.settings.LEAD_ROLE)] : [])].map(roleKey));
+  const roles = stored.action.owners.filter((r) => !leads.has(roleKey(r)));
+  if (roles.length === 0) return refuse(`its only owner role is the plan's lead role (${stored.action.owners.join(', ')}): to hand that on, type "assign ${stored.action.owners[0] ?? 'Commissioner'} to <name>".`);
+  const person = personFor(directory, caller, planId, who, roles);
+  if (typeof person === 'string') return refuse(person);
   const at = services.clock.now().toISOString();
-  for (const role of stored.action.owners) await services.store.roles.assign(role, person.id, actorOf(caller), at);
-  await note(services, stored, caller, `reassigned to ${person.name} (now holds ${stored.action.owners.join(', ')})`);
-  return { ok: true, outcome: `Reassigned to ${person.name} by ${caller.name}`, message: `${person.name} now holds ${stored.action.owners.join(', ')} and will be reminded.` };
+  for (const role of roles) await services.store.roles.assign(role, person.id, actorOf(caller), at);
+  await note(services, stored, caller, `reassigned to ${person.name} (now holds ${roles.join(', ')})`);
+  return { ok: true, settles: false, outcome: `Reassigned to ${person.name} by ${caller.name}`, message: `${person.name} now holds ${roles.join(', ')} and will be reminded.` };
 }
 
 function fromAnswer(outcome: AnswerOutcome, line: (stored: StoredAction) => string): EscalationResult {
-  if (outcome.kind === 'saved') return { ok: true, outcome: line(outcome.stored), message: `Saved: ${outcome.change.summary}.` };
+  if (outcome.kind === 'saved') return { ok: true, settles: true, outcome: line(outcome.stored), message: `Saved: ${line(outcome.stored)}.` };
   if (outcome.kind === 'stale') return refuse(`it changed a moment ago (now ${outcome.stored.progress.status}); nothing was changed.`);
-  return refuse(outcome.reason);
+  return refuse(readableDates(outcome.reason));
 }
 
-/** Accept the delay: the action is delayed to the new date, on the commissioner's word. `shownBy`: the digest pressed. */
-export async function acceptDelay(services: Services, directory: Directory, caller: Caller, planId: string, actionId: string, newDate: IsoDate, shownBy: ShownBy = {}): Promise<EscalationResult> {
+/**
+ * Accept the delay: the action is delayed to the new date, on the commissioner's word. `shownBy`: the digest
+ * pressed; `occurrence`: the one its line was about (a press after the owner closed it lands on nothing).
+ */
+export async function acceptDelay(services: Services, directory: Directory, caller: Caller, planId: string, actionId: string, newDate: IsoDate, shownBy: ShownBy = {}, occurrence: IsoDate | null = null): Promise<EscalationResult> {
   const stored = await loadFor(services, directory, caller, planId, actionId);
   if (typeof stored === 'string') return refuse(stored);
-  const outcome = await answerAction(services, directory, caller, { planId, actionId, occurrence: null, answer: { kind: 'delayed', newDate, reason: 'delay accepted by the commissioner' }, via: 'button', shownBy });
-  return fromAnswer(outcome, () => `Delay accepted to ${dueLabel(newDate)} by ${caller.name}`);
+  const outcome = await answerAction(services, directory, caller, { planId, actionId, occurrence, answer: { kind: 'delayed', newDate, reason: 'delay accepted by the commissioner' }, via: 'button', shownBy });
+  // As for an owner's own delay: a weekend, a bank holiday or a date after the plan ends is accepted, and said.
+  const notes = dateNotes(newDate, directory.plan(planId)?.period ?? null, dueLabel);
+  return fromAnswer(outcome, () => `Delay accepted to ${dueLabel(newDate)} by ${caller.name}${notes.length > 0 ? `. Note: ${notes.join('; ')}` : ''}`);
 }
 
-/** Close: the action is done, on the commissioner's word. `shownBy`: the digest pressed. */
-export async function close(services: Services, directory: Directory, caller: Caller, planId: string, actionId: string, shownBy: ShownBy = {}): Promise<EscalationResult> {
+/** Close: the action is done, on the commissioner's word. `shownBy` and `occurrence` as for acceptDelay. */
+export async function close(services: Services, directory: Directory, caller: Caller, planId: string, actionId: string, shownBy: ShownBy = {}, occurrence: IsoDate | null = null): Promise<EscalationResult> {
   const stored = await loadFor(services, directory, caller, planId, actionId);
   if (typeof stored === 'string') return refuse(stored);
-  const outcome = await answerAction(services, directory, caller, { planId, actionId, occurrence: null, answer: { kind: 'done' }, via: 'button', shownBy });
-  return fromAnswer(outcome, () => `Closed by ${caller.name}`);
+  const outcome = await answerAction(services, directory, caller, { planId, actionId, occurrence, answer: { kind: 'done' }, via: 'button', shownBy });
+  // A recurring action stays open for its next occurrence: the line says so rather than "Closed".
+  return fromAnswer(outcome, (after) => (after.progress.status === 'done' || !after.progress.dueDate ? `Closed by ${caller.name}` : `This occurrence closed by ${caller.name}; next review ${dueLabel(after.progress.dueDate)}`));
 }

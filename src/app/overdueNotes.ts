@@ -5,7 +5,7 @@ import { dueLabel } from '../cards/format.ts';
 import type { IsoDate } from '../domain/plan.ts';
 import type { StoredAction } from '../domain/ports.ts';
 import { mapLimit } from '../mapLimit.ts';
-import { mayManagePlan } from './access.ts';
+import { mayManagePlan, ownersIn } from './access.ts';
 import type { Caller } from './caller.ts';
 import type { Directory } from './directory.ts';
 import { peopleOnLeave } from './reminderSettings.ts';
@@ -21,8 +21,13 @@ export const seenKey = (planId: string, actionId: string): string => `${planId}|
  */
 export async function seenLabels(services: Services, directory: Directory, caller: Caller, actions: readonly StoredAction[]): Promise<Map<string, string>> {
   const shown = actions.filter((a) => a.progress.status !== 'done' && mayManagePlan(caller, a.planId, directory));
-  // An action whose roles nobody holds was never in anyone's digest: "not opened" would blame no one.
-  const labels = await mapLimit(shown, 8, (a) => (directory.owners(a.action).some((o) => o.people.length > 0) ? seenLabel(services, a.planId, a.action.id) : Promise.resolve('nobody holds its roles')));
+  // An action whose roles nobody (in the plan's tenant, who can be reached) holds was in nobody's digest:
+  // "not opened" would blame no one.
+  const labels = await mapLimit(shown, 8, (a) => {
+    const holders = ownersIn(a.planId, a.action, directory).flatMap((o) => o.people);
+    if (holders.length === 0) return Promise.resolve('nobody holds its roles');
+    return holders.some((p) => p.reachable) ? seenLabel(services, a.planId, a.action.id) : Promise.resolve('nobody who can be reached holds its roles');
+  });
   return new Map(shown.map((a, i) => [seenKey(a.planId, a.action.id), labels[i] ?? 'not opened']));
 }
 

@@ -24,6 +24,11 @@ export function withOutcome(record: DigestRecord, which: (l: DigestLine) => bool
   return { ...record, lines: record.lines.map((l) => (which(l) ? { ...l, outcome } : l)) };
 }
 
+/** The record with `note` on the lines `which` picks: news that leaves them open (a chase, a reassignment). */
+export function withNote(record: DigestRecord, which: (l: DigestLine) => boolean, note: string): DigestRecord {
+  return { ...record, lines: record.lines.map((l) => (which(l) ? { ...l, note } : l)) };
+}
+
 async function conversationOf(services: Services, personId: string): Promise<Partial<ConversationReference> | null> {
   return (await services.store.people.conversationOf(personId)) as Partial<ConversationReference> | null;
 }
@@ -45,13 +50,14 @@ async function refreshSentCards(services: Services, messenger: Messenger, stored
   return refreshed;
 }
 
-/** Writes `outcome` against the action on every digest listing it (but `exceptKey`) and redraws each in its chat. */
-export async function refreshDigests(services: Services, messenger: Messenger, planId: string, actionId: string, outcome: string, today: string, exceptKey: string | undefined): Promise<number> {
+/** Writes `outcome` (or a `note`) against the action on every digest listing it (but `exceptKey`) and redraws each in its chat. */
+export async function refreshDigests(services: Services, messenger: Messenger, planId: string, actionId: string, outcome: string, today: string, exceptKey: string | undefined, as: 'outcome' | 'note' = 'outcome'): Promise<number> {
   let refreshed = 0;
   for (const record of await services.store.digests.withAction(planId, actionId)) {
-    // A one-line "digest" went out as the single-action card, which refreshSentCards replaces.
-    if (record.key === exceptKey || !record.activityId || record.lines.length < 2) continue;
-    const updated = withOutcome(record, (l) => l.planId === planId && l.actionId === actionId, outcome);
+    // A one-line owner "digest" went out as the single-action card, which refreshSentCards replaces; an
+    // escalation digest is always a digest, however short.
+    if (record.key === exceptKey || !record.activityId || (record.kind === 'owner' && record.lines.length < 2)) continue;
+    const updated = (as === 'note' ? withNote : withOutcome)(record, (l) => l.planId === planId && l.actionId === actionId, outcome);
     try {
       await services.store.digests.save(updated);
       const conversation = await conversationOf(services, record.personId);

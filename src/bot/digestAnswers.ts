@@ -18,7 +18,7 @@ import type { DigestLine } from '../domain/digestPorts.ts';
 import type { CardAnswerResult } from './cardAnswer.ts';
 import type { ChatTurn } from './commands/chatCommand.ts';
 import { newDateNote } from './answerApply.ts';
-import { outcomeLine, refreshDigests, withOutcome } from './answerNews.ts';
+import { outcomeLine, refreshDigests, withNote, withOutcome } from './answerNews.ts';
 import type { Messenger } from './messenger.ts';
 
 const VERBS = ['digest.done', 'digest.delayed', 'digest.blocked', 'digest.snooze', 'digest.page', 'escalation.chase', 'escalation.reassign', 'escalation.accept', 'escalation.close'] as const;
@@ -67,7 +67,7 @@ export async function answerFromDigest(turn: ChatTurn, messenger: Messenger, ver
       const date = input('snooze');
       if (s === 'date' && !(typeof date === 'string' && isValidIsoDate(date))) return refused(services, caller.id, 'pick the date to snooze until');
       const done = await snoozeAction(services, caller.id, line.planId, line.actionId, s === 'date' ? String(date) : (s ?? 'day'), turn.today);
-      result = done.ok ? { ok: true, outcome: done.message, message: done.message } : { ok: false, message: done.message };
+      result = done.ok ? { ok: true, settles: true, outcome: done.message, message: done.message } : { ok: false, message: done.message };
       break;
     }
     case 'escalation.chase':
@@ -80,17 +80,18 @@ export async function answerFromDigest(turn: ChatTurn, messenger: Messenger, ver
     }
     case 'escalation.accept': {
       const date = input('accept');
-      result = typeof date === 'string' && isValidIsoDate(date) ? await acceptDelay(services, turn.directory, caller, line.planId, line.actionId, date, { digestKey: d }) : { ok: false, message: 'pick the new date' };
+      result = typeof date === 'string' && isValidIsoDate(date) ? await acceptDelay(services, turn.directory, caller, line.planId, line.actionId, date, { digestKey: d }, line.occurrence) : { ok: false, message: 'pick the new date' };
       break;
     }
     default:
-      result = await close(services, turn.directory, caller, line.planId, line.actionId, { digestKey: d });
+      result = await close(services, turn.directory, caller, line.planId, line.actionId, { digestKey: d }, line.occurrence);
   }
   if (!result.ok) return reply(`Not saved: ${readableDates(result.message)}`);
-  const updated = withOutcome(record, (l) => l === line, result.outcome);
+  // A chase or a reassignment leaves the action as it was: the line says so and keeps its buttons.
+  const updated = result.settles ? withOutcome(record, (l) => l === line, result.outcome) : withNote(record, (l) => l === line, result.outcome);
   await services.store.digests.save(updated);
   // Answers reach the other digests through answerAction; a reassignment is not an answer but is news too.
-  if (parsed.data.verb === 'escalation.reassign') await refreshDigests(services, messenger, line.planId, line.actionId, result.outcome, turn.today, record.key);
+  if (parsed.data.verb === 'escalation.reassign') await refreshDigests(services, messenger, line.planId, line.actionId, result.outcome, turn.today, record.key, 'note');
   return { card: digestCard(updated, turn.today, { line: i }), message: result.message };
 }
 
@@ -115,7 +116,7 @@ async function answerLine(turn: ChatTurn, line: DigestLine, answer: Answer, dige
   if (outcome.kind !== 'saved') return { ok: false, message: outcome.reason };
   // The redrawn digest is all the presser sees: a note about the new date (weekend, after the plan) goes on the line.
   const note = newDateNote(outcome.change, turn.directory.plan(line.planId)?.period ?? null);
-  return { ok: true, outcome: `${outcomeLine(outcome.change)}${note ? `. ${note}` : ''}`, message: `Saved: ${typeableRef(outcome.stored)} ${outcome.change.summary}.${outcome.note ? ` ${outcome.note}` : ''}` };
+  return { ok: true, settles: true, outcome: `${outcomeLine(outcome.change)}${note ? `. ${note}` : ''}`, message: `Saved: ${typeableRef(outcome.stored)} ${outcome.change.summary}.${outcome.note ? ` ${outcome.note}` : ''}` };
 }
 
 /** Chase: each owner gets the action's reminder card now, headed as of today. */

@@ -28,6 +28,14 @@ export async function recordReadReceipt(services: Services, activity: Partial<Ac
     services.logger.warn({ personId }, 'read receipt without a usable lastReadMessageId: ignored');
     return 0;
   }
+  // Only from the person's own tenant: another tenant's activity naming them marks nothing.
+  const channelTenant = (activity.channelData as { tenant?: { id?: unknown } } | undefined)?.tenant?.id;
+  const tenantId = activity.conversation?.tenantId ?? (typeof channelTenant === 'string' ? channelTenant : '');
+  const person = await services.store.people.get(personId);
+  if (!person || person.tenantId !== tenantId) {
+    services.logger.warn({ personId, tenantId }, 'read receipt from a person not known in that tenant: ignored');
+    return 0;
+  }
   const digests = (await services.store.digests.ofPerson(personId, RECENT)).filter((d) => d.activityId !== null);
   // The message read, and every digest sent before it (a person who read the latest has seen the older).
   const read = digests.find((d) => d.activityId === lastRead);

@@ -46,7 +46,7 @@ function escalationTitle(line: DigestLine): string {
 }
 
 function baseLine(record: DigestRecord, today: IsoDate, line: DigestLine, n: number): DigestCardLine {
-  return { n, digest: record.key, ref: line.ref, text: line.text, partnership: line.partnership, dueLabel: dueText(line, today), outcome: line.outcome ?? '' };
+  return { n, digest: record.key, ref: line.ref, text: line.text, partnership: line.partnership, dueLabel: dueText(line, today), outcome: line.outcome ?? '', note: line.note ?? '' };
 }
 
 function counts(lines: DigestLine[], today: IsoDate): string {

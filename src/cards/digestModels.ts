@@ -12,6 +12,8 @@ export interface DigestCardLine {
   dueLabel: string;
   /** "Done by Sam Patel at 09:14"; empty while unanswered (the buttons show). */
   outcome: string;
+  /** "Chased by Jane Smith: 1 of 1 reminded": news that leaves the buttons (empty when none). */
+  note: string;
 }
 
 /** A section of a digest ("Overdue (3)"). */

@@ -44,6 +44,8 @@ export interface DigestLine {
   seen?: string;
   /** Set once someone answers from the digest: "Done by Sam Patel". */
   outcome?: string;
+  /** A chase or a reassignment: shown on the line, which stays open ("Chased by Jane Smith"). */
+  note?: string;
 }
 
 /** An escalation line (it says why the commissioner hears of it), not the person's own action. */

@@ -2,7 +2,7 @@
 // changed since last week, the five oldest overdue; who is on leave, who cannot be reached, and the
 // roles nobody holds. One card under the size limit, sent once per week to each commissioner.
 import { typeableRef } from '../app/actionCards.ts';
-import { commissionersOf } from '../app/access.ts';
+import { commissionersOf, holdersIn } from '../app/access.ts';
 import { loadDirectory, type Directory } from '../app/directory.ts';
 import { planPictures, type PlanPicture } from '../app/planSummary.ts';
 import { peopleOnLeave } from '../app/reminderSettings.ts';
@@ -20,18 +20,23 @@ import type { IsoDate } from '../domain/plan.ts';
 
 const RAG_COLORS = { Red: 'Attention', Amber: 'Warning', Green: 'Good' } as const;
 
-/** Roles named in plans that nobody who can be reached holds, with their action counts, most first. */
+/** Roles named in plans that nobody who can be reached holds (in the plan's tenant), with their action counts, most first. */
 export function unheldRoles(directory: Directory): { role: string; actions: number }[] {
   const counts = new Map<string, { role: string; actions: number }>();
   for (const plan of directory.plans) {
     for (const r of plan.roles) {
-      if (directory.holders(r.name).some((p) => p.reachable)) continue;
+      if (holdersIn(plan.id, r.name, directory).some((p) => p.reachable)) continue;
       const entry = counts.get(roleKey(r.name)) ?? { role: r.name, actions: 0 };
       entry.actions += r.actions;
       counts.set(roleKey(r.name), entry);
     }
   }
   return [...counts.values()].sort((a, b) => b.actions - a.actions || a.role.localeCompare(b.role));
+}
+
+/** The first `n` of a list and how many more: "A, B and 12 more". */
+function firstOf(items: readonly string[], n: number): string {
+  return items.length > n ? `${items.slice(0, n).join(', ')} and ${items.length - n} more` : items.join(', ');
 }
 
 function snapshotOf(picture: PlanPicture, today: IsoDate): PlanSnapshot {
@@ -66,19 +71,22 @@ function planPart(picture: PlanPicture, previous: PlanSnapshot | null, today: Is
 export async function briefingCard(services: Services, directory: Directory, today: IsoDate, only?: ReadonlySet<string>): Promise<{ card: object; pictures: PlanPicture[] }> {
   const pictures = await planPictures(services.store, today, only);
   const previous = await Promise.all(pictures.map((p) => services.store.briefings.snapshotBefore(p.plan.id, today)));
-  const tenants = new Set(pictures.map((p) => directory.plan(p.plan.id)?.tenantId));
-  const ours = only ? { ...directory, plans: directory.plans.filter((p) => only.has(p.id)), people: directory.people.filter((p) => tenants.has(p.tenantId)) } : directory;
-  const leave = (await peopleOnLeave(services, directory, today)).filter((l) => !only || ours.people.some((p) => p.name === l.name));
+  const ours = only ? { ...directory, plans: directory.plans.filter((p) => only.has(p.id)) } : directory;
+  // The people of these plans: holders, in each plan's tenant, of a role the plans name. Nobody else's
+  // leave or reachability is the commissioner's business.
+  const theirs = new Set(ours.plans.flatMap((plan) => plan.roles.flatMap((r) => holdersIn(plan.id, r.name, directory))).map((p) => p.id));
+  const people = directory.people.filter((p) => theirs.has(p.id));
+  const leave = (await peopleOnLeave(services, directory, today)).filter((l) => people.some((p) => p.name === l.name));
   const unheld = unheldRoles(ours);
-  const unreachable = ours.people.filter((p) => !p.reachable).map((p) => p.name);
+  const unreachable = people.filter((p) => !p.reachable).map((p) => p.name);
   let card: object = {};
-  for (const [oldest, firstRoles] of [[5, 8], [3, 5], [1, 3], [0, 3]] as const) {
+  for (const [oldest, firstRoles, firstPeople] of [[5, 8, 40], [3, 5, 20], [1, 3, 10], [0, 3, 5]] as const) {
     const data: BriefingCard = {
       title: 'Weekly briefing',
       asOf: `as of ${dueLabel(today)}`,
       plans: pictures.map((p, i) => planPart(p, previous[i] ?? null, today, services.settings.ESCALATE_AFTER_DAYS, oldest)),
-      onLeave: leave.length > 0 ? leave.map((l) => `${l.name} until ${dueLabel(l.until)}`).join(', ') : 'nobody',
-      unreachable: unreachable.length > 0 ? `${unreachable.join(', ')} (their roles count as unheld)` : 'nobody',
+      onLeave: leave.length > 0 ? firstOf(leave.map((l) => `${l.name} until ${dueLabel(l.until)}`), firstPeople) : 'nobody',
+      unreachable: unreachable.length > 0 ? `${firstOf(unreachable, firstPeople)} (their roles count as unheld)` : 'nobody',
       unheld: unheld.length > 0 ? `${countLabel(unheld.length, 'role')}: ${unheld.slice(0, firstRoles).map((r) => `${r.role} (${countLabel(r.actions, 'action')})`).join(', ')}${unheld.length > firstRoles ? ', …' : ''}` : 'none',
     };
     card = renderCard('briefing', data);

@@ -56,7 +56,10 @@ export async function deliverBundle(services: Services, messenger: Messenger, di
   }
   // A person with one action gets the familiar single-action card.
   const single = bundle.kind === 'owner' && items.length === 1 && items[0];
-  const record: DigestRecord = { key, kind: bundle.kind, personId: person.id, day, lines: items.map((i) => i.line), notes: notes.map((n) => n.text), activityId: null, conversationId: null, sentAt: null, seenAt: null };
+  // An action escalated to a commissioner who also owns it is one line, the escalation (its item is still claimed).
+  const escalated = new Set(items.filter((i) => i.info.audience === 'lead').map((i) => `${i.line.planId}|${i.line.actionId}`));
+  const lines = items.filter((i) => i.info.audience === 'lead' || !escalated.has(`${i.line.planId}|${i.line.actionId}`)).map((i) => i.line);
+  const record: DigestRecord = { key, kind: bundle.kind, personId: person.id, day, lines, notes: notes.map((n) => n.text), activityId: null, conversationId: null, sentAt: null, seenAt: null };
   try {
     // Saved before sending, so a button pressed the moment it arrives finds its digest.
     if (!single) await store.digests.save(record);

@@ -6,6 +6,7 @@ import { endCovers } from '../app/reminderSettings.ts';
 import type { Services } from '../app/services.ts';
 import { londonDate } from '../domain/calendar.ts';
 import type { IsoDate } from '../domain/plan.ts';
+import type { Person } from '../domain/progress.ts';
 import type { StoredAction } from '../domain/ports.ts';
 import { reminderHorizon, type Reminder, type ReminderRules } from '../domain/reminders.ts';
 import type { Messenger } from '../domain/messenger.ts';
@@ -77,6 +78,7 @@ export async function runSweep(services: Services, messenger: Messenger, at: Dat
   // Claims are stamped when made, not with the sweep's start: a sweep slowed past the lease (Retry-After,
   // a slow connector) must not write claims that already look abandoned to another instance.
   const started = Date.now();
+  const unreachable: Person[] = [];
   const stamp = (): Date => new Date(at.getTime() + (Date.now() - started));
   const send = async (bundles: Bundle[]): Promise<void> => {
     if (options.dryRun) {
@@ -93,7 +95,10 @@ export async function runSweep(services: Services, messenger: Messenger, at: Dat
           report.caughtUp += lines.filter((l) => l.reminder.sendOn < today).length;
         } else if (outcome === 'skipped') report.skipped += 1;
         else if (outcome !== 'empty') report.failed += 1;
-        if (outcome === 'unreachable' && !report.unreachable.includes(bundle.person.name)) report.unreachable.push(bundle.person.name);
+        if (outcome === 'unreachable' && !unreachable.some((p) => p.id === bundle.person.id)) {
+          unreachable.push(bundle.person);
+          report.unreachable.push(bundle.person.name);
+        }
       }
     };
     await Promise.all(Array.from({ length: Math.max(1, options.concurrency ?? 16) }, worker));
@@ -106,7 +111,7 @@ export async function runSweep(services: Services, messenger: Messenger, at: Dat
   const leads = commissionerIds(services, directory);
   await send(plan.owner.filter((b) => !leads.has(b.person.id)));
   const last = [...plan.owner.filter((b) => leads.has(b.person.id)), ...plan.escalation];
-  await send(options.dryRun ? last : await addEscalationNotes(services, directory, last, today, report.unreachable));
+  await send(options.dryRun ? last : await addEscalationNotes(services, directory, last, today, unreachable));
   services.logger.info(
     { reason: options.reason ?? 'on demand', today, considered: report.considered, due: report.due, sent: report.sent, items: report.items, caughtUp: report.caughtUp, catchUpDays: settings.CATCH_UP_DAYS, skipped: report.skipped, failed: report.failed, unheldRoles: report.unheldRoles.length, unescalated: report.unescalated, dryRun: options.dryRun ?? false },
     report.caughtUp > 0 ? `reminder sweep done: ${report.caughtUp} missed while the bot was down sent late (at most ${settings.CATCH_UP_DAYS} days)` : 'reminder sweep done',

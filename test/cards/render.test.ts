@@ -21,7 +21,7 @@ const action: ActionCardFields = {
   owners: [{ role: 'SMLO', people: 'Sam Jones' }, { role: 'DAT Co-ordinator', people: 'nobody yet' }],
 };
 
-const digestLine = { n: 0, digest: 'owner|p1|2011-10-03', ref: '2.1.3', text: 'Review the needs assessment', partnership: 'Isle of Wight DAT', dueLabel: 'Fri 30 Sep 2011 · 3 days late', outcome: '' };
+const digestLine = { n: 0, digest: 'owner|p1|2011-10-03', ref: '2.1.3', text: 'Review the needs assessment', partnership: 'Isle of Wight DAT', dueLabel: 'Fri 30 Sep 2011 · 3 days late', outcome: '', note: '' };
 const paging = { digest: 'owner|p1|2011-10-03', page: 0, nextPage: 1, more: 4 };
 
 const samples: CardData = {

@@ -28,7 +28,9 @@ export const rolesCommand = command({
         counts.set(roleKey(role.name), entry);
       }
     }
-    const rows = [...counts.values()].map((r) => ({ ...r, people: holdersHere(turn, r.name) })).filter((r) => !intent.unheld || r.people.length === 0).sort((a, b) => b.actions - a.actions);
+    // A role whose only holders cannot be reached is unheld, as the sweep and the briefing count it.
+    const reachable = (role: string): boolean => turn.directory.holders(role).some((p) => p.tenantId === turn.caller.tenantId && p.reachable);
+    const rows = [...counts.values()].map((r) => ({ ...r, people: holdersHere(turn, r.name) })).filter((r) => !intent.unheld || !reachable(r.name)).sort((a, b) => b.actions - a.actions);
     if (rows.length === 0) return { text: intent.unheld ? 'Every role in your plans is held by someone.' : 'Your plans name no roles.' };
     const lines = rows.slice(0, MAX_LINES).map((r) => `- **${r.name}** (${countLabel(r.actions, 'action')}; ${[...r.plans].join(', ')}): ${r.people.length > 0 ? r.people.join(', ') : '_nobody_'}`);
     const rest = rows.length > MAX_LINES ? `\n\n…and ${rows.length - MAX_LINES} more roles with fewer actions. Ask "who is <role>?" for any one.` : '';
