@@ -2,6 +2,10 @@
 // action, and cover a role until a date. Each returns what to say back, naming the date understood.
 import { dueLabel } from '../cards/format.ts';
 import { isOnLeave, isPaused, modeLabel, snoozeUntil, withSnooze, type SnoozeChoice } from '../domain/personSettings.ts';
+import type { Person } from '../domain/progress.ts';
+import { nextWorkingDay } from '../domain/workingDays.ts';
+import { leadRoleOf, tenantPlans } from './access.ts';
+import { closest } from './closest.ts';
 import { roleKey } from '../domain/owners.ts';
 import type { IsoDate, PlanAction } from '../domain/plan.ts';
 import type { ReminderMode } from '../domain/reading/intent.ts';
@@ -15,11 +19,13 @@ export interface SettingsResult {
   message: string;
 }
 
-/** "remind me daily / weekly on Monday / only when overdue". */
-export async function setReminderMode(services: Services, personId: string, mode: ReminderMode): Promise<SettingsResult> {
+/** "remind me daily / weekly on Monday / only when overdue". A weekend day is the Monday it would come on. */
+export async function setReminderMode(services: Services, personId: string, asked: ReminderMode): Promise<SettingsResult> {
+  const weekend = asked.kind === 'weekly' && (asked.weekday === 0 || asked.weekday === 6);
+  const mode: ReminderMode = weekend ? { kind: 'weekly', weekday: 1 } : asked;
   const settings = await services.store.settings.get(personId);
   await services.store.settings.save({ ...settings, mode });
-  return { ok: true, message: `I will remind you ${modeLabel(mode)}.` };
+  return { ok: true, message: `${weekend ? 'Reminders go out on working days only, so ' : ''}I will remind you ${modeLabel(mode)}.` };
 }
 
 /** "pause reminders until 4 Jan" / "I'm on leave until 4 Jan": nothing is sent before that day. */
@@ -27,33 +33,50 @@ export async function pauseReminders(services: Services, personId: string, until
   if (until <= today) return { ok: false, message: `${dueLabel(until)} is not in the future, so nothing was paused.` };
   const settings = await services.store.settings.get(personId);
   await services.store.settings.save({ ...settings, pausedUntil: until, onLeave: leave });
-  return { ok: true, message: `${leave ? 'Enjoy your leave. ' : ''}No reminders until ${dueLabel(until)}; type "resume reminders" to have them back sooner.` };
+  // Sweeps run on working days: a pause to a weekend or bank holiday ends on the working day after.
+  const back = nextWorkingDay(until);
+  const ends = back === until ? `until ${dueLabel(until)}` : `before ${dueLabel(back)}, the first working day from ${dueLabel(until)}`;
+  return { ok: true, message: `${leave ? 'Enjoy your leave. ' : ''}No reminders ${ends}; type "resume reminders" to have them back sooner.` };
 }
 
 /** "resume reminders". */
-export async function resumeReminders(services: Services, personId: string): Promise<SettingsResult> {
+export async function resumeReminders(services: Services, personId: string, today: IsoDate): Promise<SettingsResult> {
   const settings = await services.store.settings.get(personId);
+  if (!isPaused(settings, today)) return { ok: true, message: `Your reminders were not paused: they come ${modeLabel(settings.mode)}.` };
   await services.store.settings.save({ ...settings, pausedUntil: null, onLeave: false });
   return { ok: true, message: 'Reminders are back on from the next sweep.' };
 }
 
 /** Snoozes one action for one person: a working day, a week, or until a date. */
 export async function snoozeAction(services: Services, personId: string, planId: string, actionId: string, choice: SnoozeChoice, today: IsoDate): Promise<SettingsResult> {
-  const until = snoozeUntil(choice, today);
-  if (until <= today) return { ok: false, message: `${dueLabel(until)} is not in the future, so it was not snoozed.` };
+  const asked = snoozeUntil(choice, today);
+  if (asked <= today) return { ok: false, message: `${dueLabel(asked)} is not in the future, so it was not snoozed.` };
+  // No sweep runs on a weekend or bank holiday: the action comes back on the next working day.
+  const until = nextWorkingDay(asked);
   const settings = await services.store.settings.get(personId);
   await services.store.settings.save(withSnooze(settings, { planId, actionId, until }, today));
-  return { ok: true, message: `Snoozed until ${dueLabel(until)}.` };
+  return { ok: true, message: `Snoozed until ${dueLabel(until)}${until === asked ? '' : `, the first working day from ${dueLabel(asked)}`}.` };
+}
+
+/** "unsnooze 1.2.3": its reminders come again from the next sweep. */
+export async function unsnoozeAction(services: Services, personId: string, planId: string, actionId: string, today: IsoDate): Promise<SettingsResult> {
+  const settings = await services.store.settings.get(personId);
+  const kept = settings.snoozes.filter((s) => !(s.planId === planId && s.actionId === actionId));
+  if (!settings.snoozes.some((s) => s.planId === planId && s.actionId === actionId && s.until > today)) return { ok: false, message: 'it was not snoozed.' };
+  await services.store.settings.save({ ...settings, snoozes: kept });
+  return { ok: true, message: 'no longer snoozed: reminders about it come again from the next sweep.' };
 }
 
 /** "my settings". */
-export async function describeSettings(services: Services, personId: string, today: IsoDate, directory: Directory): Promise<string[]> {
+export async function describeSettings(services: Services, personId: string, today: IsoDate, directory: Directory, tenantId: string): Promise<string[]> {
   const settings = await services.store.settings.get(personId);
   const lines = [`Reminders: ${modeLabel(settings.mode)}.`];
   if (isPaused(settings, today)) lines.push(`${isOnLeave(settings, today) ? 'On leave' : 'Paused'} until ${dueLabel(settings.pausedUntil ?? today)}.`);
   const snoozed = settings.snoozes.filter((s) => s.until > today);
   if (snoozed.length > 0) lines.push(`Snoozed: ${snoozed.length} action${snoozed.length === 1 ? '' : 's'}, the first back on ${dueLabel(snoozed.map((s) => s.until).sort()[0] ?? today)}.`);
-  const covers = (await services.store.settings.covers()).filter((c) => c.personId === personId || directory.rolesOf(personId).some((r) => roleKey(r) === roleKey(c.role)));
+  // Role names are per tenant: another tenant's cover of a role of the same name is none of theirs.
+  const covers = (await services.store.settings.covers()).filter((c) => directory.person(c.personId)?.tenantId === tenantId
+    && (c.personId === personId || directory.rolesOf(personId).some((r) => roleKey(r) === roleKey(c.role))));
   for (const c of covers) lines.push(`${directory.person(c.personId)?.name ?? 'Someone'} covers ${c.role} until ${dueLabel(c.until)}.`);
   return lines;
 }
@@ -62,16 +85,18 @@ export async function describeSettings(services: Services, personId: string, tod
  * "Sam Patel covers SMLO until 4 Jan", by the commissioner or a holder of the role: the cover holds
  * the role until that day (so reminders and answers reach them), and loses it after.
  */
-export async function coverRole(services: Services, directory: Directory, caller: Caller, who: string, role: string, until: IsoDate, today: IsoDate): Promise<SettingsResult> {
+export async function coverRole(services: Services, directory: Directory, caller: Caller, person: Person, asked: string, until: IsoDate, today: IsoDate): Promise<SettingsResult> {
+  // Only a role the caller's tenant's plans name: a made-up one would be a new role, given to nobody's actions.
+  const named = [...new Set(tenantPlans(caller, directory).flatMap((p) => [...p.roles.map((r) => r.name), leadRoleOf(p, services.settings.LEAD_ROLE)]))];
+  const role = named.find((n) => roleKey(n) === roleKey(asked));
+  if (!role) {
+    const near = closest(asked, named, 3);
+    return { ok: false, message: `No plan of yours names a role "${asked}", so no cover was set.${near.length > 0 ? ` Did you mean ${near.join(' or ')}?` : ' Type "roles" to see them.'}` };
+  }
   const holds = caller.roles.some((r) => roleKey(r) === roleKey(role));
   if (!caller.isLead && !caller.isAdmin && !holds) return { ok: false, message: `Only the commissioner or someone who holds ${role} can arrange cover for it.` };
   if (until < today) return { ok: false, message: `${dueLabel(until)} has passed, so no cover was set.` };
-  const found = directory.people.filter((p) => p.name.toLowerCase().includes(who.trim().toLowerCase()));
-  if (found.length !== 1) {
-    return { ok: false, message: found.length === 0 ? `I do not know anyone called "${who}" (they must have added the bot).` : `"${who}" could be ${found.map((p) => p.name).join(' or ')}: say the full name.` };
-  }
-  const [person] = found;
-  if (!person) return { ok: false, message: 'No such person.' };
+  if (person.tenantId !== caller.tenantId) return { ok: false, message: `I don't know ${person.name} here, so no cover was set.` };
   const already = directory.rolesOf(person.id).some((r) => roleKey(r) === roleKey(role));
   const existing = (await services.store.settings.covers()).find((c) => c.personId === person.id && roleKey(c.role) === roleKey(role));
   if (already && !existing) return { ok: false, message: `${person.name} already holds ${role}.` };

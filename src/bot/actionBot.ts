@@ -4,6 +4,7 @@ import { isStorageFault } from '../app/faults.ts';
 import type { Services } from '../app/services.ts';
 import { z } from 'zod';
 import { answerFromCard } from './cardAnswer.ts';
+import { snoozeFromCard } from './cardSnooze.ts';
 import { answerFromDigest, isDigestVerb } from './digestAnswers.ts';
 import { actOnDocumentIntent, isDocumentIntent } from './documentIntents.ts';
 import { importPress, repliesToFiles, type FileUploadDeps } from './fileUpload.ts';
@@ -172,6 +173,7 @@ export class ActionBot extends ActivityHandler {
       return 'card' in reply ? { card: reply.card, message: 'Next page.' } : { card: null, message: reply.text };
     }
     if (verb === 'done' || verb === 'delayed' || verb === 'blocked') return answerFromCard(turn, verb, data, replyToId);
+    if (verb === 'snooze') return snoozeFromCard(turn, data);
     if (isDigestVerb(verb)) return answerFromDigest(turn, this.messenger, verb, data);
     this.services.logger.warn({ personId: turn.caller.id, verb: typeof verb === 'string' ? verb.slice(0, 40) : typeof verb }, 'card press refused: unknown verb');
     return { card: null, message: 'That button is not one I know. Nothing was changed.' };

@@ -52,7 +52,7 @@ export async function answerFromDigest(turn: ChatTurn, messenger: Messenger, ver
   if (parsed.data.verb === 'digest.page') return { card: digestCard(record, turn.today, { page: p ?? 0 }), message: '' };
   const line = i === undefined ? undefined : record.lines[i];
   if (!line || i === undefined) return refused(services, caller.id, 'no such line on the digest');
-  if (line.outcome) return reply(`Already answered: ${line.outcome}.`);
+  if (line.outcome) return reply(`Already answered: ${line.outcome.replace(/\.$/, '')}.`);
   const input = (name: string): unknown => fields[`${name}${i}`];
 
   let result: EscalationResult;

@@ -1,6 +1,6 @@
 // What the bot remembers of its conversation with one person between messages: an answer waiting for
 // "yes", the list "more" continues, and the last answer "undo" reverts. Plain JSON, stored per person.
-import type { ListFilter, ListKind, Period } from './reading/intent.ts';
+import type { Intent, ListFilter, ListKind, Period } from './reading/intent.ts';
 import type { Answer } from './answers.ts';
 import type { ActionProgress } from './progress.ts';
 
@@ -30,6 +30,12 @@ export interface PendingAnswer {
   askedAt: string;
 }
 
+/** A reminder setting the reader guessed ("remnd me weekly"), saved only after "yes". */
+export interface PendingSetting {
+  intent: Extract<Intent, { kind: 'remind-me' | 'pause' | 'snooze' | 'cover' }>;
+  askedAt: string;
+}
+
 /** One action the caller's last answer changed, for "undo". */
 export interface LastAnswer {
   planId: string;
@@ -46,6 +52,8 @@ export interface ChatState {
   lastList: { query: ListQuery; offset: number } | null;
   /** Every action the caller's last message or press changed ("done A, B and C": three), for "undo". */
   lastAnswers: LastAnswer[];
+  /** Absent in states saved before settings were confirmed. */
+  pendingSetting?: PendingSetting | null;
 }
 
 export const emptyChatState: ChatState = { pending: null, lastList: null, lastAnswers: [] };

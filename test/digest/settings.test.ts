@@ -54,7 +54,7 @@ afterAll(async () => bot?.close());
 /** What the bot answers a settings intent (the reading of the message is the reader's, tested on its own). */
 async function say(person: TeamsPerson, intent: Intent, onLeave = false): Promise<string> {
   const turn = await turnFor(bot.runtime.services, bot.runtime.messenger, { id: person.aadObjectId, name: person.name, tenantId: testTenantId, mentions: [] });
-  const reply = await settingsReply(turn, intent as Parameters<typeof settingsReply>[1], { onLeave });
+  const reply = await settingsReply(turn, { ...intent, ...(onLeave ? { leave: true } : {}) } as Parameters<typeof settingsReply>[1]);
   return JSON.stringify(reply);
 }
 const digestsOf = (person: TeamsPerson) => cardsTo(bot, person);

@@ -11,8 +11,11 @@ const SHORT_ID = /^(?:(.*?)\s*\(\s*)?([0-9a-f]{8})\s*\)?$/i;
 /** The short id people type back to tell two people of one name apart. */
 export const shortId = (person: Person): string => person.id.slice(0, 8).toLowerCase();
 
-/** Finds the person `written` names among the caller's tenant; `again` is the message with a person put in ("assign SMLO to"). */
-export function personNamed(turn: ChatTurn, written: string, again: string): PersonFound {
+/**
+ * Finds the person `written` names among the caller's tenant; `again` is the message with a person put in
+ * ("assign SMLO to", or a function of the person for a message that names them first).
+ */
+export function personNamed(turn: ChatTurn, written: string, again: string | ((who: string) => string)): PersonFound {
   const here = turn.directory.people.filter((p) => p.tenantId === turn.caller.tenantId);
   const text = written.replace(/<\/?at>/gi, '').trim();
   const mentioned = turn.mentions.find((m) => m.name.toLowerCase() === text.toLowerCase()) ?? (turn.mentions.length === 1 ? turn.mentions[0] : undefined);
@@ -38,11 +41,12 @@ export function personNamed(turn: ChatTurn, written: string, again: string): Per
 }
 
 /** Several people match: each with what tells them apart, and a reply the bot reads back. */
-function severalText(turn: ChatTurn, text: string, found: Person[], again: string): string {
+function severalText(turn: ChatTurn, text: string, found: Person[], again: string | ((who: string) => string)): string {
   const lines = found.map((p) => {
     const roles = turn.directory.rolesOf(p.id);
     const about = [p.email, roles.length > 0 ? `holds ${roles.slice(0, 4).join(', ')}${roles.length > 4 ? ', …' : ''}` : 'holds no role yet'].filter(Boolean).join('; ');
-    return `"${again} ${p.email ?? `${p.name} (${shortId(p)})`}" for ${p.name} (${about})`;
+    const who = p.email ?? `${p.name} (${shortId(p)})`;
+    return `"${typeof again === 'string' ? `${again} ${who}` : again(who)}" for ${p.name} (${about})`;
   });
   return `${found.length} people match "${text}", so nothing was changed. Which one? Reply ${lines.join(', or ')}. An @mention of them works too.`;
 }

@@ -100,8 +100,17 @@ function dayOfMonth(s: string, today: IsoDate): DateRead {
   const m = dayFirst ?? monthFirst;
   if (!m) return null;
   const [day, monthWord, year] = dayFirst ? [m[2], m[3], m[4]] : [m[3], m[2], m[4]];
-  return dayOn(year ? Number(year) : null, monthNumber(monthWord ?? ''), Number(day), today, m[0], s.slice(m[0].length));
+  const read = dayOn(year ? Number(year) : null, monthNumber(monthWord ?? ''), Number(day), today, m[0], s.slice(m[0].length));
+  // "Friday 4 Jan" when 4 Jan is a Monday: one of the two is a slip, and which one is a guess.
+  const said = m[1] ? weekdayNumber(m[1]) : -1;
+  if (read && 'date' in read && said >= 0 && weekdayOf(read.date) !== said) {
+    const [y, mo, d] = [read.date.slice(0, 4), Number(read.date.slice(5, 7)), Number(read.date.slice(8, 10))];
+    return { problem: `${d} ${capital(MONTH_NAMES[mo - 1] ?? '')} ${y} is a ${capital(WEEKDAYS[weekdayOf(read.date)] ?? '')}, not a ${capital(WEEKDAYS[said] ?? '')}` };
+  }
+  return read;
 }
+
+const capital = (w: string): string => `${w.charAt(0).toUpperCase()}${w.slice(1)}`;
 
 function readWithChrono(s: string, today: IsoDate): DateRead {
   const found = chrono.en.GB.parse(s, { instant: new Date(`${today}T12:00:00Z`), timezone: 0 }, { forwardDate: true })[0];

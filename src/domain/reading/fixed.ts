@@ -10,7 +10,7 @@ const FIXED: [RegExp, Intent][] = [
   [/^(?:import|upload|(?:import|upload|add|load) (?:a |the |my |our )?(?:new )?plan|how (?:do|can|should) (?:i|we) (?:import|upload|add|load) (?:a |the |my |our )?(?:new )?plan|how to (?:import|upload) (?:a |the )?plan)\??$/i, { kind: 'import-help' }],
   [/^(?:help|hi|hello|hey|hiya|morning|good morning|afternoon|good afternoon|start|menu|commands|options|what can you do|what can i (?:say|ask|type)|how does this work|how do i use (?:this|you)|instructions|\?)$/i, { kind: 'help' }],
   [/^(?:(?:what are\s+|show\s+)?my (?:settings|reminder settings|reminders|preferences)|settings|reminder settings)$/i, { kind: 'my-settings' }],
-  [/^(?:resume|resume reminders|restart reminders|unpause|unpause reminders|start reminders again|turn reminders (?:back )?on|i'm back|im back|i am back|back from leave)$/i, { kind: 'resume' }],
+  [/^(?:resume|resume reminders|restart reminders|unpause|unpause reminders|start reminders again|turn reminders (?:back )?on|i'm back|im back|i am back|back from leave|(?:cancel|end|stop) (?:my |the )?(?:leave|pause|holiday)|unmute(?: reminders)?|turn (?:my )?reminders (?:back )?on again)$/i, { kind: 'resume' }],
   [/^(?:(?:show\s+|list\s+)?(?:all\s+)?roles|who holds what|who holds which roles?)$/i, { kind: 'roles' }],
   [/^(?:(?:show\s+|list\s+|which\s+|what\s+)?(?:unheld|unassigned|empty|vacant|unfilled|orphan(?:ed)?)\s+roles(?:\s+are\s+there)?|roles (?:nobody|no one|noone) (?:holds|has)|roles (?:with|that have|held by) (?:nobody|no one|noone)|which roles (?:does nobody|do no one) hold|which roles have (?:nobody|no one|no holder))$/i, { kind: 'roles', unheld: true }],
 ];

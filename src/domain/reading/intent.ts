@@ -48,6 +48,18 @@ export type ListKind = 'overdue' | 'due' | 'blocked' | 'mine' | 'done' | 'delaye
 /** How people ask for reminders to come. `weekday` is 0 Sunday … 6 Saturday ("weekly" alone is Monday, 1). */
 export type ReminderMode = { kind: 'daily' } | { kind: 'weekly'; weekday: number } | { kind: 'overdue-only' };
 
+/**
+ * What is wrong with a setting's date: unreadable ('"31/2" is not a date', in the reader's words), passed,
+ * a day without a year that has just passed (`next` is the same day next year, which is not guessed), none.
+ */
+export type SettingProblem =
+  | { kind: 'unreadable'; problem: string }
+  | { kind: 'passed'; date: IsoDate }
+  | { kind: 'just-passed'; date: IsoDate; next: IsoDate }
+  | { kind: 'no-date' }
+  /** "on leave next week": reminders pause from now only, so the reply offers that. */
+  | { kind: 'starts-later'; from: IsoDate; until: IsoDate };
+
 /** Everything a message can mean. */
 export type Intent =
   /**
@@ -81,12 +93,17 @@ export type Intent =
   | { kind: 'help' }
   | { kind: 'yes' }
   | { kind: 'no' }
-  // Reminder settings (the digest).
-  | { kind: 'remind-me'; mode: ReminderMode }
-  | { kind: 'pause'; until: IsoDate; leave?: boolean }
+  // Reminder settings (the digest). `sure: false` (read through a typo, or a date over a year off) asks first.
+  | { kind: 'remind-me'; mode: ReminderMode; sure?: false }
+  | { kind: 'pause'; until: IsoDate; leave?: boolean; sure?: false }
   | { kind: 'resume' }
-  | { kind: 'snooze'; names: ActionName[]; until: IsoDate }
-  | { kind: 'cover'; person: string; role: string; until: IsoDate }
+  | { kind: 'snooze'; names: ActionName[]; until: IsoDate; sure?: false }
+  /** "unsnooze 1.2.3", "cancel the snooze on 1.2.3": reminders about it come again. */
+  | { kind: 'unsnooze'; names: ActionName[] }
+  /** `person` as written; "me" when the sender named themself ("I'll cover SMLO …"). */
+  | { kind: 'cover'; person: string; role: string; until: IsoDate; sure?: false }
+  /** A setting whose date cannot be used, or that has none ("stop reminding me about 1.2.3"): say why, change nothing. */
+  | { kind: 'invalid-setting'; setting: 'pause' | 'snooze' | 'cover'; problem: SettingProblem; names?: ActionName[] }
   | { kind: 'my-settings' }
   // Documents and reports.
   | { kind: 'undo-import' }

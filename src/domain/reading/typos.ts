@@ -6,7 +6,7 @@ import { MONTH_NAMES } from './dates.ts';
 // The words readers look for. A typo is corrected only to one of these, and only when one is closest.
 const KEYWORDS = [
   'overdue', 'blocked', 'delayed', 'done', 'finished', 'completed', 'postponed', 'summary', 'overview', 'dashboard', 'status',
-  'roles', 'assign', 'unassign', 'reopen', 'remind', 'reminders', 'snooze', 'pause', 'resume', 'report', 'help', 'undo',
+  'roles', 'assign', 'unassign', 'reopen', 'remind', 'reminders', 'snooze', 'pause', 'resume', 'leave', 'report', 'help', 'undo',
   'actions', 'happening', 'settings', 'merge', 'covers', 'whats', 'what', 'which', 'show', 'mine', 'owner', 'grid',
   'today', 'tomorrow', 'week', 'month', 'next', 'this', 'soon', 'due', 'daily', 'weekly', 'until', 'because', 'import',
   'monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday', 'sunday', 'nobody', 'holds', 'unheld', 'delay', 'stuck',

@@ -426,7 +426,7 @@ const commands: [string, Intent][] = [
 const settings: [string, Intent][] = [
   ['remind me daily', { kind: 'remind-me', mode: { kind: 'daily' } }],
   ['daily reminders', { kind: 'remind-me', mode: { kind: 'daily' } }],
-  ['remnd me daily', { kind: 'remind-me', mode: { kind: 'daily' } }],
+  ['remnd me daily', { kind: 'remind-me', mode: { kind: 'daily' }, sure: false }],
   ['remind me weekly on Monday', { kind: 'remind-me', mode: { kind: 'weekly', weekday: 1 } }],
   ['remind me every Friday', { kind: 'remind-me', mode: { kind: 'weekly', weekday: 5 } }],
   ['remind me weekly', { kind: 'remind-me', mode: { kind: 'weekly', weekday: 1 } }],
@@ -451,6 +451,41 @@ const settings: [string, Intent][] = [
   ['<at>Tom Jones</at> will cover the JCM until end of December', { kind: 'cover', person: 'Tom Jones', role: 'JCM', until: '2026-12-31' }],
   ['my settings', { kind: 'my-settings' }],
   ['what are my settings?', { kind: 'my-settings' }],
+  // Found by a stranger pass (test/stranger/settingsAsTyped.test.ts): leave without "I'm", coming back, typos.
+  ['away until Monday', { kind: 'pause', until: '2026-12-07', leave: true }],
+  ['on leave until 4 Jan', { kind: 'pause', until: '2027-01-04', leave: true }],
+  ['ooo until 4 Jan', { kind: 'pause', until: '2027-01-04', leave: true }],
+  ["I'm off till the 4th of Jan", { kind: 'pause', until: '2027-01-04', leave: true }],
+  ["I'm back on 5/1", { kind: 'pause', until: '2027-01-05', leave: true }],
+  ['<p>I&#39;m on leave until 4&nbsp;Jan&nbsp;🌴</p>', { kind: 'pause', until: '2027-01-04', leave: true }],
+  ["I'm on leav until 4 Jan", { kind: 'pause', until: '2027-01-04', leave: true, sure: false }],
+  ['pause for a week', { kind: 'pause', until: '2026-12-07' }],
+  ["I'm on leave until 4 Jan 2030", { kind: 'pause', until: '2030-01-04', leave: true, sure: false }],
+  ['cancel my leave', { kind: 'resume' }],
+  ['unmute', { kind: 'resume' }],
+  ['back to daily', { kind: 'remind-me', mode: { kind: 'daily' } }],
+  ['remind me every Monday morning', { kind: 'remind-me', mode: { kind: 'weekly', weekday: 1 } }],
+  ['remind me on Mondays', { kind: 'remind-me', mode: { kind: 'weekly', weekday: 1 } }],
+  ['remnd me weekly', { kind: 'remind-me', mode: { kind: 'weekly', weekday: 1 }, sure: false }],
+  ['snoze PB-14 until Monday', { kind: 'snooze', names: [code('PB-14')], until: '2026-12-07', sure: false }],
+  ['<at>actionbot</at> snooze 1.2.3 for a week', { kind: 'snooze', names: [ref('1.2.3')], until: '2026-12-07' }],
+  ['remind me about PB-14 on Monday', { kind: 'snooze', names: [code('PB-14')], until: '2026-12-07', sure: false }],
+  ['unsnooze PB-14', { kind: 'unsnooze', names: [code('PB-14')] }],
+  ['cancel the snooze on 1.2.3', { kind: 'unsnooze', names: [ref('1.2.3')] }],
+  ["I'll cover SMLO until 4 Jan", { kind: 'cover', person: 'me', role: 'SMLO', until: '2027-01-04' }],
+  ['Sam Patel covers SMLO for two weeks', { kind: 'cover', person: 'Sam Patel', role: 'SMLO', until: '2026-12-14' }],
+];
+
+/** Settings whose date will not do, or is missing: the reply says why and changes nothing. */
+const settingProblems: [string, Intent][] = [
+  ['stop reminding me about 1.2.3', { kind: 'invalid-setting', setting: 'snooze', problem: { kind: 'no-date' }, names: [ref('1.2.3')] }],
+  ['pause reminders until 31/2', { kind: 'invalid-setting', setting: 'pause', problem: { kind: 'unreadable', problem: '"31/2" is not a date' } }],
+  ['pause reminders until Friday 4 Jan', { kind: 'invalid-setting', setting: 'pause', problem: { kind: 'unreadable', problem: '4 January 2027 is a Monday, not a Friday' } }],
+  ["I'm on leave until 1 Jan 2026", { kind: 'invalid-setting', setting: 'pause', problem: { kind: 'passed', date: '2026-01-01' } }],
+  ["I'm on leave until 20 Nov", { kind: 'invalid-setting', setting: 'pause', problem: { kind: 'just-passed', date: '2026-11-20', next: '2027-11-20' } }],
+  ["I'm on holiday next week", { kind: 'invalid-setting', setting: 'pause', problem: { kind: 'starts-later', from: '2026-12-07', until: '2026-12-14' } }],
+  ["I'm on leave from 20 Dec to 4 Jan", { kind: 'invalid-setting', setting: 'pause', problem: { kind: 'starts-later', from: '2026-12-20', until: '2027-01-04' } }],
+  ['Sam Patel covers SMLO until 1 Jan 2020', { kind: 'invalid-setting', setting: 'cover', problem: { kind: 'passed', date: '2020-01-01' } }],
 ];
 
 /** Neither a question nor an answer: the closest commands. */
@@ -467,5 +502,5 @@ const neither: [string, Intent][] = [
   ['dun IW-1.2.2', unknown('done IW-1.2.2', "what's overdue?", 'my actions')],
 ];
 
-export const corpus: CorpusCase[] = [...observed, ...answers, ...invalid, ...lists, ...questions, ...commands, ...settings, ...neither]
+export const corpus: CorpusCase[] = [...observed, ...answers, ...invalid, ...lists, ...questions, ...commands, ...settings, ...settingProblems, ...neither]
   .map(([text, intent]) => ({ text, intent }));
