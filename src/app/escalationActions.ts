@@ -83,17 +83,17 @@ export async function chase(services: Services, directory: Directory, caller: Ca
   const roles = stored.action.owners.join(', ') || 'its roles';
   const reachable = [...new Map(ownersIn(planId, stored.action, directory).flatMap((o) => o.people).filter((p) => p.reachable).map((p) => [p.id, p])).values()];
   if (reachable.length === 0) return refuse(`nobody who can be reached holds ${roles}: reassign it instead.`);
-  // Leave means nothing is sent until they are back: the commissioner is told, not the person.
   const today = londonDate(services.clock.now());
   // Once a day: a double click, a retry or a second device must not nudge the owners again.
   const earlier = (await services.store.actions.history(planId, actionId)).find((c) => c.summary.startsWith('chased: ') && !c.summary.startsWith('chased: nobody') && londonDate(new Date(c.at)) === today);
   if (earlier) return refuse(`${earlier.by.name} already chased it today (${earlier.summary.slice('chased: '.length)}).`);
+  // Leave means nothing is sent until they are back: the commissioner is told, not the person.
   const settings = await Promise.all(reachable.map((p) => services.store.settings.get(p.id)));
   const away = reachable.flatMap((p, i) => (settings[i] && isOnLeave(settings[i], today) ? [`${p.name} is on leave until ${dueLabel(settings[i].pausedUntil ?? today)}`] : []));
   const owners = reachable.filter((_, i) => !(settings[i] && isOnLeave(settings[i], today)));
   if (owners.length === 0) return refuse(`${away.join('; ')}, and nobody else who can be reached holds ${roles}: reassign it or accept the delay.`);
   const { reached, refused } = await nudge(owners, stored);
-  await note(services, stored, caller, reached.length > 0 ? `chased: ${names(reached)} reminded` : `chased: nobody reached (Teams refused messages to ${names(refused) || names(owners)})`);
+  await note(services, stored, caller, reached.length > 0 ? `chased: ${names(reached)} reminded` : `chased: nobody reached (${refused.length > 0 ? `Teams refused messages to ${names(refused)}` : 'the messages failed'})`);
   const extra = [
     ...(refused.length > 0 ? [`Teams refused messages to ${names(refused)}: they may have removed the bot, and count as not holding ${roles} until they add it again`] : []),
     ...away,

@@ -46,7 +46,7 @@ const theirs = handMadePlan('oside', 'Otherton DAAT', planYear2011, [
 
 let bot: BotHarness;
 beforeAll(async () => {
-  bot = await startBotHarness('strangerc', '2011-09-01T08:00:00Z');
+  bot = await startBotHarness('strangercs', '2011-09-01T08:00:00Z');
   await bot.importPlan(plan);
   await storePlan(bot.runtime.services, second, testTenantId, 'JCM');
   await storePlan(bot.runtime.services, theirs, otherTenant);
