@@ -57,8 +57,10 @@ export async function refreshDigests(services: Services, messenger: Messenger, p
     // A one-line owner "digest" went out as the single-action card, which refreshSentCards replaces; an
     // escalation digest is always a digest, however short.
     if (record.key === exceptKey || !record.activityId || (record.kind === 'owner' && record.lines.length < 2)) continue;
-    const updated = (as === 'note' ? withNote : withOutcome)(record, (l) => l.planId === planId && l.actionId === actionId, outcome);
+    const changed = (as === 'note' ? withNote : withOutcome)(record, (l) => l.planId === planId && l.actionId === actionId, outcome);
     try {
+      // A read receipt recorded since the digests were listed is kept, not overwritten by this copy.
+      const updated = { ...changed, seenAt: (await services.store.digests.get(record.key))?.seenAt ?? changed.seenAt };
       await services.store.digests.save(updated);
       const conversation = await conversationOf(services, record.personId);
       if (!conversation) continue;

@@ -6,6 +6,7 @@ import type { Services } from '../app/services.ts';
 import { seenLabel } from '../app/seenLabel.ts';
 import { countLabel, dueLabel } from '../cards/format.ts';
 import type { IsoDate } from '../domain/plan.ts';
+import { isOnLeave } from '../domain/personSettings.ts';
 import type { Person } from '../domain/progress.ts';
 import { unreadWindow, type Bundle } from './bundles.ts';
 
@@ -19,11 +20,15 @@ export async function addEscalationNotes(services: Services, directory: Director
   const { store } = services;
   // Only escalation lines: a commissioner's own lines need no word on whether their owners opened them.
   const items = bundles.flatMap((b) => b.items).filter((i) => i.reminder.audience === 'lead');
+  // Who is on leave today, and until when: "not opened" would blame someone who is away.
+  const away = new Map((await store.settings.list()).filter((p) => isOnLeave(p, today)).map((p) => [p.personId, p.pausedUntil ?? today]));
   for (let i = 0; i < items.length; i += 8) {
     await Promise.all(items.slice(i, i + 8).map(async (item) => {
+      const owners = ownersIn(item.line.planId, item.stored.action, directory).flatMap((o) => o.people).filter((p) => p.reachable);
       // Nobody holds its roles: no owner was reminded, so "not opened" would blame no one.
-      if (!ownersIn(item.line.planId, item.stored.action, directory).some((o) => o.people.some((p) => p.reachable))) return;
-      item.line.seen = `owners: ${await seenLabel(services, item.line.planId, item.line.actionId)}`;
+      if (owners.length === 0) return;
+      const back = owners.every((p) => away.has(p.id)) ? owners.map((p) => away.get(p.id) ?? today).sort()[0] : undefined;
+      item.line.seen = `owners: ${back ? `on leave until ${dueLabel(back)}` : await seenLabel(services, item.line.planId, item.line.actionId)}`;
     }));
   }
   const { from, to } = unreadWindow(today);
@@ -32,7 +37,7 @@ export async function addEscalationNotes(services: Services, directory: Director
   const unopened = await Promise.all(unread.map(async (d) => ({
     plans: [...new Set((await store.digests.get(d.key))?.lines.map((l) => l.planId) ?? [])],
     key: `unopened|${d.key}`,
-    text: `${directory.person(d.personId)?.name ?? 'Someone'} has not opened the reminders of ${dueLabel(d.day)} (${countLabel(d.lines, 'action')}).`,
+    text: `${directory.person(d.personId)?.name ?? 'Someone'} has not opened the reminders of ${dueLabel(d.day)} (${countLabel(d.lines, 'action')})${away.has(d.personId) ? `: on leave until ${dueLabel(away.get(d.personId) ?? today)}` : ''}.`,
   })));
   const notes = [
     ...unopened,
