@@ -92,7 +92,23 @@ export async function chase(services: Services, directory: Directory, caller: Ca
   const away = reachable.flatMap((p, i) => (settings[i] && isOnLeave(settings[i], today) ? [`${p.name} is on leave until ${dueLabel(settings[i].pausedUntil ?? today)}`] : []));
   const owners = reachable.filter((_, i) => !(settings[i] && isOnLeave(settings[i], today)));
   if (owners.length === 0) return refuse(`${away.join('; ')}, and nobody else who can be reached holds ${roles}: reassign it or accept the delay.`);
-  const { reached, refused } = await nudge(owners, stored);
+  // The history shows a chase only once it is written: a second press in the same instant is stopped by a
+  // claim in the send-once ledger, freed again when nobody was reached (so the commissioner may retry).
+  const claim = `chase|${planId}|${actionId}|${today}`;
+  const at = services.clock.now().toISOString();
+  if (!(await services.store.reminders.claim(claim, { planId, actionId, audience: 'chase', personId: caller.id }, at, 10 * 60_000))) {
+    return refuse('someone already chased it today, or is chasing it now.');
+  }
+  let outcome: Nudged;
+  try {
+    outcome = await nudge(owners, stored);
+  } catch (err) {
+    await services.store.reminders.markFailed(claim, (err as Error).message, at);
+    throw err;
+  }
+  const { reached, refused } = outcome;
+  if (reached.length > 0) await services.store.reminders.markSent(claim, { at, activityId: null, conversationId: null });
+  else await services.store.reminders.markFailed(claim, 'nobody reached', at);
   await note(services, stored, caller, reached.length > 0 ? `chased: ${names(reached)} reminded` : `chased: nobody reached (${refused.length > 0 ? `Teams refused messages to ${names(refused)}` : 'the messages failed'})`);
   const extra = [
     ...(refused.length > 0 ? [`Teams refused messages to ${names(refused)}: they may have removed the bot, and count as not holding ${roles} until they add it again`] : []),

@@ -135,9 +135,11 @@ describe('escalation buttons pressed by someone else', () => {
 });
 
 describe('Chase, pressed again', () => {
-  it('twice the same day (a double click, a second device) nudges the owners once', async () => {
+  it('twice the same day (a double click, a second device) nudges the owners once, even at the same instant', async () => {
     const before = cardsTo(bot, sam).length;
-    await pressLine('escalation.chase', 'cside-1.3');
+    const both = await Promise.all([pressLine('escalation.chase', 'cside-1.3'), pressLine('escalation.chase', 'cside-1.3')]);
+    expect(both.filter((a) => a.includes('Chased by Jane Smith'))).toHaveLength(1);
+    expect(both.filter((a) => a.includes('already chased'))).toHaveLength(1);
     const again = await pressLine('escalation.chase', 'cside-1.3');
     expect(again).toContain('already chased');
     expect(cardsTo(bot, sam).slice(before).filter((c) => textOf(c).includes('Train the outreach volunteers'))).toHaveLength(1);
