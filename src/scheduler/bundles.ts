@@ -1,7 +1,7 @@
 // Who gets what today, as one bundle per person: their digest of owner reminders, and (for the
 // commissioner) the escalation digest. Settings, snoozes and reachability are applied here; the
 // send-once claims happen when each bundle is delivered.
-import { commissionersOf } from '../app/access.ts';
+import { commissionersOf, ownersIn } from '../app/access.ts';
 import { typeableRef } from '../app/actionCards.ts';
 import type { Directory } from '../app/directory.ts';
 import type { Services } from '../app/services.ts';
@@ -52,10 +52,9 @@ export interface SweepPlan {
 export function reachableOwners(stored: StoredAction, directory: Directory): { people: Person[]; unheld: string[] } {
   const people = new Map<string, Person>();
   const unheld: string[] = [];
-  for (const { role, people: holders } of directory.owners(stored.action)) {
-    // Role holders are per tenant: only people of the plan's own tenant are its owners.
-    const tenant = directory.plan(stored.planId)?.tenantId;
-    const reachable = holders.filter((p) => p.reachable && p.tenantId === tenant);
+  // Role holders are per tenant: only people of the plan's own tenant are its owners.
+  for (const { role, people: holders } of ownersIn(stored.planId, stored.action, directory)) {
+    const reachable = holders.filter((p) => p.reachable);
     if (reachable.length === 0) unheld.push(role);
     for (const person of reachable) people.set(person.id, person);
   }

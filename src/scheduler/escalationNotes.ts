@@ -46,8 +46,9 @@ export async function addEscalationNotes(services: Services, directory: Director
   if (notes.length === 0) return bundles;
   // Each commissioner is told of the people of the plans she commissions: an unopened digest's plans, the plans an unreachable person holds a role in.
   const result = [...bundles];
+  const leadsOf = new Map(directory.plans.map((p) => [p.id, new Set(commissionersOf(p.id, directory, services.settings.LEAD_ROLE).map((c) => c.id))]));
   for (const lead of commissioners(services, directory).values()) {
-    const theirs = notes.filter((n) => n.plans.some((id) => commissionersOf(id, directory, services.settings.LEAD_ROLE).some((c) => c.id === lead.id)));
+    const theirs = notes.filter((n) => n.plans.some((id) => leadsOf.get(id)?.has(lead.id)));
     if (theirs.length === 0) continue;
     const at = result.findIndex((b) => b.person.id === lead.id);
     // Notes are drawn by the escalation digest, so a commissioner's own digest becomes one.
