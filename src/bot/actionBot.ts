@@ -20,6 +20,8 @@ import { MAX_REPLY_BYTES, sizeOf } from './listCard.ts';
 import type { Messenger } from './messenger.ts';
 import { onceOnly } from './onceOnly.ts';
 import { identityOf, recordPerson } from './personRecord.ts';
+import { activityOf, CARD_IN_GROUP, deliverPrivately, groupReplies, startGroupTurn, type GroupReplies, type GroupTurn } from './groupChat.ts';
+import { inPersonalChat } from './personalChat.ts';
 import { isReadReceipt, recordReadReceipt } from './readReceipt.ts';
 
 export { helpCard };
@@ -74,6 +76,11 @@ export class ActionBot extends ActivityHandler {
     });
     this.onInstallationUpdateRemove(async (context, next) => {
       const who = identityOf(context);
+      // Removed from a group chat or team, the app still reaches the person in their personal chat.
+      if (!inPersonalChat(context)) {
+        await next();
+        return;
+      }
       await this.services.store.people.setReachable(who.id, false);
       this.services.logger.info({ personId: who.id }, 'bot removed: person marked unreachable');
       await next();
@@ -117,17 +124,30 @@ export class ActionBot extends ActivityHandler {
 
   private async handleMessage(context: TurnContext): Promise<void> {
     let replies: ChatReply[];
+    // In a group chat or channel only help is answered there; the rest goes to the personal chat (groupChat.ts).
+    let group: GroupTurn | null = null;
+    let privately: boolean = false;
     try {
       await recordPerson(this.services, context);
-      const { reply } = await onceOnly(this.services, this.keyOf(context), async () => JSON.stringify(await this.repliesTo(context)));
-      replies = JSON.parse(reply) as ChatReply[];
+      group = inPersonalChat(context) ? null : await startGroupTurn(context, this.services, identityOf(context).id);
+      const inGroup = group;
+      const { reply } = await onceOnly(this.services, this.keyOf(context), async () => {
+        const turn = await this.turn(context);
+        return JSON.stringify(inGroup ? await groupReplies(inGroup, turn, context, () => this.repliesTo(context, turn)) : await this.repliesTo(context, turn));
+      });
+      const parsed = JSON.parse(reply) as ChatReply[] | GroupReplies;
+      ({ replies, privately } = Array.isArray(parsed) ? { replies: parsed, privately: false } : parsed);
     } catch (err) {
       replies = [{ text: this.failure(err, 'message not handled') }];
     }
     for (const reply of replies) {
       if ('card' in reply && sizeOf(reply.card) > MAX_REPLY_BYTES) this.services.logger.error({ bytes: sizeOf(reply.card) }, 'reply card over the size limit');
-      await context.sendActivity('card' in reply ? MessageFactory.attachment(CardFactory.adaptiveCard(reply.card)) : MessageFactory.text(reply.text));
     }
+    if (group && privately) {
+      await deliverPrivately(context, this.services, group, replies);
+      return;
+    }
+    for (const reply of replies) await context.sendActivity(activityOf(reply));
   }
 
   private failure(err: unknown, what: string): string {
@@ -135,8 +155,7 @@ export class ActionBot extends ActivityHandler {
     return isStorageFault(err) ? STORE_DOWN : BROKEN;
   }
 
-  private async repliesTo(context: TurnContext): Promise<ChatReply[]> {
-    const turn = await this.turn(context);
+  private async repliesTo(context: TurnContext, turn: ChatTurn): Promise<ChatReply[]> {
     const value = context.activity.value as Record<string, unknown> | undefined | null;
     if (value !== undefined && value !== null) {
       // Action.Submit: the card fallback for clients without Universal Actions.
@@ -200,6 +219,8 @@ export class ActionBot extends ActivityHandler {
 
   /** Action.Execute: the answer replaces the card in place; a refusal is shown without changing it. */
   protected override async onAdaptiveCardInvoke(context: TurnContext, invokeValue: AdaptiveCardInvokeValue): Promise<AdaptiveCardInvokeResponse> {
+    // Cards with buttons only ever go to personal chats; a card in a group (sent before that rule) stays as it is.
+    if (!inPersonalChat(context)) return messageResponse(CARD_IN_GROUP);
     try {
       await recordPerson(this.services, context);
       const { reply } = await onceOnly(this.services, this.keyOf(context), async () => {

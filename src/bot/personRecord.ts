@@ -1,8 +1,10 @@
-// People are saved with their conversation reference the first time the bot hears from them (on
-// install, or any message), so reminders can reach them later.
-import { TurnContext } from 'botbuilder';
+// People are saved with their personal chat's reference the first time the bot hears from them (on
+// install, or any message), so reminders can reach them later. Met in a group chat or a team, the group's
+// reference is never kept: their personal chat is kept, or created, or they are left with none (unreachable).
+import type { TurnContext } from 'botbuilder';
 import type { Services } from '../app/services.ts';
 import type { Person } from '../domain/progress.ts';
+import { inPersonalChat, openPersonalChat, referenceOf } from './personalChat.ts';
 
 /** The AAD identity behind an activity, as Teams sends it. */
 export function identityOf(context: TurnContext): { id: string; name: string; tenantId: string } {
@@ -37,16 +39,22 @@ export function recordPerson(services: Services, context: TurnContext): Promise<
   const previous = inFlight.get(who.id) ?? Promise.resolve(false);
   const next = previous.then(async () => {
     const known = await services.store.people.get(who.id);
-    const reference = TurnContext.getConversationReference(context.activity);
     const storedRef = known ? await services.store.people.conversationOf(who.id) : null;
+    const personal = inPersonalChat(context);
+    // Outside their personal chat: the one stored (if it still worked), else one created now (null when Teams refuses).
+    const fresh = personal ? referenceOf(context) : known?.reachable && storedRef ? storedRef : await openPersonalChat(context, services.logger);
+    const conversation = fresh ?? storedRef;
+    // Someone found unreachable stays so until a personal chat is known again; someone new without one is
+    // tried by the next sweep, which reports them unreachable as it does anyone Teams refuses.
+    const reachable = fresh !== null || !known || known.reachable;
     const contact = contactOf(context);
-    const changed = !known || !known.reachable || known.name !== who.name || known.teamsId !== contact.teamsId || (contact.email !== undefined && known.email !== contact.email)
-      || JSON.stringify(storedRef) !== JSON.stringify(reference);
+    const changed = !known || known.reachable !== reachable || known.name !== who.name || known.teamsId !== contact.teamsId || (contact.email !== undefined && known.email !== contact.email)
+      || JSON.stringify(storedRef) !== JSON.stringify(conversation);
     if (changed) {
-      const person: Person = { id: who.id, tenantId: who.tenantId, name: who.name, reachable: true, ...(known?.email ? { email: known.email } : {}), ...contact };
-      await services.store.people.save(person, reference);
+      const person: Person = { id: who.id, tenantId: who.tenantId, name: who.name, reachable, ...(known?.email ? { email: known.email } : {}), ...contact };
+      await services.store.people.save(person, conversation);
     }
-    return !known || !known.reachable;
+    return !known || (!known.reachable && reachable);
   }).finally(() => {
     if (inFlight.get(who.id) === next) inFlight.delete(who.id);
   });

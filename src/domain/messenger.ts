@@ -3,7 +3,18 @@
 
 /** Where a person's chat with the bot is, as stored when they installed it (opaque to the core). */
 export interface ConversationAddress {
-  conversation?: { id: string };
+  /** Teams says 'personal' for the one-to-one chat, 'groupChat' and 'channel' for chats everyone in them reads. */
+  conversation?: { id: string; conversationType?: string };
+}
+
+/**
+ * True only for a person's one-to-one chat with the bot. Reminders, digests, escalations and briefings
+ * name colleagues and their unanswered reminders, so they go nowhere else; an address that does not say
+ * 'personal' (a group chat, a channel, or one that does not say) is not a personal chat.
+ */
+export function isPersonalChat(address: unknown): boolean {
+  const conversation = (address as ConversationAddress | null | undefined)?.conversation;
+  return typeof conversation === 'object' && conversation !== null && conversation.conversationType === 'personal';
 }
 
 /** Sends and replaces cards in people's chats. Failures reject with a SendError. */

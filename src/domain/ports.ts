@@ -141,9 +141,13 @@ export interface ActionStore {
 
 /** People who installed the bot, with where to reach them. */
 export interface PeopleStore {
-  /** Saves (or replaces) a person and their ConversationReference JSON. */
-  save(person: Person, conversation: object): Promise<void>;
+  /**
+   * Saves (or replaces) a person and the ConversationReference JSON of their personal (1:1) chat with the
+   * bot; null: none known. A group chat or channel reference is refused (isPersonalChat).
+   */
+  save(person: Person, conversation: object | null): Promise<void>;
   get(id: string): Promise<Person | null>;
+  /** The person's personal chat; null when none is stored (a non-personal one stored before this rule reads as none). */
   conversationOf(id: string): Promise<object | null>;
   list(): Promise<Person[]>;
   /** People whose name contains `name`, ignoring case. */

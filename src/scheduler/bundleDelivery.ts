@@ -50,10 +50,14 @@ export async function deliverBundle(services: Services, messenger: Messenger, di
   }
   const failAll = (error: string): Promise<void> => markAll(claimed, (k) => store.reminders.markFailed(k, error, now));
   const conversation = (await store.people.conversationOf(person.id)) as ConversationAddress | null;
-  if (!conversation) {
-    await failAll(`${person.name} has no conversation with the bot (not installed)`);
-    return { outcome: 'failed', lines: [] };
-  }
+  const unreachable = async (message: string): Promise<BundleOutcome> => {
+    await store.people.setReachable(person.id, false);
+    await failAll(`unreachable: ${message}`);
+    logger.warn({ personId: person.id, key }, 'person unreachable: marked so, the commissioner will be told');
+    return { outcome: 'unreachable', lines: [] };
+  };
+  // No personal chat (met only in a group chat or team, and Teams would not open one): as unreachable as a refusal.
+  if (!conversation) return unreachable(`${person.name} has no personal chat with the bot`);
   // A person with one action gets the familiar single-action card.
   const single = bundle.kind === 'owner' && items.length === 1 && items[0];
   // An action escalated to a commissioner who also owns it is one line, the escalation (its item is still claimed).
@@ -75,12 +79,7 @@ export async function deliverBundle(services: Services, messenger: Messenger, di
   } catch (err) {
     const message = err instanceof Error ? err.message : String(err);
     if (!(err instanceof SendError)) throw err;
-    if (err.kind === 'unreachable') {
-      await store.people.setReachable(person.id, false);
-      await failAll(`unreachable: ${message}`);
-      logger.warn({ personId: person.id, key }, 'person unreachable: marked so, the commissioner will be told');
-      return { outcome: 'unreachable', lines: [] };
-    }
+    if (err.kind === 'unreachable') return unreachable(message);
     await failAll(`${err.kind}: ${message}`);
     logger.warn({ personId: person.id, key, kind: err.kind }, 'digest not sent; the next sweep tries again');
     return { outcome: 'failed', lines: [] };

@@ -1,5 +1,6 @@
 // People who installed the bot, and the ConversationReference that reaches each of them.
 import { odata, type TableEntity } from '@azure/data-tables';
+import { isPersonalChat } from '../domain/messenger.ts';
 import type { PeopleStore } from '../domain/ports.ts';
 import type { Person } from '../domain/progress.ts';
 import { textToKey } from './keys.ts';
@@ -36,11 +37,13 @@ export class TablePeopleStore implements PeopleStore {
     }
   }
 
-  async save(person: Person, conversation: object): Promise<void> {
+  async save(person: Person, conversation: object | null): Promise<void> {
+    // Private reminders must never go to a group chat or channel, so such a reference is never kept as the person's.
+    if (conversation !== null && !isPersonalChat(conversation)) throw new Error(`Only a personal chat is stored as where to reach person ${person.id}`);
     const row: Row = { partitionKey: PARTITION, rowKey: textToKey(person.id), personId: person.id, tenantId: person.tenantId, name: person.name, reachable: person.reachable };
     if (person.teamsId) row.teamsId = person.teamsId;
     if (person.email) row.email = person.email;
-    putJson(row, 'conversation', conversation);
+    if (conversation !== null) putJson(row, 'conversation', conversation);
     checkSize(row, `Person ${person.id}`);
     await attempt(`saving person ${person.id}`, () => this.client.upsertEntity(row as TableEntity, 'Replace'));
   }
@@ -52,7 +55,9 @@ export class TablePeopleStore implements PeopleStore {
 
   async conversationOf(id: string): Promise<object | null> {
     const row = await attempt(`reading person ${id}`, () => this.row(id));
-    return row && getJson<object | null>(row, 'conversation', null);
+    const conversation = row && getJson<object | null>(row, 'conversation', null);
+    // A group chat or channel stored before only personal chats were kept: as good as none.
+    return isPersonalChat(conversation) ? conversation : null;
   }
 
   async list(): Promise<Person[]> {

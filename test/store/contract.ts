@@ -297,14 +297,26 @@ export function storeContract(open: OpenStore): void {
   describe('people and roles', () => {
     it('remembers people and how to reach them', async () => {
       const store = await fresh();
-      await store.people.save({ id: 'aad-sam', tenantId: 't1', name: 'Sam Patel', reachable: true }, { conversation: { id: 'a:1' }, serviceUrl: 'https://smba.example/' });
-      await store.people.save({ id: 'aad-jo', tenantId: 't1', name: 'Jo Brown', reachable: true }, { conversation: { id: 'a:2' } });
-      expect(await store.people.conversationOf('aad-sam')).toEqual({ conversation: { id: 'a:1' }, serviceUrl: 'https://smba.example/' });
+      await store.people.save({ id: 'aad-sam', tenantId: 't1', name: 'Sam Patel', reachable: true }, { conversation: { id: 'a:1', conversationType: 'personal' }, serviceUrl: 'https://smba.example/' });
+      await store.people.save({ id: 'aad-jo', tenantId: 't1', name: 'Jo Brown', reachable: true }, { conversation: { id: 'a:2', conversationType: 'personal' } });
+      expect(await store.people.conversationOf('aad-sam')).toEqual({ conversation: { id: 'a:1', conversationType: 'personal' }, serviceUrl: 'https://smba.example/' });
       expect((await store.people.findByName('PATEL')).map((p) => p.id)).toEqual(['aad-sam']);
       await store.people.setReachable('aad-jo', false);
       expect(await store.people.get('aad-jo')).toEqual({ id: 'aad-jo', tenantId: 't1', name: 'Jo Brown', reachable: false });
       expect((await store.people.list()).map((p) => p.name)).toEqual(['Jo Brown', 'Sam Patel']);
       expect(await store.people.get('aad-nobody')).toBeNull();
+    });
+
+    it('keeps only a personal chat as where to reach someone: a group chat or channel is refused, none is allowed', async () => {
+      const store = await fresh();
+      const sam = { id: 'aad-sam', tenantId: 't1', name: 'Sam Patel', reachable: true };
+      await store.people.save(sam, { conversation: { id: 'a:1', conversationType: 'personal' } });
+      await expect(store.people.save(sam, { conversation: { id: '19:g@thread.v2', conversationType: 'groupChat' } })).rejects.toThrow(/personal chat/);
+      await expect(store.people.save(sam, { conversation: { id: '19:c@thread.tacv2', conversationType: 'channel' } })).rejects.toThrow(/personal chat/);
+      expect(await store.people.conversationOf('aad-sam')).toEqual({ conversation: { id: 'a:1', conversationType: 'personal' } });
+      await store.people.save({ ...sam, name: 'Sam Patel-Jones' }, null);
+      expect(await store.people.conversationOf('aad-sam')).toBeNull();
+      expect((await store.people.get('aad-sam'))?.name).toBe('Sam Patel-Jones');
     });
 
     it('several people can hold a role and one person several roles', async () => {

@@ -99,7 +99,7 @@ describe('the largest seed plan with every list at its longest', () => {
     const many = Array.from({ length: 300 }, (_, i) => ({ i, id: `fa000000-0000-4000-8000-${String(i).padStart(12, '0')}` }));
     for (let from = 0; from < many.length; from += 25) {
       await Promise.all(many.slice(from, from + 25).map(async ({ i, id }) => {
-        await bot.store.people.save({ id, tenantId: testTenantId, name: `Person Number ${i} With A Long Double-Barrelled Name`, reachable: i < 150 }, { conversation: { id: `a:${id}` } });
+        await bot.store.people.save({ id, tenantId: testTenantId, name: `Person Number ${i} With A Long Double-Barrelled Name`, reachable: i < 150 }, { conversation: { id: `a:${id}`, conversationType: 'personal' } });
         await bot.store.roles.assign(roles[i % roles.length] ?? 'SMLO', id, { id: 'test', name: 'test' }, '2013-06-01T08:00:00Z');
         if (i < 150) await pauseReminders(bot.runtime.services, id, '2013-07-01', '2013-06-10', true);
       }));

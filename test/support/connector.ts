@@ -66,6 +66,14 @@ async function readJson(req: IncomingMessage): Promise<Record<string, unknown>> 
   return text ? (JSON.parse(text) as Record<string, unknown>) : {};
 }
 
+/** Like Teams, a 1:1 chat asked for with one user ("29:<id>") is that user's personal chat with the bot ("a:1<id>"). */
+function oneToOneId(body: Record<string, unknown>): string | null {
+  const members = body.members;
+  if (body.isGroup === true || !Array.isArray(members) || members.length !== 1) return null;
+  const id = (members[0] as { id?: unknown } | null)?.id;
+  return typeof id === 'string' && id.startsWith('29:') ? `a:1${id.slice(3)}` : null;
+}
+
 /** restify patches http.ServerResponse in the same process, so writeHead cannot be chained. */
 function respond(res: ServerResponse, status: number, headers: Record<string, string>, body: string): void {
   res.writeHead(status, headers);
@@ -89,7 +97,7 @@ export async function startConnector(): Promise<TestConnector> {
       return;
     }
     const match = route.pattern.exec(path) ?? [];
-    const created = route.kind === 'create' ? `conv-${++counter}` : null;
+    const created = route.kind === 'create' ? oneToOneId(body) ?? `conv-${++counter}` : null;
     const conversationId = created ?? decodeURIComponent(match[1] ?? '');
     const fault = faults.find((f) => f.left > 0 && (f.when?.({ kind: route.kind, conversationId }) ?? true));
     if (fault) fault.left--;
