@@ -70,25 +70,25 @@ async function askIn(place: GroupPlace, person: TeamsPerson, words: string): Pro
 const SENT_PRIVATELY = "I'll send that to you in our personal chat.";
 
 describe('a group chat install, a team install and an @mention in the team', () => {
-  it('keep the personal chat as where Sam is reached, and the sweep posts his digest there only', async () => {
+  it('leave the personal chat as where Sam is reached: the sweep posts his digest there, nothing in the group or the channel', async () => {
     await postAll(addedTo(bot.origin, sam, family));
     await postAll(addedTo(bot.origin, sam, team));
-    const asked = await askIn(team, sam, "what's overdue?");
-    expect(asked.group.map((c) => c.body.text)).toEqual([SENT_PRIVATELY]);
-    // Removing the app from the group chat does not cut him off: his personal chat still works.
-    expect((await bot.post(removedFrom(bot.origin, sam, family))).status).toBeLessThan(300);
-
-    const reference = (await bot.store.people.conversationOf(sam.aadObjectId)) as { conversation: { id: string; conversationType: string } };
-    expect(reference.conversation).toMatchObject({ id: personalConversationId(sam), conversationType: 'personal' });
-    expect((await bot.store.people.get(sam.aadObjectId))?.reachable).toBe(true);
+    await askIn(team, sam, "what's overdue?");
 
     const before = bot.connector.calls.length;
     const report = await bot.sweep('2011-09-16T08:00:00Z');
-    expect(report.unreachable).not.toContain(sam.name);
-    const digest = cardsTo(bot, sam).filter((c) => c.at >= 0 && bot.connector.calls.indexOf(c) >= before);
-    expect(digest.map(textOf).join(' ')).toContain(DROP_IN);
     expect(callsTo(family, before)).toEqual([]);
     expect(callsTo(team, before)).toEqual([]);
+    expect(report.unreachable).not.toContain(sam.name);
+    const digest = cardsTo(bot, sam).filter((c) => bot.connector.calls.indexOf(c) >= before);
+    expect(digest.map(textOf).join(' ')).toContain(DROP_IN);
+    const reference = (await bot.store.people.conversationOf(sam.aadObjectId)) as { conversation: { id: string; conversationType: string } };
+    expect(reference.conversation).toMatchObject({ id: personalConversationId(sam), conversationType: 'personal' });
+  });
+
+  it('removing the app from a group chat leaves Sam reachable in his personal chat', async () => {
+    expect((await bot.post(removedFrom(bot.origin, sam, family))).status).toBeLessThan(300);
+    expect((await bot.store.people.get(sam.aadObjectId))?.reachable).toBe(true);
   });
 });
 
