@@ -8,6 +8,7 @@ import type { Caller } from '../app/caller.ts';
 import { loadDirectory, type Directory } from '../app/directory.ts';
 import type { Services } from '../app/services.ts';
 import { isValidIsoDate, londonDate } from '../domain/calendar.ts';
+import { onceOnly } from './onceOnly.ts';
 import { makeReport, reportFileName, type ReportFormat } from '../report/makeReport.ts';
 import { lastEndedQuarter, parseQuarter, quarterKey, quarterLabel, type Quarter } from '../report/quarter.ts';
 
@@ -88,7 +89,7 @@ function contextFrom(value: unknown): ConsentContext | null {
  * plan), uploads it in one PUT to the URL Teams gave, and posts the file info card. (Wired from
  * ActionBot's invoke handling when `context.activity.name === FILE_CONSENT_INVOKE`.)
  */
-export async function answerFileConsent(context: TurnContext, services: Services, caller: Caller): Promise<InvokeResponse> {
+async function applyFileConsent(context: TurnContext, services: Services, caller: Caller): Promise<InvokeResponse> {
   const value = context.activity.value as { action?: string; context?: unknown; uploadInfo?: { uploadUrl?: string; contentUrl?: string; uniqueId?: string; fileType?: string; name?: string } } | undefined;
   const asked = contextFrom(value?.context);
   if (!asked) return { status: 400, body: { error: 'not a report consent' } };
@@ -121,4 +122,16 @@ export async function answerFileConsent(context: TurnContext, services: Services
     attachments: [{ contentType: FILE_INFO_CARD, name: upload.name ?? reportFileName(asked.planId, q, asked.format), contentUrl: upload.contentUrl, content: { uniqueId: upload.uniqueId, fileType: upload.fileType ?? asked.format } }],
   });
   return { status: 200 };
+}
+
+/**
+ * Answers a fileConsent/invoke once per activity id: Teams retries an invoke it thinks was lost with the
+ * same id, and the retry gets the first answer without a second upload or file card.
+ */
+export async function answerFileConsent(context: TurnContext, services: Services, caller: Caller): Promise<InvokeResponse> {
+  const { id, conversation } = context.activity;
+  const { reply } = await onceOnly(services, id ? `${conversation.id}|${id}` : null, async () => JSON.stringify(await applyFileConsent(context, services, caller)));
+  const answer = JSON.parse(reply) as InvokeResponse | unknown[];
+  // Still being applied by the first delivery: that one finishes the upload and posts the card.
+  return Array.isArray(answer) ? { status: 200 } : answer;
 }

@@ -36,8 +36,7 @@ function inPlace(activity: Partial<Activity>, place: GroupPlace, tenantId = test
 
 /** The app added to a group chat or team by `person`: Teams sends installationUpdate and conversationUpdate. */
 export function addedTo(origin: TeamsOrigin, person: TeamsPerson, place: GroupPlace): Partial<Activity>[] {
-  const base = message(origin, person, '');
-  const { text: _text, textFormat: _format, ...rest } = base;
+  const rest = { ...message(origin, person, ''), text: undefined, textFormat: undefined };
   const bot = rest.recipient;
   return [
     inPlace({ ...rest, type: 'installationUpdate', action: 'add' }, place),
@@ -47,7 +46,7 @@ export function addedTo(origin: TeamsOrigin, person: TeamsPerson, place: GroupPl
 
 /** The app removed from the group chat or team. */
 export function removedFrom(origin: TeamsOrigin, person: TeamsPerson, place: GroupPlace): Partial<Activity> {
-  const { text: _text, textFormat: _format, ...rest } = message(origin, person, '');
+  const rest = { ...message(origin, person, ''), text: undefined, textFormat: undefined };
   return inPlace({ ...rest, type: 'installationUpdate', action: 'remove' }, place);
 }
 
