@@ -48,11 +48,11 @@ const schema = z.object({
   }),
   /** Longest a file download or report upload may take, whole (a 10 MB file from SharePoint takes a few seconds). */
   FILE_TIMEOUT_SECONDS: int(20, 1, 120),
-  /** Hosts plan files are downloaded from and reports uploaded to (outside local mode, https only): names or *.suffix, comma-separated. */
+  /** Hosts plan files are downloaded from and reports uploaded to (outside local mode, https only): names or *.suffix, optionally :port, comma-separated. */
   FILE_HOSTS: z.string().default(DEFAULT_FILE_HOSTS).transform((s, ctx) => {
     const list = s.split(',').map((x) => x.trim().toLowerCase()).filter(Boolean);
-    const bad = list.filter((h) => !/^(\*\.)?[a-z0-9]([a-z0-9-]*[a-z0-9])?(\.[a-z0-9]([a-z0-9-]*[a-z0-9])?)+$/.test(h));
-    if (bad.length > 0) ctx.addIssue({ code: 'custom', message: `must be host names or *.domain (two labels at least), comma-separated; not ${bad.join(', ')}` });
+    const bad = list.filter((h) => !/^(\*\.)?[a-z0-9]([a-z0-9-]*[a-z0-9])?(\.[a-z0-9]([a-z0-9-]*[a-z0-9])?)+(:\d{1,5})?$/.test(h));
+    if (bad.length > 0) ctx.addIssue({ code: 'custom', message: `must be host names or *.domain (two labels at least, optionally :port), comma-separated; not ${bad.join(', ')}` });
     if (list.length === 0) ctx.addIssue({ code: 'custom', message: 'must name at least one host' });
     return list;
   }),

@@ -9,16 +9,21 @@
 export interface FileHosts {
   /** Local mode: http or https to 127.0.0.1, localhost or ::1 only. */
   localMode: boolean;
-  /** Outside local mode: host names ("contoso.sharepoint.com") or "*.suffix" (any host below suffix). */
+  /** Outside local mode: host names ("contoso.sharepoint.com") or "*.suffix" (any host below suffix), each with an optional ":port". */
   fileHosts: readonly string[];
 }
 
 const LOOPBACK = new Set(['127.0.0.1', 'localhost', '[::1]']);
 
-/** True when `host` is named by `pattern` ("*.sharepoint.com" covers a.sharepoint.com, not sharepoint.com). */
-export function hostMatches(host: string, pattern: string): boolean {
-  const p = pattern.toLowerCase();
-  return p.startsWith('*.') ? host.endsWith(p.slice(1)) && host.length > p.length - 1 : host === p;
+/**
+ * True when the URL's host and port are named by `pattern`: "*.sharepoint.com" covers a.sharepoint.com
+ * (not sharepoint.com itself) on https' own port; "files.example.org:8443" names a port too.
+ */
+export function hostMatches(url: URL, pattern: string): boolean {
+  const [name = '', port = ''] = pattern.toLowerCase().split(':');
+  const host = url.hostname.toLowerCase();
+  const portFits = (url.port === '' || url.port === '443') ? port === '' || port === '443' : url.port === port;
+  return portFits && (name.startsWith('*.') ? host.endsWith(name.slice(1)) && host.length > name.length - 1 : host === name);
 }
 
 /** The URL when the bot may call it, else null: checked before any connection is made. */
@@ -33,8 +38,8 @@ export function allowedFileUrl(raw: string, hosts: FileHosts): URL | null {
   if (url.username || url.password) return null;
   const host = url.hostname.toLowerCase();
   if (hosts.localMode) return (url.protocol === 'http:' || url.protocol === 'https:') && LOOPBACK.has(host) ? url : null;
-  if (url.protocol !== 'https:' || (url.port !== '' && url.port !== '443')) return null;
-  return hosts.fileHosts.some((pattern) => hostMatches(host, pattern)) ? url : null;
+  if (url.protocol !== 'https:') return null;
+  return hosts.fileHosts.some((pattern) => hostMatches(url, pattern)) ? url : null;
 }
 
 /** Limits of one call. */
