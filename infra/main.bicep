@@ -24,6 +24,9 @@ param admins string = ''
 @description('Tenants whose messages are accepted, comma-separated. Empty: this tenant only.')
 param allowedTenants string = ''
 
+@description('The tab sign-on\'s Application ID URI. Empty: api://<app host>/botid-<bot client id>, the form the app package uses.')
+param tabAppIdUri string = ''
+
 @description('The plan\'s lead role: whoever holds it gets escalations.')
 param leadRole string = 'Commissioner'
 
@@ -148,6 +151,8 @@ resource app 'Microsoft.App/containerApps@2024-03-01' = {
             { name: 'ALLOWED_TENANTS', value: allowedTenants }
             { name: 'LEAD_ROLE', value: leadRole }
             { name: 'BOT_DOMAIN', value: appHost }
+            // Required outside local mode: tab tokens must be for exactly this audience.
+            { name: 'TAB_APP_ID_URI', value: empty(tabAppIdUri) ? 'api://${appHost}/botid-${identity.properties.clientId}' : tabAppIdUri }
             { name: 'PORT', value: '3978' }
           ]
           probes: [

@@ -11,6 +11,8 @@ const days = (def: string) => z.string().default(def).transform((s, ctx) => {
   }
   return list;
 });
+/** Teams' file links for work accounts live in SharePoint (OneDrive for work is <tenant>-my.sharepoint.com). */
+export const DEFAULT_FILE_HOSTS = '*.sharepoint.com';
 const int = (def: number, min: number, max: number) => z.coerce.number().int().min(min).max(max).default(def);
 
 const schema = z.object({
@@ -26,7 +28,7 @@ const schema = z.object({
   BotOpenIdMetadata: z.url({ protocol: /^https?$/ }).optional(),
   /** The dashboard tab: the bot's public host name ("actionbot.example.org") for the app package's tab URLs and sign-on. */
   BOT_DOMAIN: z.string().trim().toLowerCase().regex(/^([a-z0-9]([a-z0-9-]*[a-z0-9])?(\.[a-z0-9]([a-z0-9-]*[a-z0-9])?)+)?$/, 'a host name such as actionbot.example.org (no https://, no path)').default(''),
-  /** The Application ID URI of the tab's sign-on ("api://<host>/botid-<MicrosoftAppId>"); empty: any api://…/[botid-]<MicrosoftAppId>. */
+  /** The Application ID URI of the tab's sign-on ("api://<host>/botid-<MicrosoftAppId>"): tab tokens must name exactly it (or the bare app id). Required outside local mode. */
   TAB_APP_ID_URI: z.string().trim().regex(/^(api:\/\/\S+)?$/, 'must start api://').default(''),
   /** Where Entra publishes the keys that sign tab tokens. Empty: Microsoft's public cloud (tests serve their own). */
   TAB_SIGNING_KEYS_URL: z.url({ protocol: /^https?$/ }).optional(),
@@ -39,7 +41,21 @@ const schema = z.object({
   /** Port of the embedded Azurite; the command line reuses a running one there. */
   AZURITE_PORT: int(10002, 1, 65535),
   ADMINS: csv,
-  ALLOWED_TENANTS: csv,
+  ALLOWED_TENANTS: z.string().default('').transform((s, ctx) => {
+    const list = s.split(',').map((x) => x.trim()).filter(Boolean);
+    if (list.some((t) => t === '*' || /^(common|organizations)$/i.test(t))) ctx.addIssue({ code: 'custom', message: 'must list tenant ids; "*", common and organizations would accept every tenant' });
+    return list;
+  }),
+  /** Longest a file download or report upload may take, whole (a 10 MB file from SharePoint takes a few seconds). */
+  FILE_TIMEOUT_SECONDS: int(20, 1, 120),
+  /** Hosts plan files are downloaded from and reports uploaded to (outside local mode, https only): names or *.suffix, optionally :port, comma-separated. */
+  FILE_HOSTS: z.string().default(DEFAULT_FILE_HOSTS).transform((s, ctx) => {
+    const list = s.split(',').map((x) => x.trim().toLowerCase()).filter(Boolean);
+    const bad = list.filter((h) => !/^(\*\.)?[a-z0-9]([a-z0-9-]*[a-z0-9])?(\.[a-z0-9]([a-z0-9-]*[a-z0-9])?)+(:\d{1,5})?$/.test(h));
+    if (bad.length > 0) ctx.addIssue({ code: 'custom', message: `must be host names or *.domain (two labels at least, optionally :port), comma-separated; not ${bad.join(', ')}` });
+    if (list.length === 0) ctx.addIssue({ code: 'custom', message: 'must name at least one host' });
+    return list;
+  }),
   LEAD_ROLE: z.string().trim().min(1).default('Commissioner'),
   /** node-cron expression, evaluated in Europe/London. */
   REMINDER_CRON: z.string().default('0 9 * * 1-5'),
@@ -92,6 +108,11 @@ function deploymentProblems(config: Config, env: Record<string, string | undefin
   if (config.MicrosoftAppType !== 'MultiTenant' && !config.MicrosoftAppTenantId) problems.push(`MicrosoftAppTenantId must be set for a ${config.MicrosoftAppType} app`);
   if (config.MicrosoftAppType !== 'UserAssignedMSI' && !config.MicrosoftAppPassword) problems.push(`MicrosoftAppPassword must be set for a ${config.MicrosoftAppType} app`);
   for (const name of LOCAL_ONLY) if (env[name]) problems.push(`${name} is for local mode only (it would load demo data into a real store); remove it`);
+  // A multi-tenant app registration lets any organisation's Teams send to the bot: bound it.
+  if (!config.MicrosoftAppTenantId && config.ALLOWED_TENANTS.length === 0) {
+    problems.push('MicrosoftAppTenantId (a single-tenant app) or ALLOWED_TENANTS (the tenant ids the bot serves) must be set, or every organisation could use the bot');
+  }
+  if (!config.TAB_APP_ID_URI) problems.push(`TAB_APP_ID_URI must be set (the tab's Application ID URI, e.g. api://<BOT_DOMAIN>/botid-${config.MicrosoftAppId}): tab tokens are checked against exactly it`);
   return problems;
 }
 
@@ -110,7 +131,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
   };
 }
 
-/** The accepted tenants as the start-up log says them. */
+/** The accepted tenants as the start-up log says them (outside local mode the list is never empty). */
 export function tenantsAccepted(config: Pick<Config, 'ALLOWED_TENANTS'>): string {
-  return config.ALLOWED_TENANTS.length > 0 ? config.ALLOWED_TENANTS.join(', ') : 'any tenant (set ALLOWED_TENANTS or MicrosoftAppTenantId to limit)';
+  return config.ALLOWED_TENANTS.length > 0 ? config.ALLOWED_TENANTS.join(', ') : 'any tenant (local mode)';
 }

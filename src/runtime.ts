@@ -58,7 +58,7 @@ export async function startRuntime(config: Config, options: RuntimeOptions = {})
     const adapter = createAdapter(config, logger);
     const messenger = messengerFor(adapter, config, logger);
     services.news = answerNews(services, messenger);
-    const bot = new ActionBot(services, messenger, { read: readPlanBytes, isPlanTable: hasPlanTable, localMode: config.localMode });
+    const bot = new ActionBot(services, messenger, { read: readPlanBytes, isPlanTable: hasPlanTable, localMode: config.localMode, fileHosts: config.FILE_HOSTS, timeoutMs: config.FILE_TIMEOUT_SECONDS * 1000 });
     // The dashboard (the Teams tab) on the bot's own port in every mode: signed in outside local mode.
     const dashboard = mountDashboard(dashboardFor(config, services, messenger));
     const extraRoutes = (s: Parameters<typeof dashboard>[0]): void => { dashboard(s); options.extraRoutes?.(s); };

@@ -5,7 +5,8 @@ import { loadConfig, parseSettings, tenantsAccepted } from '../src/config.ts';
 
 const appId = '00000000-0000-4000-8000-00000000c0f1';
 const tenant = '72f988bf-0000-4000-8000-0000000000aa';
-const teams = { MicrosoftAppId: appId, MicrosoftAppPassword: 'secret', AZURE_TABLES_CONNECTION_STRING: 'UseDevelopmentStorage=true' };
+const tabUri = `api://actionbot.example.org/botid-${appId}`;
+const teams = { MicrosoftAppId: appId, MicrosoftAppPassword: 'secret', AZURE_TABLES_CONNECTION_STRING: 'UseDevelopmentStorage=true', ALLOWED_TENANTS: tenant, TAB_APP_ID_URI: tabUri };
 
 describe('settings in local mode (no MicrosoftAppId)', () => {
   it('with nothing set, the demo plans and roles load', () => {
@@ -27,7 +28,7 @@ describe('settings in local mode (no MicrosoftAppId)', () => {
 });
 
 describe('settings for running in Teams (MicrosoftAppId set)', () => {
-  it('a complete multi-tenant setting loads, with no demo data', () => {
+  it('a complete multi-tenant setting (bounded by ALLOWED_TENANTS) loads, with no demo data', () => {
     const config = loadConfig(teams);
     expect(config.localMode).toBe(false);
     expect(config.DEMO_PLANS).toBe('');
@@ -66,7 +67,7 @@ describe('settings for running in Teams (MicrosoftAppId set)', () => {
   });
 
   it('ALLOWED_TENANTS defaults to the app tenant, and says so', () => {
-    const config = loadConfig({ ...teams, MicrosoftAppTenantId: tenant });
+    const config = loadConfig({ ...teams, ALLOWED_TENANTS: '', MicrosoftAppTenantId: tenant });
     expect(config.ALLOWED_TENANTS).toEqual([tenant]);
     expect(tenantsAccepted(config)).toBe(tenant);
   });
@@ -75,10 +76,29 @@ describe('settings for running in Teams (MicrosoftAppId set)', () => {
     expect(loadConfig({ ...teams, MicrosoftAppTenantId: tenant, ALLOWED_TENANTS: 'a, b' }).ALLOWED_TENANTS).toEqual(['a', 'b']);
   });
 
-  it('a multi-tenant app with neither accepts any tenant, and the log line says how to limit it', () => {
-    const config = loadConfig(teams);
-    expect(config.ALLOWED_TENANTS).toEqual([]);
-    expect(tenantsAccepted(config)).toMatch(/any tenant.*ALLOWED_TENANTS/);
+  it('a multi-tenant app with neither MicrosoftAppTenantId nor ALLOWED_TENANTS refuses to start, saying which to set', () => {
+    expect(() => loadConfig({ ...teams, ALLOWED_TENANTS: '' })).toThrow(/MicrosoftAppTenantId \(a single-tenant app\) or ALLOWED_TENANTS .* must be set/);
+  });
+
+  it.each(['*', 'common', 'organizations', 'a, Common'])('ALLOWED_TENANTS=%s (every tenant in other words) is refused', (value) => {
+    expect(() => loadConfig({ ...teams, ALLOWED_TENANTS: value })).toThrow(/ALLOWED_TENANTS: must list tenant ids/);
+  });
+
+  it('in local mode no tenant bound is needed (nothing outside this machine reaches the bot)', () => {
+    expect(tenantsAccepted(loadConfig({}))).toBe('any tenant (local mode)');
+  });
+
+  it('TAB_APP_ID_URI is required outside local mode, naming the form it takes', () => {
+    expect(() => loadConfig({ ...teams, TAB_APP_ID_URI: '' })).toThrow(new RegExp(`TAB_APP_ID_URI must be set .*api://<BOT_DOMAIN>/botid-${appId}`));
+    expect(loadConfig({}).TAB_APP_ID_URI).toBe('');
+  });
+
+  it('FILE_HOSTS defaults to SharePoint, takes names and *.domains, and refuses anything else', () => {
+    expect(loadConfig(teams).FILE_HOSTS).toEqual(['*.sharepoint.com']);
+    expect(loadConfig({ ...teams, FILE_HOSTS: '*.sharepoint.com, *.SharePoint.us, files.example.org' }).FILE_HOSTS).toEqual(['*.sharepoint.com', '*.sharepoint.us', 'files.example.org']);
+    for (const bad of ['*', '*.com', 'https://x.sharepoint.com', 'x.sharepoint.com/path', 'evil.*.com', ',']) {
+      expect(() => loadConfig({ ...teams, FILE_HOSTS: bad }), bad).toThrow(/FILE_HOSTS/);
+    }
   });
 
   it('the package command reads the app id without needing the rest', () => {

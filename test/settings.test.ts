@@ -22,7 +22,7 @@ describe('settings', () => {
   });
 
   it("the template's settings pass the start-up checks for running in Teams, with no secret among them", () => {
-    const env = Object.fromEntries(bicepSettings.map((name) => [name, name === 'AZURE_TABLES_ENDPOINT' ? 'https://acct.table.core.windows.net/' : name === 'MicrosoftAppType' ? 'UserAssignedMSI' : name === 'PORT' ? '3978' : name === 'BOT_DOMAIN' ? 'actionbot.example.org' : 'x']));
+    const env = Object.fromEntries(bicepSettings.map((name) => [name, name === 'AZURE_TABLES_ENDPOINT' ? 'https://acct.table.core.windows.net/' : name === 'MicrosoftAppType' ? 'UserAssignedMSI' : name === 'PORT' ? '3978' : name === 'BOT_DOMAIN' ? 'actionbot.example.org' : name === 'TAB_APP_ID_URI' ? 'api://actionbot.example.org/botid-x' : 'x']));
     const config = loadConfig(env);
     expect(config.localMode).toBe(false);
     expect(config.AZURE_TABLES_ENDPOINT).toBe('https://acct.table.core.windows.net/');

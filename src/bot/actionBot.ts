@@ -208,7 +208,7 @@ export class ActionBot extends ActivityHandler {
     }
     if (name === FILE_CONSENT_INVOKE) {
       await recordPerson(this.services, context);
-      return answerFileConsent(context, this.services, (await this.turn(context)).caller);
+      return answerFileConsent(context, this.services, (await this.turn(context)).caller, this.files);
     }
     if (name !== 'adaptiveCard/action') {
       this.services.logger.info({ name }, 'invoke the bot does not handle: acknowledged');

@@ -1,8 +1,8 @@
 // A message carrying a plan file (Teams' file download info, or the local chat playing it) or a pasted
 // plan table, and the Import / Cancel presses on its preview card. The activity handler calls these; the
 // use case decides.
-import { cancelImport, confirmImport, previewImport, type ImportAnswer, type ImportPreview, type PlanReader } from '../app/importPreview.ts';
-import type { Caller } from '../app/caller.ts';
+import { cancelImport, confirmImport, importHelp, previewImport, type ImportAnswer, type ImportPreview, type PlanReader } from '../app/importPreview.ts';
+import { mayManageRoles, type Caller } from '../app/caller.ts';
 import type { Services } from '../app/services.ts';
 import { seenAt } from '../app/seenLabel.ts';
 import type { ImportPreviewCard } from '../cards/models.ts';
@@ -18,6 +18,8 @@ export interface FileUploadDeps {
   /** True when pasted HTML holds a table with a plan header; other messages are left to the chat. */
   isPlanTable: (html: string) => boolean;
   localMode: boolean;
+  /** Where files may be fetched from and uploaded to outside local mode (FILE_HOSTS). */
+  fileHosts: readonly string[];
   timeoutMs?: number;
 }
 
@@ -80,10 +82,13 @@ export async function repliesToFiles(services: Services, caller: Caller, attachm
     if (html === null || !deps.isPlanTable(html)) return null;
     return [reply(await previewImport(services, caller, { name: PASTED_NAME, bytes: new TextEncoder().encode(html) }, pastedReader(deps.read)))];
   }
+  // Nothing is fetched for someone who may not import: a link from them is never followed.
+  if (!mayManageRoles(caller)) return [{ text: await importHelp(services, caller) }];
   const replies: ChatReply[] = [];
   for (const file of files) {
-    const download = await downloadFile(file, { allowHttp: deps.localMode, maxBytes: MAX_FILE_BYTES, timeoutMs: deps.timeoutMs ?? 20_000 });
+    const download = await downloadFile(file, { localMode: deps.localMode, fileHosts: deps.fileHosts, maxBytes: MAX_FILE_BYTES, timeoutMs: deps.timeoutMs ?? 20_000 });
     if (!download.ok) {
+      services.logger.warn({ personId: caller.id, failure: download.failure, status: download.status }, 'plan file not downloaded');
       replies.push({ text: `I could not use ${file.name}: ${download.reason}. Nothing was imported.` });
       continue;
     }

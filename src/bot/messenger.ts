@@ -2,7 +2,7 @@
 import { CardFactory, type ConversationReference, type TurnContext } from 'botbuilder';
 import type { Logger } from '../log.ts';
 import { Pacer, teamsLimits, type PacingLimits } from './pacing.ts';
-import { classify, SendError } from './sendError.ts';
+import { classify, MAX_RETRY_AFTER_MS, SendError } from './sendError.ts';
 
 import type { ConversationAddress, Messenger } from '../domain/messenger.ts';
 
@@ -80,7 +80,9 @@ export class BotMessenger implements Messenger {
       } catch (error) {
         const failure = classify(error, attempt);
         const retryable = failure.kind === 'throttled' || (failure.kind === 'transient' && (retryTimeouts || failure.code !== timeoutCode));
-        if (!retryable || attempt >= this.attempts) throw failure;
+        // Asked to wait longer than a sweep should: failed now, and the next sweep tries again.
+        const tooLong = (failure.retryAfterMs ?? 0) > MAX_RETRY_AFTER_MS;
+        if (!retryable || tooLong || attempt >= this.attempts) throw failure;
         const backoff = Math.min(30_000, this.backoffMs * 2 ** (attempt - 1));
         const wait = Math.max(failure.retryAfterMs ?? 0, backoff / 2 + this.random() * (backoff / 2));
         this.options.logger?.warn({ conversationId, what, attempt, kind: failure.kind, status: failure.status, wait }, 'send failed; retrying');

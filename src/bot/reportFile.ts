@@ -11,6 +11,10 @@ import { isValidIsoDate, londonDate } from '../domain/calendar.ts';
 import { onceOnly } from './onceOnly.ts';
 import { makeReport, reportFileName, type ReportFormat } from '../report/makeReport.ts';
 import { lastEndedQuarter, parseQuarter, quarterKey, quarterLabel, type Quarter } from '../report/quarter.ts';
+import { allowedFileUrl, putFile, type FileHosts } from './outbound.ts';
+
+/** The whole upload, unless told (a report is well under 1 MB). */
+const UPLOAD_TIMEOUT_MS = 20_000;
 
 /** What the person asked for: "board report for Q3", "report for Bedfordshire 2026-Q2 as Word". */
 export interface ReportRequest {
@@ -68,16 +72,6 @@ export async function offerReport(context: TurnContext, services: Services, call
   await context.sendActivity('text' in offer ? offer.text : { type: 'message', attachments: [offer.attachment] });
 }
 
-/** Only Teams' own upload sessions, over HTTPS (plain HTTP only to this machine, for tests and the demo). */
-function uploadUrlAllowed(raw: string): boolean {
-  try {
-    const url = new URL(raw);
-    return url.protocol === 'https:' || (url.protocol === 'http:' && (url.hostname === '127.0.0.1' || url.hostname === 'localhost'));
-  } catch {
-    return false;
-  }
-}
-
 function contextFrom(value: unknown): ConsentContext | null {
   const c = value as Partial<ConsentContext> | null;
   if (!c || typeof c.planId !== 'string' || typeof c.quarter !== 'string' || (c.format !== 'docx' && c.format !== 'pdf') || typeof c.asOf !== 'string' || !isValidIsoDate(c.asOf)) return null;
@@ -89,7 +83,7 @@ function contextFrom(value: unknown): ConsentContext | null {
  * plan), uploads it in one PUT to the URL Teams gave, and posts the file info card. (Wired from
  * ActionBot's invoke handling when `context.activity.name === FILE_CONSENT_INVOKE`.)
  */
-async function applyFileConsent(context: TurnContext, services: Services, caller: Caller): Promise<InvokeResponse> {
+async function applyFileConsent(context: TurnContext, services: Services, caller: Caller, hosts: FileHosts & { timeoutMs?: number }): Promise<InvokeResponse> {
   const value = context.activity.value as { action?: string; context?: unknown; uploadInfo?: { uploadUrl?: string; contentUrl?: string; uniqueId?: string; fileType?: string; name?: string } } | undefined;
   const asked = contextFrom(value?.context);
   if (!asked) return { status: 400, body: { error: 'not a report consent' } };
@@ -98,7 +92,7 @@ async function applyFileConsent(context: TurnContext, services: Services, caller
     return { status: 200 };
   }
   const upload = value?.uploadInfo;
-  if (value?.action !== 'accept' || !upload?.uploadUrl || !uploadUrlAllowed(upload.uploadUrl)) return { status: 400, body: { error: 'no upload session' } };
+  if (value?.action !== 'accept' || !upload?.uploadUrl || !allowedFileUrl(upload.uploadUrl, hosts)) return { status: 400, body: { error: 'no upload session' } };
   const directory = await loadDirectory(services.store);
   const q = parseQuarter(asked.quarter, asked.asOf);
   if (!q || !visiblePlanIds(caller, directory).has(asked.planId)) {
@@ -107,13 +101,10 @@ async function applyFileConsent(context: TurnContext, services: Services, caller
   }
   const file = await makeReport(services.store, directory, asked.planId, q, asked.format, asked.asOf);
   if (!file) return { status: 404, body: { error: 'plan gone' } };
-  const put = await fetch(upload.uploadUrl, {
-    method: 'PUT',
-    headers: { 'content-length': String(file.bytes.length), 'content-range': `bytes 0-${file.bytes.length - 1}/${file.bytes.length}` },
-    body: new Uint8Array(file.bytes),
-  });
+  // Only to the file hosts, no redirects, within a time limit (src/bot/outbound.ts).
+  const put = await putFile(upload.uploadUrl, hosts, new Uint8Array(file.bytes), hosts.timeoutMs ?? UPLOAD_TIMEOUT_MS);
   if (!put.ok) {
-    services.logger.warn({ status: put.status, planId: asked.planId }, 'report upload refused');
+    services.logger.warn({ failure: put.failure, status: put.status, planId: asked.planId }, 'report upload refused');
     await context.sendActivity('Sorry: OneDrive did not take the file just now. Ask me for the report again in a minute.');
     return { status: 200 };
   }
@@ -128,9 +119,9 @@ async function applyFileConsent(context: TurnContext, services: Services, caller
  * Answers a fileConsent/invoke once per activity id: Teams retries an invoke it thinks was lost with the
  * same id, and the retry gets the first answer without a second upload or file card.
  */
-export async function answerFileConsent(context: TurnContext, services: Services, caller: Caller): Promise<InvokeResponse> {
+export async function answerFileConsent(context: TurnContext, services: Services, caller: Caller, hosts: FileHosts & { timeoutMs?: number }): Promise<InvokeResponse> {
   const { id, conversation } = context.activity;
-  const { reply } = await onceOnly(services, id ? `${conversation.id}|${id}` : null, async () => JSON.stringify(await applyFileConsent(context, services, caller)));
+  const { reply } = await onceOnly(services, id ? `${conversation.id}|${id}` : null, async () => JSON.stringify(await applyFileConsent(context, services, caller, hosts)));
   const answer = JSON.parse(reply) as InvokeResponse | unknown[];
   // Still being applied by the first delivery: that one finishes the upload and posts the card.
   return Array.isArray(answer) ? { status: 200 } : answer;

@@ -11,7 +11,16 @@ interface HttpFailure {
   response?: { headers?: { get?: (name: string) => string | undefined } };
 }
 
-function retryAfterMs(header: string | undefined): number | undefined {
+/**
+ * The longest Retry-After waited out within a sweep. A longer one (Teams has answered a day) fails the
+ * send at once as throttled, and the next sweep tries again: see retryAfterCap.ts for botbuilder's own wait.
+ */
+export const MAX_RETRY_AFTER_MS = 60_000;
+/** Where retryAfterCap.ts keeps a wait above the cap (seconds), out of botbuilder's sight. */
+export const RETRY_AFTER_OVER_CAP = 'x-actionbot-retry-after-over-cap';
+
+/** A Retry-After header (seconds or an HTTP date) in milliseconds. */
+export function retryAfterMs(header: string | undefined): number | undefined {
   if (!header) return undefined;
   const seconds = Number(header);
   if (Number.isFinite(seconds)) return Math.max(0, seconds * 1000);
@@ -37,6 +46,7 @@ export function classify(error: unknown, attempts: number): SendError {
   const status = typeof failure.statusCode === 'number' ? failure.statusCode : undefined;
   const code = typeof failure.code === 'string' ? failure.code : undefined;
   const message = typeof failure.message === 'string' ? failure.message : String(error);
-  const wait = retryAfterMs(failure.response?.headers?.get?.('retry-after'));
+  const headers = failure.response?.headers;
+  const wait = retryAfterMs(headers?.get?.(RETRY_AFTER_OVER_CAP) ?? headers?.get?.('retry-after'));
   return new SendError(kindOf(status), `${status ?? 'no answer'}${code ? ` ${code}` : ''}: ${message}`, status, code, wait, attempts);
 }

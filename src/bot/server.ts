@@ -2,9 +2,11 @@
 // (alive) and /readyz (storage reachable, last sweep). Closing drains: in-flight requests finish first.
 import restify from 'restify';
 import { CallerIdConstants, CloudAdapter, ConfigurationBotFrameworkAuthentication, type Activity, type TurnContext } from 'botbuilder';
-import { AuthenticationError, type AuthenticateRequestResult } from 'botframework-connector';
+import { AuthenticationError, ConnectorFactory, type AuthenticateRequestResult, type ClaimsIdentity, type ConnectorClient } from 'botframework-connector';
 import type { Config } from '../config.ts';
 import { activityProblem } from './activityCheck.ts';
+import { capRetryAfter } from './retryAfterCap.ts';
+import { LocalServiceUrls, loopbackHost } from './localBounds.ts';
 import type { Logger } from '../log.ts';
 
 /** Anything that handles a turn, e.g. an ActivityHandler. */
@@ -38,6 +40,8 @@ export interface RunningServer {
   /** The address actually bound (127.0.0.1 in local mode). */
   host: string;
   adapter: CloudAdapter;
+  /** Local mode: from now on reply only to this serviceUrl (the local chat's). */
+  onlyServiceUrl(serviceUrl: string): void;
   /** Stops taking requests, lets those in flight finish (at most `graceMs`), then closes. */
   close(graceMs?: number): Promise<void>;
 }
@@ -62,18 +66,40 @@ function publicCloudWithKeysAt(openIdMetadataUrl: string): Record<string, string
   };
 }
 
+/** The serviceUrls each adapter may send to in local mode (none outside it: the token names the serviceUrl). */
+const localServiceUrls = new WeakMap<CloudAdapter, LocalServiceUrls>();
+
+/** Every connector client the adapter makes: Retry-After capped; in local mode, only to loopback serviceUrls. */
+class BoundedConnectorFactory extends ConnectorFactory {
+  constructor(private readonly inner: ConnectorFactory, private readonly local: LocalServiceUrls | null) {
+    super();
+  }
+
+  override async create(serviceUrl: string, audience?: string): Promise<ConnectorClient> {
+    if (this.local && !this.local.allows(serviceUrl)) throw new AuthenticationError('local mode sends only to the local chat on this machine', 403);
+    return capRetryAfter(await this.inner.create(serviceUrl, audience));
+  }
+}
+
 /**
  * botbuilder answers 500 when a token's signature does not verify (the JWT library's error is not its
  * AuthenticationError). Every token that fails its check is a refused request: 401.
  */
 class RefusingAuthentication extends ConfigurationBotFrameworkAuthentication {
+  local: LocalServiceUrls | null = null;
+
   override async authenticateRequest(activity: Activity, authHeader: string): Promise<AuthenticateRequestResult> {
     try {
-      return await super.authenticateRequest(activity, authHeader);
+      const result = await super.authenticateRequest(activity, authHeader);
+      return { ...result, ...(result.connectorFactory ? { connectorFactory: new BoundedConnectorFactory(result.connectorFactory, this.local) } : {}) };
     } catch (err) {
       if (err instanceof AuthenticationError) throw err;
       throw new AuthenticationError(`token refused: ${err instanceof Error ? err.message : String(err)}`, 401);
     }
+  }
+
+  override createConnectorFactory(claimsIdentity: ClaimsIdentity): ConnectorFactory {
+    return new BoundedConnectorFactory(super.createConnectorFactory(claimsIdentity), this.local);
   }
 }
 
@@ -87,6 +113,10 @@ export function createAdapter(config: Config, logger: Logger): CloudAdapter {
     ...(config.BotOpenIdMetadata ? publicCloudWithKeysAt(config.BotOpenIdMetadata) : {}),
   });
   const adapter = new CloudAdapter(auth);
+  if (config.localMode) {
+    auth.local = new LocalServiceUrls();
+    localServiceUrls.set(adapter, auth.local);
+  }
   adapter.onTurnError = async (context, error) => {
     // Only the error's own words: errors from the HTTP client can carry request headers with tokens.
     logger.error(
@@ -110,6 +140,17 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
   let inFlight = 0;
   let draining = false;
   let drained: (() => void) | null = null;
+  let port = 0;
+
+  // Local mode: only requests naming this machine (the same allow-list as the local chat page).
+  server.pre((req, res, next) => {
+    if (config.localMode && !loopbackHost(req.headers.host, port)) {
+      logger.warn({ path: req.path() }, 'request refused: not a local host name');
+      res.send(403, { error: 'use http://127.0.0.1 or http://localhost' });
+      return next(false);
+    }
+    return next();
+  });
 
   // Requests counted from arrival to the end of the response, so closing waits for invokes in hand.
   server.pre((req, res, next) => {
@@ -131,9 +172,11 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
     return next();
   });
 
+  // Ready or not, nothing more: the reason (storage errors can name hosts and accounts) goes to the log.
   server.get('/readyz', async (_req, res) => {
     const readiness = options.readiness ? await options.readiness().catch((err: unknown) => ({ ready: false, error: err instanceof Error ? err.message : String(err) })) : { ready: true };
-    res.send(readiness.ready ? 200 : 503, readiness);
+    if (!readiness.ready) logger.warn({ readiness }, 'not ready');
+    res.send(readiness.ready ? 200 : 503, { status: readiness.ready ? 'ready' : 'not ready' });
   });
 
   // Requests refused before the bot sees them (too large, not JSON) are logged, so the attempt is on record.
@@ -169,6 +212,13 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
         res.send(400, { error: problem });
         return;
       }
+      // Local mode: an activity naming another serviceUrl is refused before the bot sees it.
+      const local = localServiceUrls.get(adapter);
+      if (local && !local.allows((req.body as { serviceUrl?: unknown }).serviceUrl)) {
+        refused(req, 403, 'serviceUrl not the local chat');
+        res.send(403, { error: 'in local mode the bot replies only to the local chat on this machine' });
+        return;
+      }
       await adapter.process(req, res, (context) => bot.run(context));
     },
   );
@@ -184,7 +234,7 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
     });
   });
   const address = server.address();
-  const port = address.port;
+  port = address.port;
   logger.info({ host: address.address, port, localMode: config.localMode }, 'bot listening');
 
   return {
@@ -192,6 +242,9 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
     port,
     host: address.address,
     adapter,
+    onlyServiceUrl(serviceUrl) {
+      localServiceUrls.get(adapter)?.restrictTo(serviceUrl);
+    },
     async close(graceMs = 10_000) {
       draining = true;
       const closed = new Promise<void>((resolve) => server.close(() => resolve()));

@@ -111,15 +111,18 @@ export async function serveDashboard(req: IncomingMessage, res: ServerResponse, 
   else if (req.method === 'GET' && sub.startsWith('/vendor/')) await sendVendorFile(res, sub.slice('/vendor/'.length));
   else {
     const route = ROUTES[`${req.method ?? ''} ${sub}`];
+    let directory: Directory;
     if (!route) {
       const known = Object.keys(ROUTES).some((key) => key.endsWith(` ${sub}`));
       sendJson(res, known ? 405 : 404, { error: known ? 'method not allowed' : 'not found' });
       return true;
     }
-    const directory = await loadDirectory(options.services.store);
     let viewer: Viewer;
     try {
-      viewer = await options.viewer(req, directory);
+      // The sign-on is checked before anything is read from storage.
+      const place = await options.viewer(req);
+      directory = await loadDirectory(options.services.store);
+      viewer = place(directory);
     } catch (err) {
       if (!(err instanceof ViewerRefused)) throw err;
       options.services.logger.warn({ path: sub, reason: err.message }, 'dashboard request refused: no valid sign-on');

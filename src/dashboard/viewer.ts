@@ -13,37 +13,44 @@ export type Viewer =
   | { kind: 'operator' }
   | { kind: 'person'; caller: Caller };
 
-/** Finds the viewer of a request; throws ViewerRefused (→ 401) when there is none. */
-export type ViewerOf = (req: IncomingMessage, directory: Directory) => Promise<Viewer>;
+/**
+ * Finds the viewer of a request in two steps: the sign-on is checked first, with no storage read (a
+ * request without a valid token costs nothing and learns nothing), then the person is placed in the
+ * directory. Either step throws ViewerRefused (→ 401) when there is nobody.
+ */
+export type ViewerOf = (req: IncomingMessage) => Promise<(directory: Directory) => Viewer>;
 
 /** No valid sign-on: the reason is for the log only. */
 export class ViewerRefused extends Error {}
 
 /** Outside local mode: the person named by a valid tab token. */
 export function signedInViewer(check: (authorization: string | undefined) => Promise<TabViewer>, settings: Settings): ViewerOf {
-  return async (req, directory) => {
+  return async (req) => {
+    let who: TabViewer;
     try {
-      const who = await check(req.headers.authorization);
-      return { kind: 'person', caller: callerFrom(who.id, who.name, who.tenantId, directory, settings) };
+      who = await check(req.headers.authorization);
     } catch (err) {
       if (err instanceof TabTokenError) throw new ViewerRefused(err.message);
       throw err;
     }
+    return (directory) => ({ kind: 'person', caller: callerFrom(who.id, who.name, who.tenantId, directory, settings) });
   };
 }
 
 /** Local mode: the person picked in the local chat (?as= on the page, x-viewer on its requests). */
 export function localViewer(settings: Settings): ViewerOf {
-  return async (req, directory) => {
+  return async (req) => {
     // A page elsewhere could point a host name at 127.0.0.1 (DNS rebinding): only this machine's names.
     if (!/^(127\.0\.0\.1|localhost)(:\d+)?$/.test(req.headers.host ?? '')) throw new ViewerRefused('not a local host name');
     const url = new URL(req.url ?? '/', 'http://localhost');
     const header = req.headers['x-viewer'];
     const id = (typeof header === 'string' ? header : url.searchParams.get('as') ?? '').trim();
-    if (!id) return { kind: 'operator' };
-    const person = directory.person(id);
-    if (!person) throw new ViewerRefused('no such person');
-    return { kind: 'person', caller: callerFrom(person.id, person.name, person.tenantId, directory, settings) };
+    return (directory) => {
+      if (!id) return { kind: 'operator' };
+      const person = directory.person(id);
+      if (!person) throw new ViewerRefused('no such person');
+      return { kind: 'person', caller: callerFrom(person.id, person.name, person.tenantId, directory, settings) };
+    };
   };
 }
 

@@ -1,6 +1,7 @@
 // Reading requests for the local chat: JSON bodies with a size cap, and a Host check so that a web
 // page elsewhere cannot reach this 127.0.0.1 server through a rebound DNS name.
 import type { IncomingMessage } from 'node:http';
+import { loopbackHost } from '../bot/localBounds.ts';
 
 /** A request the server refuses, with the status to answer. */
 export class RequestError extends Error {
@@ -35,8 +36,8 @@ export async function readJson(req: IncomingMessage): Promise<Record<string, unk
 
 /** True when the request names this server by its loopback address or "localhost". */
 export function hostAllowed(req: IncomingMessage, port: number): boolean {
-  const host = (req.headers.host ?? '').toLowerCase();
-  return host === `127.0.0.1:${port}` || host === `localhost:${port}` || host === `[::1]:${port}`;
+  // The same allow-list as the bot's own port in local mode.
+  return loopbackHost(req.headers.host, port);
 }
 
 /** A string field of a body, or a 400. */

@@ -96,6 +96,8 @@ export async function startLocalChat(options: LocalChatOptions): Promise<LocalCh
   port = (server.address() as AddressInfo).port;
   const url = `http://127.0.0.1:${port}`;
   ctx.origin.serviceUrl = `${url}/`;
+  // The bot replies to this page only (an activity naming any other serviceUrl is refused).
+  runtime.server.onlyServiceUrl(ctx.origin.serviceUrl);
   files.origin = url;
 
   const close = (): Promise<void> => new Promise<void>((resolve) => {

@@ -31,7 +31,7 @@ beforeAll(async () => {
   [bot, demo, browser] = await Promise.all([
     startFaultBot(store, '2025-06-02T08:00:00Z', {
       MicrosoftAppId: appId, MicrosoftAppPassword: 'not-used-offline', AZURE_TABLES_CONNECTION_STRING: inject('tablesConnectionString'), ALLOWED_TENANTS: testTenantId,
-      TAB_SIGNING_KEYS_URL: keys.keysUrl,
+      TAB_SIGNING_KEYS_URL: keys.keysUrl, TAB_APP_ID_URI: `api://127.0.0.1/botid-${appId}`,
     }),
     startChatDemo('browserTabLocal'),
     launchChromium(),
@@ -46,10 +46,11 @@ afterAll(async () => {
 });
 
 async function token(): Promise<string> {
-  return new SignJWT({ tid: testTenantId, oid: commissioner.aadObjectId, name: commissioner.name, scp: 'access_as_user', ver: '2.0' })
+  // azp: Teams on the web, the client app Teams signs the tab in with.
+  return new SignJWT({ tid: testTenantId, oid: commissioner.aadObjectId, name: commissioner.name, scp: 'access_as_user', ver: '2.0', azp: '5e3ce6c0-2b1f-4285-8d4b-75ee78787346' })
     .setProtectedHeader({ alg: 'RS256', kid: 'entra-key', typ: 'JWT' })
     .setIssuer(`https://login.microsoftonline.com/${testTenantId}/v2.0`)
-    .setAudience(`api://127.0.0.1/${appId}`)
+    .setAudience(`api://127.0.0.1/botid-${appId}`)
     .setIssuedAt().setExpirationTime('1h')
     .sign(signing);
 }

@@ -31,7 +31,7 @@ beforeAll(async () => {
   bot = await startFaultBot(store, '2011-09-13T10:00:00Z', {
     MicrosoftAppId: appId, AZURE_TABLES_CONNECTION_STRING: inject('tablesConnectionString'),
     MicrosoftAppPassword: 'not-used-offline',
-    TAB_SIGNING_KEYS_URL: keys.keysUrl,
+    TAB_SIGNING_KEYS_URL: keys.keysUrl, TAB_APP_ID_URI: audience,
     ALLOWED_TENANTS: testTenantId,
   });
   const services = bot.runtime.services;
@@ -59,7 +59,8 @@ async function token(claims: Claims = {}): Promise<string> {
   const now = Math.floor(Date.now() / 1000);
   const tid = claims.tid ?? testTenantId;
   const person = claims.person ?? jane;
-  return new SignJWT({ tid, oid: person.aadObjectId, name: person.name, scp: claims.scp ?? 'access_as_user', ver: '2.0' })
+  // azp: Teams desktop and mobile (the client app Teams signs the tab in with).
+  return new SignJWT({ tid, oid: person.aadObjectId, name: person.name, scp: claims.scp ?? 'access_as_user', ver: '2.0', azp: '1fec8e78-bce4-4aaf-ab1b-5451cc387264' })
     .setProtectedHeader({ alg: 'RS256', kid: claims.kid ?? 'entra-key', typ: 'JWT' })
     .setIssuer(claims.iss ?? `https://login.microsoftonline.com/${tid}/v2.0`)
     .setAudience(claims.aud ?? audience)

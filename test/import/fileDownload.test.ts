@@ -9,7 +9,7 @@ import { readPlanBytes } from '../../src/import/readPlanBytes.ts';
 const docx = readFileSync(join(import.meta.dirname, '../fixtures/layouts/somerset-2012-13.docx'));
 let server: Server;
 let base: string;
-const limits = { allowHttp: true, maxBytes: 64 * 1024, timeoutMs: 1000 };
+const limits = { localMode: true, fileHosts: [], maxBytes: 64 * 1024, timeoutMs: 1000 };
 
 beforeAll(async () => {
   server = createServer((req, res) => {
@@ -56,19 +56,19 @@ describe('fetching a plan file sent in Teams', () => {
   });
 
   it('refuses plain http outside local mode', async () => {
-    expect(await downloadFile(file('/plan.docx'), { ...limits, allowHttp: false })).toEqual({ ok: false, reason: 'the file link is not https, so I did not fetch it' });
+    expect(await downloadFile(file('/plan.docx'), { ...limits, localMode: false, fileHosts: ['127.0.0.1'] })).toMatchObject({ ok: false, reason: 'it could not be fetched from Teams; please send it again', failure: 'not allowed' });
   });
 
   it('refuses a file over the limit, whether its size is declared or not', async () => {
-    expect(await downloadFile(file('/big-declared'), limits)).toEqual({ ok: false, reason: 'the file is larger than 0 MB' });
+    expect(await downloadFile(file('/big-declared'), limits)).toMatchObject({ ok: false, reason: 'it is larger than 0 MB' });
     expect(await downloadFile(file('/big-chunked'), { ...limits, maxBytes: 10 * 1024 })).toMatchObject({ ok: false, reason: expect.stringMatching(/larger than/) });
   });
 
   it('gives up on a file that takes too long, and says so', async () => {
-    expect(await downloadFile(file('/slow'), { ...limits, timeoutMs: 200 })).toEqual({ ok: false, reason: 'the file took too long to download; please send it again' });
+    expect(await downloadFile(file('/slow'), { ...limits, timeoutMs: 200 })).toMatchObject({ ok: false, reason: 'it could not be fetched from Teams; please send it again', failure: 'timeout' });
   });
 
   it('says when Teams does not give the file', async () => {
-    expect(await downloadFile(file('/gone'), limits)).toEqual({ ok: false, reason: 'Teams did not give me the file (HTTP 404); please send it again' });
+    expect(await downloadFile(file('/gone'), limits)).toMatchObject({ ok: false, reason: 'it could not be fetched from Teams; please send it again', failure: 'refused', status: 404 });
   });
 });

@@ -39,7 +39,7 @@ afterAll(() => server.close());
 async function world(name: string) {
   const store = await openTableStore(connectionString, name);
   const services = { store, clock: { now: () => new Date('2009-05-10T10:00:00Z') }, settings: { LEAD_ROLE: 'Commissioner', ADMINS: [] }, logger: console } as unknown as Services;
-  return { services, deps: { read: readPlanBytes, isPlanTable: hasPlanTable, localMode: true } };
+  return { services, deps: { read: readPlanBytes, isPlanTable: hasPlanTable, localMode: true, fileHosts: [] } };
 }
 
 const attachment = (name: string, path: string) => ({ contentType: FILE_DOWNLOAD_INFO, name, content: { downloadUrl: `${base}${path}`, uniqueId: 'u1', fileType: name.split('.').at(-1) } });
@@ -76,7 +76,7 @@ describe('a plan file sent to the bot', () => {
     const replies = await repliesToFiles(services, commissioner, [attachment('minutes.docx', '/minutes.docx'), attachment('gone.xlsx', '/gone')], deps);
     expect(replies).toEqual([
       { text: 'I could not read a plan in minutes.docx: no planning grid or delivery-plan table found. Nothing was imported.' },
-      { text: 'I could not use gone.xlsx: Teams did not give me the file (HTTP 404); please send it again. Nothing was imported.' },
+      { text: 'I could not use gone.xlsx: it could not be fetched from Teams; please send it again. Nothing was imported.' },
     ]);
     expect(await repliesToFiles(services, commissioner, [{ contentType: 'text/html', content: '<p>hi</p>' }], deps)).toBeNull();
   });

@@ -72,6 +72,7 @@ describe('the production image, built by the Dockerfile steps', () => {
         MicrosoftAppId: '00000000-0000-4000-8000-00000000d0c1', MicrosoftAppPassword: 'not-used-offline',
         MicrosoftAppType: 'SingleTenant', MicrosoftAppTenantId: '72f988bf-0000-4000-8000-0000000000dd',
         AZURE_TABLES_CONNECTION_STRING: inject('tablesConnectionString'), TABLE_PREFIX: 'prodImage',
+        TAB_APP_ID_URI: 'api://actionbot.example.org/botid-00000000-0000-4000-8000-00000000d0c1',
       },
       stdio: ['ignore', 'pipe', 'pipe'],
     });
@@ -82,7 +83,7 @@ describe('the production image, built by the Dockerfile steps', () => {
     expect((await waitForHttp(`http://127.0.0.1:${port}/healthz`, 30_000)).status).toBe(200);
     const ready = await fetch(`http://127.0.0.1:${port}/readyz`);
     expect(ready.status).toBe(200);
-    expect(await ready.json()).toMatchObject({ ready: true, storage: 'reachable' });
+    expect(await ready.json()).toEqual({ status: 'ready' });
     const unsigned = await fetch(`http://127.0.0.1:${port}/api/messages`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ type: 'message', text: 'hi' }) });
     expect(unsigned.status).toBe(401);
 

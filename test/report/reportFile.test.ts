@@ -40,7 +40,7 @@ class ReportBot extends ActivityHandler {
   }
 
   protected override async onInvokeActivity(context: TurnContext): Promise<InvokeResponse> {
-    if (context.activity.name === FILE_CONSENT_INVOKE) return answerFileConsent(context, this.services, await this.caller(context));
+    if (context.activity.name === FILE_CONSENT_INVOKE) return answerFileConsent(context, this.services, await this.caller(context), { localMode: true, fileHosts: [] });
     return super.onInvokeActivity(context);
   }
 }

@@ -9,7 +9,7 @@ import { openTableStore } from '../../src/store/tableStore.ts';
 import { textOf } from '../support/botHarness.ts';
 import { startFaultBot, type FaultBot } from '../support/faultBot.ts';
 import { startKeyServer, type KeyServer } from '../support/keyServer.ts';
-import { cardAction, message } from '../support/teamsActivity.ts';
+import { cardAction, message, testTenantId } from '../support/teamsActivity.ts';
 
 const appId = '00000000-0000-4000-8000-00000000b0e1';
 const issuer = 'https://api.botframework.com';
@@ -30,6 +30,8 @@ beforeAll(async () => {
     MicrosoftAppPassword: 'not-used-offline',
     AZURE_TABLES_CONNECTION_STRING: inject('tablesConnectionString'),
     BotOpenIdMetadata: keys.openIdUrl,
+    ALLOWED_TENANTS: testTenantId,
+    TAB_APP_ID_URI: `api://actionbot.example.org/botid-${appId}`,
   });
 });
 afterAll(async () => {
@@ -94,8 +96,8 @@ describe('with MicrosoftAppId set, the messaging endpoint checks Bot Framework t
 });
 
 describe('the start-up log', () => {
-  it('says which tenants are accepted (any, for a multi-tenant app with no tenant set)', () => {
-    expect(bot.logs.find('actionbot ready')[0]).toMatchObject({ localMode: false, tenants: expect.stringMatching(/^any tenant/) });
+  it('says which tenants are accepted (a multi-tenant app must be bounded by ALLOWED_TENANTS)', () => {
+    expect(bot.logs.find('actionbot ready')[0]).toMatchObject({ localMode: false, tenants: testTenantId });
   });
 });
 
