@@ -26,7 +26,7 @@ beforeAll(async () => { proxy = await startStorageProxy(portOf(connectionString)
 afterAll(async () => proxy?.close());
 
 async function importAs(services: Services, caller: Caller, text: string, at: string): Promise<void> {
-  (services.clock as { at: string }).at = at;
+  (services.clock as unknown as { at: string }).at = at;
   const answer = await previewImport(services, caller, { name: csvName, bytes: new Uint8Array(Buffer.from(text)) }, readPlanBytes);
   if (!('preview' in answer)) throw new Error(answer.message);
   expect((await confirmImport(services, caller, answer.preview.token)).message).toMatch(/^Imported/);
