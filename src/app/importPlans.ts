@@ -4,7 +4,7 @@ import { londonDate } from '../domain/calendar.ts';
 import { occurrences } from '../domain/occurrences.ts';
 import { chooseLeadRole, type LeadRoleChoice } from '../domain/leadRole.ts';
 import type { Plan } from '../domain/plan.ts';
-import type { ImportReport } from '../domain/ports.ts';
+import type { ImportReport, SaveOptions } from '../domain/ports.ts';
 import { initialProgress } from '../domain/progressStart.ts';
 import type { Services } from './services.ts';
 
@@ -14,13 +14,13 @@ import type { Services } from './services.ts';
  * plan's lead role; without it a stored plan keeps its own and a new one gets one by the rule of
  * src/domain/leadRole.ts.
  */
-export async function storePlan(services: Pick<Services, 'store' | 'clock' | 'settings'>, given: Plan, tenantId?: string, leadRole?: string): Promise<ImportReport> {
+export async function storePlan(services: Pick<Services, 'store' | 'clock' | 'settings'>, given: Plan, tenantId?: string, leadRole?: string, options?: SaveOptions): Promise<ImportReport> {
   const now = services.clock.now();
   const today = londonDate(now);
   const withTenant = tenantId ? { ...given, tenantId } : given;
   const lead = leadRole !== undefined || given.leadRole === undefined ? await leadRoleFor(services, given, leadRole) : null;
   const plan = lead ? { ...withTenant, leadRole: lead.role } : withTenant;
-  return services.store.plans.savePlan(plan, (action) => initialProgress(occurrences(action.due, plan.period), today), now.toISOString());
+  return services.store.plans.savePlan(plan, (action) => initialProgress(occurrences(action.due, plan.period), today), now.toISOString(), options);
 }
 
 /** The lead role a plan would get if stored now: the one named, the stored one, or by the rule. Null: keep the stored one. */

@@ -3,9 +3,11 @@
 // Import stores it. The preview is stored (it survives a restart) for four hours and imports once; the same
 // person may undo the import the same day.
 import { randomUUID } from 'node:crypto';
+import { TZDate } from '@date-fns/tz';
 import { londonDate } from '../domain/calendar.ts';
 import { roleKey } from '../domain/owners.ts';
 import type { Due, Plan, PlanAction } from '../domain/plan.ts';
+import { NewerImportError } from '../domain/ports.ts';
 import { leadRoleReason } from '../domain/leadRole.ts';
 import { mayManagePlan, whoToAsk } from './access.ts';
 import { mayManageRoles, type Caller } from './caller.ts';
@@ -156,15 +158,16 @@ export async function confirmImport(services: Pick<Services, 'store' | 'clock' |
   const refused = await notTheirs(services, caller, taken.plan.id);
   if (refused) return { message: refused };
   const previous = await services.store.plans.getPlan(taken.plan.id);
+  const before = (await services.store.plans.listPlans()).find((p) => p.id === taken.plan.id)?.revision;
   let report;
   try {
-    report = await storePlan(services, taken.plan, caller.tenantId);
+    report = await storePlan(services, taken.plan, caller.tenantId, undefined, { by: caller.name });
   } catch (error) {
     // Nothing lost: the preview can be pressed again once storage answers.
     await services.store.imports.savePreview(taken).catch(() => undefined);
     throw error;
   }
-  await services.store.imports.saveDone({ personId: caller.id, day: londonDate(now), at: now.toISOString(), planId: taken.plan.id, previous });
+  await services.store.imports.saveDone({ personId: caller.id, day: londonDate(now), at: now.toISOString(), planId: taken.plan.id, previous, revision: report.revision, ...(before !== undefined ? { before } : {}) });
   return { message: `Imported ${describeImport(report)}. Say "undo import" today to put it back as it was.`, settled: 'imported' };
 }
 
@@ -177,13 +180,46 @@ export async function cancelImport(services: Pick<Services, 'store'>, caller: Ca
   return { message: 'Cancelled: nothing was imported.', settled: 'cancelled' };
 }
 
-/** "undo import": the caller's last import today is put back as it was (a new plan is left with no actions; history is kept). */
+/** "14:02" in London, or the day and time when not today. */
+function londonClock(iso: string, today: string): string {
+  const at = new TZDate(Date.parse(iso), 'Europe/London');
+  const time = `${String(at.getHours()).padStart(2, '0')}:${String(at.getMinutes()).padStart(2, '0')}`;
+  const day = londonDate(new Date(Date.parse(iso)));
+  return day === today ? time : `${time} on ${day}`;
+}
+
+/** Why an undo is refused: the plan was imported again after the import being undone. */
+function newerImport(code: string, importedAt: string, importedBy: string | null, today: string): string {
+  const when = importedAt ? ` at ${londonClock(importedAt, today)}` : '';
+  return `${code} was imported again${when}${importedBy ? ` by ${importedBy}` : ''} after this import; undo that one first. Nothing was changed.`;
+}
+
+/**
+ * "undo import": the caller's last import today is put back as it was (a new plan is left with no actions;
+ * history is kept). Refused when the plan was imported again since; all or nothing like any plan change.
+ */
 export async function undoImport(services: Pick<Services, 'store' | 'clock' | 'settings'>, caller: Caller): Promise<{ message: string }> {
-  const last = await services.store.imports.takeLastDone(caller.id, londonDate(services.clock.now()));
+  const today = londonDate(services.clock.now());
+  const last = await services.store.imports.takeLastDone(caller.id, today);
   if (last === null) return { message: 'You have no import today to undo.' };
-  const current = await services.store.plans.getPlan(last.planId);
-  const restored = last.previous ?? (current === null ? null : { ...current, actions: [], roles: [] });
-  if (restored === null) return { message: 'That plan is no longer stored: nothing to undo.' };
-  const report = await storePlan(services, restored);
-  return { message: `Undone: ${describeImport(report)}.` };
+  // Until the undo is done the record goes back, so it can be asked for again (after the newer one is undone, or storage answers).
+  const keep = () => services.store.imports.saveDone(last).catch(() => undefined);
+  try {
+    const stored = (await services.store.plans.listPlans()).find((p) => p.id === last.planId);
+    // Records kept before revisions carry none: the import time says whether another came after.
+    if (stored && last.revision === undefined && stored.importedAt > last.at) {
+      await keep();
+      return { message: newerImport(stored.code, stored.importedAt, stored.importedBy ?? null, today) };
+    }
+    const current = await services.store.plans.getPlan(last.planId);
+    const restored = last.previous ?? (current === null ? null : { ...current, actions: [], roles: [] });
+    if (restored === null) return { message: 'That plan is no longer stored: nothing to undo.' };
+    const options = { by: caller.name, ...(last.revision !== undefined ? { expect: last.revision } : {}), ...(last.before !== undefined ? { sameAs: last.before } : {}) };
+    const report = await storePlan(services, restored, undefined, undefined, options);
+    return { message: `Undone: ${describeImport(report)}.` };
+  } catch (error) {
+    await keep();
+    if (error instanceof NewerImportError) return { message: newerImport(error.planCode, error.importedAt, error.importedBy, today) };
+    throw error;
+  }
 }

@@ -20,6 +20,9 @@ export interface DoneImport {
   planId: string;
   /** The plan as stored before, or null when the import created it. */
   previous: Plan | null;
+  /** The plan revision the import made current, and the one it replaced (absent on records kept before revisions). */
+  revision?: string;
+  before?: string;
 }
 
 /** Previews and undoable imports. */

@@ -34,6 +34,26 @@ export interface ImportReport {
   changed: ChangedAction[];
   /** Actions matched to a stored one (changed or not): their progress and history were kept. */
   kept: number;
+  /** The plan's revision this import made current. */
+  revision: string;
+}
+
+/** How a plan change is made (all optional). */
+export interface SaveOptions {
+  /** Who imports it, named as the plan's last importer. */
+  by?: string;
+  /** The change is made only if the plan is at this revision (or one that restored it); otherwise NewerImportError. */
+  expect?: string;
+  /** The revision this change restores the plan to (an undo), so an undo of that older import may follow. */
+  sameAs?: string;
+}
+
+/** The plan was changed since the revision a change expected (another import came after it); nothing was changed. */
+export class NewerImportError extends Error {
+  constructor(readonly planCode: string, readonly importedAt: string, readonly importedBy: string | null) {
+    super(`Plan ${planCode} was imported again at ${importedAt}; nothing was changed`);
+    this.name = 'NewerImportError';
+  }
 }
 
 /** A plan in a list: enough to pick one. */
@@ -51,6 +71,12 @@ export interface PlanSummary {
   roles: PlanRole[];
   actions: number;
   importedAt: string;
+  /** The stored version: '' for a plan stored before versions were kept. */
+  revision?: string;
+  /** The older revision this one restored (it was made by an undo), or null. */
+  sameAs?: string | null;
+  /** Who imported the current version, when known. */
+  importedBy?: string | null;
 }
 
 /** Where plans live. */
@@ -58,9 +84,10 @@ export interface PlanStore {
   /**
    * Saves a plan. For a plan already stored, every action still there (matched by ref and text, then
    * text alone, then ref alone) keeps its id, progress and history; the rest are reported as added,
-   * removed and changed. `progressFor` gives the starting progress of a new action.
+   * removed and changed. `progressFor` gives the starting progress of a new action. All or nothing: if it
+   * fails, every reader still sees the previous version whole, and trying again completes it.
    */
-  savePlan(plan: Plan, progressFor: (a: PlanAction) => ActionProgress, at: string): Promise<ImportReport>;
+  savePlan(plan: Plan, progressFor: (a: PlanAction) => ActionProgress, at: string, options?: SaveOptions): Promise<ImportReport>;
   listPlans(): Promise<PlanSummary[]>;
   /** The plan as stored, actions in document order (a kept action shows its stored id). */
   getPlan(planId: string): Promise<Plan | null>;

@@ -3,21 +3,23 @@
 import { odata, type TableClient } from '@azure/data-tables';
 import type { PageWhere, TallyEntry } from '../domain/ports.ts';
 import { mergeTallies } from '../domain/tally.ts';
-import { storedAction, type RowExtras } from './actionRows.ts';
+import { revisionPrefix, storedAction, type RowExtras } from './actionRows.ts';
 import { TALLY_FIELDS, TALLY_KEY, tallyEntries } from './actionTally.ts';
 import { prefixEnd, textToKey } from './keys.ts';
 import { listAll } from './tables.ts';
 import type { StoredAction } from '../domain/ports.ts';
 
-/** The filter on every partition of a plan. */
-export function planPartitions(planId: string): string {
-  const start = `${textToKey(planId)}|`;
+/** The filter on every partition of a plan's revision; with revision null, of every revision. */
+export function planPartitions(planId: string, revision: string | null = ''): string {
+  const start = revision === null ? `${textToKey(planId)}|` : revisionPrefix(planId, revision);
+  // Revision '' is plan|bucket, buckets in hex: other revisions (plan|r…|bucket) sort after 'f'.
+  if (revision === '') return odata`PartitionKey ge ${`${start}0`} and PartitionKey lt ${`${start}g`}`;
   return odata`PartitionKey ge ${start} and PartitionKey lt ${prefixEnd(start)}`;
 }
 
 /** The server-side filter for a page: the plan's action rows, narrowed by `where`. */
-function pageFilter(planId: string, count: number, where: PageWhere): string {
-  const parts = [planPartitions(planId), odata`RowKey ne ${TALLY_KEY}`];
+function pageFilter(planId: string, revision: string, count: number, where: PageWhere): string {
+  const parts = [planPartitions(planId, revision), odata`RowKey ne ${TALLY_KEY}`];
   if (where.grid !== undefined) parts.push(odata`grid eq ${where.grid}`);
   if (where.statuses && where.statuses.length > 0) parts.push(`(${where.statuses.map((s) => odata`status eq ${s}`).join(' or ')})`);
   if (where.dueFrom) parts.push(odata`dueDate ge ${where.dueFrom}`);
@@ -29,24 +31,19 @@ function pageFilter(planId: string, count: number, where: PageWhere): string {
 }
 
 /** A plan's actions in document order that `where` keeps, at most `count`. */
-export async function pageOf(client: TableClient, planId: string, count: number, where: PageWhere): Promise<(StoredAction & RowExtras)[]> {
-  const rows = await listAll<Record<string, unknown>>(client, pageFilter(planId, count, where), `reading a page of ${planId}`);
+export async function pageOf(client: TableClient, planId: string, revision: string, count: number, where: PageWhere): Promise<(StoredAction & RowExtras)[]> {
+  const rows = await listAll<Record<string, unknown>>(client, pageFilter(planId, revision, count, where), `reading a page of ${planId}`);
   return rows.map(storedAction).sort((a, b) => a.order - b.order).slice(0, count);
 }
 
 // Only the tally's own properties: a plan of 100,000 actions has a thousand tally rows.
-const tallyRows = (client: TableClient, planId: string) =>
-  listAll<Record<string, unknown>>(client, `${planPartitions(planId)} and ${odata`RowKey eq ${TALLY_KEY}`}`, `reading the tally of ${planId}`, TALLY_FIELDS);
+const tallyRows = (client: TableClient, planId: string, revision: string) =>
+  listAll<Record<string, unknown>>(client, `${planPartitions(planId, revision)} and ${odata`RowKey eq ${TALLY_KEY}`}`, `reading the tally of ${planId}`, TALLY_FIELDS);
 
 /** A plan's tally from its partitions' tally rows; null unless every partition has one. */
-export async function tallyOfPlan(client: TableClient, planId: string, buckets: number): Promise<TallyEntry[] | null> {
-  const rows = await tallyRows(client, planId);
+export async function tallyOfPlan(client: TableClient, planId: string, revision: string, buckets: number): Promise<TallyEntry[] | null> {
+  const rows = await tallyRows(client, planId, revision);
   if (rows.length < buckets) return null;
   return mergeTallies(rows.map(tallyEntries));
 }
 
-/** The ETag of each of a plan's tally rows, by PartitionKey. */
-export async function tallyEtags(client: TableClient, planId: string): Promise<Map<string, string>> {
-  const rows = await tallyRows(client, planId);
-  return new Map(rows.map((r) => [r.partitionKey, r.etag]));
-}

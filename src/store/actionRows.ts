@@ -1,5 +1,7 @@
 // How an action and its progress are laid out in the Actions table. PartitionKey is the plan id and a
-// bucket (big plans spread over many partitions: see dueIndex.ts for why), RowKey the action id.
+// bucket (big plans spread over many partitions: see dueIndex.ts for why), RowKey the action id. Each
+// revision of a plan has partitions of its own (plan|revision|bucket; revision '' is plan|bucket, the
+// layout of a first import), so a new version is written beside the old one and committed in the plan row.
 import type { TableEntity } from '@azure/data-tables';
 import type { Due, PlanAction } from '../domain/plan.ts';
 import type { ActionProgress, ActionStatus } from '../domain/progress.ts';
@@ -17,10 +19,21 @@ export function bucketsFor(count: number): number {
   return buckets;
 }
 
+/** The start of every PartitionKey of a plan's revision (revision ids start with 'r', never a hex digit). */
+export function revisionPrefix(planId: string, revision: string): string {
+  return revision === '' ? `${textToKey(planId)}|` : `${textToKey(planId)}|${revision}|`;
+}
+
+/** The revision a PartitionKey belongs to ('' for plan|bucket). */
+export function revisionOfPartition(partitionKey: string): string {
+  const parts = partitionKey.split('|');
+  return parts.length === 3 ? (parts[1] as string) : '';
+}
+
 /** The PartitionKey and RowKey of an action. */
-export function actionKeys(planId: string, actionId: string, buckets: number): { partitionKey: string; rowKey: string } {
+export function actionKeys(planId: string, actionId: string, buckets: number, revision = ''): { partitionKey: string; rowKey: string } {
   const bucket = bucketOf(actionId, buckets).toString(16).padStart(4, '0');
-  return { partitionKey: `${textToKey(planId)}|${bucket}`, rowKey: textToKey(actionId) };
+  return { partitionKey: `${revisionPrefix(planId, revision)}${bucket}`, rowKey: textToKey(actionId) };
 }
 
 function putNullable(row: Record<string, unknown>, name: string, value: string | null): void {
@@ -38,11 +51,13 @@ export interface RowExtras {
   order: number;
   lastChange: string | null;
   writtenAt: string;
+  /** The plan revision whose partition holds the row. */
+  revision: string;
 }
 
 /** The full row for an action: written with Replace, so absent properties mean null. */
-export function actionRow(planId: string, action: PlanAction, progress: ActionProgress, order: number, buckets: number, lastChange: string | null = null): TableEntity {
-  const row: Record<string, unknown> = { ...actionKeys(planId, action.id, buckets), planId, actionId: action.id, order, grid: action.grid, sourceLine: action.source.line };
+export function actionRow(planId: string, action: PlanAction, progress: ActionProgress, order: number, buckets: number, lastChange: string | null = null, revision = ''): TableEntity {
+  const row: Record<string, unknown> = { ...actionKeys(planId, action.id, buckets, revision), planId, actionId: action.id, order, grid: action.grid, sourceLine: action.source.line };
   putNullable(row, 'ref', action.ref);
   if (action.code) row.code = action.code;
   if (action.objective !== null) putText(row, 'objective', action.objective);
@@ -63,7 +78,7 @@ export function actionRow(planId: string, action: PlanAction, progress: ActionPr
 }
 
 /** An action row read back. */
-export function storedAction(row: Record<string, unknown> & { etag?: string; timestamp?: string }): StoredAction & RowExtras {
+export function storedAction(row: Record<string, unknown> & { etag?: string; timestamp?: string; partitionKey?: string }): StoredAction & RowExtras {
   const action: PlanAction = {
     id: String(row.actionId),
     ...(typeof row.code === 'string' ? { code: row.code } : {}),
@@ -86,7 +101,7 @@ export function storedAction(row: Record<string, unknown> & { etag?: string; tim
     updatedBy: nullable(row, 'updatedBy'),
   };
   const lastChange = row.lastChange === undefined ? null : getText(row, 'lastChange');
-  return { planId: String(row.planId), action, progress, etag: row.etag ?? '', order: Number(row.order), lastChange, writtenAt: row.timestamp ?? '' };
+  return { planId: String(row.planId), action, progress, etag: row.etag ?? '', order: Number(row.order), lastChange, writtenAt: row.timestamp ?? '', revision: revisionOfPartition(row.partitionKey ?? '') };
 }
 
 /** Statuses the due index holds: still waiting on someone. */

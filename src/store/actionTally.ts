@@ -6,8 +6,7 @@ import type { IsoDate } from '../domain/plan.ts';
 import type { ActionStatus } from '../domain/progress.ts';
 import type { TallyEntry } from '../domain/ports.ts';
 import { tallyStandings, type Standing } from '../domain/tally.ts';
-import { actionKeys } from './actionRows.ts';
-import { textToKey } from './keys.ts';
+import { actionKeys, revisionPrefix } from './actionRows.ts';
 import { getJson, putJson } from './textFields.ts';
 
 /** No action's RowKey can be this: textToKey writes '~' only before two hex digits. */
@@ -29,9 +28,9 @@ export function tallyEntries(row: Record<string, unknown>): TallyEntry[] {
 }
 
 /** The tally rows of a whole plan: one per partition, empty ones included (a missing row means "not kept"). */
-export function tallyRowsOf(planId: string, buckets: number, actions: { id: string; standing: Standing }[]): TableEntity[] {
+export function tallyRowsOf(planId: string, buckets: number, actions: { id: string; standing: Standing }[], revision = ''): TableEntity[] {
   const byPartition = new Map<string, Standing[]>();
-  for (let b = 0; b < buckets; b++) byPartition.set(`${textToKey(planId)}|${b.toString(16).padStart(4, '0')}`, []);
-  for (const a of actions) byPartition.get(actionKeys(planId, a.id, buckets).partitionKey)?.push(a.standing);
+  for (let b = 0; b < buckets; b++) byPartition.set(`${revisionPrefix(planId, revision)}${b.toString(16).padStart(4, '0')}`, []);
+  for (const a of actions) byPartition.get(actionKeys(planId, a.id, buckets, revision).partitionKey)?.push(a.standing);
   return [...byPartition].map(([pk, standings]) => tallyRow(pk, planId, tallyStandings(standings)));
 }

@@ -1,17 +1,20 @@
 // Actions and their progress in Azure Table storage. Updates are ETag-checked; the due index and the
 // role index point at action rows, and the action row is always the truth. Each partition also holds
 // a tally row (actionTally.ts), moved in the same transaction as the answer that changes an action.
+// Every read first reads the plan's row for its current revision (see tablePlanStore.ts) and reads only
+// that revision's partitions, so a plan change being written, or abandoned half-way, is never seen.
 import { odata, type TableEntity, type TransactionAction } from '@azure/data-tables';
 import type { IsoDate } from '../domain/plan.ts';
 import type { ActionChange, ActionProgress } from '../domain/progress.ts';
 import type { ActionStore, DueMark, PageWhere, StoredAction, TallyEntry, UpdateResult } from '../domain/ports.ts';
 import { moveIn } from '../domain/tally.ts';
 import { pageOf, planPartitions, tallyOfPlan } from './actionQueries.ts';
+import { normaliseRole } from './keys.ts';
 import { TALLY_KEY, tallyEntries, tallyRow } from './actionTally.ts';
 import { ActionHistory, type KeyedChange } from './actionHistory.ts';
 import { actionKeys, actionRow, isWaiting, storedAction, type RowExtras } from './actionRows.ts';
 import { DueIndex, type DueEntry } from './dueIndex.ts';
-import type { PlanRows } from './planRows.ts';
+import type { PlanRow, PlanRows } from './planRows.ts';
 import { RoleIndex } from './roleIndex.ts';
 import { mapLimit } from '../mapLimit.ts';
 import { attempt, listAll, statusOf, storeError, type Tables } from './tables.ts';
@@ -29,7 +32,7 @@ function byPlanAndOrder(a: Ordered, b: Ordered): number {
 
 const markOf = (e: DueEntry): DueMark => ({ planId: e.planId, actionId: e.actionId, dueDate: e.dueDate, grid: e.grid ?? null, owners: e.owners ?? null });
 
-function strip({ order: _order, lastChange: _last, writtenAt: _written, ...action }: Ordered): StoredAction {
+function strip({ order: _order, lastChange: _last, writtenAt: _written, revision: _revision, ...action }: Ordered): StoredAction {
   return action;
 }
 
@@ -59,16 +62,62 @@ export class TableActionStore implements ActionStore {
     return this.tables.table(ACTIONS_TABLE);
   }
 
-  private async read(planId: string, actionId: string): Promise<Ordered | null> {
-    const buckets = await this.plans.bucketsOf(planId);
-    if (buckets === null) return null;
-    const { partitionKey, rowKey } = actionKeys(planId, actionId, buckets);
+  private readonly reading = new Map<string, Promise<PlanRow | null>>();
+
+  /** The plan's row as it is now (never cached: it names the current revision); reads at once share one. */
+  current(planId: string): Promise<PlanRow | null> {
+    let read = this.reading.get(planId);
+    if (!read) {
+      read = attempt(`reading plan ${planId}`, () => this.plans.get(planId)).finally(() => this.reading.delete(planId));
+      this.reading.set(planId, read);
+    }
+    return read;
+  }
+
+  /** Plan rows for many plans, each read once. */
+  private async plansOf(planIds: string[]): Promise<Map<string, PlanRow | null>> {
+    const ids = [...new Set(planIds)];
+    const rows = await mapLimit(ids, 16, (id) => this.current(id));
+    return new Map(ids.map((id, i) => [id, rows[i] ?? null]));
+  }
+
+  private async readAt(plan: PlanRow, actionId: string): Promise<Ordered | null> {
+    const { partitionKey, rowKey } = actionKeys(plan.id, actionId, plan.buckets, plan.revision);
     try {
       return storedAction(await this.client.getEntity<Record<string, unknown>>(partitionKey, rowKey));
     } catch (err) {
       if (statusOf(err) === 404) return null;
       throw err;
     }
+  }
+
+  /** An action of the plan's current revision; a revision replaced (and tidied) while reading is read again at the new one. */
+  private async read(planId: string, actionId: string, known?: PlanRow | null): Promise<Ordered | null> {
+    const plan = known === undefined ? await this.current(planId) : known;
+    if (!plan) return null;
+    const found = await this.readAt(plan, actionId);
+    if (found) return found;
+    const now = await this.current(planId);
+    return now && now.revision !== plan.revision ? this.readAt(now, actionId) : null;
+  }
+
+  /** Reads a plan's rows at its current revision, again if the revision changed meanwhile (the old one may be half tidied). */
+  private async atRevision<T>(planId: string, empty: T, read: (plan: PlanRow) => Promise<T>): Promise<T> {
+    let plan = await this.current(planId);
+    for (let tries = 0; plan && tries < 3; tries++) {
+      const result = await read(plan);
+      const now = await this.current(planId);
+      if (now?.revision === plan.revision) return result;
+      plan = now;
+    }
+    if (plan) throw new Error(`Plan ${planId} kept changing while it was read; try again`);
+    return empty;
+  }
+
+  /** Only rows of their plan's current revision: a scan across plans also meets revisions being written or tidied. */
+  private async ofCurrentRevisions(rows: Ordered[]): Promise<Ordered[]> {
+    const plans = await this.plansOf(rows.map((r) => r.planId));
+    return rows.filter((r) => plans.get(r.planId)?.revision === r.revision);
   }
 
   async get(planId: string, actionId: string): Promise<StoredAction | null> {
@@ -79,15 +128,20 @@ export class TableActionStore implements ActionStore {
   async dueBy(date: IsoDate): Promise<StoredAction[]> {
     const entries = await this.due.upTo(date);
     const stale: DueEntry[] = [];
+    const plans = await this.plansOf(entries.map((e) => e.planId));
     const found = await mapLimit(entries, 16, async (entry) => {
-      const action = await this.read(entry.planId, entry.actionId);
+      const plan = plans.get(entry.planId) ?? null;
+      const action = await this.read(entry.planId, entry.actionId, plan);
+      // While an import is being written its pointers run ahead of the rows readers see: left alone.
+      const tidy = !plan?.pending;
       // The action row is the truth; a pointer that disagrees with it is dropped once it is surely stale.
       if (!action) {
-        stale.push(entry);
+        // No plan row yet may be a first import in flight: only an old pointer is surely left over.
+        if (tidy && (plan || !entry.writtenAt || Date.now() - Date.parse(entry.writtenAt) > STALE_POINTER_MS)) stale.push(entry);
         return null;
       }
       if (!isWaiting(action.progress) || action.progress.dueDate !== entry.dueDate) {
-        if (isStale(entry, action, Date.now())) stale.push(entry);
+        if (tidy && isStale(entry, action, Date.now())) stale.push(entry);
         return null;
       }
       return action;
@@ -127,27 +181,34 @@ export class TableActionStore implements ActionStore {
 
   async ofRoles(roles: string[]): Promise<StoredAction[]> {
     const pointers = await this.roles.actionsOf(roles);
-    const found = await mapLimit(pointers, 16, (p) => attempt(`reading action ${p.actionId}`, () => this.read(p.planId, p.actionId)));
-    return found.filter((a): a is Ordered => a !== null).sort(byPlanAndOrder).map(strip);
+    const plans = await this.plansOf(pointers.map((p) => p.planId));
+    const found = await mapLimit(pointers, 16, (p) => attempt(`reading action ${p.actionId}`, () => this.read(p.planId, p.actionId, plans.get(p.planId) ?? null)));
+    // While a plan change is written the index holds the owners of both versions: the row says which it is.
+    const wanted = new Set(roles.map(normaliseRole));
+    return found.filter((a): a is Ordered => a !== null && a.action.owners.some((o) => wanted.has(normaliseRole(o)))).sort(byPlanAndOrder).map(strip);
   }
 
   async listPlanActions(planId: string): Promise<StoredAction[]> {
     return (await this.rowsOf(planId)).map(strip);
   }
 
-  /** A plan's action rows with their document order (its partitions all start with the plan's key). */
+  /** A plan's action rows at its current revision, with their document order. */
   async rowsOf(planId: string): Promise<Ordered[]> {
-    const rows = await listAll<Record<string, unknown>>(this.client, `${planPartitions(planId)} and ${odata`RowKey ne ${TALLY_KEY}`}`, `listing actions of ${planId}`);
+    return this.atRevision(planId, [], (plan) => this.rowsAt(plan.id, plan.revision));
+  }
+
+  /** A plan's action rows of one revision; with null, of every revision (an import tidies the ones not current). */
+  async rowsAt(planId: string, revision: string | null): Promise<Ordered[]> {
+    const rows = await listAll<Record<string, unknown>>(this.client, `${planPartitions(planId, revision)} and ${odata`RowKey ne ${TALLY_KEY}`}`, `listing actions of ${planId}`);
     return rows.map(storedAction).sort(byPlanAndOrder);
   }
 
   async planPage(planId: string, count: number, where: PageWhere = {}): Promise<StoredAction[]> {
-    return (await pageOf(this.client, planId, count, where)).map(strip);
+    return (await this.atRevision(planId, [], (plan) => pageOf(this.client, planId, plan.revision, count, where))).map(strip);
   }
 
   async tally(planId: string): Promise<TallyEntry[] | null> {
-    const buckets = await this.plans.bucketsOf(planId);
-    return buckets === null ? null : tallyOfPlan(this.client, planId, buckets);
+    return this.atRevision(planId, null, (plan) => tallyOfPlan(this.client, planId, plan.revision, plan.buckets));
   }
 
   /** A partition's tally row and its ETag; null for a plan stored before tallies were kept. */
@@ -163,14 +224,15 @@ export class TableActionStore implements ActionStore {
 
   private async where(filter: string, what: string): Promise<StoredAction[]> {
     const rows = await listAll<Record<string, unknown>>(this.client, filter, what);
-    return rows.map(storedAction).sort(byPlanAndOrder).map(strip);
+    return (await this.ofCurrentRevisions(rows.map(storedAction))).sort(byPlanAndOrder).map(strip);
   }
 
   async update(current: StoredAction, progress: ActionProgress, change: ActionChange): Promise<UpdateResult> {
     const { planId, action } = current;
-    const buckets = await this.plans.bucketsOf(planId);
-    if (buckets === null) return { ok: false, reason: 'missing' };
-    const existing = await this.read(planId, action.id);
+    const plan = await this.current(planId);
+    if (!plan) return { ok: false, reason: 'missing' };
+    const buckets = plan.buckets;
+    const existing = await attempt(`reading action ${action.id}`, () => this.readAt(plan, action.id));
     if (!existing) return { ok: false, reason: 'missing' };
     if (existing.etag !== current.etag) return { ok: false, reason: 'conflict' };
     // New pointer first, then the row, then the old pointer goes: a crash leaves at worst a stale
@@ -182,14 +244,39 @@ export class TableActionStore implements ActionStore {
     // The change rides on the action row, so the row and its history entry are one write; the
     // partition's tally changes in the same transaction.
     const keyed = this.changes.keyed(change);
-    const row = actionRow(planId, action, progress, existing.order, buckets, JSON.stringify(keyed));
-    const written = await this.writeWithTally(row, current, progress);
+    const row = actionRow(planId, action, progress, existing.order, buckets, JSON.stringify(keyed), plan.revision);
+    const first = await this.writeWithTally(row, current, progress);
+    // A version replaced since it was read: the caller reads the action again.
+    if (!first.ok) return first.reason === 'missing' && (await this.current(planId))?.revision !== plan.revision ? { ok: false, reason: 'conflict' } : first;
+    const written = await this.followRevision(plan, current, progress, keyed, first.etag, change.at);
     if (!written.ok) return written;
     const etag = written.etag;
     // The change is saved: a history row or an old pointer that fails to go is repaired on the next read.
     await this.changes.append(planId, action.id, keyed).catch(() => undefined);
     if (before && before.dueDate !== after?.dueDate) await this.due.remove([before]).catch(() => undefined);
     return { ok: true, action: { planId, action, progress, etag } };
+  }
+
+  /**
+   * An answer written while the plan changes must land in the version that ends up current. After the
+   * write the plan row is read again: an import still being written is told (its commit then fails and it
+   * reads the answers again), and a revision committed since the answer was read gets the answer too.
+   */
+  private async followRevision(plan: PlanRow, current: StoredAction, progress: ActionProgress, keyed: KeyedChange, etag: string, at: string): Promise<{ ok: true; etag: string } | { ok: false; reason: 'conflict' | 'missing' }> {
+    let now = await this.current(plan.id);
+    if (now?.revision === plan.revision && now.pending) {
+      await this.plans.touch(plan.id, at);
+      now = await this.current(plan.id);
+    }
+    if (!now || now.revision === plan.revision) return { ok: true, etag };
+    const moved = await attempt(`reading action ${current.action.id}`, () => this.readAt(now, current.action.id));
+    // The new version left the action out: the answer stays in its history.
+    if (!moved) return { ok: true, etag };
+    if (JSON.stringify(moved.progress) === JSON.stringify(progress)) return { ok: true, etag: moved.etag };
+    // Answered again on the new version since: that answer stands.
+    if (moved.progress.updatedAt !== current.progress.updatedAt) return { ok: false, reason: 'conflict' };
+    const row = actionRow(plan.id, moved.action, progress, moved.order, now.buckets, JSON.stringify(keyed), now.revision);
+    return this.writeWithTally(row, strip(moved), progress);
   }
 
   /** Writes the row if still at `current.etag`, moving the action in its partition's tally; a tally changed meanwhile is re-read. */

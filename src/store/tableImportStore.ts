@@ -77,6 +77,8 @@ export class TableImportStore implements ImportStore {
 
   async saveDone(done: DoneImport): Promise<void> {
     const row: Row = { partitionKey: donePartition(done.personId), rowKey: textToKey(done.at), day: done.day, planId: done.planId };
+    if (done.revision !== undefined) row.revision = done.revision;
+    if (done.before !== undefined) row.before = done.before;
     putJson(row, 'previous', done.previous);
     checkSize(row, `the undo record of ${done.planId}`);
     await attempt('saving an import for undo', () => this.client.upsertEntity(row as TableEntity, 'Replace'));
@@ -94,6 +96,7 @@ export class TableImportStore implements ImportStore {
     if (last === undefined) return null;
     const taken = await deleteOnce(this.client, partitionKey, String(last.rowKey), last.etag, 'taking an import to undo');
     if (!taken) return null;
-    return { personId, day, at: String(last.rowKey), planId: String(last.planId), previous: getJson(last, 'previous', null) };
+    const revisions = { ...(typeof last.revision === 'string' ? { revision: last.revision } : {}), ...(typeof last.before === 'string' ? { before: last.before } : {}) };
+    return { personId, day, at: String(last.rowKey), planId: String(last.planId), previous: getJson(last, 'previous', null), ...revisions };
   }
 }

@@ -117,6 +117,25 @@ export function storeContract(open: OpenStore): void {
       expect(await store.plans.setLeadRole('no-such-plan', 'JCM')).toBe(false);
     });
 
+    it('a change that expects a revision is refused once another import came after it, and one that restores it may follow', async () => {
+      const store = await fresh();
+      const p = `expect${unique()}`;
+      const first = await store.plans.savePlan(plan(p, [action('a1', '1', 'Audit', ['SMO'], '2009-01-01')]), startOf(TODAY), '2008-11-01T09:00:00Z', { by: 'Cat Commissioner' });
+      const mine = await store.plans.savePlan(plan(p, [action('a1', '1', 'Audit the needle exchange', ['SMO'], '2009-01-01')]), startOf(TODAY), '2008-11-02T09:00:00Z', { by: 'Cat Commissioner' });
+      const janes = await store.plans.savePlan(plan(p, [action('a1', '1', 'Audit the needle exchange', ['SMO'], '2009-02-01')]), startOf(TODAY), '2008-11-02T14:02:00Z', { by: 'Jane Smith' });
+      expect(new Set([first.revision, mine.revision, janes.revision]).size).toBe(3);
+      const summary = (await store.plans.listPlans()).find((s) => s.id === p);
+      expect([summary?.revision, summary?.importedBy]).toEqual([janes.revision, 'Jane Smith']);
+      // Undoing "mine" now would overwrite Jane's: refused, nothing changed.
+      const refused = await store.plans.savePlan(plan(p, [action('a1', '1', 'Audit', ['SMO'], '2009-01-01')]), startOf(TODAY), '2008-11-02T15:00:00Z', { expect: mine.revision }).catch((e: unknown) => e);
+      expect(refused).toMatchObject({ name: 'NewerImportError', importedAt: '2008-11-02T14:02:00Z', importedBy: 'Jane Smith' });
+      expect((await store.actions.get(p, 'a1'))?.progress.dueDate).toBe('2009-02-01');
+      // Jane's undo restores "mine"; then undoing "mine" is allowed.
+      await store.plans.savePlan(plan(p, [action('a1', '1', 'Audit the needle exchange', ['SMO'], '2009-01-01')]), startOf(TODAY), '2008-11-02T15:01:00Z', { expect: janes.revision, sameAs: mine.revision });
+      await store.plans.savePlan(plan(p, [action('a1', '1', 'Audit', ['SMO'], '2009-01-01')]), startOf(TODAY), '2008-11-02T15:02:00Z', { expect: mine.revision });
+      expect((await store.actions.get(p, 'a1'))?.action.text).toBe('Audit');
+    });
+
     it('re-importing the same plan changes nothing', async () => {
       const store = await fresh();
       const same = plan('same', [action('a1', '1', 'Audit', ['SMO'], '2009-01-01')]);
