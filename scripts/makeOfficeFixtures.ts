@@ -2,13 +2,15 @@
 // plans (officeFixtures/labelledPlans.ts) in a layout unlike the seed files, as Word, Excel, a PDF with
 // ruled tables, and CSV (officeFixtures/writers.ts). Run by hand: `node --import tsx
 // scripts/makeOfficeFixtures.ts`; the outputs are committed.
-import { writeFile } from 'node:fs/promises';
+import { readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { labelledPlans, layoutOf } from './officeFixtures/labelledPlans.ts';
 import { grids, partnershipLine, titleLine } from './officeFixtures/layoutPlan.ts';
 import { csvFile, excelFile, pdfFile, wordFile, type LayoutPlan } from './officeFixtures/writers.ts';
+import { flatCsvFile, flatExcelFile, flatWordFile, GAP } from './officeFixtures/flatWriters.ts';
 
 const out = join(import.meta.dirname, '../test/fixtures/layouts');
+const labelsDir = join(import.meta.dirname, '../test/fixtures/labels');
 
 async function writeAll(plan: LayoutPlan, stem: string, csvName: string, breakAfter = -1): Promise<void> {
   await writeFile(join(out, `${stem}.docx`), await wordFile(plan));
@@ -22,5 +24,16 @@ await writeAll({ partnershipLine, titleLine, grids }, 'somerset-2012-13', 'somer
 for (const plan of labelledPlans) {
   const { layout, period } = await layoutOf(plan);
   await writeAll(layout, `${plan.stem}-${period}.layout`, `${plan.stem}-${period}.layout.csv`);
+  // A flat table (Grid | Objective | Ref | Action | By when | By whom): the sheet repeats grid and
+  // objective on every row, the CSV only on a group's first row, both with rows missing date and owner;
+  // the Word table repeats them with no gaps.
+  const stem = `${plan.stem}-${period}.flat`;
+  await writeFile(join(out, `${stem}.xlsx`), await flatExcelFile(layout, true, true));
+  await writeFile(join(out, `${stem}.csv`), flatCsvFile(layout, false, true));
+  await writeFile(join(out, `${stem}.docx`), await flatWordFile(layout, true, false));
+  // Their labels: the plan's, with the gaps' dates and owners emptied (from the labels, not the importer).
+  const labels = JSON.parse(await readFile(join(labelsDir, `${plan.labels}.json`), 'utf8')) as { byWhen: string; owners: string[] }[];
+  const gapped = labels.map((label, i) => ((i + 1) % GAP === 0 ? { ...label, byWhen: '', owners: [] } : label));
+  await writeFile(join(labelsDir, `${plan.labels}.gaps.json`), `[\n${gapped.map((l) => JSON.stringify(l)).join(',\n')}\n]\n`);
 }
 process.stdout.write(`written to ${out}\n`);

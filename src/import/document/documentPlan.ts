@@ -39,6 +39,12 @@ function gridCell(text: string): Grid | null {
   return match === null ? null : { number: Number(match[1]), title: cleanText(match[2] ?? '') };
 }
 
+/** True when two header rows give every column the same job (a header repeated on the next page). */
+function sameColumns(a: HeaderColumns, b: HeaderColumns): boolean {
+  const jobs = (h: HeaderColumns): string => h.roles.map((role) => (role === 'status' ? 'other' : role)).join('|').replace(/(\|other)+$/, '');
+  return jobs(a) === jobs(b);
+}
+
 /** Reads the plan out of `doc`. @throws PlanFormatError when it holds no plan table. */
 export function documentPlan(doc: PlanDocument, sourceName: string): Plan {
   const warnings: ImportWarning[] = [];
@@ -84,10 +90,13 @@ export function documentPlan(doc: PlanDocument, sourceName: string): Plan {
       continue;
     }
     tables += 1;
+    // Once a table's rows have started, only a repeat of its header (a page break) is a header again: a
+    // short data row ("Develop an IDTS Action Plan | … | Commissioner") never remaps the columns.
+    let bodyStarted = false;
     for (const row of block.rows) {
       const cells = byColumn(row);
       const found = readHeader(cells.map((cell) => textOf(cell)));
-      if (found !== null) {
+      if (found !== null && (!bodyStarted || header === null || sameColumns(found, header))) {
         header = found;
         continue;
       }
@@ -97,6 +106,7 @@ export function documentPlan(doc: PlanDocument, sourceName: string): Plan {
         if (text !== '' && !heading(text) && rows.length === 0) mastheadLines.push({ line: row.line, text });
         continue;
       }
+      bodyStarted = true;
       const wide = singleText(row, header.roles.length);
       if (wide !== null) {
         if (!heading(wide)) {
