@@ -6,7 +6,7 @@
 import type { DocCell, DocRow } from '../document/model.ts';
 import { readRef } from '../planText.ts';
 import { charWidth, splitAt, type Chunk, type PdfLine } from './pdfLines.ts';
-import { openBelow, partlyRuledMerges, rowAt, ruledRows, spansIn } from './pdfRules.ts';
+import { openBelow, partlyRuledMerges, ruledCells, rowAt, ruledRows, spansIn } from './pdfRules.ts';
 import type { PdfBox } from './pdfText.ts';
 
 /** A table being read: its header line, its column roles, and the lines under it. */
@@ -158,11 +158,17 @@ export function tableRows(table: PdfTable, boxes: PdfBox[]): ReadTable {
   const pitch = Math.min(pitchOf(columns[actionAt] ?? [], table.header.size * 1.2), table.header.size * 1.2);
   const tableRight = Math.max(...table.lines.flatMap((l) => l.pieces.map((p) => p.right)), table.header.chunks.at(-1)?.right ?? 0);
   const rightOf = (c: number): number => edges[c] ?? tableRight;
-  const anchors = blocksOf(columns[actionAt] ?? [], pitch, !table.roles.includes('ref'), rightOf(actionAt));
+  const tableLeft = Math.min(...table.header.chunks.map((c) => c.x), ...table.lines.flatMap((l) => l.pieces.map((p) => p.x)));
+  const leftOf = (c: number): number => (c === 0 ? tableLeft : edges[c - 1] ?? tableLeft);
+  const middles = table.roles.map((_, c) => (leftOf(c) + rightOf(c)) / 2);
+  const actionPieces = columns[actionAt] ?? [];
+  const byGaps = blocksOf(actionPieces, pitch, !table.roles.includes('ref'), rightOf(actionAt));
+  // Where rules cross the action column, they say where its rows end: a tightly padded table (an office
+  // suite's print) leaves no wider gap between two actions than between two lines of one.
+  const byRules = ruledCells(actionPieces, boxes, leftOf(actionAt), rightOf(actionAt)).map((pieces) => blocksOf(pieces, Infinity, false, rightOf(actionAt))[0] as Block);
+  const anchors = byRules.length >= 2 && byRules.length >= byGaps.length ? byRules : byGaps;
   const bounds = rowBounds(anchors);
   const cells: { lines: string[]; merged: boolean }[][] = anchors.map(() => table.roles.map(() => ({ lines: [], merged: false })));
-  const tableLeft = Math.min(...table.header.chunks.map((c) => c.x), ...table.lines.flatMap((l) => l.pieces.map((p) => p.x)));
-  const middles = table.roles.map((_, c) => ((c === 0 ? tableLeft : edges[c - 1] ?? tableLeft) + rightOf(c)) / 2);
   const ruled = ruledRows(anchors, boxes, middles, table.header.size);
   columns.forEach((placed, c) => {
     if (c === actionAt) {
