@@ -93,10 +93,13 @@ export function documentPlan(doc: PlanDocument, sourceName: string): Plan {
     // Once a table's rows have started, only a repeat of its header (a page break) is a header again: a
     // short data row ("Develop an IDTS Action Plan | … | Commissioner") never remaps the columns.
     let bodyStarted = false;
+    let continuesAbove = false;
     for (const row of block.rows) {
       const cells = byColumn(row);
       const found = readHeader(cells.map((cell) => textOf(cell)));
       if (found !== null && (!bodyStarted || header === null || sameColumns(found, header))) {
+        // The same header again over more rows: the table goes on from a page before.
+        continuesAbove = header !== null && rows.length > 0 && sameColumns(found, header);
         header = found;
         continue;
       }
@@ -137,9 +140,14 @@ export function documentPlan(doc: PlanDocument, sourceName: string): Plan {
         continue;
       }
       const previous = rows.at(-1);
-      // A row broken across a page goes on under the repeated header: no reference, no date, no owner, lower case.
-      if (previous !== undefined && refText === '' && own.ref === null && when === '' && who === '' && /^[a-z]/.test(text)) {
+      const firstUnderRepeat = continuesAbove;
+      continuesAbove = false;
+      // A row broken across a page goes on under the repeated header: no reference, lower case, and
+      // either nothing in the other columns or (straight under the header) the rest of their cells too.
+      if (previous !== undefined && refText === '' && own.ref === null && /^[a-z]/.test(text) && ((when === '' && who === '') || firstUnderRepeat)) {
         previous.text.push(text);
+        if (when !== '') previous.when.push(when);
+        if (who !== '') previous.who.push(who);
         continue;
       }
       if (text === '') {

@@ -156,7 +156,11 @@ export function tableRows(table: PdfTable, boxes: PdfBox[]): ReadTable {
   const actionAt = Math.max(0, table.roles.indexOf('action'));
   // One-line rows only show the row pitch: never take more than a line of text's own pitch.
   const pitch = Math.min(pitchOf(columns[actionAt] ?? [], table.header.size * 1.2), table.header.size * 1.2);
-  const tableRight = Math.max(...table.lines.flatMap((l) => l.pieces.map((p) => p.right)), table.header.chunks.at(-1)?.right ?? 0);
+  const textRight = Math.max(...table.lines.flatMap((l) => l.pieces.map((p) => p.right)), table.header.chunks.at(-1)?.right ?? 0);
+  // The last column ends where the header's rule or shading ends, not where its longest line does, so a
+  // short owner on its own line ("SMAT" / "MNet") is not taken for a wrapped one.
+  const headerShapes = boxes.filter((b) => b.page === table.header.page && Math.abs(b.top - table.header.top) < table.header.size * 3 && b.right > textRight);
+  const tableRight = headerShapes.length > 0 ? Math.max(...headerShapes.map((b) => b.right)) : textRight;
   const rightOf = (c: number): number => edges[c] ?? tableRight;
   const tableLeft = Math.min(...table.header.chunks.map((c) => c.x), ...table.lines.flatMap((l) => l.pieces.map((p) => p.x)));
   const leftOf = (c: number): number => (c === 0 ? tableLeft : edges[c - 1] ?? tableLeft);
