@@ -7,7 +7,7 @@ import { classifyLine } from '../lineKinds.ts';
 import { PlanFormatError } from '../planFormatError.ts';
 import { cleanText, readRef } from '../planText.ts';
 import { textOf, whenOf, whoOf } from './cellText.ts';
-import { readHeader, type ColumnRole, type HeaderColumns } from './columns.ts';
+import { readHeader, sameColumns, type ColumnRole, type HeaderColumns } from './columns.ts';
 import { documentMasthead } from './masthead.ts';
 import type { DocCell, DocRow, PlanDocument } from './model.ts';
 
@@ -37,12 +37,6 @@ function singleText(row: DocRow, columns: number): string | null {
 function gridCell(text: string): Grid | null {
   const match = /^(?:planning\s+)?(?:grid|section)?\s*(\d{1,2})\s*[.:)\-–]?\s*(.*)$/i.exec(text.trim());
   return match === null ? null : { number: Number(match[1]), title: cleanText(match[2] ?? '') };
-}
-
-/** True when two header rows give every column the same job (a header repeated on the next page). */
-function sameColumns(a: HeaderColumns, b: HeaderColumns): boolean {
-  const jobs = (h: HeaderColumns): string => h.roles.map((role) => (role === 'status' ? 'other' : role)).join('|').replace(/(\|other)+$/, '');
-  return jobs(a) === jobs(b);
 }
 
 /** Reads the plan out of `doc`. @throws PlanFormatError when it holds no plan table. */

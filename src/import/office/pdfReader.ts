@@ -3,7 +3,7 @@
 // and runs until a heading; a header repeated on the next page carries on the same kind of table.
 import { classifyLine } from '../lineKinds.ts';
 import type { DocBlock, PlanDocument } from '../document/model.ts';
-import { readHeader } from '../document/columns.ts';
+import { readHeader, sameColumns, type ColumnRole } from '../document/columns.ts';
 import { linesOf, type PdfLine } from './pdfLines.ts';
 import { tableRows, type PdfTable } from './pdfTable.ts';
 import { readPdfContent } from './pdfText.ts';
@@ -46,7 +46,11 @@ export async function readPdf(bytes: Uint8Array): Promise<PlanDocument> {
   };
   lines.forEach((line, index) => {
     const number = index + 1;
-    const header = line.chunks.length >= 2 ? readHeader(line.chunks.map((c) => c.text)) : null;
+    const found = line.chunks.length >= 2 ? readHeader(line.chunks.map((c) => c.text)) : null;
+    // Inside a table only its own header repeated (a page break) starts it again: a short row that reads
+    // like a header ("Draw up an action plan | PCT Lead | Jun 11") is a row.
+    const current: PdfTable | null = table;
+    const header = found !== null && (current === null || sameColumns(found, { roles: current.roles as ColumnRole[] })) ? found : null;
     if (header !== null) {
       closeTable();
       paragraph = null;
