@@ -138,7 +138,10 @@ export function documentPlan(doc: PlanDocument, sourceName: string): Plan {
       continuesAbove = false;
       // A row broken across a page goes on under the repeated header: no reference, lower case, and
       // either nothing in the other columns or (straight under the header) the rest of their cells too.
-      if (previous !== undefined && refText === '' && own.ref === null && /^[a-z]/.test(text) && ((when === '' && who === '') || firstUnderRepeat)) {
+      // Straight under a repeated header, a row with no reference, date or owner is the rest of the row above
+      // whatever its case ("RESULT to scope community engagement projects").
+      const rest = refText === '' && own.ref === null && (firstUnderRepeat ? (when === '' && who === '') || /^[a-z]/.test(text) : /^[a-z]/.test(text) && when === '' && who === '');
+      if (previous !== undefined && rest) {
         previous.text.push(text);
         if (when !== '') previous.when.push(when);
         if (who !== '') previous.who.push(who);
