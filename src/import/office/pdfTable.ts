@@ -3,6 +3,7 @@
 // the row it sits in: between the row's rules where the table is ruled (pdfRules.ts), else by the
 // gaps, where a cell that sits in the gap between rows is a merged cell belonging to the rows around
 // it that have nothing of their own in that column.
+import { isCompleteRole } from '../../domain/owners.ts';
 import type { DocCell, DocRow } from '../document/model.ts';
 import { readRef } from '../planText.ts';
 import { charWidth, splitAt, type Chunk, type PdfLine } from './pdfLines.ts';
@@ -82,7 +83,7 @@ function wrapped(lineRight: number, next: Placed, columnRight: number): boolean 
  * Lines of one column grouped into cells: a gap wider than the line pitch starts a new cell. Lines
  * that wrapped are joined into one; a line that ended early was ended by its author and stays a line.
  */
-function blocksOf(placed: Placed[], pitch: number, splitAtRef: boolean, columnRight: number): Block[] {
+function blocksOf(placed: Placed[], pitch: number, splitAtRef: boolean, columnRight: number, owners = false): Block[] {
   const blocks: Block[] = [];
   let lineRight = 0;
   for (const piece of placed) {
@@ -93,13 +94,28 @@ function blocksOf(placed: Placed[], pitch: number, splitAtRef: boolean, columnRi
     else if (sameLine) last.lines[last.lines.length - 1] += ` ${piece.text}`;
     else {
       const before = last.lines.length - 1;
-      if (wrapped(lineRight, piece, columnRight)) last.lines[before] = `${last.lines[before] ?? ''}${/\w-$/.test(last.lines[before] ?? '') ? '' : ' '}${piece.text}`;
+      // In an owner cell two whole roles on two lines ("District Drug Coordinator" / "Service Managers")
+      // were put there by the author even when the second would not have fitted on the first.
+      const twoRoles = owners && authorsBreak(last.lines[before] ?? '', piece.text);
+      if (!twoRoles && wrapped(lineRight, piece, columnRight)) last.lines[before] = `${last.lines[before] ?? ''}${/\w-$/.test(last.lines[before] ?? '') ? '' : ' '}${piece.text}`;
       else last.lines.push(piece.text);
       last.bottom = piece.top;
     }
     lineRight = piece.right;
   }
   return blocks;
+}
+
+/**
+ * Two owner lines the author broke: the first ends in a role's title ("Coordinator", not an acronym that
+ * the next line may qualify: "PCT" / "Lead", "DAT BBV" / "Care Manager"), the second is a role of its own
+ * (an acronym, or words ending in a title), not a bare title ("Lead", "Managers") that ends the first.
+ */
+function authorsBreak(first: string, next: string): boolean {
+  const lastWord = first.trim().split(/\s+/).at(-1) ?? '';
+  const words = next.trim().split(/\s+/);
+  if (/^[A-Z][A-Z0-9&]+$/.test(lastWord) || !isCompleteRole(first) || !/^[A-Z]/.test(next)) return false;
+  return words.length === 1 ? /^[A-Z][A-Z0-9&-]+$/.test(next.trim()) : isCompleteRole(next);
 }
 
 /** The smallest distance between consecutive lines of one cell: the text's line pitch. */
@@ -184,7 +200,7 @@ export function tableRows(table: PdfTable, boxes: PdfBox[]): ReadTable {
     if (ruled !== null) {
       // Each cell between its rules, however its text sits in it: a merged cell's text goes to every row it spans.
       spansIn(ruled, c).forEach((span, s) => {
-        const own = blocksOf(placed.filter((p) => span.includes(rowAt(ruled, p.top))), pitch, false, rightOf(c)).flatMap((b) => b.lines);
+        const own = blocksOf(placed.filter((p) => span.includes(rowAt(ruled, p.top))), pitch, false, rightOf(c), table.roles[c] === 'who').flatMap((b) => b.lines);
         const before = s === 0 && own.length === 0 ? carried[c] ?? null : null;
         const lines = before ?? own;
         span.forEach((row, k) => {
@@ -193,7 +209,7 @@ export function tableRows(table: PdfTable, boxes: PdfBox[]): ReadTable {
       });
       return;
     }
-    const blocks = blocksOf(placed, pitch, false, rightOf(c));
+    const blocks = blocksOf(placed, pitch, false, rightOf(c), table.roles[c] === 'who');
     const homes = blocks.map((block) => {
       const centre = (block.top + block.bottom) / 2;
       const inside = bounds.findIndex((row) => centre >= row.top && centre < row.bottom);
