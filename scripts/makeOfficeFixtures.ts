@@ -2,7 +2,9 @@
 // plans (officeFixtures/labelledPlans.ts) in a layout unlike the seed files, as Word, Excel, a PDF with
 // ruled tables, and CSV (officeFixtures/writers.ts). Run by hand: `node --import tsx
 // scripts/makeOfficeFixtures.ts`; the outputs are committed.
-import { readFile, writeFile } from 'node:fs/promises';
+import { spawnSync } from 'node:child_process';
+import { readdir, readFile, rename, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { labelledPlans, layoutOf } from './officeFixtures/labelledPlans.ts';
 import { grids, partnershipLine, titleLine } from './officeFixtures/layoutPlan.ts';
@@ -35,5 +37,16 @@ for (const plan of labelledPlans) {
   const labels = JSON.parse(await readFile(join(labelsDir, `${plan.labels}.json`), 'utf8')) as { byWhen: string; owners: string[] }[];
   const gapped = labels.map((label, i) => ((i + 1) % GAP === 0 ? { ...label, byWhen: '', owners: [] } : label));
   await writeFile(join(labelsDir, `${plan.labels}.gaps.json`), `[\n${gapped.map((l) => JSON.stringify(l)).join(',\n')}\n]\n`);
+}
+// The Word files printed to PDF by an office suite, as partnerships publish them (LibreOffice, when present).
+const words = (await readdir(out)).filter((name) => /\.(?:layout|flat)\.docx$/.test(name));
+for (const name of words) {
+  // One file per call: a busy office suite sometimes skips files of a long list.
+  const printing = spawnSync('soffice', ['--headless', '--convert-to', 'pdf', '--outdir', tmpdir(), join(out, name)], { stdio: 'ignore' });
+  if (printing.status !== 0) {
+    process.stdout.write('soffice not found: the printed PDFs were not written\n');
+    break;
+  }
+  await rename(join(tmpdir(), name.replace(/\.docx$/, '.pdf')), join(out, name.replace(/\.docx$/, '.printed.pdf')));
 }
 process.stdout.write(`written to ${out}\n`);

@@ -64,11 +64,14 @@ const plans: { name: string; files: string[] }[] = [
   const stem = { isleOfWight: 'isle-of-wight-2008-09', worcestershire: 'worcestershire-2009-10', peterborough: 'peterborough-2011-14' }[plan.name];
   const layouts = ['docx', 'pdf', 'xlsx', 'csv'].map((ext) => `layouts/${stem}.layout.${ext}`);
   const flat = ['docx', 'xlsx', 'csv'].map((ext) => `layouts/${stem}.flat.${ext}`);
-  return { ...plan, files: [...plan.files, ...layouts, ...flat] };
+  // Both Word files printed to PDF by an office suite: tight padding, merged cells, rows broken across pages.
+  const printed = ['layout', 'flat'].map((kind) => `layouts/${stem}.${kind}.printed.pdf`);
+  return { ...plan, files: [...plan.files, ...layouts, ...flat, ...printed] };
 });
 
 /** The format a file counts under: its extension, and "(other layout)" or "(flat)" for the layout renderings. */
-const formatOf = (file: string): string => `${file.split('.').at(-1) ?? ''}${file.includes('.layout.') ? ' (other layout)' : file.includes('.flat.') ? ' (flat)' : ''}`;
+const formatOf = (file: string): string =>
+  `${file.split('.').at(-1) ?? ''}${file.includes('.printed.') ? ' printed from Word' : ''}${file.includes('.layout.') ? ' (other layout)' : file.includes('.flat.') ? ' (flat)' : ''}`;
 
 /** The flat sheet and CSV leave some rows' date and owner empty: scored against labels that say so. */
 const truthFor = (name: string, file: string): Label[] => labels(/\.flat\.(?:xlsx|csv)$/.test(file) ? `${name}.gaps` : name);

@@ -35,13 +35,13 @@ export async function readPdf(bytes: Uint8Array): Promise<PlanDocument> {
   let paragraph: { line: number; text: string; size: number; top: number } | null = null;
 
   // What a table left open at the foot of its page, for the same table carried on under a repeated header.
-  let left: { roles: string[]; page: number; runsOn: (string[] | null)[] } | null = null;
+  let left: { roles: string[]; page: number; runsOn: (string[] | null)[]; lastRow: string[][] } | null = null;
   const closeTable = (): void => {
     left = null;
     if (table === null) return;
-    const { rows, runsOn } = tableRows(table, content.boxes);
+    const { rows, runsOn, lastRow } = tableRows(table, content.boxes);
     blocks.push({ kind: 'table', rows });
-    left = { roles: table.roles, page: table.lines.at(-1)?.page ?? table.header.page, runsOn };
+    left = { roles: table.roles, page: table.lines.at(-1)?.page ?? table.header.page, runsOn, lastRow };
     table = null;
   };
   lines.forEach((line, index) => {
@@ -54,9 +54,10 @@ export async function readPdf(bytes: Uint8Array): Promise<PlanDocument> {
     if (header !== null) {
       closeTable();
       paragraph = null;
-      const before: { roles: string[]; page: number; runsOn: (string[] | null)[] } | null = left;
-      const carried = before !== null && before.page === line.page - 1 && before.roles.join() === header.roles.join() ? before.runsOn : [];
-      table = { header: line, headerLine: number, roles: header.roles, lines: [], lineNumbers: [], wide: [], carried };
+      const before: { roles: string[]; page: number; runsOn: (string[] | null)[]; lastRow: string[][] } | null = left;
+      const goesOn = before !== null && before.page === line.page - 1 && before.roles.join() === header.roles.join();
+      const carried = goesOn ? before.runsOn : [];
+      table = { header: line, headerLine: number, roles: header.roles, lines: [], lineNumbers: [], wide: [], carried, lastAbove: goesOn ? before.lastRow : [] };
       return;
     }
     if (table !== null && !isHeading(line, table)) {

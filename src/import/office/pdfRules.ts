@@ -69,9 +69,10 @@ export function rowAt(ruled: RuledRows, top: number): number {
  * The columns whose cell stays open under the last row (`last`) at the foot of a page: a merged cell
  * that runs on to the next page, where the header is repeated above an empty cell.
  */
-export function openBelow(last: { bottom: number }, page: number, boxes: PdfBox[], middles: number[]): boolean[] {
+export function openBelow(last: { bottom: number }, page: number, boxes: PdfBox[], middles: number[], ruledAbove = false): boolean[] {
   const rules = boxes.filter((b) => isRule(b) && b.page === page && b.top > last.bottom);
-  if (rules.length === 0) return middles.map(() => false);
+  // A ruled table with no rule at all under its last row: the row itself goes on over the page.
+  if (rules.length === 0) return middles.map(() => ruledAbove);
   const foot = Math.min(...rules.map((b) => b.top));
   const closing = rules.filter((b) => b.top - foot < 1);
   return middles.map((middle) => !closing.some((b) => b.left <= middle && b.right >= middle));

@@ -21,6 +21,8 @@ export interface PdfTable {
   wide: { line: PdfLine; number: number }[];
   /** Per column, the text of a merged cell the same table left open at the foot of the page before. */
   carried: (string[] | null)[];
+  /** Per column, the last row's text of the same table on the page before (empty when none). */
+  lastAbove: string[][];
 }
 
 interface Placed {
@@ -159,6 +161,8 @@ function spanOf(home: number, centre: number, bounds: { top: number; bottom: num
 export interface ReadTable {
   rows: DocRow[];
   runsOn: (string[] | null)[];
+  /** The last row's text per column. */
+  lastRow: string[][];
 }
 
 /**
@@ -201,7 +205,9 @@ export function tableRows(table: PdfTable, boxes: PdfBox[]): ReadTable {
       // Each cell between its rules, however its text sits in it: a merged cell's text goes to every row it spans.
       spansIn(ruled, c).forEach((span, s) => {
         const own = blocksOf(placed.filter((p) => span.includes(rowAt(ruled, p.top))), pitch, false, rightOf(c), table.roles[c] === 'who').flatMap((b) => b.lines);
-        const before = s === 0 && own.length === 0 ? carried[c] ?? null : null;
+        // An empty merged cell at the top of a page goes on from the page before, where its text is.
+        const fromAbove = span.length >= 2 && (table.lastAbove[c]?.length ?? 0) > 0 ? table.lastAbove[c] ?? null : null;
+        const before = s === 0 && own.length === 0 ? carried[c] ?? fromAbove : null;
         const lines = before ?? own;
         span.forEach((row, k) => {
           (cells[row] as { lines: string[]; merged: boolean }[])[c] = { lines: [...lines], merged: (k > 0 || before !== null) && lines.length > 0 };
@@ -238,7 +244,11 @@ export function tableRows(table: PdfTable, boxes: PdfBox[]): ReadTable {
     row: { line: number, cells: [{ lines: [line.text], span: table.roles.length, merged: false }] },
   }));
   const last = anchors.at(-1);
-  const open = ruled !== null && last !== undefined ? openBelow(last, table.lines.at(-1)?.page ?? 0, boxes, middles) : [];
+  const lastPage = table.lines.at(-1)?.page ?? 0;
+  // One row under its header: its rules are the header's, and what is not closed under it runs on.
+  const ruledAbove = ruled !== null || (anchors.length === 1 && byRules.length === 1);
+  const open = ruledAbove && last !== undefined ? openBelow(last, lastPage, boxes, middles, true) : [];
   const runsOn = table.roles.map((_, c) => (open[c] === true && c !== actionAt ? cells.at(-1)?.[c]?.lines ?? null : null));
-  return { rows: [header, ...[...rows, ...wide].sort((a, b) => a.top - b.top).map((r) => r.row)], runsOn };
+  const lastRow = (cells.at(-1) ?? []).map((cell) => cell.lines);
+  return { rows: [header, ...[...rows, ...wide].sort((a, b) => a.top - b.top).map((r) => r.row)], runsOn, lastRow };
 }
