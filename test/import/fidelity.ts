@@ -60,12 +60,21 @@ const plans: { name: string; files: string[] }[] = [
 ].map((plan) => {
   // The same plans in another layout (Ref, Lead, Target date, RAG, objective rows, leads on lines, merged
   // Lead cells, landscape, headers repeated across pages): scripts/makeOfficeFixtures.ts writes them.
+  // And as one flat table (Grid | Objective | Ref | Action | By when | By whom), some rows with no date or owner.
   const stem = { isleOfWight: 'isle-of-wight-2008-09', worcestershire: 'worcestershire-2009-10', peterborough: 'peterborough-2011-14' }[plan.name];
-  return { ...plan, files: [...plan.files, ...['docx', 'pdf', 'xlsx', 'csv'].map((ext) => `layouts/${stem}.layout.${ext}`)] };
+  const layouts = ['docx', 'pdf', 'xlsx', 'csv'].map((ext) => `layouts/${stem}.layout.${ext}`);
+  const flat = ['docx', 'xlsx', 'csv'].map((ext) => `layouts/${stem}.flat.${ext}`);
+  // Both Word files printed to PDF by an office suite: tight padding, merged cells, rows broken across pages.
+  const printed = ['layout', 'flat'].map((kind) => `layouts/${stem}.${kind}.printed.pdf`);
+  return { ...plan, files: [...plan.files, ...layouts, ...flat, ...printed] };
 });
 
-/** The format a file counts under: its extension, and "(other layout)" for the layout renderings. */
-const formatOf = (file: string): string => `${file.split('.').at(-1) ?? ''}${file.includes('.layout.') ? ' (other layout)' : ''}`;
+/** The format a file counts under: its extension, and "(other layout)" or "(flat)" for the layout renderings. */
+const formatOf = (file: string): string =>
+  `${file.split('.').at(-1) ?? ''}${file.includes('.printed.') ? ' printed from Word' : ''}${file.includes('.layout.') ? ' (other layout)' : file.includes('.flat.') ? ' (flat)' : ''}`;
+
+/** The flat sheet and CSV leave some rows' date and owner empty: scored against labels that say so. */
+const truthFor = (name: string, file: string): Label[] => labels(/\.flat\.(?:xlsx|csv)$/.test(file) ? `${name}.gaps` : name);
 
 async function read(file: string): Promise<Plan> {
   const path = join(import.meta.dirname, '../fixtures', file);
@@ -76,8 +85,8 @@ async function read(file: string): Promise<Plan> {
 export async function byFormat(): Promise<Map<string, Fidelity>> {
   const sums = new Map<string, { n: number; found: number; precision: number; schedules: number; owners: number }>();
   for (const { name, files } of plans) {
-    const truth = labels(name);
     for (const file of files) {
+      const truth = truthFor(name, file);
       const plan = await read(file);
       const figures = fidelity(plan, truth, plan.period);
       const format = formatOf(file);

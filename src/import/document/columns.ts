@@ -50,3 +50,9 @@ export function readHeader(cells: string[]): HeaderColumns | null {
   });
   return { roles: unique };
 }
+
+/** True when two header rows give the columns the same jobs in the same order (a header repeated on the next page). */
+export function sameColumns(a: HeaderColumns, b: HeaderColumns): boolean {
+  const jobs = (h: HeaderColumns): string => h.roles.filter((role) => role !== 'other' && role !== 'status').join('|');
+  return jobs(a) === jobs(b);
+}

@@ -7,7 +7,7 @@ import { classifyLine } from '../lineKinds.ts';
 import { PlanFormatError } from '../planFormatError.ts';
 import { cleanText, readRef } from '../planText.ts';
 import { textOf, whenOf, whoOf } from './cellText.ts';
-import { readHeader, type ColumnRole, type HeaderColumns } from './columns.ts';
+import { readHeader, sameColumns, type ColumnRole, type HeaderColumns } from './columns.ts';
 import { documentMasthead } from './masthead.ts';
 import type { DocCell, DocRow, PlanDocument } from './model.ts';
 
@@ -84,10 +84,16 @@ export function documentPlan(doc: PlanDocument, sourceName: string): Plan {
       continue;
     }
     tables += 1;
+    // Once a table's rows have started, only a repeat of its header (a page break) is a header again: a
+    // short data row ("Develop an IDTS Action Plan | … | Commissioner") never remaps the columns.
+    let bodyStarted = false;
+    let continuesAbove = false;
     for (const row of block.rows) {
       const cells = byColumn(row);
       const found = readHeader(cells.map((cell) => textOf(cell)));
-      if (found !== null) {
+      if (found !== null && (!bodyStarted || header === null || sameColumns(found, header))) {
+        // The same header again over more rows: the table goes on from a page before.
+        continuesAbove = header !== null && rows.length > 0 && sameColumns(found, header);
         header = found;
         continue;
       }
@@ -97,6 +103,7 @@ export function documentPlan(doc: PlanDocument, sourceName: string): Plan {
         if (text !== '' && !heading(text) && rows.length === 0) mastheadLines.push({ line: row.line, text });
         continue;
       }
+      bodyStarted = true;
       const wide = singleText(row, header.roles.length);
       if (wide !== null) {
         if (!heading(wide)) {
@@ -127,9 +134,17 @@ export function documentPlan(doc: PlanDocument, sourceName: string): Plan {
         continue;
       }
       const previous = rows.at(-1);
-      // A row broken across a page goes on under the repeated header: no reference, no date, no owner, lower case.
-      if (previous !== undefined && refText === '' && own.ref === null && when === '' && who === '' && /^[a-z]/.test(text)) {
+      const firstUnderRepeat = continuesAbove;
+      continuesAbove = false;
+      // A row broken across a page goes on under the repeated header: no reference, lower case, and
+      // either nothing in the other columns or (straight under the header) the rest of their cells too.
+      // Straight under a repeated header, a row with no reference, date or owner is the rest of the row above
+      // whatever its case ("RESULT to scope community engagement projects").
+      const rest = refText === '' && own.ref === null && (firstUnderRepeat ? (when === '' && who === '') || /^[a-z]/.test(text) : /^[a-z]/.test(text) && when === '' && who === '');
+      if (previous !== undefined && rest) {
         previous.text.push(text);
+        if (when !== '') previous.when.push(when);
+        if (who !== '') previous.who.push(who);
         continue;
       }
       if (text === '') {

@@ -3,7 +3,7 @@
 // and runs until a heading; a header repeated on the next page carries on the same kind of table.
 import { classifyLine } from '../lineKinds.ts';
 import type { DocBlock, PlanDocument } from '../document/model.ts';
-import { readHeader } from '../document/columns.ts';
+import { readHeader, sameColumns, type ColumnRole } from '../document/columns.ts';
 import { linesOf, type PdfLine } from './pdfLines.ts';
 import { tableRows, type PdfTable } from './pdfTable.ts';
 import { readPdfContent } from './pdfText.ts';
@@ -35,24 +35,29 @@ export async function readPdf(bytes: Uint8Array): Promise<PlanDocument> {
   let paragraph: { line: number; text: string; size: number; top: number } | null = null;
 
   // What a table left open at the foot of its page, for the same table carried on under a repeated header.
-  let left: { roles: string[]; page: number; runsOn: (string[] | null)[] } | null = null;
+  let left: { roles: string[]; page: number; runsOn: (string[] | null)[]; lastRow: string[][] } | null = null;
   const closeTable = (): void => {
     left = null;
     if (table === null) return;
-    const { rows, runsOn } = tableRows(table, content.boxes);
+    const { rows, runsOn, lastRow } = tableRows(table, content.boxes);
     blocks.push({ kind: 'table', rows });
-    left = { roles: table.roles, page: table.lines.at(-1)?.page ?? table.header.page, runsOn };
+    left = { roles: table.roles, page: table.lines.at(-1)?.page ?? table.header.page, runsOn, lastRow };
     table = null;
   };
   lines.forEach((line, index) => {
     const number = index + 1;
-    const header = line.chunks.length >= 2 ? readHeader(line.chunks.map((c) => c.text)) : null;
+    const found = line.chunks.length >= 2 ? readHeader(line.chunks.map((c) => c.text)) : null;
+    // Inside a table only its own header repeated (a page break) starts it again: a short row that reads
+    // like a header ("Draw up an action plan | PCT Lead | Jun 11") is a row.
+    const current: PdfTable | null = table;
+    const header = found !== null && (current === null || sameColumns(found, { roles: current.roles as ColumnRole[] })) ? found : null;
     if (header !== null) {
       closeTable();
       paragraph = null;
-      const before: { roles: string[]; page: number; runsOn: (string[] | null)[] } | null = left;
-      const carried = before !== null && before.page === line.page - 1 && before.roles.join() === header.roles.join() ? before.runsOn : [];
-      table = { header: line, headerLine: number, roles: header.roles, lines: [], lineNumbers: [], wide: [], carried };
+      const before: { roles: string[]; page: number; runsOn: (string[] | null)[]; lastRow: string[][] } | null = left;
+      const goesOn = before !== null && before.page === line.page - 1 && before.roles.join() === header.roles.join();
+      const carried = goesOn ? before.runsOn : [];
+      table = { header: line, headerLine: number, roles: header.roles, lines: [], lineNumbers: [], wide: [], carried, lastAbove: goesOn ? before.lastRow : [] };
       return;
     }
     if (table !== null && !isHeading(line, table)) {

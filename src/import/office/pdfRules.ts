@@ -32,6 +32,22 @@ export function ruledRows(anchors: { top: number; bottom: number }[], boxes: Pdf
   return anchors.length < 2 ? null : { bounds, open };
 }
 
+/**
+ * A column's text cut at the rules drawn right across it: each run between two rules is one cell, in
+ * order (runs with no text are left out). Empty when fewer than two rules cross the column.
+ */
+export function ruledCells<T extends { top: number; size: number }>(pieces: T[], boxes: PdfBox[], left: number, right: number): T[][] {
+  const across = boxes.filter((b) => isRule(b) && b.left <= left + 3 && b.right >= right - 3).map((b) => b.top).sort((a, b) => a - b);
+  if (across.length < 2 || pieces.length === 0) return [];
+  const cells = new Map<number, T[]>();
+  for (const piece of pieces) {
+    // A baseline sits below its text's top: the rule above the text is above the baseline by a line's height.
+    const above = across.filter((top) => top < piece.top - piece.size * 0.5).length;
+    cells.set(above, [...(cells.get(above) ?? []), piece]);
+  }
+  return [...cells.entries()].sort((a, b) => a[0] - b[0]).map(([, run]) => run);
+}
+
 /** The runs of rows joined by open boundaries in column `c`: each run is one cell. */
 export function spansIn(ruled: RuledRows, c: number): number[][] {
   const spans: number[][] = [];
@@ -53,9 +69,10 @@ export function rowAt(ruled: RuledRows, top: number): number {
  * The columns whose cell stays open under the last row (`last`) at the foot of a page: a merged cell
  * that runs on to the next page, where the header is repeated above an empty cell.
  */
-export function openBelow(last: { bottom: number }, page: number, boxes: PdfBox[], middles: number[]): boolean[] {
+export function openBelow(last: { bottom: number }, page: number, boxes: PdfBox[], middles: number[], ruledAbove = false): boolean[] {
   const rules = boxes.filter((b) => isRule(b) && b.page === page && b.top > last.bottom);
-  if (rules.length === 0) return middles.map(() => false);
+  // A ruled table with no rule at all under its last row: the row itself goes on over the page.
+  if (rules.length === 0) return middles.map(() => ruledAbove);
   const foot = Math.min(...rules.map((b) => b.top));
   const closing = rules.filter((b) => b.top - foot < 1);
   return middles.map((middle) => !closing.some((b) => b.left <= middle && b.right >= middle));

@@ -3,10 +3,11 @@
 // the row it sits in: between the row's rules where the table is ruled (pdfRules.ts), else by the
 // gaps, where a cell that sits in the gap between rows is a merged cell belonging to the rows around
 // it that have nothing of their own in that column.
+import { isCompleteRole } from '../../domain/owners.ts';
 import type { DocCell, DocRow } from '../document/model.ts';
 import { readRef } from '../planText.ts';
 import { charWidth, splitAt, type Chunk, type PdfLine } from './pdfLines.ts';
-import { openBelow, partlyRuledMerges, rowAt, ruledRows, spansIn } from './pdfRules.ts';
+import { openBelow, partlyRuledMerges, ruledCells, rowAt, ruledRows, spansIn } from './pdfRules.ts';
 import type { PdfBox } from './pdfText.ts';
 
 /** A table being read: its header line, its column roles, and the lines under it. */
@@ -20,6 +21,8 @@ export interface PdfTable {
   wide: { line: PdfLine; number: number }[];
   /** Per column, the text of a merged cell the same table left open at the foot of the page before. */
   carried: (string[] | null)[];
+  /** Per column, the last row's text of the same table on the page before (empty when none). */
+  lastAbove: string[][];
 }
 
 interface Placed {
@@ -82,7 +85,7 @@ function wrapped(lineRight: number, next: Placed, columnRight: number): boolean 
  * Lines of one column grouped into cells: a gap wider than the line pitch starts a new cell. Lines
  * that wrapped are joined into one; a line that ended early was ended by its author and stays a line.
  */
-function blocksOf(placed: Placed[], pitch: number, splitAtRef: boolean, columnRight: number): Block[] {
+function blocksOf(placed: Placed[], pitch: number, splitAtRef: boolean, columnRight: number, owners = false): Block[] {
   const blocks: Block[] = [];
   let lineRight = 0;
   for (const piece of placed) {
@@ -93,13 +96,28 @@ function blocksOf(placed: Placed[], pitch: number, splitAtRef: boolean, columnRi
     else if (sameLine) last.lines[last.lines.length - 1] += ` ${piece.text}`;
     else {
       const before = last.lines.length - 1;
-      if (wrapped(lineRight, piece, columnRight)) last.lines[before] = `${last.lines[before] ?? ''}${/\w-$/.test(last.lines[before] ?? '') ? '' : ' '}${piece.text}`;
+      // In an owner cell two whole roles on two lines ("District Drug Coordinator" / "Service Managers")
+      // were put there by the author even when the second would not have fitted on the first.
+      const twoRoles = owners && authorsBreak(last.lines[before] ?? '', piece.text);
+      if (!twoRoles && wrapped(lineRight, piece, columnRight)) last.lines[before] = `${last.lines[before] ?? ''}${/\w-$/.test(last.lines[before] ?? '') ? '' : ' '}${piece.text}`;
       else last.lines.push(piece.text);
       last.bottom = piece.top;
     }
     lineRight = piece.right;
   }
   return blocks;
+}
+
+/**
+ * Two owner lines the author broke: the first ends in a role's title ("Coordinator", not an acronym that
+ * the next line may qualify: "PCT" / "Lead", "DAT BBV" / "Care Manager"), the second is a role of its own
+ * (an acronym, or words ending in a title), not a bare title ("Lead", "Managers") that ends the first.
+ */
+function authorsBreak(first: string, next: string): boolean {
+  const lastWord = first.trim().split(/\s+/).at(-1) ?? '';
+  const words = next.trim().split(/\s+/);
+  if (/^[A-Z][A-Z0-9&]+$/.test(lastWord) || !isCompleteRole(first) || !/^[A-Z]/.test(next)) return false;
+  return words.length === 1 ? /^[A-Z][A-Z0-9&-]+$/.test(next.trim()) : isCompleteRole(next);
 }
 
 /** The smallest distance between consecutive lines of one cell: the text's line pitch. */
@@ -143,6 +161,8 @@ function spanOf(home: number, centre: number, bounds: { top: number; bottom: num
 export interface ReadTable {
   rows: DocRow[];
   runsOn: (string[] | null)[];
+  /** The last row's text per column. */
+  lastRow: string[][];
 }
 
 /**
@@ -156,13 +176,23 @@ export function tableRows(table: PdfTable, boxes: PdfBox[]): ReadTable {
   const actionAt = Math.max(0, table.roles.indexOf('action'));
   // One-line rows only show the row pitch: never take more than a line of text's own pitch.
   const pitch = Math.min(pitchOf(columns[actionAt] ?? [], table.header.size * 1.2), table.header.size * 1.2);
-  const tableRight = Math.max(...table.lines.flatMap((l) => l.pieces.map((p) => p.right)), table.header.chunks.at(-1)?.right ?? 0);
+  const textRight = Math.max(...table.lines.flatMap((l) => l.pieces.map((p) => p.right)), table.header.chunks.at(-1)?.right ?? 0);
+  // The last column ends where the header's rule or shading ends, not where its longest line does, so a
+  // short owner on its own line ("SMAT" / "MNet") is not taken for a wrapped one.
+  const headerShapes = boxes.filter((b) => b.page === table.header.page && Math.abs(b.top - table.header.top) < table.header.size * 3 && b.right > textRight);
+  const tableRight = headerShapes.length > 0 ? Math.max(...headerShapes.map((b) => b.right)) : textRight;
   const rightOf = (c: number): number => edges[c] ?? tableRight;
-  const anchors = blocksOf(columns[actionAt] ?? [], pitch, !table.roles.includes('ref'), rightOf(actionAt));
+  const tableLeft = Math.min(...table.header.chunks.map((c) => c.x), ...table.lines.flatMap((l) => l.pieces.map((p) => p.x)));
+  const leftOf = (c: number): number => (c === 0 ? tableLeft : edges[c - 1] ?? tableLeft);
+  const middles = table.roles.map((_, c) => (leftOf(c) + rightOf(c)) / 2);
+  const actionPieces = columns[actionAt] ?? [];
+  const byGaps = blocksOf(actionPieces, pitch, !table.roles.includes('ref'), rightOf(actionAt));
+  // Where rules cross the action column, they say where its rows end: a tightly padded table (an office
+  // suite's print) leaves no wider gap between two actions than between two lines of one.
+  const byRules = ruledCells(actionPieces, boxes, leftOf(actionAt), rightOf(actionAt)).map((pieces) => blocksOf(pieces, Infinity, false, rightOf(actionAt))[0] as Block);
+  const anchors = byRules.length >= 2 && byRules.length >= byGaps.length ? byRules : byGaps;
   const bounds = rowBounds(anchors);
   const cells: { lines: string[]; merged: boolean }[][] = anchors.map(() => table.roles.map(() => ({ lines: [], merged: false })));
-  const tableLeft = Math.min(...table.header.chunks.map((c) => c.x), ...table.lines.flatMap((l) => l.pieces.map((p) => p.x)));
-  const middles = table.roles.map((_, c) => ((c === 0 ? tableLeft : edges[c - 1] ?? tableLeft) + rightOf(c)) / 2);
   const ruled = ruledRows(anchors, boxes, middles, table.header.size);
   columns.forEach((placed, c) => {
     if (c === actionAt) {
@@ -174,8 +204,10 @@ export function tableRows(table: PdfTable, boxes: PdfBox[]): ReadTable {
     if (ruled !== null) {
       // Each cell between its rules, however its text sits in it: a merged cell's text goes to every row it spans.
       spansIn(ruled, c).forEach((span, s) => {
-        const own = blocksOf(placed.filter((p) => span.includes(rowAt(ruled, p.top))), pitch, false, rightOf(c)).flatMap((b) => b.lines);
-        const before = s === 0 && own.length === 0 ? carried[c] ?? null : null;
+        const own = blocksOf(placed.filter((p) => span.includes(rowAt(ruled, p.top))), pitch, false, rightOf(c), table.roles[c] === 'who').flatMap((b) => b.lines);
+        // An empty merged cell at the top of a page goes on from the page before, where its text is.
+        const fromAbove = span.length >= 2 && (table.lastAbove[c]?.length ?? 0) > 0 ? table.lastAbove[c] ?? null : null;
+        const before = s === 0 && own.length === 0 ? carried[c] ?? fromAbove : null;
         const lines = before ?? own;
         span.forEach((row, k) => {
           (cells[row] as { lines: string[]; merged: boolean }[])[c] = { lines: [...lines], merged: (k > 0 || before !== null) && lines.length > 0 };
@@ -183,7 +215,7 @@ export function tableRows(table: PdfTable, boxes: PdfBox[]): ReadTable {
       });
       return;
     }
-    const blocks = blocksOf(placed, pitch, false, rightOf(c));
+    const blocks = blocksOf(placed, pitch, false, rightOf(c), table.roles[c] === 'who');
     const homes = blocks.map((block) => {
       const centre = (block.top + block.bottom) / 2;
       const inside = bounds.findIndex((row) => centre >= row.top && centre < row.bottom);
@@ -212,7 +244,11 @@ export function tableRows(table: PdfTable, boxes: PdfBox[]): ReadTable {
     row: { line: number, cells: [{ lines: [line.text], span: table.roles.length, merged: false }] },
   }));
   const last = anchors.at(-1);
-  const open = ruled !== null && last !== undefined ? openBelow(last, table.lines.at(-1)?.page ?? 0, boxes, middles) : [];
+  const lastPage = table.lines.at(-1)?.page ?? 0;
+  // One row under its header: its rules are the header's, and what is not closed under it runs on.
+  const ruledAbove = ruled !== null || (anchors.length === 1 && byRules.length === 1);
+  const open = ruledAbove && last !== undefined ? openBelow(last, lastPage, boxes, middles, true) : [];
   const runsOn = table.roles.map((_, c) => (open[c] === true && c !== actionAt ? cells.at(-1)?.[c]?.lines ?? null : null));
-  return { rows: [header, ...[...rows, ...wide].sort((a, b) => a.top - b.top).map((r) => r.row)], runsOn };
+  const lastRow = (cells.at(-1) ?? []).map((cell) => cell.lines);
+  return { rows: [header, ...[...rows, ...wide].sort((a, b) => a.top - b.top).map((r) => r.row)], runsOn, lastRow };
 }
