@@ -125,8 +125,13 @@ export class TableActionStore implements ActionStore {
     return this.where(odata`ref eq ${ref.trim()}`, `finding actions with ref ${ref}`);
   }
 
-  async ofRoles(roles: string[]): Promise<StoredAction[]> {
-    const pointers = await this.roles.actionsOf(roles);
+  async ofRoles(tenantId: string, roles: string[]): Promise<StoredAction[]> {
+    if (tenantId === '') return [];
+    // The index is keyed by role name alone; a role name is the tenant's own, so other tenants' plans drop out.
+    const all = await this.roles.actionsOf(roles);
+    const plans = await mapLimit([...new Set(all.map((p) => p.planId))], 8, (id) => attempt(`reading plan ${id}`, () => this.plans.get(id)));
+    const ours = new Set(plans.filter((p) => p !== null && p.tenantId === tenantId).map((p) => p!.id));
+    const pointers = all.filter((p) => ours.has(p.planId));
     const found = await mapLimit(pointers, 16, (p) => attempt(`reading action ${p.actionId}`, () => this.read(p.planId, p.actionId)));
     return found.filter((a): a is Ordered => a !== null).sort(byPlanAndOrder).map(strip);
   }

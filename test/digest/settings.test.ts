@@ -121,7 +121,7 @@ describe('settings in chat', () => {
     const history = await bot.store.actions.history('settings', 'settings-2.1');
     expect(history.at(-1)?.by.name).toBe('Sam Patel (as cover for SMO)');
     await bot.sweep('2011-10-03T08:00:00Z');
-    expect(await bot.store.roles.holders('SMO')).toEqual([alex.aadObjectId]);
+    expect(await bot.store.roles.holders(testTenantId, 'SMO')).toEqual([alex.aadObjectId]);
   });
 });
 
