@@ -14,10 +14,10 @@ const settings = loadConfig({});
 describe('merging two spellings of one role', () => {
   it('moves the alias\'s actions and holders to the role, keeping progress, and lists it as an alias', async () => {
     const store = await openTableStore(connectionString, 'mergeroles');
-    await store.plans.savePlan(plan('wight', [
+    await store.plans.savePlan({ ...plan('wight', [
       action('a1', '1.1', 'Report to the JCG', ['Commissioner'], '2008-12-01'),
       action('a2', '1.2', 'Ensure reporting of developments', ['Commissioners', 'Prison Healthcare Manager'], '2008-12-01'),
-    ]), startOf('2008-11-24'), '2008-11-24T09:00:00Z');
+    ]), tenantId: 't1' }, startOf('2008-11-24'), '2008-11-24T09:00:00Z');
     await store.roles.assign('t1', 'Commissioners', 'aad-cat', by, '2008-11-24T09:00:00Z');
 
     const result = await mergeRoles({ store, clock, settings }, 'Commissioners', 'Commissioner', by);
