@@ -102,7 +102,7 @@ export async function coverRole(services: Services, directory: Directory, caller
   const holds = caller.roles.some((r) => roleKey(r) === roleKey(role));
   const naming = tenantPlans(caller, directory).filter((p) => rolesOfPlans([p], services.settings.LEAD_ROLE).some((n) => roleKey(n) === roleKey(role)));
   if (!holds && !naming.some((p) => mayManagePlan(caller, p.id, directory))) {
-    return { ok: false, message: onlyManagersText(naming, directory, services.settings, caller.tenantId, doing).replace(' or an admin', `, an admin or someone who holds ${role}`) };
+    return { ok: false, message: onlyManagersText(naming, directory, services.settings, caller.tenantId, doing, `someone who holds ${role}`) };
   }
   if (until < today) return { ok: false, message: `${dueLabel(until)} has passed, so no cover was set.` };
   if (person.tenantId !== caller.tenantId) return { ok: false, message: `I don't know ${person.name} here, so no cover was set.` };

@@ -47,10 +47,11 @@ export function commissionerOfWords(plan: PlanSummary, directory: Directory, set
 }
 
 /** "Only Worcestershire SMAT's commissioner (JCM: Pat Lee) or an admin (Ann Admin) can <doing>. Nothing was changed." */
-export function onlyManagersText(plans: PlanSummary[], directory: Directory, settings: GrantSettings, tenantId: string, doing: string): string {
+export function onlyManagersText(plans: PlanSummary[], directory: Directory, settings: GrantSettings, tenantId: string, doing: string, orElse?: string): string {
   const admins = adminsOf(tenantId, directory, settings.ADMINS);
   const who = plans.slice(0, 4).map((p) => commissionerOfWords(p, directory, settings.LEAD_ROLE)).join(' and ') + (plans.length > 4 ? ` (and ${plans.length - 4} more plans)` : '');
-  return `Only ${who} or an admin${admins.length > 0 ? ` (${admins.slice(0, 4).join(', ')})` : ''} can ${doing}. Nothing was changed.`;
+  const admin = `an admin${admins.length > 0 ? ` (${admins.slice(0, 4).join(', ')})` : ''}`;
+  return `Only ${who}${orElse ? `, ${admin} or ${orElse}` : ` or ${admin}`} can ${doing}. Nothing was changed.`;
 }
 
 /**
