@@ -115,6 +115,7 @@ describe("Peterborough's commissioner cannot take over Worcestershire", () => {
     for (const actionId of ['pa-wor-2011-1.1', 'pa-wor-2011-1.2', 'pa-wor-2011-1.3']) {
       const theirs = await escalate(sue, { verb: 'reassign', planId: 'pa-wor-2011', actionId, who: 'Nia Owen' });
       expect(theirs.status).toBe(403);
+      expect(theirs.text).toContain("only the plan’s commissioner or an admin can do that: Worcestershire SMAT's commissioner (JCM: Pat Lee)");
     }
     await worcestershireIntact();
     expect(await holders('SPM-CC')).toEqual([sue.aadObjectId]);
