@@ -147,4 +147,23 @@ describe("tenant B's assignments name nobody in tenant A", () => {
     expect(await bot.store.roles.holders(testTenantId, 'SMLO')).toEqual([sam.aadObjectId]);
     expect(await bot.store.roles.holders(TENANT_B, 'SMLO')).toEqual([eve.aadObjectId]);
   });
+
+  it("B's commissioner grants nothing in A: cover, Reassign, lead role and merge stay in B", async () => {
+    expect(await sayB(bob, 'Sam Patel covers SMLO until 20 Dec')).toContain('I don\'t know anyone called "Sam Patel"');
+    expect(await sayB(bob, 'lead role for TES is SMLO')).toContain('I don\'t know a plan "TES" of yours');
+    // The dashboard's Reassign on A's action: not a plan B's commissioner can see.
+    const press = await fetch(`${bot.runtime.server.url}/dashboard/escalate?as=${bob.aadObjectId}`, {
+      method: 'POST', headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ verb: 'reassign', planId: 'tr-ours-2011', actionId: 'tr-ours-2011-1.2', who: 'Eve Hart' }),
+    });
+    expect(press.status).toBe(404);
+    expect(await bot.store.roles.holders(testTenantId, 'Housing Officer')).toEqual([]);
+    // A merge in B rewrites B's plan and B's holders only.
+    expect(await sayB(bob, 'roles merge SMLO into Housing Officer')).toContain('Merged "SMLO" into "Housing Officer": Otherborough DAAT (1 action); 1 assignment moved.');
+    expect((await bot.store.actions.get('tr-ours-2011', 'tr-ours-2011-1.1'))?.action.owners).toEqual(['SMLO']);
+    expect(await bot.store.roles.holders(testTenantId, 'SMLO')).toEqual([sam.aadObjectId]);
+    expect(await bot.store.roles.holders(TENANT_B, 'SMLO')).toEqual([]);
+    expect(await bot.store.roles.holders(TENANT_B, 'Housing Officer')).toEqual([eve.aadObjectId]);
+    expect(await say(jane, 'who is SMLO?')).toBe('SMLO: Sam Patel');
+  });
 });
