@@ -31,7 +31,7 @@ export async function run(): Promise<BenchFigure[]> {
     const store = await openTableStore(azurite.connectionString, 'chatfiles');
     const clock = demoClock(new Date('2009-02-02T09:00:00Z'));
     const runtime = await startRuntime(config, { store, clock, logger: createLogger('silent'), schedule: false });
-    await store.roles.assign(config.LEAD_ROLE, lead.id, { id: 'bench', name: 'bench' }, clock.now().toISOString());
+    await store.roles.assign(BENCH_TENANT, config.LEAD_ROLE, lead.id, { id: 'bench', name: 'bench' }, clock.now().toISOString());
     const chat = await startLocalChat({ runtime, people: [lead], tenantId: BENCH_TENANT, port: 0, clock });
     try {
       const bytes = new Uint8Array(await readFile(docx));

@@ -52,7 +52,7 @@ export async function assignDemoRoles(services: Services, people: DemoPeople): P
   let count = 0;
   for (const person of people.people) {
     for (const role of person.roles) {
-      await services.store.roles.assign(role, person.id, { id: 'demo', name: 'demo roles file' }, at);
+      await services.store.roles.assign(people.tenantId, role, person.id, { id: 'demo', name: 'demo roles file' }, at);
       count += 1;
     }
   }

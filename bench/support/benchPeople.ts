@@ -44,10 +44,10 @@ export async function seatPeople(store: Store, serviceUrl: string, at: string): 
     conversationOf.set(person.id, reference.conversation?.id ?? '');
     byConversation.set(reference.conversation?.id ?? '', person);
   }
-  await store.roles.assign(LEAD_ROLE, lead.id, by, at);
+  await store.roles.assign(BENCH_TENANT, LEAD_ROLE, lead.id, by, at);
   for (const [i, role] of BENCH_ROLES.entries()) {
     const person = people[i + 1] as Person;
-    await store.roles.assign(role, person.id, by, at);
+    await store.roles.assign(BENCH_TENANT, role, person.id, by, at);
     holderOf.set(roleKey(role), person);
   }
   return { lead, holderOf, conversationOf, byConversation };

@@ -24,7 +24,8 @@ export function leadRoleOf(plan: Pick<PlanSummary, 'leadRole' | 'roles'>, settin
 export function commissionersOf(planId: string, directory: Directory, setting: string): Person[] {
   const plan = directory.plan(planId);
   if (plan === undefined || plan.tenantId === null) return [];
-  const inTenant = (role: string): Person[] => directory.holders(role).filter((p) => p.tenantId === plan.tenantId);
+  const tenant = plan.tenantId;
+  const inTenant = (role: string): Person[] => directory.holders(tenant, role);
   const leads = inTenant(leadRoleOf(plan, setting));
   return leads.length > 0 ? leads : inTenant(setting);
 }
@@ -32,7 +33,7 @@ export function commissionersOf(planId: string, directory: Directory, setting: s
 /** The holders of a role in a plan's tenant: a holder of the same role name in another tenant holds nothing here. */
 export function holdersIn(planId: string, role: string, directory: Directory): Person[] {
   const tenant = directory.plan(planId)?.tenantId ?? null;
-  return tenant === null ? [] : directory.holders(role).filter((p) => p.tenantId === tenant);
+  return tenant === null ? [] : directory.holders(tenant, role);
 }
 
 /** The owner roles of an action of the plan, each with its holders in the plan's tenant. */
@@ -83,7 +84,10 @@ export function tenantPlans(caller: Caller, directory: Directory): PlanSummary[]
 /** Who a person with no role should ask: the commissioners of their tenant's plans and its admins, by name. */
 export function whoToAsk(caller: Caller, directory: Directory, settings: { LEAD_ROLE: string; ADMINS: readonly string[] }): string[] {
   const leads = tenantPlans(caller, directory).flatMap((p) => commissionersOf(p.id, directory, settings.LEAD_ROLE)).map((p) => p.name);
-  const admins = settings.ADMINS;
-  const adminNames = admins.map((id) => directory.person(id)).filter((p) => p !== undefined && p.tenantId === caller.tenantId).map((p) => p!.name);
-  return [...new Set([...leads, ...adminNames])];
+  return [...new Set([...leads, ...adminsOf(caller.tenantId, directory, settings.ADMINS)])];
+}
+
+/** The names of the admins of a tenant: the ADMINS setting is one list, but each admin acts only in their own tenant. */
+export function adminsOf(tenantId: string, directory: Directory, admins: readonly string[]): string[] {
+  return admins.map((id) => directory.person(id)).filter((p) => p !== undefined && tenantId !== '' && p.tenantId === tenantId).map((p) => p!.name);
 }

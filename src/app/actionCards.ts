@@ -5,6 +5,7 @@ import { showCode } from '../domain/codes.ts';
 import type { IsoDate } from '../domain/plan.ts';
 import type { StoredAction } from '../domain/ports.ts';
 import type { ActionStatus } from '../domain/progress.ts';
+import { ownersIn } from './access.ts';
 import type { Directory } from './directory.ts';
 import { seenKey } from './overdueNotes.ts';
 
@@ -17,7 +18,7 @@ export function statusLabel(status: ActionStatus): string {
 
 /** Owner roles with the names of the people holding them. */
 export function cardOwners(stored: StoredAction, directory: Directory): CardOwner[] {
-  return directory.owners(stored.action).map(({ role, people }) => ({
+  return ownersIn(stored.planId, stored.action, directory).map(({ role, people }) => ({
     role,
     people: people.length > 0 ? people.map((p) => p.name).join(', ') : 'nobody yet',
   }));

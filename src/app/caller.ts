@@ -28,8 +28,9 @@ export interface Caller {
 export function callerFrom(id: string, name: string, tenantId: string, directory: Directory, settings: Settings): Caller {
   // A role held by a person of another tenant is not theirs here (role assignments are per tenant).
   const known = directory.person(id);
-  const roles = known && known.tenantId !== tenantId ? [] : directory.rolesOf(id);
-  const leads = known && known.tenantId !== tenantId ? [] : plansLedBy(id, tenantId, directory, settings.LEAD_ROLE);
+  const elsewhere = known !== undefined && known.tenantId !== tenantId;
+  const roles = elsewhere ? [] : directory.rolesOf(tenantId, id);
+  const leads = elsewhere ? [] : plansLedBy(id, tenantId, directory, settings.LEAD_ROLE);
   return {
     id,
     tenantId,
@@ -37,7 +38,8 @@ export function callerFrom(id: string, name: string, tenantId: string, directory
     roles,
     leads,
     isLead: leads.length > 0 || roles.some((r) => roleKey(r) === roleKey(settings.LEAD_ROLE)),
-    isAdmin: settings.ADMINS.includes(id),
+    // The admin setting is per tenant: an admin is one in the tenant they belong to, nowhere else.
+    isAdmin: settings.ADMINS.includes(id) && !elsewhere && tenantId !== '',
   };
 }
 

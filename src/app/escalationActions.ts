@@ -10,7 +10,8 @@ import { roleKey } from '../domain/owners.ts';
 import { isOnLeave } from '../domain/personSettings.ts';
 import { answerAction, type AnswerOutcome } from './answerAction.ts';
 import type { ShownBy } from './answerNews.ts';
-import { holdersIn, leadRoleOf, mayManagePlan, ownersIn, tenantPlans } from './access.ts';
+import { holdersIn, mayManagePlan, ownersIn, tenantPlans } from './access.ts';
+import { commissionerOfWords, leadRoleRefusal, plansLedThrough } from './roleGrants.ts';
 import { actorOf, type Caller } from './caller.ts';
 import type { Directory } from './directory.ts';
 import type { Services } from './services.ts';
@@ -69,7 +70,11 @@ async function note(services: Services, stored: StoredAction, caller: Caller, su
 }
 
 async function loadFor(services: Services, directory: Directory, caller: Caller, planId: string, actionId: string): Promise<StoredAction | string> {
-  if (!mayManagePlan(caller, planId, directory)) return 'only the commissioner can do that.';
+  if (!mayManagePlan(caller, planId, directory)) {
+    const plan = directory.plan(planId);
+    if (plan === undefined || plan.tenantId !== caller.tenantId) return 'only the commissioner can do that.';
+    return `only ${commissionerOfWords(plan, directory, services.settings.LEAD_ROLE)} or an admin can do that.`;
+  }
   return (await services.store.actions.get(planId, actionId)) ?? 'that action is no longer in any plan.';
 }
 
@@ -146,15 +151,21 @@ export async function reassign(services: Services, directory: Directory, caller:
   const stored = await loadFor(services, directory, caller, planId, actionId);
   if (typeof stored === 'string') return refuse(stored);
   if (stored.action.owners.length === 0) return refuse('the action names no owner role to give.');
-  // A lead role is never handed on with one action: it would make the person commissioner of every plan naming it.
-  const plan = directory.plan(planId);
-  const leads = new Set([services.settings.LEAD_ROLE, ...(plan ? [leadRoleOf(plan, services.settings.LEAD_ROLE)] : [])].map(roleKey));
-  const roles = stored.action.owners.filter((r) => !leads.has(roleKey(r)));
-  if (roles.length === 0) return refuse(`its only owner role is the plan's lead role (${stored.action.owners.join(', ')}): to hand that on, type "assign ${stored.action.owners[0] ?? 'Commissioner'} to <name>".`);
+  // A lead role is never handed on with one action: it would make the person commissioner of every plan
+  // it leads (this one's, or another plan's that this action happens to name).
+  const tenant = directory.plan(planId)?.tenantId ?? '';
+  const leads = (role: string): boolean => roleKey(role) === roleKey(services.settings.LEAD_ROLE) || plansLedThrough(tenant, role, directory, services.settings.LEAD_ROLE).length > 0;
+  const roles = stored.action.owners.filter((r) => !leads(r));
+  if (roles.length === 0) {
+    const first = stored.action.owners[0] ?? 'Commissioner';
+    const theirs = leadRoleRefusal(caller, first, directory, services.settings, `hand on ${first}`);
+    if (theirs !== null) return refuse(`its only owner role is a plan's lead role (${stored.action.owners.join(', ')}). ${theirs}`);
+    return refuse(`its only owner role is the plan's lead role (${stored.action.owners.join(', ')}): to hand that on, type "assign ${first} to <name>".`);
+  }
   const person = personFor(directory, caller, planId, who, roles);
   if (typeof person === 'string') return refuse(person);
   const at = services.clock.now().toISOString();
-  for (const role of roles) await services.store.roles.assign(role, person.id, actorOf(caller), at);
+  for (const role of roles) await services.store.roles.assign(tenant, role, person.id, actorOf(caller), at);
   await note(services, stored, caller, `reassigned to ${person.name} (now holds ${roles.join(', ')})`);
   return { ok: true, settles: false, outcome: `Reassigned to ${person.name} by ${caller.name}`, message: `${person.name} now holds ${roles.join(', ')} and will be reminded.` };
 }

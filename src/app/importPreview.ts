@@ -74,7 +74,7 @@ async function leadRoleShown(services: Pick<Services, 'store' | 'settings'>, cal
   const chosen = await leadRoleFor(services, plan);
   const role = chosen?.role ?? (await services.store.plans.listPlans()).find((p) => p.id === plan.id)?.leadRole ?? services.settings.LEAD_ROLE;
   const why = chosen === null ? 'kept from the stored plan' : leadRoleReason(chosen, services.settings.LEAD_ROLE);
-  const holders = await services.store.roles.holders(role);
+  const holders = await services.store.roles.holders(caller.tenantId, role);
   const names = await Promise.all(holders.map((id) => services.store.people.get(id)));
   const here = names.filter((p) => p !== null && p.tenantId === caller.tenantId).map((p) => p!.name);
   // While nobody holds it, the holders of the LEAD_ROLE setting commission the plan (src/app/access.ts).
@@ -119,8 +119,8 @@ export async function previewImport(
   const refused = await notTheirs(services, caller, plan.id);
   if (refused) return { message: refused };
   const known = new Set([
-    ...(await services.store.roles.list()).map((r) => roleKey(r.role)),
-    ...(await services.store.plans.listPlans()).flatMap((p) => p.roles.map((r) => roleKey(r.name))),
+    ...(await services.store.roles.list(caller.tenantId)).map((r) => roleKey(r.role)),
+    ...(await services.store.plans.listPlans()).filter((p) => p.tenantId === caller.tenantId).flatMap((p) => p.roles.map((r) => roleKey(r.name))),
   ]);
   const now = services.clock.now();
   await services.store.imports.dropExpired(now.toISOString());

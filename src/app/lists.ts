@@ -79,7 +79,7 @@ export async function runList(services: Services, directory: Directory, caller: 
     const wanted = filter.person.trim().toLowerCase();
     const people = directory.people.filter((p) => p.tenantId === caller.tenantId && p.name.toLowerCase().includes(wanted));
     if (people.length === 0) return { ok: false, problem: `I don't know anyone called "${filter.person}" here. People appear once they have installed the bot.` };
-    roles = new Set(people.flatMap((p) => directory.rolesOf(p.id)).map(roleKey));
+    roles = new Set(people.flatMap((p) => directory.rolesOf(caller.tenantId, p.id)).map(roleKey));
     where.push(`for ${people.map((p) => p.name).join(', ')}`);
   }
   if (filter.role) {

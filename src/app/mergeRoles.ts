@@ -42,12 +42,13 @@ export function mergeInPlan(plan: Plan, alias: string, into: string): { plan: Pl
 }
 
 /**
- * Merges the role `alias` into `into` across every stored plan and every assignment (or those `include` keeps: the chat keeps to the caller's tenant).
+ * Merges the role `alias` into `into` across every stored plan and every tenant's assignments (or the plans
+ * and tenants `include` keeps: the chat keeps to the plans the caller manages, in the caller's tenant).
  * Returns null when no plan and nobody has the alias (nothing to merge).
  */
 export async function mergeRoles(
   services: Pick<Services, 'store' | 'clock' | 'settings'>, alias: string, into: string, by: Actor,
-  include: { plan: (planId: string) => boolean; person: (personId: string) => boolean } = { plan: () => true, person: () => true },
+  include: { plan: (planId: string) => boolean; tenant: (tenantId: string) => boolean } = { plan: () => true, tenant: () => true },
 ): Promise<RoleMerge | null> {
   if (roleKey(alias) === roleKey(into)) return null;
   const at = services.clock.now().toISOString();
@@ -60,10 +61,13 @@ export async function mergeRoles(
     await storePlan(services, merged.plan);
     result.plans.push({ planId: plan.id, actions: merged.actions });
   }
-  for (const personId of (await services.store.roles.holders(alias)).filter(include.person)) {
-    await services.store.roles.assign(into, personId, by, at);
-    await services.store.roles.unassign(alias, personId, by, at);
-    result.people += 1;
+  // Each tenant's holders of the alias hold the role in that tenant.
+  for (const held of (await services.store.roles.list()).filter((r) => roleKey(r.role) === roleKey(alias) && include.tenant(r.tenantId))) {
+    for (const personId of held.personIds) {
+      await services.store.roles.assign(held.tenantId, into, personId, by, at);
+      await services.store.roles.unassign(held.tenantId, held.role, personId, by, at);
+      result.people += 1;
+    }
   }
   return result.plans.length === 0 && result.people === 0 ? null : result;
 }

@@ -3,7 +3,8 @@
 import { roleKey } from '../domain/owners.ts';
 import type { PlanSummary } from '../domain/ports.ts';
 import { closest } from './closest.ts';
-import { commissionersOf, leadRoleOf, mayManagePlan, tenantPlans } from './access.ts';
+import { commissionersOf, holdersIn, leadRoleOf, mayManagePlan, tenantPlans } from './access.ts';
+import { onlyManagersText } from './roleGrants.ts';
 import { actorOf, type Caller } from './caller.ts';
 import type { Directory } from './directory.ts';
 import type { Services } from './services.ts';
@@ -12,7 +13,7 @@ import type { Services } from './services.ts';
 export function commissionerWords(plan: PlanSummary, directory: Directory, setting: string): string {
   const role = leadRoleOf(plan, setting);
   const people = commissionersOf(plan.id, directory, setting).map((p) => p.name);
-  const holders = directory.holders(role).filter((p) => p.tenantId === plan.tenantId);
+  const holders = holdersIn(plan.id, role, directory);
   if (holders.length > 0) return `whoever holds ${role}: ${people.join(', ')}`;
   const standIn = people.length > 0 ? `, so the holders of ${setting} stand in: ${people.join(', ')}` : `, nor ${setting}: nobody commissions it`;
   return `whoever holds ${role}; nobody holds ${role} yet${standIn}`;
@@ -23,9 +24,9 @@ export async function changeLeadRole(services: Services, directory: Directory, c
   const { LEAD_ROLE } = services.settings;
   const current = leadRoleOf(plan, LEAD_ROLE);
   if (!mayManagePlan(caller, plan.id, directory)) {
-    return `Only the commissioner of ${plan.code} (whoever holds ${current}) or an admin can change its lead role. Nothing was changed.`;
+    return onlyManagersText([plan], directory, services.settings, caller.tenantId, `change the lead role of ${plan.code}`);
   }
-  const known = [...new Set([...tenantPlans(caller, directory).flatMap((p) => p.roles.map((r) => r.name)), ...directory.roleNames(), LEAD_ROLE])];
+  const known = [...new Set([...tenantPlans(caller, directory).flatMap((p) => p.roles.map((r) => r.name)), ...directory.roleNames(caller.tenantId), LEAD_ROLE])];
   const role = known.find((n) => roleKey(n) === roleKey(wanted));
   if (role === undefined) {
     const near = closest(wanted, known, 3);

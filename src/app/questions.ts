@@ -14,7 +14,7 @@ export async function blocked(store: Store): Promise<StoredAction[]> {
 /** Actions the caller's roles own that are not done, soonest due first. */
 export async function mine(store: Store, caller: Caller): Promise<StoredAction[]> {
   if (caller.roles.length === 0) return [];
-  const list = await store.actions.ofRoles(caller.roles);
+  const list = await store.actions.ofRoles(caller.tenantId, caller.roles);
   return list.filter((a) => a.progress.status !== 'done').sort(byDue);
 }
 

@@ -4,7 +4,8 @@ import { dueLabel } from '../cards/format.ts';
 import { isOnLeave, isPaused, modeLabel, snoozeUntil, withSnooze, type SnoozeChoice } from '../domain/personSettings.ts';
 import type { Person } from '../domain/progress.ts';
 import { nextWorkingDay } from '../domain/workingDays.ts';
-import { leadRoleOf, tenantPlans } from './access.ts';
+import { leadRoleOf, mayManagePlan, tenantPlans } from './access.ts';
+import { leadRoleRefusal, onlyManagersText, rolesOfPlans } from './roleGrants.ts';
 import { closest } from './closest.ts';
 import { roleKey } from '../domain/owners.ts';
 import type { IsoDate, PlanAction } from '../domain/plan.ts';
@@ -76,7 +77,7 @@ export async function describeSettings(services: Services, personId: string, tod
   if (snoozed.length > 0) lines.push(`Snoozed: ${snoozed.length} action${snoozed.length === 1 ? '' : 's'}, the first back on ${dueLabel(snoozed.map((s) => s.until).sort()[0] ?? today)}.`);
   // Role names are per tenant: another tenant's cover of a role of the same name is none of theirs.
   const covers = (await services.store.settings.covers()).filter((c) => directory.person(c.personId)?.tenantId === tenantId
-    && (c.personId === personId || directory.rolesOf(personId).some((r) => roleKey(r) === roleKey(c.role))));
+    && (c.personId === personId || directory.rolesOf(tenantId, personId).some((r) => roleKey(r) === roleKey(c.role))));
   for (const c of covers) lines.push(`${directory.person(c.personId)?.name ?? 'Someone'} covers ${c.role} until ${dueLabel(c.until)}.`);
   return lines;
 }
@@ -93,15 +94,23 @@ export async function coverRole(services: Services, directory: Directory, caller
     const near = closest(asked, named, 3);
     return { ok: false, message: `No plan of yours names a role "${asked}", so no cover was set.${near.length > 0 ? ` Did you mean ${near.join(' or ')}?` : ' Type "roles" to see them.'}` };
   }
+  // Authority follows the plan: a role whose holders commission a plan is only that plan's managers' to
+  // give, even to themselves; any other role, the managers of a plan naming it, or someone who holds it.
+  const doing = `arrange cover for ${role}`;
+  const lead = leadRoleRefusal(caller, role, directory, services.settings, doing);
+  if (lead !== null) return { ok: false, message: lead };
   const holds = caller.roles.some((r) => roleKey(r) === roleKey(role));
-  if (!caller.isLead && !caller.isAdmin && !holds) return { ok: false, message: `Only the commissioner or someone who holds ${role} can arrange cover for it.` };
+  const naming = tenantPlans(caller, directory).filter((p) => rolesOfPlans([p], services.settings.LEAD_ROLE).some((n) => roleKey(n) === roleKey(role)));
+  if (!holds && !naming.some((p) => mayManagePlan(caller, p.id, directory))) {
+    return { ok: false, message: onlyManagersText(naming, directory, services.settings, caller.tenantId, doing, `someone who holds ${role}`) };
+  }
   if (until < today) return { ok: false, message: `${dueLabel(until)} has passed, so no cover was set.` };
   if (person.tenantId !== caller.tenantId) return { ok: false, message: `I don't know ${person.name} here, so no cover was set.` };
-  const already = directory.rolesOf(person.id).some((r) => roleKey(r) === roleKey(role));
+  const already = directory.rolesOf(caller.tenantId, person.id).some((r) => roleKey(r) === roleKey(role));
   const existing = (await services.store.settings.covers()).find((c) => c.personId === person.id && roleKey(c.role) === roleKey(role));
   if (already && !existing) return { ok: false, message: `${person.name} already holds ${role}.` };
   const at = services.clock.now().toISOString();
-  if (!already) await services.store.roles.assign(role, person.id, actorOf(caller), at);
+  if (!already) await services.store.roles.assign(caller.tenantId, role, person.id, actorOf(caller), at);
   await services.store.settings.saveCover({ role, personId: person.id, until, by: caller.name, granted: existing?.granted ?? true });
   return { ok: true, message: `${person.name} covers ${role} until ${dueLabel(until)}: they get its reminders and may answer for it. Their answers are recorded as cover.` };
 }
@@ -110,7 +119,9 @@ export async function coverRole(services: Services, directory: Directory, caller
 export async function endCovers(services: Services, today: IsoDate): Promise<number> {
   const ended = (await services.store.settings.covers()).filter((c) => c.until < today);
   for (const c of ended) {
-    if (c.granted) await services.store.roles.unassign(c.role, c.personId, { id: 'cover', name: 'cover ended' }, services.clock.now().toISOString());
+    // A cover has no tenant of its own: the role goes back wherever the person was given it (their tenant).
+    const held = c.granted ? (await services.store.roles.list()).filter((r) => roleKey(r.role) === roleKey(c.role) && r.personIds.includes(c.personId)) : [];
+    for (const r of held) await services.store.roles.unassign(r.tenantId, r.role, c.personId, { id: 'cover', name: 'cover ended' }, services.clock.now().toISOString());
     await services.store.settings.removeCover(c.role, c.personId);
     services.logger.info({ role: c.role, personId: c.personId }, 'cover ended: role given back');
   }

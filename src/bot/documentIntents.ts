@@ -2,7 +2,7 @@
 // "roles merge X into Y". They need the turn's context, so ActionBot routes them here rather than
 // through the command list.
 import type { TurnContext } from 'botbuilder';
-import { mayManagePlan, tenantPlans } from '../app/access.ts';
+import { managedPlans, mergeRefusal } from '../app/roleGrants.ts';
 import { actorOf, mayManageRoles } from '../app/caller.ts';
 import { importHelp, undoImport } from '../app/importPreview.ts';
 import { mergeRoles } from '../app/mergeRoles.ts';
@@ -27,10 +27,13 @@ export async function actOnDocumentIntent(context: TurnContext, turn: ChatTurn, 
   if (intent.kind === 'undo-import') return [{ text: (await undoImport(services, caller)).message }];
   if (intent.kind === 'import-help') return [{ text: await importHelp(services, caller) }];
   if (!mayManageRoles(caller)) return [{ text: 'Only the commissioner or an admin can merge roles. Nothing was changed.' }];
-  const managed = new Set(tenantPlans(caller, directory).filter((p) => mayManagePlan(caller, p.id, directory)).map((p) => p.id));
+  // Merging gives the alias's holders the role, and takes the alias from them: both must be the caller's to give.
+  const refused = mergeRefusal(caller, intent.from, intent.into, directory, services.settings);
+  if (refused !== null) return [{ text: refused }];
+  const managed = new Set(managedPlans(caller, directory).map((p) => p.id));
   const merged = await mergeRoles(services, intent.from, intent.into, actorOf(caller), {
     plan: (planId) => managed.has(planId),
-    person: (personId) => directory.person(personId)?.tenantId === caller.tenantId,
+    tenant: (tenantId) => tenantId === caller.tenantId,
   });
   if (merged === null) return [{ text: `No plan of yours and nobody names "${intent.from}", so there was nothing to merge.` }];
   const plans = merged.plans.map((p) => `${directory.plan(p.planId)?.partnership ?? p.planId} (${p.actions} action${p.actions === 1 ? '' : 's'})`).join(', ');

@@ -1,6 +1,7 @@
 // The commissioner's dashboard as data: per plan and grid the status counts, overdue actions oldest
 // first with their owners, a timeline of due dates, and the actions' rows, narrowed by an optional
 // filter. The page (a capped view) and the CSV export (every row) both read this.
+import { ownersIn } from '../app/access.ts';
 import { loadDirectory, type Directory } from '../app/directory.ts';
 import { figuresOf, labelOf, ragOf, storedTally, type GridFigures, type Rag, type RagCounts, type StatusCounts } from '../app/planFigures.ts';
 import { overdueList } from '../app/lazyList.ts';
@@ -95,7 +96,7 @@ export function actionRow(stored: StoredAction, directory: Directory, today: Iso
     grid: action.grid,
     gridTitle: directory.grid(planId, action.grid)?.title ?? '',
     text: action.text,
-    owners: directory.owners(action).map(({ role, people }) => ({ role, people: people.map((p) => p.name) })),
+    owners: ownersIn(planId, action, directory).map(({ role, people }) => ({ role, people: people.map((p) => p.name) })),
     dueDate: progress.dueDate,
     dueLabel: progress.dueDate ? dueLabel(progress.dueDate) : action.byWhenRaw || 'no date',
     status: status.label,

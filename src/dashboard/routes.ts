@@ -15,6 +15,7 @@ import { seenLabels } from '../app/overdueNotes.ts';
 import type { StoredAction } from '../domain/ports.ts';
 import { dashboardView } from './dashboardData.ts';
 import { ESCALATION_VERBS, runEscalation, type EscalationVerb } from './escalation.ts';
+import { commissionerOfWords } from '../app/roleGrants.ts';
 import { filterFrom, MAX_OVERDUE, MAX_ROWS } from './filters.ts';
 import { mayEscalate, ViewerRefused, viewerName, visiblePlanIds, type Viewer, type ViewerOf } from './viewer.ts';
 import { HttpProblem, readJsonBody, sendBody, sendFile, sendJson, sendVendorFile, sendWebFile, typeOf } from './web.ts';
@@ -73,7 +74,12 @@ async function escalate({ req, res, viewer, directory, visible, options }: Asked
   const actionId = typeof body.actionId === 'string' ? body.actionId : '';
   if (!ESCALATION_VERBS.includes(verb) || !planId || !actionId) return sendJson(res, 400, { error: 'verb, planId and actionId are needed' });
   if (!visible.has(planId)) return sendJson(res, 404, { error: 'that action is not in any plan you can see' });
-  if (viewer.kind !== 'person' || !mayEscalate(viewer, planId, directory)) return sendJson(res, 403, { error: 'only the plan’s commissioner or an admin can do that' });
+  if (viewer.kind !== 'person' || !mayEscalate(viewer, planId, directory)) {
+    // Say who can, as the chat does: the plan's commissioner by name (the plan is one the viewer sees).
+    const plan = directory.plan(planId);
+    const who = plan ? `: ${commissionerOfWords(plan, directory, options.services.settings.LEAD_ROLE)}` : '';
+    return sendJson(res, 403, { error: `only the plan’s commissioner or an admin can do that${who}` });
+  }
   const input = { ...(typeof body.who === 'string' ? { who: body.who } : {}), ...(typeof body.newDate === 'string' ? { newDate: body.newDate } : {}) };
   const outcome = await runEscalation(options.services as Services, options.messenger, directory, viewer.caller, verb, planId, actionId, input);
   options.services.logger.info({ verb, planId, actionId, personId: viewer.caller.id, ok: outcome.ok }, 'dashboard escalation');

@@ -146,8 +146,8 @@ export interface ActionStore {
   blocked(): Promise<StoredAction[]>;
   /** Actions with this document reference ("1.1.1"), in any plan. */
   findByRef(ref: string): Promise<StoredAction[]>;
-  /** Actions owned by any of these roles (case-insensitive). */
-  ofRoles(roles: string[]): Promise<StoredAction[]>;
+  /** Actions of the tenant's plans owned by any of these roles (case-insensitive). */
+  ofRoles(tenantId: string, roles: string[]): Promise<StoredAction[]>;
   /** One plan's actions, in document order. */
   listPlanActions(planId: string): Promise<StoredAction[]>;
   /**
@@ -182,15 +182,27 @@ export interface PeopleStore {
   setReachable(id: string, reachable: boolean): Promise<void>;
 }
 
-/** Who holds which plan role ("SMLO", "DAT Co-ordinator"): several people per role, several roles per person. */
+/** One role of one tenant and the people holding it there. */
+export interface RoleHolding {
+  tenantId: string;
+  /** The role as first written. */
+  role: string;
+  personIds: string[];
+}
+
+/**
+ * Who holds which plan role ("SMLO", "DAT Co-ordinator"), per tenant: several people per role, several
+ * roles per person. A role name means nothing across tenants: tenant B's SMLO holds nothing in tenant A.
+ */
 export interface RoleStore {
-  assign(role: string, personId: string, by: Actor, at: string): Promise<void>;
-  /** False when the person did not hold the role. */
-  unassign(role: string, personId: string, by: Actor, at: string): Promise<boolean>;
-  /** Person ids holding a role (case-insensitive). */
-  holders(role: string): Promise<string[]>;
-  rolesOf(personId: string): Promise<string[]>;
-  list(): Promise<{ role: string; personIds: string[] }[]>;
+  assign(tenantId: string, role: string, personId: string, by: Actor, at: string): Promise<void>;
+  /** False when the person did not hold the role in that tenant. */
+  unassign(tenantId: string, role: string, personId: string, by: Actor, at: string): Promise<boolean>;
+  /** Person ids holding a role in a tenant (case-insensitive). */
+  holders(tenantId: string, role: string): Promise<string[]>;
+  rolesOf(tenantId: string, personId: string): Promise<string[]>;
+  /** Every tenant's roles and holders (or one tenant's), by tenant then role. */
+  list(tenantId?: string): Promise<RoleHolding[]>;
 }
 
 /** Who a reminder is for, kept with its claim. */

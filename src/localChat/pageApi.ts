@@ -40,7 +40,7 @@ async function state(ctx: PageContext): Promise<object> {
   const directory = await loadDirectory(ctx.services.store);
   return {
     today: londonDate(ctx.services.clock.now()),
-    people: ctx.people.map((p) => ({ ...p, roles: directory.rolesOf(p.id), conversationId: personalConversationId(p.id) })),
+    people: ctx.people.map((p) => ({ ...p, roles: directory.rolesOf(ctx.origin.tenantId, p.id), conversationId: personalConversationId(p.id) })),
   };
 }
 

@@ -1,6 +1,7 @@
 // What a quarterly board report says, as data: the plan's figures (the same computation as the
 // dashboard and the summary card), and the quarter's story from each action's history. The DOCX and
 // PDF writers only lay this out.
+import { holdersIn, ownersIn } from '../app/access.ts';
 import type { Directory } from '../app/directory.ts';
 import { typeableRef } from '../app/actionCards.ts';
 import { planFigures, type PlanFigures } from '../app/planFigures.ts';
@@ -58,7 +59,7 @@ const inQuarter = (change: ActionChange, q: Quarter): boolean => {
 const refOf = (stored: StoredAction): string => stored.action.ref ?? typeableRef(stored);
 
 function lineOf(stored: StoredAction, directory: Directory): ReportLine {
-  const owners = directory.owners(stored.action).map(({ role, people }) => `${role} (${people.length ? people.map((p) => p.name).join(', ') : 'nobody yet'})`).join('; ');
+  const owners = ownersIn(stored.planId, stored.action, directory).map(({ role, people }) => `${role} (${people.length ? people.map((p) => p.name).join(', ') : 'nobody yet'})`).join('; ');
   return { ref: refOf(stored), grid: stored.action.grid, text: stored.action.text, owners, dueDate: stored.progress.dueDate };
 }
 
@@ -118,7 +119,7 @@ export async function boardReport(store: Store, directory: Directory, planId: st
   const reminders = await mapLimit(overdueActions, PARALLEL_READS, ({ stored }) => store.reminders.sentFor(planId, stored.action.id));
   overdueActions.forEach(({ stored, daysLate }, i) => overdue.push({ ...lineOf(stored, directory), daysLate, reminders: reminders[i]?.length ?? 0 }));
   dueNextQuarter.sort((a, b) => (a.dueDate ?? '').localeCompare(b.dueDate ?? ''));
-  const unheldRoles = plan.roles.map((r) => r.name).filter((role) => directory.holders(role).length === 0);
+  const unheldRoles = plan.roles.map((r) => r.name).filter((role) => holdersIn(plan.id, role, directory).length === 0);
   const counts = { total: figures.total, rag: figures.rag, grids: figures.grids };
   const report: Omit<BoardReport, 'summary'> = {
     planId, partnership: plan.partnership, period: plan.period, quarter: q, quarterLabel: quarterLabel(q), nextQuarterLabel: quarterLabel(next),

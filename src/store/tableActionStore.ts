@@ -179,9 +179,12 @@ export class TableActionStore implements ActionStore {
     return this.where(odata`ref eq ${ref.trim()}`, `finding actions with ref ${ref}`);
   }
 
-  async ofRoles(roles: string[]): Promise<StoredAction[]> {
-    const pointers = await this.roles.actionsOf(roles);
-    const plans = await this.plansOf(pointers.map((p) => p.planId));
+  async ofRoles(tenantId: string, roles: string[]): Promise<StoredAction[]> {
+    if (tenantId === '') return [];
+    // The index is keyed by role name alone; a role name is the tenant's own, so other tenants' plans drop out.
+    const all = await this.roles.actionsOf(roles);
+    const plans = await this.plansOf(all.map((p) => p.planId));
+    const pointers = all.filter((p) => plans.get(p.planId)?.tenantId === tenantId);
     const found = await mapLimit(pointers, 16, (p) => attempt(`reading action ${p.actionId}`, () => this.read(p.planId, p.actionId, plans.get(p.planId) ?? null)));
     // While a plan change is written the index holds the owners of both versions: the row says which it is.
     const wanted = new Set(roles.map(normaliseRole));

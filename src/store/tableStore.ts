@@ -26,11 +26,15 @@ export async function openTableStore(access: TableAccess, prefix: string): Promi
   for (const name of TABLES) await tables.ensure(name);
   const plans = new PlanRows(tables);
   const actions = new TableActionStore(tables, plans);
+  const people = new TablePeopleStore(tables);
+  const roles = new TableRoleStore(tables, people);
+  // Role rows from before roles had tenants move to their holder's tenant (those of unknown people wait).
+  await roles.migrate();
   return {
     plans: new TablePlanStore(tables, plans, actions),
     actions,
-    people: new TablePeopleStore(tables),
-    roles: new TableRoleStore(tables),
+    people,
+    roles,
     reminders: new TableReminderLedger(tables),
     leases: new TableSweepLeases(tables),
     settings: new TablePersonSettingsStore(tables),

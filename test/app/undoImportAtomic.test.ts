@@ -35,7 +35,7 @@ async function importAs(services: Services, caller: Caller, text: string, at: st
 /** What readers see of the plan, ETags included. */
 async function seen(store: Store) {
   const id = 'somerset-daat-2012';
-  return Promise.all([store.plans.listPlans(), store.plans.getPlan(id), store.actions.listPlanActions(id), store.actions.tally(id), store.actions.dueBy('2013-12-31'), store.actions.ofRoles(['DAAT Commissioner']), store.actions.findByRef('1.2.2')]);
+  return Promise.all([store.plans.listPlans(), store.plans.getPlan(id), store.actions.listPlanActions(id), store.actions.tally(id), store.actions.dueBy('2013-12-31'), store.actions.ofRoles('tenant-1', ['DAAT Commissioner']), store.actions.findByRef('1.2.2')]);
 }
 
 describe('undo import', () => {

@@ -7,7 +7,7 @@ import { storePlan } from '../../src/app/importPlans.ts';
 import { cardOf, startBotHarness, textOf, type BotHarness } from '../support/botHarness.ts';
 import { cardsAbout, meet } from '../support/cardPress.ts';
 import { handMadePlan, planYear2011 } from '../support/plans.ts';
-import { cardAction, message, type TeamsPerson } from '../support/teamsActivity.ts';
+import { cardAction, message, testTenantId, type TeamsPerson } from '../support/teamsActivity.ts';
 
 const OTHER_TENANT = '0a0a0a0a-0000-4000-8000-0000000000ff';
 const jane = { aadObjectId: 'f6000000-0000-4000-8000-000000000001', name: 'Jane Smith' };
@@ -34,7 +34,7 @@ beforeAll(async () => {
   await meet(bot, priya);
   await bot.post({ ...message({ ...bot.origin, tenantId: OTHER_TENANT }, mallory, 'hello') });
   // Mallory holds SMLO and the lead role in her own tenant.
-  for (const role of ['SMLO', 'Commissioner']) await bot.store.roles.assign(role, mallory.aadObjectId, { id: 'test', name: 'test' }, '2011-08-01T09:00:00Z');
+  for (const role of ['SMLO', 'Commissioner']) await bot.store.roles.assign(OTHER_TENANT, role, mallory.aadObjectId, { id: 'test', name: 'test' }, '2011-08-01T09:00:00Z');
   bot.clock.set('2011-09-10T09:00:00Z');
 });
 afterAll(async () => bot?.close());
@@ -67,7 +67,8 @@ describe('who sees what', () => {
     expect(await say(mallory, 'done TES-1.1', OTHER_TENANT)).toContain('I can\'t find an action "TES-1.1"');
     expect(await say(mallory, 'assign SMLO to Sam Patel', OTHER_TENANT)).toContain('I don\'t know anyone called "Sam Patel"');
     expect((await bot.store.actions.get('ours-2011', 'ours-2011-1.1'))?.progress.status).toBe('open');
-    expect(await bot.store.roles.holders('SMLO')).toEqual([mallory.aadObjectId, sam.aadObjectId].sort());
+    expect(await bot.store.roles.holders(testTenantId, 'SMLO')).toEqual([sam.aadObjectId]);
+    expect(await bot.store.roles.holders(OTHER_TENANT, 'SMLO')).toEqual([mallory.aadObjectId]);
   });
 
   it("another tenant's press on one of our cards is refused and changes nothing", async () => {

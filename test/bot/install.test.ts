@@ -69,7 +69,7 @@ describe('installing the bot in Teams', () => {
 describe('uninstalling the bot', () => {
   it('marks the person unreachable, and the sweep skips their reminders', async () => {
     await meet(bot, commissioner, 'Commissioner');
-    await bot.store.roles.assign('SMLO', sam.aadObjectId, { id: 'test', name: 'test' }, '2011-09-01T09:00:00Z');
+    await bot.store.roles.assign(testTenantId, 'SMLO', sam.aadObjectId, { id: 'test', name: 'test' }, '2011-09-01T09:00:00Z');
     const res = await bot.post(installationUpdate(bot.origin, sam, 'remove'));
     expect(res.status).toBe(200);
     expect((await bot.store.people.get(sam.aadObjectId))?.reachable).toBe(false);

@@ -105,7 +105,7 @@ describe('the commissioner of each plan', () => {
   });
 
   it('the lead role is changed in chat by the plan\'s commissioner, not by another plan\'s', async () => {
-    expect(await say(cat, 'lead role for WOR is Commissioner')).toBe('Only the commissioner of WOR (whoever holds JCM) or an admin can change its lead role. Nothing was changed.');
+    expect(await say(cat, 'lead role for WOR is Commissioner')).toBe("Only Worcestershire SMAT's commissioner (JCM: Wendy Morgan) or an admin can change the lead role of WOR. Nothing was changed.");
     expect(await say(wendy, 'lead role for WOR is SLMO')).toContain('Did you mean SMLO?');
     expect(await say(wendy, 'lead role for WOR is SMLO')).toBe('WOR (Worcestershire SMAT) is now commissioned by whoever holds SMLO: Sam Patel. Its lead role was JCM.');
     expect((await bot.store.plans.listPlans()).find((p) => p.id === 'wor-2011')?.leadRole).toBe('SMLO');

@@ -4,7 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { parsePlan } from '../../src/import/parsePlan.ts';
 import { startBotHarness, type BotHarness } from '../support/botHarness.ts';
 import { meet } from '../support/cardPress.ts';
-import { cardAction } from '../support/teamsActivity.ts';
+import { cardAction, testTenantId } from '../support/teamsActivity.ts';
 
 const LIMIT = 25 * 1024;
 const demo = JSON.parse(readFileSync('seeds/roles.json', 'utf8')) as { people: { id: string; name: string; roles: string[] }[] };
@@ -17,7 +17,7 @@ beforeAll(async () => {
   for (const f of readdirSync('seeds/plans').filter((n) => n.endsWith('.txt')).sort()) await bot.importPlan(parsePlan(readFileSync(`seeds/plans/${f}`, 'utf8'), f));
   for (const p of demo.people) await meet(bot, { aadObjectId: p.id, name: p.name }, ...p.roles);
   // Every plan role held by the commissioner, so "my actions" is as long as it gets.
-  for (const plan of await bot.store.plans.listPlans()) for (const role of plan.roles) await bot.store.roles.assign(role.name, jane.aadObjectId, { id: 'test', name: 'test' }, '2008-04-01T09:00:00Z');
+  for (const plan of await bot.store.plans.listPlans()) for (const role of plan.roles) await bot.store.roles.assign(testTenantId, role.name, jane.aadObjectId, { id: 'test', name: 'test' }, '2008-04-01T09:00:00Z');
   bot.clock.set('2014-04-02T09:00:00Z');
 }, 120_000);
 afterAll(async () => bot?.close());

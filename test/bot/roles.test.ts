@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startBotHarness, textOf, type BotHarness } from '../support/botHarness.ts';
 import { meet } from '../support/cardPress.ts';
 import { handMadePlan, planYear2011 } from '../support/plans.ts';
-import { message, type TeamsPerson } from '../support/teamsActivity.ts';
+import { message, testTenantId, type TeamsPerson } from '../support/teamsActivity.ts';
 
 const commissioner = { aadObjectId: 'b2000000-0000-4000-8000-000000000001', name: 'Jane Smith' };
 const admin = { aadObjectId: 'b2000000-0000-4000-8000-000000000002', name: 'Ada Admin' };
@@ -28,7 +28,7 @@ async function ask(person: TeamsPerson, text: string): Promise<string> {
   const replies = await bot.say(person, text);
   return replies.map(textOf).join('\n');
 }
-const holdersOf = async (role: string): Promise<string[]> => (await bot.store.roles.holders(role)).sort();
+const holdersOf = async (role: string): Promise<string[]> => (await bot.store.roles.holders(testTenantId, role)).sort();
 
 describe('roles in chat', () => {
   it('"roles" lists every role in the plans, its actions and who holds it', async () => {

@@ -4,7 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startBotHarness, textOf, type BotHarness } from '../support/botHarness.ts';
 import { meet } from '../support/cardPress.ts';
 import { handMadePlan, planYear2011 } from '../support/plans.ts';
-import { message, type TeamsPerson } from '../support/teamsActivity.ts';
+import { message, testTenantId, type TeamsPerson } from '../support/teamsActivity.ts';
 
 const jane = { aadObjectId: 'ab000000-0000-4000-8000-000000000001', name: 'Jane Smith' };
 const samA = { aadObjectId: 'ab111111-0000-4000-8000-000000000002', name: 'Sam Patel' }; // holds SMO
@@ -38,7 +38,7 @@ async function post(activity: ReturnType<typeof message>): Promise<string> {
   return bot.connector.calls.filter((c) => c.replyToId === activity.id && c.status < 300).map(textOf).join('\n');
 }
 
-const holders = async (role: string): Promise<string[]> => (await bot.store.roles.holders(role)).sort();
+const holders = async (role: string): Promise<string[]> => (await bot.store.roles.holders(testTenantId, role)).sort();
 
 describe('two people called Sam Patel', () => {
   it('a typed name lists both, with what tells them apart and a reply to type, and changes nothing', async () => {

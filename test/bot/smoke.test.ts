@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startBotHarness, textOf, type BotHarness } from '../support/botHarness.ts';
 import { parsePlan } from '../../src/import/parsePlan.ts';
 import { readFileSync } from 'node:fs';
+import { testTenantId } from '../support/teamsActivity.ts';
 
 const commissioner = { aadObjectId: '11111111-0000-4000-8000-000000000001', name: 'Jane Smith' };
 let bot: BotHarness;
@@ -9,7 +10,7 @@ let bot: BotHarness;
 beforeAll(async () => {
   bot = await startBotHarness('smoke', '2008-11-24T09:00:00Z');
   await bot.importPlan(parsePlan(readFileSync('seeds/plans/000_8d414cf89c93b93b.txt', 'utf8'), 'iow'));
-  await bot.store.roles.assign('Commissioner', commissioner.aadObjectId, { id: 'test', name: 'test' }, '2008-11-24T09:00:00Z');
+  await bot.store.roles.assign(testTenantId, 'Commissioner', commissioner.aadObjectId, { id: 'test', name: 'test' }, '2008-11-24T09:00:00Z');
   await bot.install(commissioner);
 });
 afterAll(async () => bot?.close());

@@ -6,7 +6,7 @@ import { cardOf, startBotHarness, textOf, type BotHarness } from '../support/bot
 import { answerText, cardsTo, meet } from '../support/cardPress.ts';
 import { pressDigest } from '../support/digestPress.ts';
 import { handMadePlan, planYear2011 } from '../support/plans.ts';
-import { personalConversationId } from '../support/teamsActivity.ts';
+import { personalConversationId, testTenantId } from '../support/teamsActivity.ts';
 
 const jane = { aadObjectId: 'e3000000-0000-4000-8000-000000000001', name: 'Jane Smith' };
 const sam = { aadObjectId: 'e3000000-0000-4000-8000-000000000002', name: 'Sam Patel' };
@@ -88,7 +88,7 @@ describe('the escalation digest', () => {
     expect(String(nobody.value)).toContain('I do not know anyone called "Nobody Known"');
     const answer = await pressDigest(bot, jane, card, 'escalation.reassign', line, { [`person${line}`]: 'Ruth' });
     expect(answerText(answer)).toContain('Reassigned to Ruth Owen by Jane Smith');
-    expect(await bot.store.roles.holders('SMLO')).toContain(ruth.aadObjectId);
+    expect(await bot.store.roles.holders(testTenantId, 'SMLO')).toContain(ruth.aadObjectId);
     expect((await bot.store.actions.history('escalate', 'escalate-1.2')).at(-1)?.summary).toBe('reassigned to Ruth Owen (now holds SMLO)');
   });
 

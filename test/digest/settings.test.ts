@@ -108,7 +108,7 @@ describe('settings in chat', () => {
 
   it('Sam covers SMO while Alex is on leave: he gets its reminders, answers "as cover", and gives it back after', async () => {
     bot.clock.set('2011-09-29T10:00:00Z');
-    expect(await say(sam, { kind: 'cover', person: 'Sam Patel', role: 'SMO', until: '2011-10-02' })).toContain('Only the commissioner or someone who holds SMO');
+    expect(await say(sam, { kind: 'cover', person: 'Sam Patel', role: 'SMO', until: '2011-10-02' })).toContain("Only Testshire DAT's commissioner (Commissioner: Jane Smith), an admin or someone who holds SMO can arrange cover for SMO.");
     expect(await say(jane, { kind: 'cover', person: 'Sam Patel', role: 'SMO', until: '2011-10-02' })).toContain('Sam Patel covers SMO until Sun 2 Oct 2011');
     await bot.sweep('2011-09-30T08:00:00Z');
     const card = digestsOf(sam).at(-1);
@@ -121,7 +121,7 @@ describe('settings in chat', () => {
     const history = await bot.store.actions.history('settings', 'settings-2.1');
     expect(history.at(-1)?.by.name).toBe('Sam Patel (as cover for SMO)');
     await bot.sweep('2011-10-03T08:00:00Z');
-    expect(await bot.store.roles.holders('SMO')).toEqual([alex.aadObjectId]);
+    expect(await bot.store.roles.holders(testTenantId, 'SMO')).toEqual([alex.aadObjectId]);
   });
 });
 

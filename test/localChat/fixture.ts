@@ -66,7 +66,7 @@ export async function startChatDemo(prefix: string, options: Pick<RuntimeOptions
   const runtime = await startRuntime(config, { store, clock, logger: createLogger('silent'), schedule: false, ...options });
   await storePlan(runtime.services, testshirePlan(), tenantId);
   for (const person of people) {
-    for (const role of person.roles) await store.roles.assign(role, person.id, { id: 'test', name: 'test' }, `${monday}T08:00:00Z`);
+    for (const role of person.roles) await store.roles.assign(tenantId, role, person.id, { id: 'test', name: 'test' }, `${monday}T08:00:00Z`);
   }
   const chat = await startLocalChat({ runtime, people: people.map(({ id, name }) => ({ id, name })), tenantId, port: 0, clock });
   return {

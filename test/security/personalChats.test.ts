@@ -100,7 +100,7 @@ describe('someone met only in a group chat', () => {
     const reference = (await bot.store.people.conversationOf(eve.aadObjectId)) as { conversation: { id: string; conversationType: string } };
     expect(reference.conversation).toMatchObject({ id: personalConversationId(eve), conversationType: 'personal' });
 
-    await bot.store.roles.assign('DAT Co-ordinator', eve.aadObjectId, { id: 'test', name: 'test' }, '2011-09-01T09:00:00Z');
+    await bot.store.roles.assign(testTenantId, 'DAT Co-ordinator', eve.aadObjectId, { id: 'test', name: 'test' }, '2011-09-01T09:00:00Z');
     const before = bot.connector.calls.length;
     await bot.sweep('2011-09-16T08:05:00Z');
     expect(cardsTo(bot, eve).filter((c) => bot.connector.calls.indexOf(c) >= before).map(textOf).join(' ')).toContain(AUDIT);
@@ -117,7 +117,7 @@ describe('someone met only in a group chat', () => {
     expect(asked.group.map((c) => c.body.text).join(' ')).toMatch(/only in our personal chat.*Nothing was changed/);
     expect((await bot.store.actions.get('priv', 'priv-1.3'))?.progress.status).not.toBe('done');
 
-    await bot.store.roles.assign('Housing Officer', kim.aadObjectId, { id: 'test', name: 'test' }, '2011-09-01T09:00:00Z');
+    await bot.store.roles.assign(testTenantId, 'Housing Officer', kim.aadObjectId, { id: 'test', name: 'test' }, '2011-09-01T09:00:00Z');
     const before = bot.connector.calls.length;
     const report = await bot.sweep('2011-09-23T08:00:00Z');
     expect(report.unreachable).toContain(kim.name);
@@ -134,7 +134,7 @@ describe('someone met only in a group chat', () => {
     await people.upsertEntity(row as { partitionKey: string; rowKey: string }, 'Replace');
     expect(await bot.store.people.conversationOf(lee.aadObjectId)).toBeNull();
 
-    await bot.store.roles.assign('Custody Nurse Lead', lee.aadObjectId, { id: 'test', name: 'test' }, '2011-09-01T09:00:00Z');
+    await bot.store.roles.assign(testTenantId, 'Custody Nurse Lead', lee.aadObjectId, { id: 'test', name: 'test' }, '2011-09-01T09:00:00Z');
     const before = bot.connector.calls.length;
     const report = await bot.sweep('2011-09-23T08:05:00Z');
     expect(report.unreachable).toContain(lee.name);

@@ -19,14 +19,19 @@ const TODAY = '2008-11-24';
 const month = (i: number): string => `2008-${String(9 + (i % 4)).padStart(2, '0')}-${String(1 + (i % 28)).padStart(2, '0')}`;
 
 /** 150 actions over two partitions, owned by the SMLO or the DAT Co-ordinator, due September to December. */
-const v1: Plan = plan('wight', Array.from({ length: 150 }, (_, i) => action(`a${i}`, `1.${i}`, `Action ${i} of the harm reduction grid`, [i % 2 ? 'SMLO' : 'DAT Co-ordinator'], month(i), i + 1)));
+const v1: Plan = inTenant(plan('wight', Array.from({ length: 150 }, (_, i) => action(`a${i}`, `1.${i}`, `Action ${i} of the harm reduction grid`, [i % 2 ? 'SMLO' : 'DAT Co-ordinator'], month(i), i + 1))));
+
+/** The plans are tenant t1's, so lists by role find them. */
+function inTenant(p: Plan): Plan {
+  return { ...p, tenantId: 't1' };
+}
 
 /** Reworded and moved, new owners, ten removed, twelve added. */
-const v2: Plan = plan('wight', [
+const v2: Plan = inTenant(plan('wight', [
   ...v1.actions.slice(0, 140).map((a, i) => (i < 20 ? { ...a, text: `${a.text}, revised`, byWhenRaw: '2009-02-02', due: { kind: 'date' as const, date: '2009-02-02' } }
     : i < 30 ? { ...a, owners: ['Housing Officer'], ownersRaw: 'Housing Officer' } : a)),
   ...Array.from({ length: 12 }, (_, i) => action(`n${i}`, `2.${i}`, `New action ${i}`, ['Housing Officer'], '2009-01-15', 200 + i)),
-]);
+]));
 
 /** Everything a reader can see of the plan, ETags included: equal snapshots mean nothing changed. */
 async function seen(store: Store) {
@@ -34,7 +39,7 @@ async function seen(store: Store) {
     store.plans.listPlans(), store.plans.getPlan('wight'), store.actions.listPlanActions('wight'),
     store.actions.planPage('wight', 40), store.actions.planPage('wight', 40, { statuses: ['open'] }),
     store.actions.tally('wight'), store.actions.dueBy('2009-12-31'), store.actions.blocked(), store.actions.findByRef('1.5'),
-    store.actions.ofRoles(['SMLO']), store.actions.ofRoles(['Housing Officer']), store.actions.get('wight', 'a3'), store.actions.history('wight', 'a3'),
+    store.actions.ofRoles('t1', ['SMLO']), store.actions.ofRoles('t1', ['Housing Officer']), store.actions.get('wight', 'a3'), store.actions.history('wight', 'a3'),
   ]);
   const byKey = (a: { planId: string; action: { id: string } }, b: { planId: string; action: { id: string } }) => a.action.id.localeCompare(b.action.id);
   return { plans, whole, list, page, openPage, tally: tally?.sort((a, b) => JSON.stringify(a).localeCompare(JSON.stringify(b))), due, blocked, byRef, smlo: smlo.sort(byKey), housing: housing.sort(byKey), one, history };

@@ -4,13 +4,26 @@ import { describe, expect, it } from 'vitest';
 import { figuresOf, planFigures, tallyOf } from '../../src/app/planFigures.ts';
 import type { Store, TallyEntry } from '../../src/domain/ports.ts';
 import { action, answer, plan, progressOf, startOf, unique } from './fixtures.ts';
+import type { Plan } from '../../src/domain/plan.ts';
 
 export type OpenStore = (name: string) => Promise<Store>;
+
+/**
+ * What only the adapter can do: write a role row as stores wrote them before roles had tenants (the role
+ * and person, no tenant), so the contract can prove such rows are read in their holder's tenant and kept.
+ */
+export interface LegacyRows {
+  writeOldRole(name: string, role: string, personId: string): Promise<void>;
+  /** How many rows without a tenant the store still has. */
+  oldRoleRows(name: string): Promise<number>;
+}
+
+const withTenant = (tenantId: string, p: Plan): Plan => ({ ...p, tenantId });
 
 const TODAY = '2008-11-24';
 
 /** Runs the store contract against stores from `open`. */
-export function storeContract(open: OpenStore): void {
+export function storeContract(open: OpenStore, legacy?: (name: string) => LegacyRows): void {
   const fresh = (): Promise<Store> => open(`s${unique()}`);
 
   describe('plans', () => {
@@ -46,12 +59,12 @@ export function storeContract(open: OpenStore): void {
       const done = await store.actions.update(a2, progressOf('done', null, '2008-11-02T10:00:00Z'), answer('open', 'done', '2008-11-02T10:00:00Z', 'done'));
       expect(done.ok).toBe(true);
 
-      const v2 = plan('wight', [
+      const v2 = withTenant('t1', plan('wight', [
         action('b2', '1.2', 'Publish the treatment directory.', ['SMO', 'SMLO'], '2008-10-01', 1), // same ref, same text bar punctuation
         action('b4', '2.1', 'Annual  needs assessment', ['Commissioner'], '2009-01-31', 2), // text alone
         action('b1', '1.1', 'Needle exchange review and audit', ['SMLO'], '2008-09-30', 3), // ref alone, text changed
         action('b5', '3.1', 'Open a recovery cafe', ['SMO'], '2009-02-01', 4),
-      ]);
+      ]));
       const report = await store.plans.savePlan(v2, startOf(TODAY), '2008-11-20T09:00:00Z');
       expect(report.kept).toBe(3);
       expect(report.added.map((a) => a.text)).toEqual(['Open a recovery cafe']);
@@ -68,8 +81,10 @@ export function storeContract(open: OpenStore): void {
       expect(await store.actions.get('wight', 'a3')).toBeNull();
       expect((await store.plans.getPlan('wight'))?.actions.map((a) => a.id)).toEqual(['a2', 'a4', 'a1', 'b5']);
       // The role index follows the new owners: the SMLO now also owns the directory.
-      expect((await store.actions.ofRoles(['smlo'])).map((s) => s.action.id)).toEqual(['a2', 'a1']);
-      expect((await store.actions.ofRoles(['DAT Co-ordinator']))).toEqual([]);
+      expect((await store.actions.ofRoles('t1', ['smlo'])).map((s) => s.action.id)).toEqual(['a2', 'a1']);
+      expect((await store.actions.ofRoles('t1', ['DAT Co-ordinator']))).toEqual([]);
+      // A role name is its tenant's: another tenant's SMLO owns nothing of this plan.
+      expect(await store.actions.ofRoles('t2', ['smlo'])).toEqual([]);
     });
 
     it('a revised plan whose "By when" moved: open actions follow the new date, the report and history show the move', async () => {
@@ -338,19 +353,81 @@ export function storeContract(open: OpenStore): void {
       expect((await store.people.get('aad-sam'))?.name).toBe('Sam Patel-Jones');
     });
 
-    it('several people can hold a role and one person several roles', async () => {
+    it('several people can hold a role and one person several roles, in one tenant', async () => {
       const store = await fresh();
       const lead = { id: 'aad-lead', name: 'Commissioner' };
-      await store.roles.assign('SMLO', 'aad-sam', lead, '2008-11-24T09:00:00Z');
-      await store.roles.assign('smlo', 'aad-jo', lead, '2008-11-24T09:00:00Z');
-      await store.roles.assign('DAT Co-ordinator', 'aad-sam', lead, '2008-11-24T09:00:00Z');
-      expect(await store.roles.holders('Smlo ')).toEqual(['aad-jo', 'aad-sam']);
-      expect(await store.roles.rolesOf('aad-sam')).toEqual(['DAT Co-ordinator', 'SMLO']);
-      expect(await store.roles.unassign('SMLO', 'aad-jo', lead, '2008-11-25T09:00:00Z')).toBe(true);
-      expect(await store.roles.unassign('SMLO', 'aad-jo', lead, '2008-11-25T09:00:00Z')).toBe(false);
-      expect(await store.roles.list()).toEqual([{ role: 'DAT Co-ordinator', personIds: ['aad-sam'] }, { role: 'SMLO', personIds: ['aad-sam'] }]);
+      await store.roles.assign('t1', 'SMLO', 'aad-sam', lead, '2008-11-24T09:00:00Z');
+      await store.roles.assign('t1', 'smlo', 'aad-jo', lead, '2008-11-24T09:00:00Z');
+      await store.roles.assign('t1', 'DAT Co-ordinator', 'aad-sam', lead, '2008-11-24T09:00:00Z');
+      expect(await store.roles.holders('t1', 'Smlo ')).toEqual(['aad-jo', 'aad-sam']);
+      expect(await store.roles.rolesOf('t1', 'aad-sam')).toEqual(['DAT Co-ordinator', 'SMLO']);
+      expect(await store.roles.unassign('t1', 'SMLO', 'aad-jo', lead, '2008-11-25T09:00:00Z')).toBe(true);
+      expect(await store.roles.unassign('t1', 'SMLO', 'aad-jo', lead, '2008-11-25T09:00:00Z')).toBe(false);
+      expect(await store.roles.list()).toEqual([{ tenantId: 't1', role: 'DAT Co-ordinator', personIds: ['aad-sam'] }, { tenantId: 't1', role: 'SMLO', personIds: ['aad-sam'] }]);
+    });
+
+    it('a role belongs to a tenant: another tenant\'s holders of the same name hold nothing here', async () => {
+      const store = await fresh();
+      const by = { id: 'aad-admin', name: 'Admin' };
+      await store.roles.assign('tenant-a', 'SMLO', 'aad-sam', by, '2008-11-24T09:00:00Z');
+      await store.roles.assign('tenant-b', 'SMLO', 'aad-eve', by, '2008-11-24T09:00:00Z');
+      await store.roles.assign('tenant-b', 'JCM', 'aad-eve', by, '2008-11-24T09:00:00Z');
+      expect(await store.roles.holders('tenant-a', 'SMLO')).toEqual(['aad-sam']);
+      expect(await store.roles.holders('tenant-b', 'smlo')).toEqual(['aad-eve']);
+      expect(await store.roles.holders('tenant-a', 'JCM')).toEqual([]);
+      expect(await store.roles.holders('', 'SMLO')).toEqual([]);
+      expect(await store.roles.rolesOf('tenant-a', 'aad-eve')).toEqual([]);
+      expect(await store.roles.rolesOf('tenant-b', 'aad-eve')).toEqual(['JCM', 'SMLO']);
+      expect(await store.roles.list('tenant-a')).toEqual([{ tenantId: 'tenant-a', role: 'SMLO', personIds: ['aad-sam'] }]);
+      // Tenant A cannot take tenant B's assignment away by naming the role and person.
+      expect(await store.roles.unassign('tenant-a', 'SMLO', 'aad-eve', by, '2008-11-25T09:00:00Z')).toBe(false);
+      expect(await store.roles.holders('tenant-b', 'SMLO')).toEqual(['aad-eve']);
+      await expect(store.roles.assign('', 'SMLO', 'aad-x', by, '2008-11-25T09:00:00Z')).rejects.toThrow(/tenant/);
     });
   });
+
+  if (legacy !== undefined) {
+    describe('role rows from before roles had tenants', () => {
+      it('are read in their holder\'s tenant, moved there when the store opens, and none is lost', async () => {
+        const name = `s${unique()}`;
+        const store = await open(name);
+        const rows = legacy(name);
+        const by = { id: 'aad-admin', name: 'Admin' };
+        await store.people.save({ id: 'aad-sam', tenantId: 'tenant-a', name: 'Sam Patel', reachable: true }, {});
+        await store.people.save({ id: 'aad-eve', tenantId: 'tenant-b', name: 'Eve Hart', reachable: true }, {});
+        for (const [role, person] of [['SMLO', 'aad-sam'], ['SMLO', 'aad-eve'], ['JCM', 'aad-eve'], ['SMLO', 'aad-new'], ['DAT Co-ordinator', 'aad-eve']]) await rows.writeOldRole(name, role as string, person as string);
+
+        // Read as they are: each in its holder's tenant; a person not known yet holds nothing anywhere.
+        expect(await store.roles.holders('tenant-a', 'smlo')).toEqual(['aad-sam']);
+        expect(await store.roles.holders('tenant-b', 'SMLO')).toEqual(['aad-eve']);
+        expect(await store.roles.rolesOf('tenant-b', 'aad-eve')).toEqual(['DAT Co-ordinator', 'JCM', 'SMLO']);
+        expect(await store.roles.rolesOf('tenant-a', 'aad-eve')).toEqual([]);
+        expect(await store.roles.list('tenant-a')).toEqual([{ tenantId: 'tenant-a', role: 'SMLO', personIds: ['aad-sam'] }]);
+        // Another tenant cannot take an old assignment away; its own tenant can.
+        expect(await store.roles.unassign('tenant-a', 'DAT Co-ordinator', 'aad-eve', by, '2008-11-25T09:00:00Z')).toBe(false);
+        expect(await store.roles.unassign('tenant-b', 'DAT Co-ordinator', 'aad-eve', by, '2008-11-25T09:00:00Z')).toBe(true);
+        expect(await store.roles.rolesOf('tenant-b', 'aad-eve')).toEqual(['JCM', 'SMLO']);
+
+        // Opened again (a new bot version starting): the rows move to their tenants, the same assignments read back.
+        const reopened = await open(name);
+        expect(await rows.oldRoleRows(name)).toBe(1);
+        expect(await reopened.roles.list()).toEqual([
+          { tenantId: 'tenant-a', role: 'SMLO', personIds: ['aad-sam'] },
+          { tenantId: 'tenant-b', role: 'JCM', personIds: ['aad-eve'] },
+          { tenantId: 'tenant-b', role: 'SMLO', personIds: ['aad-eve'] },
+        ]);
+        // The person nobody knew installs the bot: their old assignment is theirs, in their tenant, and moves too.
+        await reopened.people.save({ id: 'aad-new', tenantId: 'tenant-a', name: 'Nia Owen', reachable: true }, {});
+        expect(await reopened.roles.holders('tenant-a', 'SMLO')).toEqual(['aad-new', 'aad-sam']);
+        const third = await open(name);
+        expect(await rows.oldRoleRows(name)).toBe(0);
+        expect(await third.roles.holders('tenant-a', 'SMLO')).toEqual(['aad-new', 'aad-sam']);
+        expect(await third.roles.holders('tenant-b', 'SMLO')).toEqual(['aad-eve']);
+        expect(await third.roles.unassign('tenant-b', 'JCM', 'aad-eve', by, '2008-11-26T09:00:00Z')).toBe(true);
+        expect(await third.roles.rolesOf('tenant-b', 'aad-eve')).toEqual(['SMLO']);
+      });
+    });
+  }
 
   describe('the reminder ledger', () => {
     const info = { planId: 'wight', actionId: 'a1', audience: 'owner', personId: 'aad-sam' };

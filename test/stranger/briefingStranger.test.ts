@@ -92,7 +92,7 @@ describe('the largest seed plan with every list at its longest', () => {
     const largest = [...plans].sort((a, b) => b.actions.length - a.actions.length)[0];
     if (!largest) throw new Error('no seed plans');
     // Every demo role but the lead given up; 150 people on leave and 150 the bot cannot reach, all holding its roles.
-    for (const p of demo.people.filter((d) => d.name !== 'Jane Smith')) for (const role of p.roles) await bot.store.roles.unassign(role, p.id, { id: 'test', name: 'test' }, '2013-06-01T08:00:00Z');
+    for (const p of demo.people.filter((d) => d.name !== 'Jane Smith')) for (const role of p.roles) await bot.store.roles.unassign(testTenantId, role, p.id, { id: 'test', name: 'test' }, '2013-06-01T08:00:00Z');
     // Not the lead roles: these people own actions, they do not commission plans.
     const leads = new Set(demo.people.find((d) => d.name === 'Jane Smith')?.roles.map((r) => r.toLowerCase()));
     const roles = largest.roles.map((r) => r.name).filter((r) => !leads.has(r.toLowerCase()));
@@ -100,7 +100,7 @@ describe('the largest seed plan with every list at its longest', () => {
     for (let from = 0; from < many.length; from += 25) {
       await Promise.all(many.slice(from, from + 25).map(async ({ i, id }) => {
         await bot.store.people.save({ id, tenantId: testTenantId, name: `Person Number ${i} With A Long Double-Barrelled Name`, reachable: i < 150 }, { conversation: { id: `a:${id}`, conversationType: 'personal' } });
-        await bot.store.roles.assign(roles[i % roles.length] ?? 'SMLO', id, { id: 'test', name: 'test' }, '2013-06-01T08:00:00Z');
+        await bot.store.roles.assign(testTenantId, roles[i % roles.length] ?? 'SMLO', id, { id: 'test', name: 'test' }, '2013-06-01T08:00:00Z');
         if (i < 150) await pauseReminders(bot.runtime.services, id, '2013-07-01', '2013-06-10', true);
       }));
     }

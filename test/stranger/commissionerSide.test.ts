@@ -59,7 +59,7 @@ beforeAll(async () => {
   await meet(bot, kim);
   const res = await bot.post(installationUpdate({ ...bot.origin, tenantId: otherTenant }, bob, 'add'));
   expect(res.status).toBeLessThan(300);
-  for (const role of ['SMLO', 'Housing Officer']) await bot.store.roles.assign(role, bob.aadObjectId, { id: 'test', name: 'test setup' }, '2011-09-01T08:00:00Z');
+  for (const role of ['SMLO', 'Housing Officer']) await bot.store.roles.assign(testTenantId, role, bob.aadObjectId, { id: 'test', name: 'test setup' }, '2011-09-01T08:00:00Z');
   // Dan removed the bot without telling anyone: Teams refuses every message to him (403).
   bot.connector.fail({ status: 403, code: 'MessageWritesBlocked', times: 1000, when: (c) => c.conversationId === personalConversationId(dan) });
   for (const day of ['2011-09-16', '2011-09-19', '2011-09-23', '2011-09-30']) await bot.sweep(`${day}T08:00:00Z`);
@@ -192,7 +192,7 @@ describe('Reassign', () => {
     const entries = (await history('cside-1.2')).length;
     const answer = await pressLine('escalation.reassign', 'cside-1.2', (i) => ({ [`person${i}`]: 'Dan Price' }));
     expect(answer).toContain('Dan Price cannot be reached');
-    expect(await bot.store.roles.holders('SMLO')).not.toContain(dan.aadObjectId);
+    expect(await bot.store.roles.holders(testTenantId, 'SMLO')).not.toContain(dan.aadObjectId);
     expect(await history('cside-1.2')).toHaveLength(entries);
   });
 
@@ -201,8 +201,8 @@ describe('Reassign', () => {
     expect((await escalation()).record.lines.filter((l) => l.actionId === 'cside-5.1')).toHaveLength(1);
     const answer = await pressLine('escalation.reassign', 'cside-5.1', (i) => ({ [`person${i}`]: 'Kim Lee' }));
     expect(answer).toContain('Reassigned to Kim Lee by Jane Smith');
-    expect(await bot.store.roles.holders('SMLO')).toContain(kim.aadObjectId);
-    expect(await bot.store.roles.holders('Commissioner')).not.toContain(kim.aadObjectId);
+    expect(await bot.store.roles.holders(testTenantId, 'SMLO')).toContain(kim.aadObjectId);
+    expect(await bot.store.roles.holders(testTenantId, 'Commissioner')).not.toContain(kim.aadObjectId);
   });
 
   it('leaves the line open: the commissioner can still chase, accept or close it after', async () => {

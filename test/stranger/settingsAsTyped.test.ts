@@ -5,7 +5,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startBotHarness, textOf, type BotHarness } from '../support/botHarness.ts';
 import { answerText, meet, press } from '../support/cardPress.ts';
-import { installationUpdate, type TeamsPerson } from '../support/teamsActivity.ts';
+import { installationUpdate, testTenantId, type TeamsPerson } from '../support/teamsActivity.ts';
 import { demo, person, seedPlans } from '../support/seedWorld.ts';
 
 const jane = person('Jane Smith');
@@ -236,13 +236,13 @@ describe('cover', () => {
   it('a person of another tenant cannot be given cover', async () => {
     const reply = await say(jane, 'Olly Otherton covers SMO until 4 Jan');
     expect(await coversOf(olly), reply).toEqual([]);
-    expect(await bot.store.roles.holders('SMO')).not.toContain(olly.aadObjectId);
+    expect(await bot.store.roles.holders(testTenantId, 'SMO')).not.toContain(olly.aadObjectId);
   });
 
   it('a role no plan names is refused with the closest names, and nobody is given it', async () => {
     const reply = await say(jane, 'Nora Newstart covers Tea Maker until 4 Jan');
     expect(await coversOf(nora), reply).toEqual([]);
-    expect(await bot.store.roles.holders('Tea Maker')).toEqual([]);
+    expect(await bot.store.roles.holders(testTenantId, 'Tea Maker')).toEqual([]);
     expect(reply).toContain('Tea Maker');
   });
 

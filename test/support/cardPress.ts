@@ -3,12 +3,14 @@
 import type { BotHarness } from './botHarness.ts';
 import { cardOf, textOf } from './botHarness.ts';
 import type { ConnectorCall } from './connector.ts';
-import { cardAction, cardSubmit, personalConversationId, type TeamsPerson } from './teamsActivity.ts';
+import { cardAction, cardSubmit, personalConversationId, testTenantId, type TeamsPerson } from './teamsActivity.ts';
 
 /** Installs the bot for a person and gives them roles, as the commissioner would. */
 export async function meet(bot: BotHarness, person: TeamsPerson, ...roles: string[]): Promise<void> {
   await bot.install(person);
-  for (const role of roles) await bot.store.roles.assign(role, person.aadObjectId, { id: 'test', name: 'test setup' }, bot.clock.now().toISOString());
+  // Roles are given in the person's own tenant, as their tenant's commissioner would.
+  const tenant = (await bot.store.people.get(person.aadObjectId))?.tenantId ?? testTenantId;
+  for (const role of roles) await bot.store.roles.assign(tenant, role, person.aadObjectId, { id: 'test', name: 'test setup' }, bot.clock.now().toISOString());
 }
 
 /** Cards the bot posted as new messages in the person's chat (reminders, notices), oldest first. */

@@ -60,7 +60,7 @@ export async function meetPerson(store: Store, connector: TestConnector, person:
     bot: { id: '28:actionbot', name: 'actionbot' },
   };
   await store.people.save({ id: person.aadObjectId, tenantId: testTenantId, name: person.name, reachable: true }, reference);
-  for (const role of roles) await store.roles.assign(role, person.aadObjectId, { id: 'test', name: 'test setup' }, at);
+  for (const role of roles) await store.roles.assign(testTenantId, role, person.aadObjectId, { id: 'test', name: 'test setup' }, at);
 }
 
 /** A row of a hand-made plan. */

@@ -43,7 +43,7 @@ export function personNamed(turn: ChatTurn, written: string, again: string | ((w
 /** Several people match: each with what tells them apart, and a reply the bot reads back. */
 function severalText(turn: ChatTurn, text: string, found: Person[], again: string | ((who: string) => string)): string {
   const lines = found.map((p) => {
-    const roles = turn.directory.rolesOf(p.id);
+    const roles = turn.directory.rolesOf(turn.caller.tenantId, p.id);
     const about = [p.email, roles.length > 0 ? `holds ${roles.slice(0, 4).join(', ')}${roles.length > 4 ? ', …' : ''}` : 'holds no role yet'].filter(Boolean).join('; ');
     const who = p.email ?? `${p.name} (${shortId(p)})`;
     return `"${typeof again === 'string' ? `${again} ${who}` : again(who)}" for ${p.name} (${about})`;

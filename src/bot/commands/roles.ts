@@ -9,7 +9,7 @@ const MAX_LINES = 60;
 
 /** People of the caller's tenant holding a role. */
 export function holdersHere(turn: ChatTurn, role: string): string[] {
-  return turn.directory.holders(role).filter((p) => p.tenantId === turn.caller.tenantId).map((p) => p.name + (p.reachable ? '' : ' (not reachable)'));
+  return turn.directory.holders(turn.caller.tenantId, role).map((p) => p.name + (p.reachable ? '' : ' (not reachable)'));
 }
 
 /** "roles" — the roles the caller's plans name, who holds them, and how many actions each owns. */
@@ -29,7 +29,7 @@ export const rolesCommand = command({
       }
     }
     // A role whose only holders cannot be reached is unheld, as the sweep and the briefing count it.
-    const reachable = (role: string): boolean => turn.directory.holders(role).some((p) => p.tenantId === turn.caller.tenantId && p.reachable);
+    const reachable = (role: string): boolean => turn.directory.holders(turn.caller.tenantId, role).some((p) => p.reachable);
     const rows = [...counts.values()].map((r) => ({ ...r, people: holdersHere(turn, r.name) })).filter((r) => !intent.unheld || !reachable(r.name)).sort((a, b) => b.actions - a.actions);
     if (rows.length === 0) return { text: intent.unheld ? 'Every role in your plans is held by someone.' : 'Your plans name no roles.' };
     const lines = rows.slice(0, MAX_LINES).map((r) => `- **${r.name}** (${countLabel(r.actions, 'action')}; ${[...r.plans].join(', ')}): ${r.people.length > 0 ? r.people.join(', ') : '_nobody_'}`);
