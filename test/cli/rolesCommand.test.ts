@@ -34,8 +34,8 @@ beforeAll(async () => {
   const services = { store, settings: loadConfig({}), clock: { now: () => new Date('2011-08-01T09:00:00Z') }, logger: createLogger('silent') };
   await storePlan(services, handMadePlan('cli-a-2011', 'Testshire DAT', planYear2011, [{ ref: '1.1', text: 'Audit', owners: ['SMLO'], due: '2011-09-01' }]), A);
   await storePlan(services, handMadePlan('cli-b-2011', 'Otherborough DAAT', planYear2011, [{ ref: '9.1', text: 'Clinic', owners: ['SMLO'], due: '2011-09-01' }]), B);
-  await store.people.save({ id: sam, tenantId: A, name: 'Sam Patel', reachable: true }, {});
-  await store.people.save({ id: eve, tenantId: B, name: 'Eve Hart', reachable: true }, {});
+  await store.people.save({ id: sam, tenantId: A, name: 'Sam Patel', reachable: true }, null);
+  await store.people.save({ id: eve, tenantId: B, name: 'Eve Hart', reachable: true }, null);
 }, 30_000);
 
 describe('actionbot roles', () => {

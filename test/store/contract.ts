@@ -393,8 +393,8 @@ export function storeContract(open: OpenStore, legacy?: (name: string) => Legacy
         const store = await open(name);
         const rows = legacy(name);
         const by = { id: 'aad-admin', name: 'Admin' };
-        await store.people.save({ id: 'aad-sam', tenantId: 'tenant-a', name: 'Sam Patel', reachable: true }, {});
-        await store.people.save({ id: 'aad-eve', tenantId: 'tenant-b', name: 'Eve Hart', reachable: true }, {});
+        await store.people.save({ id: 'aad-sam', tenantId: 'tenant-a', name: 'Sam Patel', reachable: true }, null);
+        await store.people.save({ id: 'aad-eve', tenantId: 'tenant-b', name: 'Eve Hart', reachable: true }, null);
         for (const [role, person] of [['SMLO', 'aad-sam'], ['SMLO', 'aad-eve'], ['JCM', 'aad-eve'], ['SMLO', 'aad-new'], ['DAT Co-ordinator', 'aad-eve']]) await rows.writeOldRole(name, role as string, person as string);
 
         // Read as they are: each in its holder's tenant; a person not known yet holds nothing anywhere.
@@ -417,7 +417,7 @@ export function storeContract(open: OpenStore, legacy?: (name: string) => Legacy
           { tenantId: 'tenant-b', role: 'SMLO', personIds: ['aad-eve'] },
         ]);
         // The person nobody knew installs the bot: their old assignment is theirs, in their tenant, and moves too.
-        await reopened.people.save({ id: 'aad-new', tenantId: 'tenant-a', name: 'Nia Owen', reachable: true }, {});
+        await reopened.people.save({ id: 'aad-new', tenantId: 'tenant-a', name: 'Nia Owen', reachable: true }, null);
         expect(await reopened.roles.holders('tenant-a', 'SMLO')).toEqual(['aad-new', 'aad-sam']);
         const third = await open(name);
         expect(await rows.oldRoleRows(name)).toBe(0);
