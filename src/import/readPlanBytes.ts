@@ -5,7 +5,7 @@ import { documentPlan } from './document/documentPlan.ts';
 import { readCsv } from './office/csvReader.ts';
 import { readDocx } from './office/docxReader.ts';
 import { readHtml } from './office/htmlReader.ts';
-import { zipParts } from './office/zipXml.ts';
+import { zipNames } from './office/zipXml.ts';
 import { parsePlan } from './parsePlan.ts';
 import { PlanFormatError } from './planFormatError.ts';
 
@@ -23,7 +23,7 @@ export function formatOf(bytes: Uint8Array, name: string): PlanFormat {
     throw new PlanFormatError('an old Word or Excel file (.doc or .xls): save it as .docx or .xlsx and send that');
   }
   if (startsWith(bytes, 0x50, 0x4b, 0x03, 0x04)) {
-    const names = [...zipParts(bytes, (entry) => entry === 'word/document.xml' || entry === 'xl/workbook.xml').keys()];
+    const names = zipNames(bytes);
     if (names.includes('word/document.xml')) return 'docx';
     if (names.includes('xl/workbook.xml')) return 'xlsx';
     throw new PlanFormatError('a zip file that is neither a Word (.docx) nor an Excel (.xlsx) document');
