@@ -19,8 +19,8 @@ export const MAX_DRAWN_TOTAL = 50_000;
 export const MAX_ROWS = 5_000;
 /** Columns of a table, spans included: a plan table has 3 to 8. */
 export const MAX_COLUMNS = 64;
-/** Actions in one plan. */
-export const MAX_ACTIONS = 2_000;
+/** Actions in one plan (the largest seed has 150); a preview of the plan must also fit one table row. */
+export const MAX_ACTIONS = 1_000;
 /** Elements open inside one another in pasted or saved HTML (Word's own HTML nests about 15 deep). */
 export const MAX_HTML_DEPTH = 256;
 

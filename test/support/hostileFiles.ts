@@ -83,3 +83,18 @@ export function nestedHtml(depth: number): Uint8Array {
   const table = '<table><tr><th>Action</th><th>By when</th><th>By whom</th></tr><tr><td>Publish the protocol</td><td>June 2012</td><td>DAAT Commissioner</td></tr></table>';
   return strToU8(`<p>Partnership name: Somerset DAAT, plan 2012/13</p>${'<div>'.repeat(depth)}${table}${'</div>'.repeat(depth)}`);
 }
+
+/** A workbook written by hand with `rows` one-cell rows (inline strings): within the unzipped caps, too big to read within the thread's limits. */
+export function hugeSheetXlsx(rows: number): Uint8Array {
+  const cells = Array.from({ length: rows }, (_, i) => `<row r="${i + 1}"><c r="A${i + 1}" t="inlineStr"><is><t>a</t></is></c></row>`).join('');
+  const S = 'http://schemas.openxmlformats.org/spreadsheetml/2006/main';
+  const R = 'http://schemas.openxmlformats.org/officeDocument/2006/relationships';
+  const P = 'http://schemas.openxmlformats.org/package/2006/relationships';
+  return zipSync({
+    '[Content_Types].xml': strToU8(`<?xml version="1.0"?><Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"><Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/><Default Extension="xml" ContentType="application/xml"/><Override PartName="/xl/workbook.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet.main+xml"/><Override PartName="/xl/worksheets/sheet1.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.worksheet+xml"/></Types>`),
+    '_rels/.rels': strToU8(`<?xml version="1.0"?><Relationships xmlns="${P}"><Relationship Id="rId1" Type="${R}/officeDocument" Target="xl/workbook.xml"/></Relationships>`),
+    'xl/workbook.xml': strToU8(`<?xml version="1.0"?><workbook xmlns="${S}" xmlns:r="${R}"><sheets><sheet name="Plan" sheetId="1" r:id="rId1"/></sheets></workbook>`),
+    'xl/_rels/workbook.xml.rels': strToU8(`<?xml version="1.0"?><Relationships xmlns="${P}"><Relationship Id="rId1" Type="${R}/worksheet" Target="worksheets/sheet1.xml"/></Relationships>`),
+    'xl/worksheets/sheet1.xml': strToU8(`<?xml version="1.0"?><worksheet xmlns="${S}"><sheetData>${cells}</sheetData></worksheet>`),
+  }, { level: 9 });
+}

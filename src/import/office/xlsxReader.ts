@@ -50,7 +50,13 @@ function sheetOf(sheet: ExcelJS.Worksheet, counted: { rows: number }): Sheet {
 /** Reads every sheet of an .xlsx file. @throws PlanFormatError for a file exceljs cannot open. */
 export async function readXlsx(bytes: Uint8Array): Promise<PlanDocument> {
   // exceljs unzips everything it is given: the caps on unzipped size are checked before it starts.
-  checkUnzips(bytes);
+  // A sheet's rows are counted in its XML first: exceljs would build every one of them before they could be.
+  let rows = 0;
+  checkUnzips(bytes, (name, part) => {
+    if (!/^xl\/worksheets\/[^/]+\.xml$/.test(name)) return;
+    rows += Buffer.from(part.buffer, part.byteOffset, part.byteLength).toString('latin1').match(/<(?:\w+:)?row[\s>]/g)?.length ?? 0;
+    checkRows(rows);
+  });
   const workbook = new ExcelJS.Workbook();
   try {
     await workbook.xlsx.load(Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength) as unknown as ArrayBuffer);

@@ -98,10 +98,13 @@ function totalTooLarge(): PlanFormatError {
   return overLimit(`it unzips to more than ${megabytes(MAX_UNZIPPED_TOTAL_BYTES)}`, `${megabytes(MAX_UNZIPPED_TOTAL_BYTES)} unzipped`);
 }
 
-/** Unzips every part of the file with the caps, keeping nothing: a zip another library will open is known to fit first. */
-export function checkUnzips(bytes: Uint8Array): void {
+/**
+ * Unzips every part of the file with the caps, keeping nothing but what `look` learns from each part:
+ * a zip another library will open is known to fit first.
+ */
+export function checkUnzips(bytes: Uint8Array, look: (name: string, part: Uint8Array) => void = () => undefined): void {
   const entries = zipEntries(bytes);
   const budget = new UnzipBudget();
   budget.checkDeclared(entries);
-  for (const entry of entries) budget.inflate(bytes, entry);
+  for (const entry of entries) look(entry.name, budget.inflate(bytes, entry));
 }

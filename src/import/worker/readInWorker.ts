@@ -20,6 +20,10 @@ function threadEntry(): URL {
   return new URL(`data:text/javascript,${encodeURIComponent(boot)}`);
 }
 
+function duration(ms: number): string {
+  return ms >= 1000 ? `${Math.round(ms / 1000)} s` : `${ms} ms`;
+}
+
 /** Reads waiting for a free thread (MAX_CONCURRENT_READS run at once). */
 const waiting: (() => void)[] = [];
 let running = 0;
@@ -53,7 +57,7 @@ async function inThread(job: ReadJob, limits: ReadLimits): Promise<ReadAnswer> {
         outcome();
         void worker.terminate();
       };
-      const timer = setTimeout(() => settle(() => reject(overLimit(`it took longer than ${Math.round(limits.timeMs / 1000)} s to read`, `${Math.round(limits.timeMs / 1000)} s of reading`))), limits.timeMs);
+      const timer = setTimeout(() => settle(() => reject(overLimit(`it took longer than ${duration(limits.timeMs)} to read`, `${duration(limits.timeMs)} of reading`))), limits.timeMs);
       worker.once('message', (answer: ReadAnswer) => settle(() => resolve(answer)));
       worker.once('error', (error: Error & { code?: string }) => settle(() => reject(error.code === 'ERR_WORKER_OUT_OF_MEMORY'
         ? overLimit(`it needed more than ${limits.heapMb} MB of memory to read`, `${limits.heapMb} MB`)
