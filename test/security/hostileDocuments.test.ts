@@ -32,6 +32,7 @@ beforeAll(async () => {
   documents.set('lying.docx', hostile.lyingZipBombDocx(100));
   documents.set('shapes.pdf', await hostile.shapesPdf(8, 12_000));
   documents.set('nested.html', hostile.nestedHtml(100_000));
+  documents.set('minutes.docx', hostile.paragraphsDocx(100_000));
   files = createServer((req, res) => {
     const name = (req.url ?? '').slice(1);
     const bytes = documents.get(name);
@@ -100,21 +101,27 @@ describe('a hostile document sent to the bot', () => {
     expect(reply).toContain('900 actions in 1 grid');
   }, 60_000);
 
-  it('while a hostile file is read, /healthz answers and another person gets their reply', async () => {
+  it('while a file is read, /healthz keeps answering and another person gets their reply first', async () => {
+    // 100,000 paragraphs: inside every cap, and a second or more of parsing wherever it runs. Read on the
+    // event loop, /healthz could not answer at all until it was done; in the reading thread it answers throughout.
     let importDone = false;
-    const importing = send(withFile(jane, 'rows.csv')).then((reply) => {
+    const importing = send(withFile(jane, 'minutes.docx')).then((reply) => {
       importDone = true;
       return reply;
     });
     // The whole file has left the file server: from here the bot is reading it.
-    const before = served.filter((n) => n === 'rows.csv').length;
-    await bot.connector.waitFor(() => served.filter((n) => n === 'rows.csv').length > before || (undefined as unknown as false), 30_000);
-    const [health, help] = await Promise.all([healthz(), bot.say(sam, 'help')]);
-    const answeredWhileReading = !importDone;
-    expect(health).toBe(200);
+    await bot.connector.waitFor(() => served.includes('minutes.docx') || (undefined as unknown as false), 30_000);
+    const help = await bot.say(sam, 'help');
+    const samFirst = !importDone;
+    let answered = 0;
+    while (!importDone) {
+      expect(await healthz()).toBe(200);
+      if (!importDone) answered += 1;
+    }
     expect(help.map(textOf).join('\n')).not.toBe('');
-    expect(answeredWhileReading).toBe(true);
-    expect(await importing).toContain('the most a plan may have is 5,000 rows');
+    expect(samFirst).toBe(true);
+    expect(answered).toBeGreaterThanOrEqual(5);
+    expect(await importing).toBe('I could not read a plan in minutes.docx: no plan found: no tables. Nothing was imported.');
   }, 60_000);
 });
 

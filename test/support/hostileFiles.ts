@@ -98,3 +98,8 @@ export function hugeSheetXlsx(rows: number): Uint8Array {
     'xl/worksheets/sheet1.xml': strToU8(`<?xml version="1.0"?><worksheet xmlns="${S}"><sheetData>${cells}</sheetData></worksheet>`),
   }, { level: 9 });
 }
+
+/** A .docx of `count` one-word paragraphs and no table: within every cap, seconds of parsing, and no plan. */
+export function paragraphsDocx(count: number): Uint8Array {
+  return docxOf('<w:p><w:r><w:t>minutes</w:t></w:r></w:p>'.repeat(count));
+}
