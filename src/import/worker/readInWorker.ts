@@ -7,7 +7,7 @@ import { Worker } from 'node:worker_threads';
 import type { Plan } from '../../domain/plan.ts';
 import { MAX_CONCURRENT_READS, MAX_DOCUMENT_BYTES, megabytes, overLimit, READ_LIMITS, type ReadLimits } from '../limits.ts';
 import { PlanFormatError } from '../planFormatError.ts';
-import type { ReadAnswer, ReadJob } from './readJob.ts';
+import type { ReadAnswer, ReadJob, ReadUsage } from './readJob.ts';
 
 // Built (dist/…/readInWorker.js) the thread runs readTask.js; from source (tsx, vitest) readTask.ts,
 // which a fresh thread can only load once tsx's loader is registered in it.
@@ -80,6 +80,14 @@ export async function readPlanInWorker(bytes: Uint8Array, name: string, limits: 
   if ('plan' in answer) return answer.plan;
   if ('refused' in answer) throw new PlanFormatError(answer.refused);
   throw new Error('bug' in answer ? answer.bug : 'the reader gave no plan');
+}
+
+/** One read in a thread with what it cost (for `npm run bench`): the plan's action count or the refusal. */
+export async function measureReadInWorker(bytes: Uint8Array, name: string, limits: ReadLimits = READ_LIMITS): Promise<{ result: string; wallMs: number; usage: ReadUsage | null }> {
+  const started = performance.now();
+  const answer: ReadAnswer = await inThread({ task: 'plan', bytes, name }, limits).catch((error: unknown) => ({ ok: false as const, refused: error instanceof Error ? error.message : String(error) }));
+  const result = 'plan' in answer ? `${answer.plan.actions.length} actions` : 'refused' in answer ? answer.refused : 'bug' in answer ? answer.bug : 'no plan';
+  return { result, wallMs: performance.now() - started, usage: answer.usage ?? null };
 }
 
 /** Whether a chat message's HTML holds a plan table (see hasPlanTable), worked out in a worker thread. */

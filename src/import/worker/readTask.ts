@@ -1,5 +1,6 @@
 // The reading thread: reads one document (or checks one pasted message's HTML) and posts the answer.
 // Runs only inside the worker readInWorker.ts starts, with a capped heap; a refusal is an answer, not a crash.
+import { getHeapStatistics } from 'node:v8';
 import { parentPort, workerData } from 'node:worker_threads';
 import { hasPlanTable } from '../pastedTable.ts';
 import { PlanFormatError } from '../planFormatError.ts';
@@ -17,4 +18,7 @@ async function answer(job: ReadJob): Promise<ReadAnswer> {
   }
 }
 
-parentPort?.postMessage(await answer(workerData as ReadJob));
+const started = performance.now();
+const answered = await answer(workerData as ReadJob);
+const usage = { readMs: performance.now() - started, heapMb: getHeapStatistics().total_heap_size / 1024 / 1024 };
+parentPort?.postMessage({ ...answered, usage });
