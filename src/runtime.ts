@@ -6,8 +6,7 @@ import { createLogger, type Logger } from './log.ts';
 import type { Clock, Services } from './app/services.ts';
 import { systemClock } from './app/services.ts';
 import { ActionBot } from './bot/actionBot.ts';
-import { hasPlanTable } from './import/pastedTable.ts';
-import { readPlanBytes } from './import/readPlanBytes.ts';
+import { isPlanTableInWorker, readPlanInWorker } from './import/worker/readInWorker.ts';
 import { BotMessenger, type Messenger } from './bot/messenger.ts';
 import { answerNews } from './bot/answerNews.ts';
 import { teamsLimits } from './bot/pacing.ts';
@@ -58,7 +57,7 @@ export async function startRuntime(config: Config, options: RuntimeOptions = {})
     const adapter = createAdapter(config, logger);
     const messenger = messengerFor(adapter, config, logger);
     services.news = answerNews(services, messenger);
-    const bot = new ActionBot(services, messenger, { read: readPlanBytes, isPlanTable: hasPlanTable, localMode: config.localMode, fileHosts: config.FILE_HOSTS, timeoutMs: config.FILE_TIMEOUT_SECONDS * 1000 });
+    const bot = new ActionBot(services, messenger, { read: readPlanInWorker, isPlanTable: isPlanTableInWorker, localMode: config.localMode, fileHosts: config.FILE_HOSTS, timeoutMs: config.FILE_TIMEOUT_SECONDS * 1000 });
     // The dashboard (the Teams tab) on the bot's own port in every mode: signed in outside local mode.
     const dashboard = mountDashboard(dashboardFor(config, services, messenger));
     const extraRoutes = (s: Parameters<typeof dashboard>[0]): void => { dashboard(s); options.extraRoutes?.(s); };

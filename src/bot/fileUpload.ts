@@ -15,8 +15,8 @@ import { pastedTableHtml } from './pastedTable.ts';
 export interface FileUploadDeps {
   /** Reads a plan file's bytes, whatever the format (pasted HTML included). */
   read: PlanReader;
-  /** True when pasted HTML holds a table with a plan header; other messages are left to the chat. */
-  isPlanTable: (html: string) => boolean;
+  /** True when pasted HTML holds a table with a plan header (worked out off the event loop); other messages are left to the chat. */
+  isPlanTable: (html: string) => boolean | Promise<boolean>;
   localMode: boolean;
   /** Where files may be fetched from and uploaded to outside local mode (FILE_HOSTS). */
   fileHosts: readonly string[];
@@ -79,7 +79,7 @@ export async function repliesToFiles(services: Services, caller: Caller, attachm
   const files = fileAttachments(attachments);
   if (files.length === 0) {
     const html = pastedTableHtml(text, attachments);
-    if (html === null || !deps.isPlanTable(html)) return null;
+    if (html === null || !(await deps.isPlanTable(html))) return null;
     return [reply(await previewImport(services, caller, { name: PASTED_NAME, bytes: new TextEncoder().encode(html) }, pastedReader(deps.read)))];
   }
   // Nothing is fetched for someone who may not import: a link from them is never followed.

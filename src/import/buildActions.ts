@@ -4,6 +4,7 @@ import { parseByWhen } from '../domain/byWhen.ts';
 import { splitOwners } from '../domain/owners.ts';
 import type { Due, ImportWarning, PlanAction, PlanPeriod } from '../domain/plan.ts';
 import { actionId } from './actionId.ts';
+import { MAX_ACTIONS, overLimit } from './limits.ts';
 import { joinOwners, type DraftRow } from './draftRow.ts';
 import { cleanText } from './planText.ts';
 import { splitSubActions } from './subActions.ts';
@@ -48,6 +49,8 @@ function dueOf(when: string, period: PlanPeriod, warn: (message: string) => void
 export function buildActions(rows: DraftRow[], period: PlanPeriod, planId: string, warnings: ImportWarning[]): PlanAction[] {
   const actions: PlanAction[] = [];
   const usedIds = new Set<string>();
+  // Per id, the next suffix to try: repeated rows take -2, -3, … in turn instead of each counting up from 2.
+  const nextSuffix = new Map<string, number>();
   const firstLine = new Map<string, number>();
   for (const row of rows) {
     const warn = (message: string): void => {
@@ -64,8 +67,11 @@ export function buildActions(rows: DraftRow[], period: PlanPeriod, planId: strin
       else firstLine.set(same, row.line);
       const base = actionId(planId, row.grid, piece.ref, text);
       let id = base;
-      for (let n = 2; usedIds.has(id); n += 1) id = `${base}-${n}`;
+      let n = nextSuffix.get(base) ?? 2;
+      for (; usedIds.has(id); n += 1) id = `${base}-${n}`;
+      nextSuffix.set(base, n);
       usedIds.add(id);
+      if (actions.length >= MAX_ACTIONS) throw overLimit(`it has more than ${MAX_ACTIONS.toLocaleString('en-GB')} actions`, `${MAX_ACTIONS.toLocaleString('en-GB')} actions`);
       actions.push({
         id,
         ref: piece.ref,

@@ -5,8 +5,9 @@ import { documentPlan } from './document/documentPlan.ts';
 import { readCsv } from './office/csvReader.ts';
 import { readDocx } from './office/docxReader.ts';
 import { readHtml } from './office/htmlReader.ts';
-import { zipParts } from './office/zipXml.ts';
+import { zipNames } from './office/zipXml.ts';
 import { parsePlan } from './parsePlan.ts';
+import { MAX_DOCUMENT_BYTES, megabytes, overLimit } from './limits.ts';
 import { PlanFormatError } from './planFormatError.ts';
 
 /** The formats the importer reads. */
@@ -23,7 +24,7 @@ export function formatOf(bytes: Uint8Array, name: string): PlanFormat {
     throw new PlanFormatError('an old Word or Excel file (.doc or .xls): save it as .docx or .xlsx and send that');
   }
   if (startsWith(bytes, 0x50, 0x4b, 0x03, 0x04)) {
-    const names = [...zipParts(bytes, (entry) => entry === 'word/document.xml' || entry === 'xl/workbook.xml').keys()];
+    const names = zipNames(bytes);
     if (names.includes('word/document.xml')) return 'docx';
     if (names.includes('xl/workbook.xml')) return 'xlsx';
     throw new PlanFormatError('a zip file that is neither a Word (.docx) nor an Excel (.xlsx) document');
@@ -53,12 +54,14 @@ function notText(bytes: Uint8Array): string | null {
 }
 
 /**
- * Reads a plan in any supported format. `name` is the file's name (for CSV, messages and a
+ * Reads a plan in any supported format, in this thread: callers outside the importer use
+ * readPlanInWorker (worker/readInWorker.ts), so a hostile file cannot hold up the bot. `name` is the file's name (for CSV, messages and a
  * partnership or period the document itself does not give).
  * @throws PlanFormatError with a one-line reason when the bytes hold no plan.
  */
 export async function readPlanBytes(bytes: Uint8Array, name: string): Promise<Plan> {
   if (bytes.length === 0) throw new PlanFormatError('file is empty');
+  if (bytes.length > MAX_DOCUMENT_BYTES) throw overLimit(`the file is ${megabytes(bytes.length)}`, megabytes(MAX_DOCUMENT_BYTES));
   const format = formatOf(bytes, name);
   switch (format) {
     case 'docx': return documentPlan(readDocx(bytes), name);

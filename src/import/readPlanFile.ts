@@ -1,24 +1,30 @@
 // Reads one plan document from disk and imports it, turning every way a file can be wrong into plain words.
-import { readFile } from 'node:fs/promises';
+import { readFile, stat } from 'node:fs/promises';
 import type { Plan } from '../domain/plan.ts';
+import { MAX_DOCUMENT_BYTES, megabytes, READ_LIMITS, type ReadLimits } from './limits.ts';
 import { PlanFormatError } from './planFormatError.ts';
-import { readPlanBytes } from './readPlanBytes.ts';
+import { readPlanInWorker } from './worker/readInWorker.ts';
 
 /** The outcome of reading one file: a plan, or the reason there is none. */
 export type ReadPlanResult =
   | { ok: true; plan: Plan }
   | { ok: false; file: string; reason: string };
 
-/** Imports the plan at `path` (Word, PDF, Excel, CSV or text); never throws for a bad file, only for a bug in the importer. */
-export async function readPlanFile(path: string): Promise<ReadPlanResult> {
+/**
+ * Imports the plan at `path` (Word, PDF, Excel, CSV or text), read in a worker thread within `limits`;
+ * never throws for a bad file, only for a bug in the importer.
+ */
+export async function readPlanFile(path: string, limits: ReadLimits = READ_LIMITS): Promise<ReadPlanResult> {
   let bytes: Buffer;
   try {
+    const size = (await stat(path)).size;
+    if (size > MAX_DOCUMENT_BYTES) return { ok: false, file: path, reason: `the file is ${megabytes(size)}; the most a plan may have is ${megabytes(MAX_DOCUMENT_BYTES)}` };
     bytes = await readFile(path);
   } catch (error) {
     return { ok: false, file: path, reason: unreadableReason(error) };
   }
   try {
-    return { ok: true, plan: await readPlanBytes(bytes, path) };
+    return { ok: true, plan: await readPlanInWorker(bytes, path, limits) };
   } catch (error) {
     if (error instanceof PlanFormatError) return { ok: false, file: path, reason: withoutFileName(error.message, path) };
     throw error;

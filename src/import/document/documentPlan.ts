@@ -10,10 +10,13 @@ import { textOf, whenOf, whoOf } from './cellText.ts';
 import { readHeader, sameColumns, type ColumnRole, type HeaderColumns } from './columns.ts';
 import { documentMasthead } from './masthead.ts';
 import type { DocCell, DocRow, PlanDocument } from './model.ts';
+import { checkColumns, checkRows } from '../limits.ts';
 
 /** Cells laid out by grid column: a cell spanning three columns sits at its first and leaves the others undefined. */
 function byColumn(row: DocRow): (DocCell | undefined)[] {
   const columns: (DocCell | undefined)[] = [];
+  // Every reader caps spans; checked again here, since this is where a span becomes memory.
+  checkColumns(row.cells.reduce((sum, cell) => sum + cell.span, 0));
   for (const cell of row.cells) {
     columns.push(cell);
     for (let i = 1; i < cell.span; i += 1) columns.push(undefined);
@@ -50,6 +53,7 @@ export function documentPlan(doc: PlanDocument, sourceName: string): Plan {
   let objective: string | null = null;
   let header: HeaderColumns | null = null;
   let tables = 0;
+  let seenRows = 0;
 
   const setGrid = (found: Grid): void => {
     const known = grids.find((g) => g.number === found.number);
@@ -84,6 +88,8 @@ export function documentPlan(doc: PlanDocument, sourceName: string): Plan {
       continue;
     }
     tables += 1;
+    seenRows += block.rows.length;
+    checkRows(seenRows);
     // Once a table's rows have started, only a repeat of its header (a page break) is a header again: a
     // short data row ("Develop an IDTS Action Plan | … | Commissioner") never remaps the columns.
     let bodyStarted = false;

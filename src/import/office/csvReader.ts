@@ -1,6 +1,7 @@
 // CSV (RFC 4180): quoted cells with commas, doubled quotes and line breaks inside; the separator is
 // whichever of comma, semicolon or tab the first line uses most (European exports use ";").
 import type { PlanDocument } from '../document/model.ts';
+import { checkColumns, checkRows } from '../limits.ts';
 import { sheetsDocument, textSheet } from './sheetRows.ts';
 
 function separatorOf(text: string): string {
@@ -29,11 +30,13 @@ export function parseCsv(text: string): string[][] {
       cell = '';
     } else if (char === sep) {
       row.push(cell);
+      checkColumns(row.length + 1);
       cell = '';
     } else if (char === '\n' || char === '\r') {
       if (char === '\r' && text[i + 1] === '\n') i += 1;
       row.push(cell);
       rows.push(row);
+      checkRows(rows.length);
       row = [];
       cell = '';
     } else cell += char;

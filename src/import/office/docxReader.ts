@@ -4,6 +4,7 @@
 import type { DocBlock, DocCell, DocRow, PlanDocument } from '../document/model.ts';
 import { walkXml, zipParts, type XmlTag } from './zipXml.ts';
 import { PlanFormatError } from '../planFormatError.ts';
+import { checkColumns, checkRows, checkSpan } from '../limits.ts';
 
 const W = 'http://schemas.openxmlformats.org/wordprocessingml/2006/main';
 const MC = 'http://schemas.openxmlformats.org/markup-compatibility/2006';
@@ -40,6 +41,7 @@ export function readDocx(bytes: Uint8Array): PlanDocument {
   if (xml === undefined) throw new PlanFormatError('not a Word document (no word/document.xml inside)');
   const blocks: DocBlock[] = [];
   let line = 0;
+  let rows = 0;
   let skip = 0; // inside mc:Fallback: the same content again, for older readers
   let inText = false;
   let paragraph: string[] | null = null;
@@ -58,17 +60,20 @@ export function readDocx(bytes: Uint8Array): PlanDocument {
         case 'tr':
           if (tables.length === 1 && table !== undefined) {
             table.row = [];
+            rows += 1;
+            checkRows(rows);
             line += 1;
             table.lines.push(line);
           }
           break;
         case 'gridBefore': {
           const span = Number(tag.attr('val') ?? '0');
+          if (tables.length === 1 && span > 0) checkSpan(span);
           if (tables.length === 1 && span > 0) table?.row?.push({ lines: [], span, vMerge: null });
           break;
         }
         case 'tc': if (tables.length === 1 && table !== undefined) table.cell = { lines: [], span: 1, vMerge: null }; break;
-        case 'gridSpan': { const c = cell(); if (c !== null && tables.length === 1) c.span = Math.max(1, Number(tag.attr('val') ?? '1') || 1); break; }
+        case 'gridSpan': { const c = cell(); if (c !== null && tables.length === 1) c.span = checkSpan(Number(tag.attr('val') ?? '1') || 1); break; }
         case 'vMerge': { const c = cell(); if (c !== null && tables.length === 1) c.vMerge = tag.attr('val') === 'restart' ? 'restart' : 'continue'; break; }
         case 'p': paragraph = ['']; break;
         case 't': inText = true; break;
@@ -98,6 +103,7 @@ export function readDocx(bytes: Uint8Array): PlanDocument {
       } else if (isW(tag, 'tc') && tables.length === 1) {
         const table = tables[0];
         if (table?.cell != null) table.row?.push(table.cell);
+        checkColumns(table?.row?.reduce((sum, c) => sum + c.span, 0) ?? 0);
         if (table !== undefined) table.cell = null;
       } else if (isW(tag, 'tr') && tables.length === 1) {
         const table = tables[0];

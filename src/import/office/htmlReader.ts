@@ -4,14 +4,12 @@
 // every row it spans), and <br>, <p> and <div> inside a cell as the author's line breaks.
 import { Parser } from 'htmlparser2';
 import type { DocBlock, DocCell, DocRow, PlanDocument } from '../document/model.ts';
+import { checkColumns, checkRows, checkSpan, MAX_HTML_DEPTH, MAX_ROWS, overLimit } from '../limits.ts';
 
 /** Elements that end a line of text. */
 const BLOCKS = new Set(['p', 'div', 'li', 'h1', 'h2', 'h3', 'h4', 'h5', 'h6', 'tr', 'blockquote', 'pre', 'section', 'article', 'ul', 'ol']);
 /** Elements whose text is not shown. */
 const HIDDEN = new Set(['script', 'style', 'head', 'title', 'template']);
-/** A cell's span is capped: a pasted "colspan=1000" must not make a huge row. */
-const MAX_SPAN = 50;
-
 interface OpenCell {
   lines: string[];
   span: number;
@@ -25,9 +23,16 @@ interface OpenTable {
   lines: number[];
 }
 
-function spanOf(value: string | undefined): number {
+/** A colspan past the column limit is refused: a pasted "colspan=300000000" must not make a huge row. */
+function colspanOf(value: string | undefined): number {
   const n = Number.parseInt(value ?? '1', 10);
-  return Number.isFinite(n) && n >= 1 ? Math.min(n, MAX_SPAN) : 1;
+  return Number.isFinite(n) && n >= 1 ? checkSpan(n) : 1;
+}
+
+/** A rowspan only ever covers rows that exist; past the row limit it is cut there. */
+function rowspanOf(value: string | undefined): number {
+  const n = Number.parseInt(value ?? '1', 10);
+  return Number.isFinite(n) && n >= 1 ? Math.min(n, MAX_ROWS) : 1;
 }
 
 /** Lays out a table's cells by grid column, copying a rowspan cell's lines into each row it covers. */
@@ -60,6 +65,8 @@ export function readHtml(html: string): PlanDocument {
   const blocks: DocBlock[] = [];
   const tables: OpenTable[] = [];
   let line = 0;
+  let rows = 0;
+  let depth = 0;
   let hidden = 0;
   let text = '';
 
@@ -79,6 +86,8 @@ export function readHtml(html: string): PlanDocument {
 
   const parser = new Parser({
     onopentag(name, attribs) {
+      depth += 1;
+      if (depth > MAX_HTML_DEPTH) throw overLimit(`its HTML has elements nested more than ${MAX_HTML_DEPTH} deep`, `${MAX_HTML_DEPTH} levels`);
       if (HIDDEN.has(name)) hidden += 1;
       if (BLOCKS.has(name) || name === 'br' || name === 'td' || name === 'th' || name === 'table') endLine();
       if (name === 'table') tables.push({ rows: [], row: null, cell: null, lines: [] });
@@ -86,22 +95,26 @@ export function readHtml(html: string): PlanDocument {
       if (table === undefined) return;
       if (name === 'tr') {
         table.row = [];
+        rows += 1;
+        checkRows(rows);
         line += 1;
         table.lines.push(line);
       } else if (name === 'td' || name === 'th') {
         table.row ??= [];
-        table.cell = { lines: [], span: spanOf(attribs.colspan), down: spanOf(attribs.rowspan) };
+        table.cell = { lines: [], span: colspanOf(attribs.colspan), down: rowspanOf(attribs.rowspan) };
       }
     },
     ontext(data) {
       if (hidden === 0) text += data;
     },
     onclosetag(name) {
+      depth = Math.max(0, depth - 1);
       if (HIDDEN.has(name)) hidden = Math.max(0, hidden - 1);
       if (BLOCKS.has(name) || name === 'td' || name === 'th' || name === 'table') endLine();
       const table = tables.length === 1 ? tables[0] : undefined;
       if ((name === 'td' || name === 'th') && table?.cell != null) {
         table.row?.push(table.cell);
+        checkColumns(table.row?.reduce((sum, c) => sum + c.span, 0) ?? 0);
         table.cell = null;
       } else if (name === 'tr' && table?.row != null) {
         table.rows.push(table.row);

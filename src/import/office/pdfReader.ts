@@ -39,7 +39,10 @@ export async function readPdf(bytes: Uint8Array): Promise<PlanDocument> {
   const closeTable = (): void => {
     left = null;
     if (table === null) return;
-    const { rows, runsOn, lastRow } = tableRows(table, content.boxes);
+    // Only the shapes of the table's own pages: a page of thousands of shapes costs its own table, not every table.
+    const from = table.header.page;
+    const to = table.lines.at(-1)?.page ?? from;
+    const { rows, runsOn, lastRow } = tableRows(table, content.boxes.filter((b) => b.page >= from && b.page <= to));
     blocks.push({ kind: 'table', rows });
     left = { roles: table.roles, page: table.lines.at(-1)?.page ?? table.header.page, runsOn, lastRow };
     table = null;

@@ -3,6 +3,7 @@
 import { getDocument, OPS } from './pdfjs.ts';
 import { mapLimit } from '../../mapLimit.ts';
 import { PlanFormatError } from '../planFormatError.ts';
+import { MAX_DRAWN_PER_PAGE, MAX_DRAWN_TOTAL, MAX_PAGES, overLimit } from '../limits.ts';
 
 /** A piece of text; `top` grows down the document (pages stacked), `x` from the left edge. */
 export interface PdfPiece {
@@ -31,7 +32,6 @@ export interface PdfContent {
 
 /** Pages are stacked this far apart, so one number orders everything top to bottom. */
 export const PAGE_STRIDE = 10_000;
-const MAX_PAGES = 300;
 const PAINT_OPS = new Set([OPS.stroke, OPS.closeStroke, OPS.fill, OPS.eoFill, OPS.fillStroke, OPS.eoFillStroke, OPS.closeFillStroke, OPS.closeEOFillStroke]);
 
 interface TextItemLike {
@@ -65,6 +65,9 @@ async function readPage(doc: PdfDoc, number: number): Promise<PdfContent> {
   const height = page.getViewport({ scale: 1 }).height;
   const offset = (number - 1) * PAGE_STRIDE;
   const [text, ops] = await Promise.all([page.getTextContent(), page.getOperatorList()]);
+  if (ops.fnArray.length > MAX_DRAWN_PER_PAGE) {
+    throw overLimit(`page ${number} has ${ops.fnArray.length.toLocaleString('en-GB')} drawing operations`, `${MAX_DRAWN_PER_PAGE.toLocaleString('en-GB')} per page`);
+  }
   const content: PdfContent = { pieces: [], boxes: [] };
   for (const item of text.items) {
     if (!isTextItem(item) || item.str.trim() === '') continue;
@@ -75,6 +78,8 @@ async function readPage(doc: PdfDoc, number: number): Promise<PdfContent> {
   // Path boxes are in the space of the current transform: follow cm, q and Q to place them on the page.
   let matrix = [1, 0, 0, 1, 0, 0];
   const saved: number[][] = [];
+  // The same shape drawn again (a rule stroked twice, a hostile page of stacked copies) is kept once.
+  const seen = new Set<string>();
   ops.fnArray.forEach((fn, i) => {
     const args = ops.argsArray[i] as unknown[];
     if (fn === OPS.save) saved.push(matrix);
@@ -87,7 +92,11 @@ async function readPage(doc: PdfDoc, number: number): Promise<PdfContent> {
     const corners = [[minX, minY], [maxX, maxY], [minX, maxY], [maxX, minY]].map(([x = 0, y = 0]) => apply(matrix, x, y));
     const xs = corners.map((c) => c[0]);
     const ys = corners.map((c) => c[1]);
-    content.boxes.push({ left: Math.min(...xs), right: Math.max(...xs), top: offset + height - Math.max(...ys), bottom: offset + height - Math.min(...ys), page: number });
+    const placed = { left: Math.min(...xs), right: Math.max(...xs), top: offset + height - Math.max(...ys), bottom: offset + height - Math.min(...ys), page: number };
+    const key = `${placed.left.toFixed(1)},${placed.right.toFixed(1)},${placed.top.toFixed(1)},${placed.bottom.toFixed(1)}`;
+    if (seen.has(key)) return;
+    seen.add(key);
+    content.boxes.push(placed);
   });
   page.cleanup();
   return content;
@@ -110,7 +119,13 @@ export async function readPdfContent(bytes: Uint8Array): Promise<PdfContent> {
     // Several pages at a time, each page's text and shapes together: pdf.js inflates streams
     // asynchronously, so one page's work fills another's wait.
     const numbers = Array.from({ length: doc.numPages }, (_, i) => i + 1);
-    const pages = await mapLimit(numbers, 8, (number) => readPage(doc, number));
+    let drawn = 0;
+    const pages = await mapLimit(numbers, 8, async (number) => {
+      const page = await readPage(doc, number);
+      drawn += page.boxes.length;
+      if (drawn > MAX_DRAWN_TOTAL) throw overLimit(`it draws more than ${MAX_DRAWN_TOTAL.toLocaleString('en-GB')} shapes`, `${MAX_DRAWN_TOTAL.toLocaleString('en-GB')} shapes in all`);
+      return page;
+    });
     return { pieces: pages.flatMap((page) => page.pieces), boxes: pages.flatMap((page) => page.boxes) };
   } finally {
     await doc.destroy();

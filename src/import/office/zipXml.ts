@@ -1,28 +1,21 @@
 // The containers of Word and Excel files: a zip of XML parts. Read with fflate (zip) and saxes (a
 // real, namespace-aware XML parser), with limits so a hostile file cannot blow up in memory.
-import { strFromU8, unzipSync } from 'fflate';
+import { strFromU8 } from 'fflate';
 import { SaxesParser, type SaxesTagNS } from 'saxes';
 import { PlanFormatError } from '../planFormatError.ts';
+import { UnzipBudget, zipEntries } from './zipEntries.ts';
 
-/** No real plan part comes near this once unzipped; a zip bomb does. */
-const MAX_PART_BYTES = 64 * 1024 * 1024;
+/** The names of the parts in a zip (nothing is unzipped). */
+export function zipNames(bytes: Uint8Array): string[] {
+  return zipEntries(bytes).map((entry) => entry.name);
+}
 
-/** The named parts of a zip as text; a missing part is absent from the result. */
+/** The named parts of a zip as text, unzipped within the caps of limits.ts; a missing part is absent from the result. */
 export function zipParts(bytes: Uint8Array, wanted: (name: string) => boolean): Map<string, string> {
-  let files: Record<string, Uint8Array>;
-  try {
-    files = unzipSync(bytes, {
-      filter: (file) => {
-        if (!wanted(file.name)) return false;
-        if (file.originalSize > MAX_PART_BYTES) throw new PlanFormatError(`part ${file.name} is too large (${file.originalSize} bytes unzipped)`);
-        return true;
-      },
-    });
-  } catch (error) {
-    if (error instanceof PlanFormatError) throw error;
-    throw new PlanFormatError(`damaged office file (${error instanceof Error ? error.message : String(error)})`);
-  }
-  return new Map(Object.entries(files).map(([name, data]) => [name, strFromU8(data)]));
+  const entries = zipEntries(bytes).filter((entry) => wanted(entry.name));
+  const budget = new UnzipBudget();
+  budget.checkDeclared(entries);
+  return new Map(entries.map((entry) => [entry.name, strFromU8(budget.inflate(bytes, entry))]));
 }
 
 /** One element as the walkers see it: namespace, local name, attributes by local name. */
@@ -69,6 +62,7 @@ export function walkXml(xml: string, handlers: XmlHandlers): void {
   try {
     parser.write(xml).close();
   } catch (error) {
+    if (error instanceof PlanFormatError) throw error;
     throw new PlanFormatError(`damaged office file: ${error instanceof Error ? error.message.split('\n')[0] : String(error)}`);
   }
 }
