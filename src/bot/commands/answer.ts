@@ -24,7 +24,7 @@ const PENDING_DAYS = 14;
 
 const nameText = (name: ActionName): string => (name.kind === 'code' ? name.code : name.ref);
 
-function answerOf(intent: AnswerIntent, stored: StoredAction, today: string): Answer | string {
+export function answerOf(intent: Pick<AnswerIntent, 'status' | 'newDate' | 'shift' | 'reason'>, stored: StoredAction, today: string): Answer | string {
   if (intent.status === 'done') return { kind: 'done' };
   if (intent.status === 'blocked') return intent.reason ? { kind: 'blocked', reason: intent.reason } : `say what is blocking it, e.g. "blocked ${typeableRef(stored)}: waiting for the PCT".`;
   // "By two weeks" moves the date in hand; for an action already late, two weeks from today.

@@ -5,6 +5,7 @@ import { readMessage } from '../../domain/reading/readMessage.ts';
 import { vocabularyOf } from '../vocabulary.ts';
 import { renderCard } from '../../cards/render.ts';
 import { answerCommand } from './answer.ts';
+import { answersCommand } from './answers.ts';
 import { assignCommand } from './assign.ts';
 import { command, type ChatCommand } from './chatCommand.ts';
 import { confirmCommand } from './confirm.ts';
@@ -43,7 +44,7 @@ const unknownCommand = command({
 });
 
 export const chatCommands: readonly ChatCommand[] = [
-  answerCommand, confirmCommand, listCommand, moreCommand, statusCommand, summaryCommand, undoCommand, reopenCommand,
+  answerCommand, answersCommand, confirmCommand, listCommand, moreCommand, statusCommand, summaryCommand, undoCommand, reopenCommand,
   rolesCommand, assignCommand, whoCommand, leadRoleCommand, settingsCommand, helpCommand, unknownCommand,
 ];
 

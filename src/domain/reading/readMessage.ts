@@ -10,6 +10,7 @@ import { readNames } from './names.ts';
 import { normalise } from './normalise.ts';
 import { codesOf, type Reading } from './reading.ts';
 import { readSettings } from './settings.ts';
+import { readSeveral } from './several.ts';
 import { correctTypos, suggest } from './typos.ts';
 import { matchPerson } from './vocabulary.ts';
 
@@ -40,6 +41,8 @@ export function readMessage(message: Message): Intent {
     text, asked: plain.asked || QUESTION_WORD.test(text.replace(POLITE, '')), mentions: plain.mentions, today: message.today, vocabulary: message.vocabulary, guessed,
   });
   const exact = reading(plain.text, false);
+  const several = readSeveral(exact);
+  if (several) return { kind: 'answers', parts: several };
   const read = readCommand(exact) ?? (exact.asked ? null : readAnswer(exact)) ?? readBareName(exact, plain.ticked);
   if (read) return read;
 

@@ -1,0 +1,45 @@
+// The second pass (issue 19): messages owners, commissioners and admins of the five seed plans would
+// type, each with exactly what it must read as. Today is Monday 30 November 2026 (see corpus.ts).
+//
+// Phrasings chosen NOT to be supported, and why (see docs/readme-parts/conversation.md too):
+// - Two answers joined only by a space ("done PB-3 PB-4 delayed"): without a comma, "and" or ";" the
+//   second verb could belong to a reason; the message is one answer and the rest stays its words.
+// - A note and an answer in one message ("PB-3 done, update on PB-4: …"): the note part is read as the
+//   answer's words; notes are sent on their own.
+import type { ActionName, AnswerPart, Intent } from '../../../src/domain/reading/intent.ts';
+
+const ref = (r: string): ActionName => ({ kind: 'ref', ref: r });
+const code = (c: string): ActionName => ({ kind: 'code', code: c });
+const done = (names: ActionName[], sure = true): AnswerPart => ({ kind: 'answer', status: 'done', names, sure });
+const delayedTo = (names: ActionName[], newDate: string, reason?: string, sure = true): AnswerPart =>
+  ({ kind: 'answer', status: 'delayed', names, newDate, ...(reason ? { reason } : {}), sure });
+const delayedBy = (names: ActionName[], amount: number, unit: 'day' | 'week' | 'month', reason?: string, sure = true): AnswerPart =>
+  ({ kind: 'answer', status: 'delayed', names, shift: { amount, unit }, ...(reason ? { reason } : {}), sure });
+const blocked = (names: ActionName[], reason: string, sure = true): AnswerPart => ({ kind: 'answer', status: 'blocked', names, reason, sure });
+const several = (...parts: AnswerPart[]): Intent => ({ kind: 'answers', parts });
+
+/** Group 1: several answers in one message. */
+const severalAnswers: [string, Intent][] = [
+  ['BED-111 done, PET-6 done too', several(done([code('BED-111')]), done([code('PET-6')]))],
+  ['BED-2 done, BED-4 delayed to end of January because the BREC rep left', several(done([code('BED-2')]), delayedTo([code('BED-4')], '2027-01-31', 'because the BREC rep left'))],
+  ['PB-3 done; PB-4 blocked: waiting for the PCT and PB-5 delayed by two weeks', several(done([code('PB-3')]), blocked([code('PB-4')], 'waiting for the PCT'), delayedBy([code('PB-5')], 2, 'week'))],
+  ['blocked PB-4: waiting for the PCT and the council, done PB-5', several(blocked([code('PB-4')], 'waiting for the PCT and the council'), done([code('PB-5')]))],
+  ['done WOR-3, WOR-7 delayed to 31/01/2027 as the provider is late', several(done([code('WOR-3')]), delayedTo([code('WOR-7')], '2027-01-31', 'as the provider is late'))],
+  ['IW-1.1.1 done and IW-1.1.4 blocked: no IT budget', several(done([code('IW-1.1.1')]), blocked([code('IW-1.1.4')], 'no IT budget'))],
+  ['1.2.3 done, 1.2.4 done', several(done([ref('1.2.3')]), done([ref('1.2.4')]))],
+  ['done 3.1.4; delayed 3.6.1 by a month', several(done([ref('3.1.4')]), delayedBy([ref('3.6.1')], 1, 'month'))],
+  ['GLOS-8 is done, GLOS-9 is blocked because the lead left', several(done([code('GLOS-8')]), blocked([code('GLOS-9')], 'because the lead left'))],
+  ['BED-14 completed. BED-15 delayed to 15 January, waiting on the new contract', several(done([code('BED-14')]), delayedTo([code('BED-15')], '2027-01-15', 'waiting on the new contract'))],
+  ['PB-1 and PB-2 done, PB-6 delayed to end of March', several(done([code('PB-1'), code('PB-2')]), delayedTo([code('PB-6')], '2027-03-31'))],
+  ['BED-20 finished, also BED-21 blocked: the venue fell through', several(done([code('BED-20')]), blocked([code('BED-21')], 'the venue fell through'))],
+  ['done IW-2.1.1, delayed IW-2.1.2 to 30 June', several(done([code('IW-2.1.1')]), delayedTo([code('IW-2.1.2')], '2027-06-30'))],
+  ['WOR-10 done then WOR-11 done', several(done([code('WOR-10')]), done([code('WOR-11')]))],
+  ['PB-9 done, PB-10 delayed', several(done([code('PB-9')]), { kind: 'invalid-answer', status: 'delayed', names: [code('PB-10')], problem: 'Delayed to when? Give the new date or how long. For example "delayed PB-10 to 31/07/2027 because the venue is booked" or "delayed PB-10 by two weeks".' })],
+  ["I've done BED-30, and BED-31 is stuck on the data sharing agreement", several(done([code('BED-30')]), blocked([code('BED-31')], 'the data sharing agreement', false))],
+  ['BED-40 done, BED-41 delayed by 3 weeks: the board moved', several(done([code('BED-40')]), delayedBy([code('BED-41')], 3, 'week', 'the board moved'))],
+  ['GLOS-2 done; GLOS-3 done; GLOS-4 done', several(done([code('GLOS-2')]), done([code('GLOS-3')]), done([code('GLOS-4')]))],
+  ['PB-11 delayed to Friday and PB-12 delayed to 18 December', several(delayedTo([code('PB-11')], '2026-12-04'), delayedTo([code('PB-12')], '2026-12-18'))],
+  ['Done BED-66 & BED-68, BED-70 blocked: no budget', several(done([code('BED-66'), code('BED-68')]), blocked([code('BED-70')], 'no budget'))],
+];
+
+export const secondPass: [string, Intent][] = [...severalAnswers];
