@@ -6,6 +6,7 @@ import { vocabularyOf } from '../vocabulary.ts';
 import { renderCard } from '../../cards/render.ts';
 import { answerCommand } from './answer.ts';
 import { answersCommand } from './answers.ts';
+import { noteCommand } from './note.ts';
 import { assignCommand } from './assign.ts';
 import { command, type ChatCommand } from './chatCommand.ts';
 import { confirmCommand } from './confirm.ts';
@@ -44,7 +45,7 @@ const unknownCommand = command({
 });
 
 export const chatCommands: readonly ChatCommand[] = [
-  answerCommand, answersCommand, confirmCommand, listCommand, moreCommand, statusCommand, summaryCommand, undoCommand, reopenCommand,
+  answerCommand, answersCommand, noteCommand, confirmCommand, listCommand, moreCommand, statusCommand, summaryCommand, undoCommand, reopenCommand,
   rolesCommand, assignCommand, whoCommand, leadRoleCommand, settingsCommand, helpCommand, unknownCommand,
 ];
 

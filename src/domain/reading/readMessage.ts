@@ -9,6 +9,7 @@ import { readList } from './lists.ts';
 import { readNames } from './names.ts';
 import { normalise } from './normalise.ts';
 import { codesOf, type Reading } from './reading.ts';
+import { readNote } from './notes.ts';
 import { readSettings } from './settings.ts';
 import { readSeveral } from './several.ts';
 import { correctTypos, suggest } from './typos.ts';
@@ -41,6 +42,8 @@ export function readMessage(message: Message): Intent {
     text, asked: plain.asked || QUESTION_WORD.test(text.replace(POLITE, '')), mentions: plain.mentions, today: message.today, vocabulary: message.vocabulary, guessed,
   });
   const exact = reading(plain.text, false);
+  const note = readNote(exact);
+  if (note) return note;
   const several = readSeveral(exact);
   if (several) return { kind: 'answers', parts: several };
   const read = readCommand(exact) ?? (exact.asked ? null : readAnswer(exact)) ?? readBareName(exact, plain.ticked);

@@ -42,4 +42,33 @@ const severalAnswers: [string, Intent][] = [
   ['Done BED-66 & BED-68, BED-70 blocked: no budget', several(done([code('BED-66'), code('BED-68')]), blocked([code('BED-70')], 'no budget'))],
 ];
 
-export const secondPass: [string, Intent][] = [...severalAnswers];
+const note = (name: ActionName, text: string): Intent => ({ kind: 'note', name, note: text });
+const noNote = (name: ActionName, example: string): Intent =>
+  ({ kind: 'invalid-note', name, problem: `What is the note? For example "note for ${example}: met the provider, spec agreed".` });
+
+/** Group 2: progress notes, no status change. */
+const notes: [string, Intent][] = [
+  ['update on BED-14: met the provider, spec agreed', note(code('BED-14'), 'met the provider, spec agreed')],
+  ['progress on 1.2.3 - draft sent to the board', note(ref('1.2.3'), 'draft sent to the board')],
+  ['note for PB-14: chased the council again', note(code('PB-14'), 'chased the council again')],
+  ['BED-14 update: spec agreed', note(code('BED-14'), 'spec agreed')],
+  ['add a note to IW-1.1.4: BOMIC replacement quoted', note(code('IW-1.1.4'), 'BOMIC replacement quoted')],
+  ['Update on WOR-12: first meeting with the provider held, next one in January', note(code('WOR-12'), 'first meeting with the provider held, next one in January')],
+  ['progress update on GLOS-8: half the staff trained', note(code('GLOS-8'), 'half the staff trained')],
+  ['quick update on PB-3 - survey closes Friday', note(code('PB-3'), 'survey closes Friday')],
+  ['note on IW-2.1.1: waiting for quotes but on track', note(code('IW-2.1.1'), 'waiting for quotes but on track')],
+  ['comment on BED-40: the JCG liked the draft', note(code('BED-40'), 'the JCG liked the draft')],
+  ['PB-6 progress: two of the three sites visited', note(code('PB-6'), 'two of the three sites visited')],
+  ['WOR-3 note: spoke to Priya, all fine', note(code('WOR-3'), 'spoke to Priya, all fine')],
+  ['update for 4.1.1: data sharing agreement signed by two partners', note(ref('4.1.1'), 'data sharing agreement signed by two partners')],
+  ['<p>update on BED-14: met the provider &amp; agreed the spec</p>', note(code('BED-14'), 'met the provider & agreed the spec')],
+  ['add note to GLOS-12 - the board asked for costings', note(code('GLOS-12'), 'the board asked for costings')],
+  ['log an update on IW-3.1.4: pathway mapped, sign-off next month', note(code('IW-3.1.4'), 'pathway mapped, sign-off next month')],
+  ['news on PB-11: venue booked for March', note(code('PB-11'), 'venue booked for March')],
+  ['note for BED-14', noNote(code('BED-14'), 'BED-14')],
+  ['add a note to PB-3', noNote(code('PB-3'), 'PB-3')],
+  ['update on BED-14', { kind: 'status', name: code('BED-14') }],
+  ['update on BED-14: any news?', { kind: 'unknown', suggestions: ["what's overdue?", 'my actions', 'help'] }],
+];
+
+export const secondPass: [string, Intent][] = [...severalAnswers, ...notes];
