@@ -71,4 +71,17 @@ const notes: [string, Intent][] = [
   ['update on BED-14: any news?', { kind: 'unknown', suggestions: ["what's overdue?", 'my actions', 'help'] }],
 ];
 
-export const secondPass: [string, Intent][] = [...severalAnswers, ...notes];
+const stop: Intent = { kind: 'stop' };
+const resume: Intent = { kind: 'resume' };
+/** Group 3: stop and unsubscribe, and turning reminders back on. */
+const stopping: [string, Intent][] = [
+  ['stop', stop], ['Stop!', stop], ['unsubscribe', stop], ['Unsubscribe me', stop], ['stop reminders', stop], ['stop all reminders', stop],
+  ['stop my reminders please', stop], ['stop messaging me', stop], ['please stop sending me reminders', stop], ['no more reminders', stop],
+  ['turn off reminders', stop], ['opt out', stop], ["i don't want reminders", stop], ['stop the digests', stop],
+  ['resume', resume], ['start again', resume], ['turn my reminders back on', resume], ["I'm back now, can you turn my reminders back on?", resume],
+  ['please turn my reminders back on', resume], ['resubscribe', resume], ['subscribe me again', resume], ['send me reminders again', resume],
+  ['switch my reminders back on', resume], ['start my reminders again', resume],
+  ['stop reminders until Monday', { kind: 'pause', until: '2026-12-07' }],
+];
+
+export const secondPass: [string, Intent][] = [...severalAnswers, ...notes, ...stopping];
