@@ -8,6 +8,7 @@ import { answerCommand } from './answer.ts';
 import { answersCommand } from './answers.ts';
 import { noteCommand } from './note.ts';
 import { stopCommand } from './stop.ts';
+import { aboutMeCommand, smallTalkCommand } from './smallTalk.ts';
 import { assignCommand } from './assign.ts';
 import { command, type ChatCommand } from './chatCommand.ts';
 import { confirmCommand } from './confirm.ts';
@@ -47,7 +48,7 @@ const unknownCommand = command({
 
 export const chatCommands: readonly ChatCommand[] = [
   answerCommand, answersCommand, noteCommand, confirmCommand, listCommand, moreCommand, statusCommand, summaryCommand, undoCommand, reopenCommand,
-  rolesCommand, assignCommand, whoCommand, leadRoleCommand, settingsCommand, stopCommand, helpCommand, unknownCommand,
+  rolesCommand, assignCommand, whoCommand, leadRoleCommand, settingsCommand, stopCommand, aboutMeCommand, smallTalkCommand, helpCommand, unknownCommand,
 ];
 
 const byKind = new Map<Intent['kind'], ChatCommand>(chatCommands.flatMap((c) => c.kinds.map((k) => [k, c] as const)));

@@ -493,7 +493,6 @@ const settingProblems: [string, Intent][] = [
 
 /** Neither a question nor an answer: the closest commands. */
 const neither: [string, Intent][] = [
-  ['thanks', unknown("what's overdue?", 'my actions', 'help')],
   ["what's the weather like?", unknown("what's overdue?", 'my actions', 'help')],
   ['snooze reminders', unknown('pause reminders until 4 Jan', 'snooze PB-14 for a week')],
   ['remind me', unknown('remind me weekly on Monday')],

@@ -84,4 +84,55 @@ const stopping: [string, Intent][] = [
   ['stop reminders until Monday', { kind: 'pause', until: '2026-12-07' }],
 ];
 
-export const secondPass: [string, Intent][] = [...severalAnswers, ...notes, ...stopping];
+const one = (p: AnswerPart): Intent => p;
+const about = (words: string): Intent => ({ kind: 'answer', status: 'done', names: [], sure: false, about: words });
+/** Group 4: actions named by their words, decoration around codes, week-commencing dates. */
+const naming: [string, Intent][] = [
+  ['Protocols written and agreed by RESULT team members and SMAG - done', about('Protocols written and agreed by RESULT team members and SMAG')],
+  ['the RESULT newsletter has gone out, please tick it off', about('RESULT newsletter')],
+  ['the treatment leaflet has been published', about('treatment leaflet')],
+  ['Needs assessment refresh is complete', about('Needs assessment refresh')],
+  ['BME needs assessment findings - completed', about('BME needs assessment findings')],
+  ['Care pathway review with providers: finished', about('Care pathway review with providers')],
+  ['our harm reduction strategy has been signed off', about('harm reduction strategy')],
+  ['peer led training sessions have been held, please tick it off', about('peer led training sessions')],
+  ['The new service specification has been agreed, can you mark it as done', about('new service specification')],
+  ['data sharing agreement with the police - sorted', about('data sharing agreement with the police')],
+  ['Cheers, IW-3.2.2 is sorted now', one(done([code('IW-3.2.2')], false))],
+  ['**PET-24** – done ✅', one(done([code('PET-24')]))],
+  ['**BED-14** done', one(done([code('BED-14')]))],
+  ['`PB-3` is complete', one(done([code('PB-3')]))],
+  ['_WOR-7_ finished', one(done([code('WOR-7')]))],
+  ['✅ GLOS-4 complete now', one(done([code('GLOS-4')]))],
+  ['PB-14 ticked off', one(done([code('PB-14')], false))],
+  ['BED-3 finished', one(done([code('BED-3')]))],
+  ['IW-1.2.1 now complete', one(done([code('IW-1.2.1')]))],
+  ['IW-3.4.3 delayed to w/c 11th Jan', one(delayedTo([code('IW-3.4.3')], '2027-01-11'))],
+  ['delay PB-5 to week commencing 18 January', one(delayedTo([code('PB-5')], '2027-01-18'))],
+  ['BED-9 moved to w/c 8 Feb because of the election', one(delayedTo([code('BED-9')], '2027-02-08', 'because of the election'))],
+  ['IW-3.5.1 will be late - new date end of next month', one(delayedTo([code('IW-3.5.1')], '2026-12-31', undefined, false))],
+  ['WOR-2 is going to be late, new date 29 January', one(delayedTo([code('WOR-2')], '2027-01-29', undefined, false))],
+  ['delayed GLOS-6 to end of next month', one(delayedTo([code('GLOS-6')], '2026-12-31'))],
+  ['delayed BED-12 to w/b 1st Feb: staff shortages', one(delayedTo([code('BED-12')], '2027-02-01', 'staff shortages'))],
+];
+
+const talk = (topic: 'hello' | 'thanks' | 'bye' | 'about'): Intent => ({ kind: 'small-talk', topic });
+const me = (topic: 'who' | 'roles' | 'commissioner' | 'next-deadline' | 'dashboard'): Intent => ({ kind: 'about-me', topic });
+/** Group 6: day one and small talk. */
+const dayOne: [string, Intent][] = [
+  ['Hello there!', talk('hello')], ['good morning all', talk('hello')], ['hey bot', talk('hello')], ['Morning team', talk('hello')],
+  ['thank you', talk('thanks')], ['thanks very much', talk('thanks')], ['cheers', talk('thanks')], ['great, thanks', talk('thanks')], ['brilliant', talk('thanks')],
+  ['many thanks for your help', talk('thanks')], ['ok thanks', talk('thanks')],
+  ['bye', talk('bye')], ['goodbye', talk('bye')], ['see you tomorrow', talk('bye')], ['have a good weekend', talk('bye')],
+  ['what is this?', talk('about')], ['who are you?', talk('about')], ['what does this bot do?', talk('about')], ['why am I getting these?', talk('about')],
+  ['who am I?', me('who')], ['whoami', me('who')], ['do you know who I am?', me('who')],
+  ['what are my roles?', me('roles')], ['my roles', me('roles')], ['which roles do I hold?', me('roles')], ['what is my role?', me('roles')],
+  ['who is my commissioner?', me('commissioner')], ["who's my commissioner", me('commissioner')], ['who do I report to?', me('commissioner')],
+  ["what's my next deadline?", me('next-deadline')], ['when is my next deadline?', me('next-deadline')], ['what do I need to do next?', me('next-deadline')],
+  ["where's the dashboard?", me('dashboard')], ['how do I find the dashboard?', me('dashboard')], ['is there a dashboard?', me('dashboard')],
+  ['how do I get a new plan into the bot?', { kind: 'import-help' }], ['can I upload our new action plan?', { kind: 'import-help' }],
+  ['where do I upload the plan?', { kind: 'import-help' }],
+  ['who is my line manager?', { kind: 'unknown', suggestions: ['who is SMLO?'] }],
+];
+
+export const secondPass: [string, Intent][] = [...severalAnswers, ...notes, ...stopping, ...naming, ...dayOne];
