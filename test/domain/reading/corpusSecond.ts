@@ -135,4 +135,48 @@ const dayOne: [string, Intent][] = [
   ['who is my line manager?', { kind: 'unknown', suggestions: ['who is SMLO?'] }],
 ];
 
-export const secondPass: [string, Intent][] = [...severalAnswers, ...notes, ...stopping, ...naming, ...dayOne];
+/** Group 7: settings in common words. */
+const settings: [string, Intent][] = [
+  ["I'm on annual leave from today until Monday 4th January - back then!", { kind: 'pause', until: '2027-01-04', leave: true }],
+  ['Could you just send me my reminders once a week, on Fridays?', { kind: 'remind-me', mode: { kind: 'weekly', weekday: 5 } }],
+  ['please switch my reminders back to every working day', { kind: 'remind-me', mode: { kind: 'daily' } }],
+  ['Can I get reminders only when something is overdue?', { kind: 'remind-me', mode: { kind: 'overdue-only' } }],
+  ['can you snooze PET-5 until Monday 21 December please', { kind: 'snooze', names: [code('PET-5')], until: '2026-12-21' }],
+  ['Alex Jones is covering SMLO for me until Friday 18 December', { kind: 'cover', person: 'Alex Jones', role: 'SMLO', until: '2026-12-18' }],
+  ['Sam Patel is covering JCM for me until 8 January', { kind: 'cover', person: 'Sam Patel', role: 'JCM', until: '2027-01-08' }],
+  ['Priya Shah will cover the SMO for me until end of December', { kind: 'cover', person: 'Priya Shah', role: 'SMO', until: '2026-12-31' }],
+  ['could you send me my reminders once a week, on Mondays', { kind: 'remind-me', mode: { kind: 'weekly', weekday: 1 } }],
+  ['can you just remind me weekly on Thursdays please', { kind: 'remind-me', mode: { kind: 'weekly', weekday: 4 } }],
+  ['switch my reminders to daily', { kind: 'remind-me', mode: { kind: 'daily' } }],
+  ['change my reminders to weekly', { kind: 'remind-me', mode: { kind: 'weekly', weekday: 1 } }],
+  ["I'm on leave from today until 4 Jan, thanks", { kind: 'pause', until: '2027-01-04', leave: true }],
+  ["I'm off from now until Friday - see you then", { kind: 'pause', until: '2026-12-04', leave: true }],
+  ['could you snooze BED-14 for a week please', { kind: 'snooze', names: [code('BED-14')], until: '2026-12-07' }],
+  ['please snooze 1.2.3 until 14/12/2026', { kind: 'snooze', names: [ref('1.2.3')], until: '2026-12-14' }],
+  ['can I get reminders only about overdue actions', { kind: 'remind-me', mode: { kind: 'overdue-only' } }],
+];
+
+/** Group 1 and 2 neighbours across the five seed plans: the same shapes with each plan's codes. */
+const PLANS = ['IW', 'BED', 'WOR', 'GLOS', 'PB'];
+const neighbours: [string, Intent][] = PLANS.flatMap((p, i): [string, Intent][] => {
+  const [a, b, c] = [`${p}-${i + 21}`, `${p}-${i + 22}`, `${p}-${i + 23}`];
+  return [
+    [`${a} done, ${b} done too`, several(done([code(a)]), done([code(b)]))],
+    [`${a} done and ${b} blocked: waiting for the provider`, several(done([code(a)]), blocked([code(b)], 'waiting for the provider'))],
+    [`done ${a}; ${b} delayed by two weeks; ${c} done`, several(done([code(a)]), delayedBy([code(b)], 2, 'week'), done([code(c)]))],
+    [`${a} completed, ${c} delayed to 29 January because the board moved`, several(done([code(a)]), delayedTo([code(c)], '2027-01-29', 'because the board moved'))],
+    [`${b} blocked: no budget, ${c} done`, several(blocked([code(b)], 'no budget'), done([code(c)]))],
+    [`update on ${a}: met the provider, spec agreed`, note(code(a), 'met the provider, spec agreed')],
+    [`progress on ${b} - first draft with the JCG`, note(code(b), 'first draft with the JCG')],
+    [`note for ${c}: waiting for the figures from NDTMS`, note(code(c), 'waiting for the figures from NDTMS')],
+    [`${a} update: training booked for all staff`, note(code(a), 'training booked for all staff')],
+    [`add a note to ${b}: partners agreed the approach`, note(code(b), 'partners agreed the approach')],
+    [`**${a}** done`, one(done([code(a)]))],
+    [`${b} delayed to w/c 11th Jan`, one(delayedTo([code(b)], '2027-01-11'))],
+    [`${c} will be late - new date end of next month`, one(delayedTo([code(c)], '2026-12-31', undefined, false))],
+    [`snooze ${a} until Monday 21 December please`, { kind: 'snooze', names: [code(a)], until: '2026-12-21' }],
+    [`Cheers, ${b} is sorted now`, one(done([code(b)], false))],
+  ];
+});
+
+export const secondPass: [string, Intent][] = [...severalAnswers, ...notes, ...stopping, ...naming, ...dayOne, ...settings, ...neighbours];
