@@ -176,6 +176,22 @@ const neighbours: [string, Intent][] = PLANS.flatMap((p, i): [string, Intent][] 
     [`${c} will be late - new date end of next month`, one(delayedTo([code(c)], '2026-12-31', undefined, false))],
     [`snooze ${a} until Monday 21 December please`, { kind: 'snooze', names: [code(a)], until: '2026-12-21' }],
     [`Cheers, ${b} is sorted now`, one(done([code(b)], false))],
+    [`${a} finished, ${b} finished`, several(done([code(a)]), done([code(b)]))],
+    [`${c} delayed to end of February, ${a} done`, several(delayedTo([code(c)], '2027-02-28'), done([code(a)]))],
+    [`${a} done. ${b} blocked because the lead left`, several(done([code(a)]), blocked([code(b)], 'because the lead left'))],
+    [`${b} and ${c} done, ${a} delayed by a month`, several(done([code(b), code(c)]), delayedBy([code(a)], 1, 'month'))],
+    [`quick update on ${c} - consultation closes Friday`, note(code(c), 'consultation closes Friday')],
+    [`comment on ${a}: JCG happy with progress`, note(code(a), 'JCG happy with progress')],
+    [`news on ${b}: recruitment started`, note(code(b), 'recruitment started')],
+    [`note for ${a}`, noNote(code(a), a)],
+    [`\`${c}\` is complete`, one(done([code(c)]))],
+    [`_${a}_ finished`, one(done([code(a)]))],
+    [`${a} now complete`, one(done([code(a)]))],
+    [`${b} ticked off`, one(done([code(b)], false))],
+    [`delay ${c} to week commencing 18 January`, one(delayedTo([code(c)], '2027-01-18'))],
+    [`could you snooze ${b} for a week please`, { kind: 'snooze', names: [code(b)], until: '2026-12-07' }],
+    [`update on ${c}`, { kind: 'status', name: code(c) }],
+    [`${c} is going to be late, new date 29 January`, one(delayedTo([code(c)], '2027-01-29', undefined, false))],
   ];
 });
 
