@@ -73,7 +73,14 @@ export async function runList(services: Services, directory: Directory, caller: 
     }
     where.push(`in ${plans.map((p) => p.partnership).join(', ')}`);
   }
-  if (filter.grid !== undefined) where.push(`${filter.plan ? '' : 'in '}grid ${filter.grid}`);
+  if (filter.grid !== undefined) {
+    // A grid no plan has is named as unknown, with the grids there are: "0 actions" would read as good news.
+    if (!plans.some((p) => p.grids.some((g) => g.number === filter.grid))) {
+      const grids = plans.map((p) => `${p.code} ${p.grids.map((g) => g.number).join(', ') || 'none'}`).join('; ');
+      return { ok: false, problem: `No plan you can see has a grid ${filter.grid}. The grids there are: ${grids || 'none'}.` };
+    }
+    where.push(`${filter.plan ? '' : 'in '}grid ${filter.grid}`);
+  }
   let roles: Set<string> | null = null;
   if (filter.person) {
     const wanted = filter.person.trim().toLowerCase();
@@ -103,7 +110,7 @@ export async function runList(services: Services, directory: Directory, caller: 
     && (wanted === null || a.owners === null || a.owners.some((o) => wanted.has(roleKey(o))));
   const list = await listOf(services, caller, plans, query, today, keep);
   const label = query.list === 'due' && query.period ? capitalise(query.period.label)
-    : query.period && query.list !== 'overdue' ? `${LABELS[query.list]} ${query.period.label.replace(/^due\s+/, '')}`
+    : query.period && query.list !== 'overdue' ? `${LABELS[query.list]} ${query.period.label.replace(/^(?:due|done|overdue|blocked|delayed)\s+/, '')}`
     : LABELS[query.list];
   const title = `${label}${where.length > 0 ? ` ${where.join(', ')}` : ''}`;
   const empty = where.length > 0 ? `${EMPTY[query.list].replace(/ 🎉$/, '')} (${where.join(', ')}).` : EMPTY[query.list];

@@ -1,6 +1,7 @@
 // The reminder settings people change in chat or on a digest: how often, pause and leave, snooze an
 // action, and cover a role until a date. Each returns what to say back, naming the date understood.
-import { dueLabel } from '../cards/format.ts';
+import { dueLabel, shorten } from '../cards/format.ts';
+import { typeableRef } from './actionCards.ts';
 import { isOnLeave, isPaused, modeLabel, snoozeUntil, withSnooze, type SnoozeChoice } from '../domain/personSettings.ts';
 import type { Person } from '../domain/progress.ts';
 import { nextWorkingDay } from '../domain/workingDays.ts';
@@ -40,6 +41,9 @@ export async function pauseReminders(services: Services, personId: string, until
   return { ok: true, message: `${leave ? 'Enjoy your leave. ' : ''}No reminders ${ends}; type "resume reminders" to have them back sooner.` };
 }
 
+/** The pause "stop" sets: until the person turns reminders back on. */
+export const STOPPED_UNTIL = '9999-12-31';
+
 /** "resume reminders". */
 export async function resumeReminders(services: Services, personId: string, today: IsoDate): Promise<SettingsResult> {
   const settings = await services.store.settings.get(personId);
@@ -72,9 +76,14 @@ export async function unsnoozeAction(services: Services, personId: string, planI
 export async function describeSettings(services: Services, personId: string, today: IsoDate, directory: Directory, tenantId: string): Promise<string[]> {
   const settings = await services.store.settings.get(personId);
   const lines = [`Reminders: ${modeLabel(settings.mode)}.`];
-  if (isPaused(settings, today)) lines.push(`${isOnLeave(settings, today) ? 'On leave' : 'Paused'} until ${dueLabel(settings.pausedUntil ?? today)}.`);
+  if (settings.pausedUntil === STOPPED_UNTIL) lines.push('Stopped until you turn them back on (say "resume").');
+  else if (isPaused(settings, today)) lines.push(`${isOnLeave(settings, today) ? 'On leave' : 'Paused'} until ${dueLabel(settings.pausedUntil ?? today)}.`);
   const snoozed = settings.snoozes.filter((s) => s.until > today);
-  if (snoozed.length > 0) lines.push(`Snoozed: ${snoozed.length} action${snoozed.length === 1 ? '' : 's'}, the first back on ${dueLabel(snoozed.map((s) => s.until).sort()[0] ?? today)}.`);
+  // Each snoozed action by its code and words, so the person knows which ones are quiet.
+  for (const s of snoozed.sort((a, b) => a.until.localeCompare(b.until))) {
+    const stored = await services.store.actions.get(s.planId, s.actionId);
+    lines.push(`Snoozed: ${stored ? `${typeableRef(stored)} ${shorten(stored.action.text, 60)}` : 'an action no longer in its plan'}, back on ${dueLabel(s.until)}.`);
+  }
   // Role names are per tenant: another tenant's cover of a role of the same name is none of theirs.
   const covers = (await services.store.settings.covers()).filter((c) => directory.person(c.personId)?.tenantId === tenantId
     && (c.personId === personId || directory.rolesOf(tenantId, personId).some((r) => roleKey(r) === roleKey(c.role))));

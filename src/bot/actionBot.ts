@@ -13,6 +13,7 @@ import type { ChatReply, ChatTurn } from './commands/chatCommand.ts';
 import { choose } from './commands/confirm.ts';
 import { helpCard } from './commands/index.ts';
 import { showList } from './commands/lists.ts';
+import { noteFromCard } from './commands/note.ts';
 import { dispatch, turnFor } from './dispatch.ts';
 import { vocabularyOf } from './vocabulary.ts';
 import { readMessage } from '../domain/reading/readMessage.ts';
@@ -193,6 +194,7 @@ export class ActionBot extends ActivityHandler {
     }
     if (verb === 'done' || verb === 'delayed' || verb === 'blocked') return answerFromCard(turn, verb, data, replyToId);
     if (verb === 'snooze') return snoozeFromCard(turn, data);
+    if (verb === 'note') return noteFromCard(turn, data);
     if (isDigestVerb(verb)) return answerFromDigest(turn, this.messenger, verb, data);
     this.services.logger.warn({ personId: turn.caller.id, verb: typeof verb === 'string' ? verb.slice(0, 40) : typeof verb }, 'card press refused: unknown verb');
     return { card: null, message: 'That button is not one I know. Nothing was changed.' };

@@ -21,7 +21,7 @@ export interface CardAnswerResult {
 /** The action as it stands now, with its buttons carrying its current version: asked again. */
 function currentCard(turn: ChatTurn, stored: StoredAction): object {
   const fields = actionCardFields(stored, turn.directory, turn.today);
-  return stored.progress.status === 'done' ? renderCard('status', { ...fields, reason: stored.progress.reason, history: [], seen: '' }) : renderCard('reminder', { ...fields, kind: stored.progress.dueDate && stored.progress.dueDate < turn.today ? 'overdue' : 'upcoming' });
+  return stored.progress.status === 'done' ? renderCard('status', { ...fields, reason: stored.progress.reason, note: '', history: [], seen: '' }) : renderCard('reminder', { ...fields, kind: stored.progress.dueDate && stored.progress.dueDate < turn.today ? 'overdue' : 'upcoming' });
 }
 
 /** Handles a card answer from `turn.caller`. Never throws for bad input; storage faults become a message. */

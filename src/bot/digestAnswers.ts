@@ -6,6 +6,7 @@ import { actionCardFields, typeableRef } from '../app/actionCards.ts';
 import { answerAction } from '../app/answerAction.ts';
 import { acceptDelay, chase, close, nudgeWith, reassign, type EscalationResult, type Nudge } from '../app/escalationActions.ts';
 import { snoozeAction } from '../app/reminderSettings.ts';
+import { addNote } from '../app/notes.ts';
 import type { Services } from '../app/services.ts';
 import { digestCard } from '../cards/digestCards.ts';
 import { readableDates } from '../cards/format.ts';
@@ -21,7 +22,7 @@ import { newDateNote } from './answerApply.ts';
 import { outcomeLine, refreshDigests, withNote, withOutcome } from './answerNews.ts';
 import type { Messenger } from './messenger.ts';
 
-const VERBS = ['digest.done', 'digest.delayed', 'digest.blocked', 'digest.snooze', 'digest.page', 'escalation.chase', 'escalation.reassign', 'escalation.accept', 'escalation.close'] as const;
+const VERBS = ['digest.done', 'digest.delayed', 'digest.blocked', 'digest.snooze', 'digest.note', 'digest.page', 'escalation.chase', 'escalation.reassign', 'escalation.accept', 'escalation.close'] as const;
 
 /** True for the verbs of digest buttons (the bot routes these here, not to the single-card answers). */
 export function isDigestVerb(verb: unknown): boolean {
@@ -68,6 +69,14 @@ export async function answerFromDigest(turn: ChatTurn, messenger: Messenger, ver
       if (s === 'date' && !(typeof date === 'string' && isValidIsoDate(date))) return refused(services, caller.id, 'pick the date to snooze until');
       const done = await snoozeAction(services, caller.id, line.planId, line.actionId, s === 'date' ? String(date) : (s ?? 'day'), turn.today);
       result = done.ok ? { ok: true, settles: true, outcome: done.message, message: done.message } : { ok: false, message: done.message };
+      break;
+    }
+    case 'digest.note': {
+      const note = text(MAX_REASON).safeParse(input('note'));
+      const stored = note.success ? await services.store.actions.get(line.planId, line.actionId) : null;
+      const saved = stored && note.success ? await addNote(services, turn.directory, caller, stored, note.data, 'button') : null;
+      result = saved?.ok ? { ok: true, settles: false, outcome: `Note kept: ${note.data}`, message: `Noted on ${typeableRef(saved.stored)}.` }
+        : { ok: false, message: saved ? saved.reason : note.success ? 'that action is no longer in the plan' : `note: ${note.error.issues[0]?.message ?? 'invalid'}` };
       break;
     }
     case 'escalation.chase':

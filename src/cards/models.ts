@@ -159,6 +159,8 @@ export interface HistoryLine {
 /** One action in detail. */
 export interface StatusCard extends ActionCardFields {
   reason: string | null;
+  /** The latest progress note, "text (by, day)"; '' when none. */
+  note: string;
   history: HistoryLine[];
   /** For the commissioner: whether the owners opened their reminders; '' for others. */
   seen: string;

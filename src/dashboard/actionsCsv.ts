@@ -8,7 +8,7 @@ import type { ActionChange } from '../domain/progress.ts';
 import { toCsv } from './csv.ts';
 import { dashboardView, type ActionRow, type DashboardView } from './dashboardData.ts';
 
-export const CSV_HEADER = ['Plan', 'Grid', 'Ref', 'Action', 'Owners', 'Due', 'Status', 'Days late', 'Last answer', 'History', 'Code'];
+export const CSV_HEADER = ['Plan', 'Grid', 'Ref', 'Action', 'Owners', 'Due', 'Status', 'Days late', 'Last answer', 'History', 'Code', 'Latest note'];
 
 /** History reads in flight at once: one query per action, a few hundred actions per export. */
 const PARALLEL_READS = 16;
@@ -47,6 +47,7 @@ export async function actionsCsvOf(store: Store, view: DashboardView): Promise<s
       last ? describeChange(last) : null,
       history.map(describeChange).join(' | '),
       row.code,
+      row.note,
     ];
   }));
 }

@@ -2,6 +2,7 @@
 // first with their owners, a timeline of due dates, and the actions' rows, narrowed by an optional
 // filter. The page (a capped view) and the CSV export (every row) both read this.
 import { ownersIn } from '../app/access.ts';
+import { noteLine } from '../app/notes.ts';
 import { loadDirectory, type Directory } from '../app/directory.ts';
 import { figuresOf, labelOf, ragOf, storedTally, type GridFigures, type Rag, type RagCounts, type StatusCounts } from '../app/planFigures.ts';
 import { overdueList } from '../app/lazyList.ts';
@@ -40,6 +41,8 @@ export interface ActionRow {
   rag: Rag;
   /** "overdue by 12 days", "blocked: waiting for the PCT", … */
   statusText: string;
+  /** The latest progress note, "text (by, day)", or ''. */
+  note: string;
   /** Days past the due date of an action not done; null when not late. */
   daysLate: number | null;
   /** "Mon 2 Jun 2025, Sam Patel": when the last answer came and from whom. */
@@ -102,6 +105,7 @@ export function actionRow(stored: StoredAction, directory: Directory, today: Iso
     status: status.label,
     rag: ragOf(progress, today),
     statusText: status.text,
+    note: noteLine(stored.progress.note),
     daysLate: late,
     lastAnswer: progress.updatedAt ? [dueLabel(londonDate(new Date(progress.updatedAt))), answeredBy].filter(Boolean).join(', ') : null,
   };

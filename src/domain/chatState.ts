@@ -1,6 +1,6 @@
 // What the bot remembers of its conversation with one person between messages: an answer waiting for
 // "yes", the list "more" continues, and the last answer "undo" reverts. Plain JSON, stored per person.
-import type { Intent, ListFilter, ListKind, Period } from './reading/intent.ts';
+import type { Intent, ListFilter, ListKind, Period, Question } from './reading/intent.ts';
 import type { Answer } from './answers.ts';
 import type { ActionProgress } from './progress.ts';
 
@@ -28,6 +28,8 @@ export interface PendingAnswer {
   answer: Answer;
   upTo?: string;
   askedAt: string;
+  /** Several answers of one message, each with its own answer: applied together on "yes" (then `targets`/`answer` are unused). */
+  each?: { target: AskedAction; answer: Answer }[];
 }
 
 /** A reminder setting the reader guessed ("remnd me weekly"), saved only after "yes". */
@@ -54,6 +56,8 @@ export interface ChatState {
   lastAnswers: LastAnswer[];
   /** Absent in states saved before settings were confirmed. */
   pendingSetting?: PendingSetting | null;
+  /** The last question answered with figures, for a follow-up ("and for Bedfordshire?"). */
+  lastQuestion?: Question | null;
 }
 
 export const emptyChatState: ChatState = { pending: null, lastList: null, lastAnswers: [] };

@@ -17,6 +17,16 @@ export interface ActionProgress {
   /** ISO instant of the last answer, and who gave it. */
   updatedAt: string | null;
   updatedBy: string | null;
+  /** The latest progress note ("met the provider, spec agreed"): no status change; absent when none. */
+  note?: ProgressNote | null;
+}
+
+/** A line of progress an owner gave without changing the status; every note is in the history too. */
+export interface ProgressNote {
+  text: string;
+  by: string;
+  /** ISO instant. */
+  at: string;
 }
 
 /** Who changed something, as the bot knows them. */

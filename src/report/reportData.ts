@@ -44,6 +44,8 @@ export interface BoardReport {
   overdue: (ReportLine & { daysLate: number; reminders: number })[];
   dueNextQuarter: ReportLine[];
   unheldRoles: string[];
+  /** Each action's latest progress note (no status change), newest first: the board's line of progress. */
+  notes?: (ReportLine & { note: string; by: string; on: IsoDate })[];
   summary: string;
 }
 
@@ -120,10 +122,12 @@ export async function boardReport(store: Store, directory: Directory, planId: st
   overdueActions.forEach(({ stored, daysLate }, i) => overdue.push({ ...lineOf(stored, directory), daysLate, reminders: reminders[i]?.length ?? 0 }));
   dueNextQuarter.sort((a, b) => (a.dueDate ?? '').localeCompare(b.dueDate ?? ''));
   const unheldRoles = plan.roles.map((r) => r.name).filter((role) => holdersIn(plan.id, role, directory).length === 0);
+  const notes = actions.filter((a) => a.progress.note).map((a) => ({ ...lineOf(a, directory), note: a.progress.note?.text ?? '', by: a.progress.note?.by ?? '', on: londonDate(new Date(a.progress.note?.at ?? 0)) }))
+    .sort((a, b) => b.on.localeCompare(a.on));
   const counts = { total: figures.total, rag: figures.rag, grids: figures.grids };
   const report: Omit<BoardReport, 'summary'> = {
     planId, partnership: plan.partnership, period: plan.period, quarter: q, quarterLabel: quarterLabel(q), nextQuarterLabel: quarterLabel(next),
-    producedOn: today, figures: counts, completed, slipped, blocked, overdue, dueNextQuarter, unheldRoles,
+    producedOn: today, figures: counts, completed, slipped, blocked, overdue, dueNextQuarter, unheldRoles, notes,
   };
   return { ...report, summary: summaryOf(report) };
 }

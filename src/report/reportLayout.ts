@@ -65,6 +65,11 @@ export function reportBlocks(r: BoardReport): Block[] {
       kind: 'table', columns: [{ title: 'Ref', width: 1 }, { title: 'Action', width: 5 }, { title: 'Reason', width: 3.5 }, { title: 'Blocked for', width: 1.8 }, { title: 'Owners', width: 3 }],
       rows: r.blocked.map((b) => [b.ref, b.text, b.reason, b.days === null ? 'unknown' : `${b.days} days (since ${day(b.since)})`, b.owners]),
     }),
+    // Shown only when an owner gave a note: a report of a plan without notes reads as before.
+    ...(r.notes?.length ? section('Latest progress notes', 'noted', {
+      kind: 'table', columns: [{ title: 'Ref', width: 1 }, { title: 'Action', width: 4.5 }, { title: 'Note', width: 4.5 }, { title: 'By', width: 1.6 }, { title: 'On', width: 2 }],
+      rows: r.notes.map((n) => [n.ref, n.text, n.note, n.by, day(n.on)]),
+    }) : []),
     ...section('Overdue, oldest first', 'overdue', {
       kind: 'table', columns: [{ title: 'Ref', width: 1 }, { title: 'Action', width: 5 }, { title: 'Was due', width: 2 }, { title: 'Days late', width: 1.2 }, { title: 'Owners', width: 3 }, { title: 'Reminders sent', width: 1.4 }],
       rows: r.overdue.map((o) => [o.ref, o.text, day(o.dueDate), String(o.daysLate), o.owners, String(o.reminders)]),

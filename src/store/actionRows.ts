@@ -73,6 +73,10 @@ export function actionRow(planId: string, action: PlanAction, progress: ActionPr
   putNullable(row, 'updatedAt', progress.updatedAt);
   putNullable(row, 'updatedBy', progress.updatedBy);
   if (lastChange !== null) putText(row, 'lastChange', lastChange);
+  if (progress.note) {
+    putText(row, 'note', progress.note.text);
+    Object.assign(row, { noteBy: progress.note.by, noteAt: progress.note.at });
+  }
   checkSize(row, `Action ${action.id} of plan ${planId}`);
   return row as TableEntity;
 }
@@ -99,6 +103,7 @@ export function storedAction(row: Record<string, unknown> & { etag?: string; tim
     reason: row.reason === undefined ? null : getText(row, 'reason'),
     updatedAt: nullable(row, 'updatedAt'),
     updatedBy: nullable(row, 'updatedBy'),
+    ...(row.note === undefined ? {} : { note: { text: getText(row, 'note'), by: String(row.noteBy), at: String(row.noteAt) } }),
   };
   const lastChange = row.lastChange === undefined ? null : getText(row, 'lastChange');
   return { planId: String(row.planId), action, progress, etag: row.etag ?? '', order: Number(row.order), lastChange, writtenAt: row.timestamp ?? '', revision: revisionOfPartition(row.partitionKey ?? '') };

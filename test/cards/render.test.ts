@@ -53,7 +53,7 @@ const samples: CardData = {
   unheldRoles: { countLabel: '2 roles', roles: [{ role: 'SMLO', actions: 12, plans: 'Isle of Wight DAT' }, { role: 'YOT', actions: 1, plans: 'Barnet DAAT' }], hint: 'An admin can assign a role: "assign SMLO to Sam Jones".' },
   confirmation: { title: 'Marked done', message: '2.1.3 is done. Thank you.', tone: 'good', facts: [{ title: 'Next due', value: 'Fri 30 Dec 2011' }] },
   welcome: { personName: 'Sam', botName: 'actionbot', commands: [{ example: "what's overdue", summary: 'Actions past their date' }, { example: 'my actions', summary: 'What you own' }] },
-  status: { ...action, statusLabel: 'Blocked', reason: 'Waiting for the PCT', history: [{ at: 'Mon 26 Sep 2011', by: 'Sam Jones', summary: 'blocked: Waiting for the PCT' }], seen: 'seen Mon 26 Sep 2011 09:14' },
+  status: { ...action, statusLabel: 'Blocked', reason: 'Waiting for the PCT', note: 'Met the provider (Sam Jones, Mon 26 Sep 2011)', history: [{ at: 'Mon 26 Sep 2011', by: 'Sam Jones', summary: 'blocked: Waiting for the PCT' }], seen: 'seen Mon 26 Sep 2011 09:14' },
   summary: {
     title: 'Plan summary',
     asOf: 'as of Mon 3 Oct 2011',

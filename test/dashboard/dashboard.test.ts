@@ -88,7 +88,7 @@ describe("the commissioner's dashboard", () => {
     expect(res.headers.get('content-type')).toContain('text/csv');
     expect(res.headers.get('content-disposition')).toBe('attachment; filename="actions-2025-06-02.csv"');
     const rows = parseCsv((await res.text()).replace(/^\uFEFF/, ''));
-    expect(rows[0]).toEqual(['Plan', 'Grid', 'Ref', 'Action', 'Owners', 'Due', 'Status', 'Days late', 'Last answer', 'History', 'Code']);
+    expect(rows[0]).toEqual(['Plan', 'Grid', 'Ref', 'Action', 'Owners', 'Due', 'Status', 'Days late', 'Last answer', 'History', 'Code', 'Latest note']);
     // The code people type in chat is its own column, last so spreadsheets built on the others still work.
     expect(rows.slice(1).map((r) => r[10])).toEqual(expect.arrayContaining(['TES-1.1', 'TES-1.2']));
     expect(rows).toHaveLength(1 + 4 + 1);

@@ -2,6 +2,7 @@
 // names no action, or a loose reading, gets a question card and changes nothing until "yes". A name
 // that points at nothing never falls back to another action; one that points at several lists them.
 import { typeableRef } from '../../app/actionCards.ts';
+import { actionsByWords } from '../../app/actionsByWords.ts';
 import { findNamed } from '../../app/findActions.ts';
 import { mine } from '../../app/questions.ts';
 import { dueLabel } from '../../cards/format.ts';
@@ -24,7 +25,7 @@ const PENDING_DAYS = 14;
 
 const nameText = (name: ActionName): string => (name.kind === 'code' ? name.code : name.ref);
 
-function answerOf(intent: AnswerIntent, stored: StoredAction, today: string): Answer | string {
+export function answerOf(intent: Pick<AnswerIntent, 'status' | 'newDate' | 'shift' | 'reason'>, stored: StoredAction, today: string): Answer | string {
   if (intent.status === 'done') return { kind: 'done' };
   if (intent.status === 'blocked') return intent.reason ? { kind: 'blocked', reason: intent.reason } : `say what is blocking it, e.g. "blocked ${typeableRef(stored)}: waiting for the PCT".`;
   // "By two weeks" moves the date in hand; for an action already late, two weeks from today.
@@ -84,6 +85,13 @@ export const answerCommand = command({
     if (turn.visible.size === 0) return { text: noPlansText(turn) };
     const targets: StoredAction[] = [];
     const problems: string[] = [];
+    if (intent.about !== undefined) {
+      // Named by its words: the clear best match is offered with its code; never applied without a yes.
+      const { best, near } = await actionsByWords(turn.services.store, turn.directory, turn.caller, turn.visible, intent.about);
+      if (best) return ask(turn, [best], { kind: 'done' }, `I think you mean ${typeableRef(best)}. `);
+      if (near.length > 0) return { text: `Which action do you mean? Reply with one of these:\n\n${candidateList(intent.status, near, turn)}` };
+      return { text: `I couldn't find an open action of yours that says "${intent.about}". Nothing was changed. Use its code, e.g. "done BED-14" ("my actions" lists yours).` };
+    }
     if (intent.names.length === 0) {
       const pending = await pendingFor(turn);
       if (pending.length === 0) return { text: `Which action? Add its code, e.g. "${intent.status} BED-14" ("my actions" lists yours with their codes).` };

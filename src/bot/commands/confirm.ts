@@ -2,6 +2,7 @@
 // The answer is applied only if the action is as it was when asked; otherwise the person is told why.
 import { renderCard } from '../../cards/render.ts';
 import { applyAnswer } from '../answerApply.ts';
+import { applyEach } from './answers.ts';
 import { applySetting } from '../settingsCommands.ts';
 import { command, type ChatTurn } from './chatCommand.ts';
 
@@ -25,6 +26,10 @@ export async function choose(turn: ChatTurn, choice: string, asked: string | nul
   turn.state.pending = null;
   if (Date.parse(pending.askedAt) < turn.services.clock.now().getTime() - PENDING_FOR_MS) return done('I asked that more than an hour ago, so nothing was changed. Please answer again.', 'warning');
   if (choice === 'no') return done('OK, nothing was changed.', 'default');
+  if (pending.each) {
+    const text = await applyEach(turn, pending.each, via);
+    return { text, card: renderCard('confirmation', { title: 'Answers', message: text, tone: 'default', facts: [] }) };
+  }
   const upTo = choice === 'oldest' ? undefined : pending.upTo;
   const applied = await applyAnswer(turn, pending.targets, pending.answer, { via, checked: true, ...(upTo ? { upTo } : {}), ...(activityId ? { skipActivityId: activityId } : {}) });
   return { text: applied.text, card: applied.card ?? renderCard('confirmation', { title: 'Answer', message: applied.text, tone: 'default', facts: [] }) };

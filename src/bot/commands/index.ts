@@ -5,6 +5,10 @@ import { readMessage } from '../../domain/reading/readMessage.ts';
 import { vocabularyOf } from '../vocabulary.ts';
 import { renderCard } from '../../cards/render.ts';
 import { answerCommand } from './answer.ts';
+import { answersCommand } from './answers.ts';
+import { noteCommand } from './note.ts';
+import { stopCommand } from './stop.ts';
+import { aboutMeCommand, smallTalkCommand } from './smallTalk.ts';
 import { assignCommand } from './assign.ts';
 import { command, type ChatCommand } from './chatCommand.ts';
 import { confirmCommand } from './confirm.ts';
@@ -43,8 +47,8 @@ const unknownCommand = command({
 });
 
 export const chatCommands: readonly ChatCommand[] = [
-  answerCommand, confirmCommand, listCommand, moreCommand, statusCommand, summaryCommand, undoCommand, reopenCommand,
-  rolesCommand, assignCommand, whoCommand, leadRoleCommand, settingsCommand, helpCommand, unknownCommand,
+  answerCommand, answersCommand, noteCommand, confirmCommand, listCommand, moreCommand, statusCommand, summaryCommand, undoCommand, reopenCommand,
+  rolesCommand, assignCommand, whoCommand, leadRoleCommand, settingsCommand, stopCommand, aboutMeCommand, smallTalkCommand, helpCommand, unknownCommand,
 ];
 
 const byKind = new Map<Intent['kind'], ChatCommand>(chatCommands.flatMap((c) => c.kinds.map((k) => [k, c] as const)));

@@ -1,5 +1,6 @@
 import { actionCardFields } from '../../app/actionCards.ts';
 import { findNamed } from '../../app/findActions.ts';
+import { noteLine } from '../../app/notes.ts';
 import { seenKey, seenLabels } from '../../app/overdueNotes.ts';
 import { dueLabel, readableDates } from '../../cards/format.ts';
 import { renderCard } from '../../cards/render.ts';
@@ -28,6 +29,7 @@ export const statusCommand = command({
       card: renderCard('status', {
         ...actionCardFields(stored, turn.directory, turn.today),
         reason: stored.progress.reason,
+        note: noteLine(stored.progress.note),
         history: history.slice(-5).reverse().map((h) => ({ at: dueLabel(londonDate(new Date(h.at))), by: h.by.name, summary: readableDates(h.summary) })),
         seen: seen.get(seenKey(stored.planId, stored.action.id)) ?? '',
       }),

@@ -47,6 +47,8 @@ const ASSIGN = /^(?:assign|give|allocate)\s+(?:the\s+)?(.+?)\s+(?:role\s+)?to\s+
 const MAKE = /^make\s+(.+?)\s+the\s+(?:new\s+)?(.+)$/i;
 const UNASSIGN = /^(?:unassign|remove|take|deallocate)\s+(?:the\s+)?(.+?)\s+(?:role\s+)?(?:from|off)\s+(.+)$/i;
 const WHO = /^(?:who(?:'s|s|\s+is|\s+are|\s+holds|\s+has|\s+does)?)\s+(?:the\s+)?(?!is\b)(.+?)(?:\s+role)?(?:\s+(?:now|at\s+the\s+moment|currently|these\s+days))?$/i;
+// "who am I", "who is my commissioner", "who are you": question words and pronouns are never a role.
+const PRONOUN = /^(?:am\s+i|i|me|you|we|us|they|them|he|she|it|this|that|what|which|who|why|how|where|when|(?:my|your|our|their|his|her)\b.*)$/i;
 const MERGE = /^(?:roles?\s+)?merge\s+(?:(?:the\s+)?roles?\s+)?(.+?)\s+(?:into|with|in\s+to)\s+(.+)$/i;
 
 const person = (text: string, r: Reading): string => {
@@ -71,7 +73,7 @@ export function readRoleChange(r: Reading): Intent | null {
 /** "who is SMLO?", "who's the commissioner", "who holds the SMO role". */
 export function readWho(r: Reading): Intent | null {
   const who = WHO.exec(r.text);
-  if (who?.[1] && !readNames(who[1], codesOf(r)).names.length) return { kind: 'who', role: role(who[1], r) };
+  if (who?.[1] && !readNames(who[1], codesOf(r)).names.length && !PRONOUN.test(who[1])) return { kind: 'who', role: role(who[1], r) };
   return null;
 }
 

@@ -42,6 +42,7 @@ export type DateRead = { date: IsoDate; rest: string } | { problem: string; mont
 
 const END_OF = new RegExp(String.raw`^(?:the\s+)?end\s+of\s+(?:(this|the|next)\s+month|${MONTH}(?:\s+(\d{4}))?)`, 'i');
 // The working week ends on Friday.
+const WEEK_COMMENCING = /^(?:w\/c|wc|w\.c\.?|w\/b|week\s+(?:commencing|beginning|starting)(?:\s+on)?|the\s+week\s+of)\s+/i;
 const END_OF_WEEK = /^(?:the\s+)?end\s+of\s+(this|the|next)\s+week\b/i;
 const ISO = /^(\d{4})-(\d{1,2})-(\d{1,2})(?![\d-])/;
 const UK = /^(\d{1,2})[/-](\d{1,2})(?:[/-](\d{4}|\d{2}))?(?![\d/])/;
@@ -65,6 +66,9 @@ function dayOn(year: number | null, month: number, day: number, today: IsoDate, 
 
 /** A UK date at the start of `s`, what follows it, or what is wrong with it; null when `s` starts with no date. */
 export function readDate(s: string, today: IsoDate): DateRead {
+  // "w/c 11th Jan", "week commencing 11 January": that Monday.
+  const commencing = WEEK_COMMENCING.exec(s);
+  if (commencing) return readDate(s.slice(commencing[0].length), today);
   const end = END_OF.exec(s);
   if (end) return { date: endOf(end, today), rest: s.slice(end[0].length) };
   const week = END_OF_WEEK.exec(s);
@@ -125,7 +129,7 @@ function readWithChrono(s: string, today: IsoDate): DateRead {
 }
 
 const NUMBER_WORDS: Record<string, number> = { a: 1, an: 1, one: 1, another: 1, two: 2, three: 3, four: 4, five: 5, six: 6, seven: 7, eight: 8, nine: 9, ten: 10, eleven: 11, twelve: 12, couple: 2, 'a couple of': 2 };
-const SHIFT = /^(?:(?:by|for|back|forward|on)\s+)?(?:(?:another|a\s+further|an\s+extra)\s+)?(\d{1,3}|a\s+couple\s+of|a|an|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|another)?\s*(days?|weeks?|wks?|fortnights?|months?)(?![a-z])/i;
+const SHIFT = /^(?:(?:by|for|back|forward|on)\s+)?(?:(?:another|a\s+further|an\s+extra)\s+)?(\d{1,3}|a\s+couple\s+of|a|an|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|another)?\s*(days?|weeks?|wks?|fortnights?|months?)(?![a-z])(?!\s+(?:commencing|beginning|starting|of)\b)/i;
 
 /** A number written in digits or words ("two", "a"), or NaN. */
 export function numberFrom(word: string): number {

@@ -74,7 +74,25 @@ export type Intent =
       shift?: Shift;
       reason?: string;
       sure: boolean;
+      /** No code named, but the action's own words ("the RESULT newsletter has gone out"): matched by the actor, always confirmed. */
+      about?: string;
     }
+  /** Several answers in one message ("BED-2 done, BED-4 delayed to 31 Jan because …"): confirmed together. */
+  | { kind: 'answers'; parts: (AnswerPart)[] }
+  /** A progress note ("update on BED-14: met the provider"): no status change, kept in the history. */
+  | { kind: 'note'; name: ActionName; note: string }
+  /** A note that cannot be kept as written (none, or too long): say why, change nothing. */
+  | { kind: 'invalid-note'; name: ActionName | null; problem: string }
+  /** "stop", "unsubscribe": reminders paused until turned back on. */
+  | { kind: 'stop' }
+  /** Greetings, thanks, goodbyes and "what is this?": a short friendly reply. */
+  | { kind: 'small-talk'; topic: 'hello' | 'thanks' | 'bye' | 'about' }
+  /** Questions about the person themself: who they are, their roles, commissioner, next deadline, the dashboard. */
+  | { kind: 'about-me'; topic: 'who' | 'roles' | 'commissioner' | 'next-deadline' | 'dashboard' }
+  /** A question answered with figures rather than a list (see Question). */
+  | { kind: 'question'; question: Question }
+  /** "and for Bedfordshire?", "just grid 2": the last list or question again with one part changed. */
+  | { kind: 'follow-up'; filter: ListFilter }
   /** An answer with a part that cannot be read ("delayed to the 45th"): say what is wrong, change nothing. */
   | { kind: 'invalid-answer'; status: AnswerStatus; names: ActionName[]; problem: string }
   | { kind: 'undo' }
@@ -113,6 +131,28 @@ export type Intent =
   | { kind: 'report'; quarter?: string; plan?: string; format?: 'docx' | 'pdf' }
   /** Neither a question nor an answer: the closest commands, typo-tolerant ("summery" → "summary"). */
   | { kind: 'unknown'; suggestions: string[] };
+
+/** One answer of several in a message. */
+export type AnswerPart =
+  | { kind: 'answer'; status: AnswerStatus; names: ActionName[]; newDate?: IsoDate; shift?: Shift; reason?: string; sure: boolean }
+  | { kind: 'invalid-answer'; status: AnswerStatus; names: ActionName[]; problem: string };
+
+/**
+ * A question answered with figures: how many (`count`), how far each plan and grid is (`progress`), plans
+ * side by side (`compare`, `plans` codes or names as written), plans ranked (`rank`), what changed since a
+ * day (`changed`), what a person is working on (`work`), overdue for longer than a span (`aged`), and who
+ * has not answered a reminder (`silent`). `list` is what is counted; `filter` and `period` narrow it.
+ */
+export interface Question {
+  ask: 'count' | 'progress' | 'compare' | 'rank' | 'changed' | 'work' | 'aged' | 'silent';
+  list?: ListKind;
+  filter: ListFilter;
+  period?: Period;
+  plans?: string[];
+  order?: 'worst' | 'best';
+  since?: IsoDate;
+  olderThan?: Shift;
+}
 
 /** Names the reader may match loosely (typos, partial names): what the person can see, nothing more. */
 export interface Vocabulary {

@@ -1,5 +1,6 @@
 // Reading a chat message: one pure function from the text Teams sent to what it means. It never
 // writes; an answer it had to guess is marked `sure: false` so acting asks first.
+import { readAbout } from './about.ts';
 import { readAnswer } from './answers.ts';
 import { readReopen, readReport, readRoleChange, readStatus, readSummary, readWho } from './commands.ts';
 import { readFixed } from './fixed.ts';
@@ -9,7 +10,10 @@ import { readList } from './lists.ts';
 import { readNames } from './names.ts';
 import { normalise } from './normalise.ts';
 import { codesOf, type Reading } from './reading.ts';
+import { readNote } from './notes.ts';
 import { readSettings } from './settings.ts';
+import { readSmallTalk } from './smallTalk.ts';
+import { readSeveral } from './several.ts';
 import { correctTypos, suggest } from './typos.ts';
 import { matchPerson } from './vocabulary.ts';
 
@@ -17,10 +21,15 @@ import { matchPerson } from './vocabulary.ts';
 const POLITE = /^(?:(?:please|pls|can\s+you|could\s+you|would\s+you|will\s+you)\s+)+/i;
 
 // "Hi, what's overdue?", "done 1.2.3, thanks": the courtesy is not part of what is asked or said.
-const GREETING = /^(?:hi|hello|hey|hiya|morning|afternoon|good\s+(?:morning|afternoon|evening))(?:\s+(?:there|all|team|everyone|actionbot|bot))?[\s,!.:-]+(?=\S)/i;
+const GREETING = /^(?:hi|hello|hey|hiya|morning|afternoon|cheers|thanks|ok|okay|right|good\s+(?:morning|afternoon|evening))(?:\s+(?:there|all|team|everyone|actionbot|bot))?[\s,!.:-]+(?=\S)/i;
 const THANKS = /(?<=\S)[\s,.!-]+(?:thanks|thank\s+you|many\s+thanks|cheers|ta)(?:\s+(?:very\s+much|a\s+lot))?$/i;
 // "please assign SMLO to Sam", "who is SMLO please": a "please" at either end is not part of a name.
 const PLEASE = /^(?:please|pls|plz)[\s,]+(?=\S)|(?<=\S)[\s,]+(?:please|pls|plz)$/gi;
+
+// Markdown around a code or words: "**PET-24**", "_BED-14_", "`PB-3`".
+const DECORATION = /(\*\*|\*|__|_|`)([^\s*_`](?:[^*_`]*[^\s*_`])?)\1/g;
+
+const QUOTED_CODE = /'([A-Za-z]{2,4}-[\w./]+)'/g;
 
 /** Characters of a message that are read (a reason may have 500). */
 const MAX_READ = 1000;
@@ -34,13 +43,19 @@ export function readMessage(message: Message): Intent {
   if (typeof message.text !== 'string') return { kind: 'unknown', suggestions: suggest('') };
   const raw = message.text.slice(0, MAX_READ * 4);
   const whole = normalise(raw, (name) => matchPerson(name, message.vocabulary) !== null);
-  const plain = { ...whole, text: whole.text.slice(0, MAX_READ).replace(GREETING, '').replace(THANKS, '').replace(PLEASE, '') };
+  const talk = readFixed(whole.text) ?? readSmallTalk(whole.text.slice(0, MAX_READ));
+  if (talk) return talk;
+  const plain = { ...whole, text: whole.text.slice(0, MAX_READ).replace(DECORATION, '$2').replace(QUOTED_CODE, '$1').replace(GREETING, '').replace(THANKS, '').replace(PLEASE, '') };
   if (plain.text === '') return { kind: 'help' };
   const reading = (text: string, guessed: boolean): Reading => ({
     text, asked: plain.asked || QUESTION_WORD.test(text.replace(POLITE, '')), mentions: plain.mentions, today: message.today, vocabulary: message.vocabulary, guessed,
   });
   const exact = reading(plain.text, false);
-  const read = readCommand(exact) ?? (exact.asked ? null : readAnswer(exact)) ?? readBareName(exact, plain.ticked);
+  const note = readNote(exact);
+  if (note) return note;
+  const several = readSeveral(exact);
+  if (several) return { kind: 'answers', parts: several };
+  const read = readCommand(exact) ?? (exact.asked ? null : readAnswer(exact)) ?? readBareName(exact, plain.ticked) ?? readAbout(exact);
   if (read) return read;
 
   const corrected = correctTypos(plain.text, vocabularyWords(message));

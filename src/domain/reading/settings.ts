@@ -13,7 +13,7 @@ const OVERDUE_ONLY = /^(?:only\s+)?(?:when|if|about|for)\s+(?:(?:something|anyth
 // "go back to daily" names no reminders but asks for them all the same.
 const REMIND = /\bremind\b|\breminders?\b|\bdigests?\b|^(?:go\s+)?back\s+to\s+/i;
 // The words around how often: "please remind me", "send me my", "reminders", "again", "in the morning".
-const ASKING = /\b(?:please|can\s+you|could\s+you|i\s+want|i'd\s+like|i\s+would\s+like|send\s+me|send|get|my|remind\s+me|reminders?|digests?|the|to\s+be\s+reminded|again|(?:go\s+)?back\s+to|(?:in\s+the\s+)?mornings?)\b/gi;
+const ASKING = /\b(?:please|can\s+you|could\s+you|can\s+i|could\s+i|switch|change|just|i\s+want|i'd\s+like|i\s+would\s+like|send\s+me|send|get|my|remind\s+me|reminders?|digests?|the|to\s+be\s+reminded|again|(?:go\s+)?back\s+to|(?:in\s+the\s+)?mornings?)\b/gi;
 
 /** How often `words` asks for reminders ("daily", "weekly on Monday", "only when overdue"). */
 function modeOf(words: string): ReminderMode | null {
@@ -71,8 +71,22 @@ const ME = /^(?:i|i'll|i'm|im|me|myself)$/i;
 // "I'm on leave", "pause reminders": no date, so the reply asks until when.
 const NO_DATE = new RegExp(String.raw`^(?:(?:${I_AM}\s+)?(?:on\s+(?:annual\s+)?(?:leave|holidays?)|away|off\s+work|out\s+of\s+(?:the\s+)?office|ooo)|(?:pause|mute|stop|turn\s+off|silence)\s+(?:my\s+|the\s+|all\s+)?(?:reminders?|digests?))$`, 'i');
 
+// Settings said in common words: "could you just …", "from today until …", "- back then!", "once a week,
+// on Fridays", "switch my reminders back to …": tidied to the plain wording the readers below know.
+const TIDY: [RegExp, string][] = [
+  [/^(?:(?:can|could|would|will)\s+(?:you|i)\s+(?:please\s+)?(?:just\s+)?|please\s+|just\s+|i'd\s+like\s+(?:you\s+)?to\s+|i\s+want\s+(?:you\s+)?to\s+)+/i, ''],
+  [/\s*[-–,;]\s*(?:(?:i'll\s+be\s+|i\s+will\s+be\s+|i'm\s+)?back\s+then|see\s+you\s+then|thanks?|thank\s+you|cheers)\b.*$/i, ''],
+  [/\s+(?:please|thanks|thank\s+you)$/i, ''],
+  [/\bfrom\s+(?:today|now|tomorrow)\s+(?=until|till|to\b)/i, ''],
+  [/\bonce\s+a\s+week,?\s+on\s+/i, 'weekly on '],
+  [/\bget\s+(?=reminders?\s+only)/i, ''],
+  [/^(?:switch|change|set|put|turn)\s+(?=my\s+reminders|reminders)/i, ''],
+  [/^((?:my\s+)?reminders?)\s+(?:to|over\s+to)\s+(?=daily|weekly|every|once|only)/i, '$1 '],
+];
+
 /** Reminder settings, or null. */
-export function readSettings(r: Reading): Intent | null {
+export function readSettings(said: Reading): Intent | null {
+  const r = { ...said, text: TIDY.reduce((t, [pattern, to]) => t.replace(pattern, to), said.text).trim() };
   if (NO_DATE.test(r.text)) return { kind: 'invalid-setting', setting: 'pause', problem: { kind: 'no-date' } };
   const guess = r.guessed ? { sure: false as const } : {};
   const sure = (read: { far?: true }) => (r.guessed || read.far ? { sure: false as const } : {});
@@ -100,7 +114,9 @@ export function readSettings(r: Reading): Intent | null {
     if (read && 'problem' in read) return { kind: 'invalid-setting', setting: 'cover', problem: read.problem };
     if (read && !/^(?:me|myself|i)$/i.test(cover[2] ?? '')) {
       const person = ME.test(who) ? 'me' : (matchPerson(who, r.vocabulary) ?? who);
-      return { kind: 'cover', person, role: matchRole(cover[2] ?? '', r.vocabulary) ?? cleanRole(cover[2] ?? ''), until: read.date, ...sure(read) };
+      // "X is covering SMLO for me until …": "for me" says whose role, not which.
+      const written = (cover[2] ?? '').replace(/\s+for\s+(?:me|us)$/i, '');
+      return { kind: 'cover', person, role: matchRole(written, r.vocabulary) ?? cleanRole(written), until: read.date, ...sure(read) };
     }
   }
   if (!REMIND.test(r.text)) return null;

@@ -17,7 +17,7 @@ const VERBS: [RegExp, AnswerStatus | null, boolean][] = [
   [/^(?:done|completed?|finished|closed)\b/i, 'done', true],
   [/^(?:sorted|tick(?:ed)?\s+off|signed\s+off|delivered|achieved|all\s+done|fully\s+done|complete\s+now|close)\b/i, 'done', false],
   [/^(?:delayed|delay|postponed?|deferred?|defer|rescheduled?|push(?:ed|ing)?(?:\s+back)?|mov(?:e|ed|ing)(?:\s+back)?)\b/i, 'delayed', true],
-  [/^(?:slipped|slipping|slip|put\s+back|put\s+off|extended|extend|running\s+late)\b/i, 'delayed', false],
+  [/^(?:slipped|slipping|slip|put\s+back|put\s+off|extended|extend|running\s+late|(?:will\s+be|is\s+going\s+to\s+be|going\s+to\s+be|is)\s+(?:running\s+)?late)\b/i, 'delayed', false],
   [/^(?:blocked|block)\b/i, 'blocked', true],
   [new RegExp(String.raw`^(?:stuck(?:\s+on)?|on\s+hold|${CANT})(?![a-z])`, 'i'), 'blocked', false],
 ];

@@ -22,6 +22,7 @@
 //   as <at>…</at>, which are.
 // - "what does Sam have?" reads as Sam's actions; "what did Sam do last week?" (history) is not read.
 import type { ActionName, Intent, ListFilter, ListKind, Period, Vocabulary } from '../../../src/domain/reading/intent.ts';
+import { secondPass } from './corpusSecond.ts';
 
 export const today = '2026-11-30';
 
@@ -492,7 +493,6 @@ const settingProblems: [string, Intent][] = [
 
 /** Neither a question nor an answer: the closest commands. */
 const neither: [string, Intent][] = [
-  ['thanks', unknown("what's overdue?", 'my actions', 'help')],
   ["what's the weather like?", unknown("what's overdue?", 'my actions', 'help')],
   ['snooze reminders', unknown('pause reminders until 4 Jan', 'snooze PB-14 for a week')],
   ['remind me', unknown('remind me weekly on Monday')],
@@ -504,5 +504,5 @@ const neither: [string, Intent][] = [
   ['dun IW-1.2.2', unknown('done IW-1.2.2', "what's overdue?", 'my actions')],
 ];
 
-export const corpus: CorpusCase[] = [...observed, ...answers, ...invalid, ...lists, ...questions, ...commands, ...settings, ...settingProblems, ...neither]
+export const corpus: CorpusCase[] = [...observed, ...answers, ...invalid, ...lists, ...questions, ...commands, ...settings, ...settingProblems, ...neither, ...secondPass]
   .map(([text, intent]) => ({ text, intent }));
