@@ -184,7 +184,8 @@ export class TablePlanStore implements PlanStore {
    */
   private async writeRevision(plan: Plan, stored: Ordered[], progressFor: (a: PlanAction) => ActionProgress, at: string, buckets: number, revisionId: string): Promise<Written> {
     const client = await this.tables.ensure(ACTIONS_TABLE);
-    const revision = reviseActions(stored, plan.actions, (s) => s.action);
+    // In document order: two identical rows match their old selves in turn, not in the order storage lists them.
+    const revision = reviseActions([...stored].sort((a, b) => a.order - b.order), plan.actions, (s) => s.action);
     // Kept actions keep their codes; removed ones keep theirs reserved (their history uses them).
     const keptCodes = new Map<string, string>();
     for (const s of stored) if (s.action.code) keptCodes.set(s.action.id, s.action.code);
