@@ -7,10 +7,11 @@ import { fileURLToPath } from 'node:url';
 import { readPlanBytes } from '../src/import/readPlanBytes.ts';
 import { readPlanFile } from '../src/import/readPlanFile.ts';
 import { percentiles, type BenchFigure } from './table.ts';
+import { sized } from './support/smoke.ts';
 
-const warmUpRounds = 20;
-const timedRounds = 50;
-const officeRounds = 30;
+const warmUpRounds = sized(20, 1);
+const timedRounds = sized(50, 2);
+const officeRounds = sized(30, 1);
 const seedsDir = fileURLToPath(new URL('../seeds/plans/', import.meta.url));
 const fixturesDir = fileURLToPath(new URL('../test/fixtures/', import.meta.url));
 

@@ -8,8 +8,9 @@ import { startAzurite } from '../src/store/azurite.ts';
 import { openTableStore } from '../src/store/tableStore.ts';
 import { REPORT_DAY, seedWorld } from '../test/report/seedWorld.ts';
 import { percentiles, type BenchFigure } from './table.ts';
+import { sized } from './support/smoke.ts';
 
-const RUNS = 7;
+const RUNS = sized(7, 1);
 const WARM_UP = 1;
 
 export async function run(): Promise<BenchFigure[]> {

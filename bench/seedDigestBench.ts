@@ -20,9 +20,10 @@ import { seededRandom } from './support/seededRandom.ts';
 import { startThrottlingConnector } from './support/throttlingConnector.ts';
 import { WeeklyFloor } from './support/weeklyFloor.ts';
 import type { BenchFigure } from './table.ts';
+import { sized } from './support/smoke.ts';
 
 const YEAR_START: IsoDate = '2026-04-01';
-const DAYS = 365;
+const DAYS = sized(365, 7);
 const PREFIX = 'seeddigest';
 const SEED = 20261201;
 

@@ -29,14 +29,15 @@ import { seededRandom } from './support/seededRandom.ts';
 import { BENCH_ROLES, ownersOf, syntheticPlan } from './support/syntheticPlan.ts';
 import { startThrottlingConnector } from './support/throttlingConnector.ts';
 import type { BenchFigure } from './table.ts';
+import { sized } from './support/smoke.ts';
 
 const YEAR_START: IsoDate = '2026-04-01';
-const DAYS = 365;
+const DAYS = sized(365, 7);
 const PERIOD = { start: YEAR_START, end: '2028-03-31' };
 const PLAN_ID = 'bench-soak';
 const PREFIX = 'soak';
 const SEED = 20261124;
-const STORED = Number(process.env.SOAK_ACTIONS ?? 100_000);
+const STORED = Number(process.env.SOAK_ACTIONS ?? sized(100_000, 300));
 // The demo world the digest issue describes: 446 actions over the five seed plans, held by 5 people, so
 // about 89 actions due in the year per person. By default the soak's owners get as many each; the share
 // of stored actions due in the year can be set instead (SOAK_DUE_SHARE=0.02: 2,000 of 100,000).
@@ -48,7 +49,8 @@ const IN_YEAR = Math.max(1, Math.round(STORED * SHARE));
 // Of those: 5% already overdue when the year starts, 25% quarterly reviews (staggered), the rest one-off dates.
 const OVERDUE_AT_START = Math.round(IN_YEAR * 0.05);
 const RECURRING = Math.round(IN_YEAR * 0.25);
-const isOutage = (day: number): boolean => day % 61 === 30;
+// A smoke run's week has its outage day too.
+const isOutage = (day: number): boolean => day % 61 === sized(30, 3);
 
 /** Overdue when the year starts, quarterly reviews (staggered), one-off dates over the year; the rest by the plan's end. */
 function dueOf(i: number): Due {

@@ -7,9 +7,11 @@ import type { Store } from '../src/domain/ports.ts';
 import { startAzurite } from '../src/store/azurite.ts';
 import { openTableStore } from '../src/store/tableStore.ts';
 import { percentiles, type BenchFigure } from './table.ts';
+import { sized } from './support/smoke.ts';
 
 const TODAY: IsoDate = '2026-11-24';
 const DUE_TODAY = 200;
+const [SMALL, BIG] = sized([10_000, 100_000], [300, 1_000]);
 
 function day(offset: number): IsoDate {
   return formatISO(addDays(parseISO(TODAY), offset), { representation: 'date' });
@@ -52,13 +54,13 @@ export async function run(): Promise<BenchFigure[]> {
   const azurite = await startAzurite();
   try {
     const say = (what: string): boolean => process.stderr.write(`store bench: ${what}\n`);
-    say('importing 10,000 actions');
+    say(`importing ${SMALL.toLocaleString('en-GB')} actions`);
     const small = await openTableStore(azurite.connectionString, 'benchSmall');
-    await small.plans.savePlan(syntheticPlan('bench-10k', 10_000), startOf, `${TODAY}T09:00:00Z`);
-    say('importing 100,000 actions');
+    await small.plans.savePlan(syntheticPlan('bench-10k', SMALL), startOf, `${TODAY}T09:00:00Z`);
+    say(`importing ${BIG.toLocaleString('en-GB')} actions`);
     const big = await openTableStore(azurite.connectionString, 'benchBig');
     const started = performance.now();
-    await big.plans.savePlan(syntheticPlan('bench-100k', 100_000), startOf, `${TODAY}T09:00:00Z`);
+    await big.plans.savePlan(syntheticPlan('bench-100k', BIG), startOf, `${TODAY}T09:00:00Z`);
     const importSeconds = (performance.now() - started) / 1000;
     say(`imported in ${importSeconds.toFixed(1)} s; timing dueBy`);
     const dueSmall = await timeDueBy(small);
