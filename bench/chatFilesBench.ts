@@ -7,7 +7,7 @@ import { createLogger } from '../src/log.ts';
 import { demoClock } from '../src/localChat/demoClock.ts';
 import { startLocalChat } from '../src/localChat/server.ts';
 import { startRuntime } from '../src/runtime.ts';
-import { startAzurite } from '../src/store/azurite.ts';
+import { startBenchAzurite } from './support/benchAzurite.ts';
 import { openTableStore } from '../src/store/tableStore.ts';
 import { benchConfig } from './support/benchBot.ts';
 import { BENCH_TENANT } from './support/benchPeople.ts';
@@ -26,7 +26,7 @@ async function post(url: string, body: BodyInit, type: string): Promise<unknown>
 }
 
 export async function run(): Promise<BenchFigure[]> {
-  const azurite = await startAzurite();
+  const azurite = await startBenchAzurite();
   try {
     const config = benchConfig({ TABLE_PREFIX: 'chatfiles', SENDS_PER_SECOND: '50' });
     const store = await openTableStore(azurite.connectionString, 'chatfiles');

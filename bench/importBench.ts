@@ -35,7 +35,7 @@ async function officeFigures(path: string): Promise<BenchFigure[]> {
   const bytes = new Uint8Array(await readFile(path));
   const name = path.slice(fixturesDir.length);
   let actions = 0;
-  for (let i = 0; i < 5; i += 1) actions = (await readPlanBytes(bytes, name)).actions.length;
+  for (let i = 0; i < sized(5, 1); i += 1) actions = (await readPlanBytes(bytes, name)).actions.length;
   const times: number[] = [];
   for (let i = 0; i < officeRounds; i += 1) {
     const started = performance.now();

@@ -5,7 +5,7 @@ import { addDays } from '../src/domain/calendar.ts';
 import type { IsoDate } from '../src/domain/plan.ts';
 import { createLogger } from '../src/log.ts';
 import { startRuntime } from '../src/runtime.ts';
-import { startAzurite } from '../src/store/azurite.ts';
+import { startBenchAzurite } from './support/benchAzurite.ts';
 import { openTableStore } from '../src/store/tableStore.ts';
 import { startConnector } from '../test/support/connector.ts';
 import { message, postActivity } from '../test/support/teamsActivity.ts';
@@ -31,7 +31,7 @@ function dueOf(i: number): { kind: 'date'; date: IsoDate } {
 
 /** Stores the actions, starts the bot on a free port and times the commissioner's question. */
 export async function run(): Promise<BenchFigure[]> {
-  const azurite = await startAzurite();
+  const azurite = await startBenchAzurite();
   const connector = await startConnector();
   try {
     const config = benchConfig({ TABLE_PREFIX: 'overdue' });

@@ -2,6 +2,7 @@
 // `npm run bench -- --smoke [<section>…]`: every section at a small size (CI runs this), nothing written;
 // any section that fails makes the run fail, after the others have run.
 import { readFile, writeFile } from 'node:fs/promises';
+import { stopSharedAzurite } from './support/benchAzurite.ts';
 import { SMOKE } from './support/smoke.ts';
 import { benchTable, type BenchFigure, type BenchSection } from './table.ts';
 
@@ -43,6 +44,7 @@ for (const section of sections) {
   process.stderr.write(`bench: ${section.name} took ${((performance.now() - started) / 1000).toFixed(1)} s\n`);
 }
 
+await stopSharedAzurite();
 process.stdout.write(benchTable(figures));
 if (SMOKE) {
   process.stdout.write(`smoke run: ${((performance.now() - runStart) / 1000).toFixed(1)} s; figures not kept\n`);

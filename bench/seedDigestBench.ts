@@ -12,7 +12,7 @@ import { digestKey, isEscalationLine } from '../src/domain/digestPorts.ts';
 import type { IsoDate } from '../src/domain/plan.ts';
 import { assignDemoRoles, importDemoPlans, readRolesFile } from '../src/demoData.ts';
 import { runSweep } from '../src/scheduler/sweep.ts';
-import { startAzurite } from '../src/store/azurite.ts';
+import { startBenchAzurite } from './support/benchAzurite.ts';
 import { openTableStore } from '../src/store/tableStore.ts';
 import { benchClock, benchConfig, benchServices, unpacedMessenger } from './support/benchBot.ts';
 import { conversationFor } from './support/benchPeople.ts';
@@ -40,7 +40,7 @@ function answerFor(random: () => number, today: IsoDate): Answer | null {
 
 /** Runs the year and reports. */
 export async function run(): Promise<BenchFigure[]> {
-  const azurite = await startAzurite();
+  const azurite = await startBenchAzurite();
   const connector = await startThrottlingConnector({ throttled: 0, retryAfterSeconds: 0, unavailable: 0, random: seededRandom(SEED) });
   try {
     const config = benchConfig({ TABLE_PREFIX: PREFIX });

@@ -5,7 +5,7 @@ import { storePlan } from '../src/app/importPlans.ts';
 import type { IsoDate } from '../src/domain/plan.ts';
 import type { Store } from '../src/domain/ports.ts';
 import { runSweep } from '../src/scheduler/sweep.ts';
-import { startAzurite } from '../src/store/azurite.ts';
+import { startBenchAzurite } from './support/benchAzurite.ts';
 import { openTableStore } from '../src/store/tableStore.ts';
 import { startConnector, type TestConnector } from '../test/support/connector.ts';
 import { benchClock, benchConfig, benchServices, unpacedMessenger } from './support/benchBot.ts';
@@ -72,7 +72,7 @@ async function measure(connectionString: string, connector: TestConnector, count
 
 /** Times runSweep at 10,000 and 100,000 stored actions, each in fresh tables of a private Azurite. */
 export async function run(): Promise<BenchFigure[]> {
-  const azurite = await startAzurite();
+  const azurite = await startBenchAzurite();
   const connector = await startConnector();
   try {
     const small = await measure(azurite.connectionString, connector, SIZES[0] ?? 0);

@@ -5,7 +5,7 @@ import { addDays } from '../src/domain/calendar.ts';
 import type { IsoDate } from '../src/domain/plan.ts';
 import { createLogger } from '../src/log.ts';
 import { startRuntime } from '../src/runtime.ts';
-import { startAzurite } from '../src/store/azurite.ts';
+import { startBenchAzurite } from './support/benchAzurite.ts';
 import { openTableStore } from '../src/store/tableStore.ts';
 import { benchClock, benchConfig, benchServices } from './support/benchBot.ts';
 import { BENCH_TENANT, seatPeople } from './support/benchPeople.ts';
@@ -24,7 +24,7 @@ const WARM_UP = 1;
 const REQUESTS = 5;
 
 export async function run(): Promise<BenchFigure[]> {
-  const azurite = await startAzurite();
+  const azurite = await startBenchAzurite();
   try {
     const config = benchConfig({ TABLE_PREFIX: 'tab' });
     const store = await openTableStore(azurite.connectionString, 'tab');
