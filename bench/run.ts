@@ -19,6 +19,7 @@ const sections: { name: string; load: () => Promise<BenchSection> }[] = [
   { name: 'tab', load: () => import('./tabBench.ts') },
   { name: 'read', load: () => import('./readBench.ts') },
   { name: 'chatfiles', load: () => import('./chatFilesBench.ts') },
+  { name: 'botmem', load: () => import('./botMemoryBench.ts') },
 ];
 
 const wanted = process.argv.slice(2).filter((arg) => arg !== '--smoke');
