@@ -21,7 +21,7 @@ const TODAY: IsoDate = '2026-11-24';
 const PERIOD = { start: '2026-04-01', end: '2028-03-31' };
 const PREFIX = 'botmem';
 /** The image's heap cap (Dockerfile CMD). */
-const HEAP_CAP_MB = 384;
+const HEAP_CAP_MB = 768;
 const REQUESTS = sized(5, 1);
 
 function freePort(): Promise<number> {
