@@ -2,8 +2,13 @@
 # non-root user with production dependencies only. test/production/image.test.ts runs these steps as
 # a script from a clean copy of the repository (no Docker engine needed), so keep them plain.
 
+# The base: Node 24 (the Active LTS; Node 20 ended in April 2026), pinned by exact version and by the
+# digest of its multi-platform image index as public Dockerfiles pinned it for 24.21.0; a rebuild of
+# the tag gets a new digest, so bump both together (`docker buildx imagetools inspect node:<tag>`).
+# .ci/run starts dist/main.js on the same Node major (the registry's `node` package), so CI runs it.
+
 # --- build: dev tools, compile src/ to dist/ ----------------------------------------------------------
-FROM node:20-bookworm-slim AS build
+FROM node:24.21.0-bookworm-slim@sha256:2fe369e969550cde8e867afc3fe370b260140cab4a23d467074295b42163d553 AS build
 WORKDIR /app
 COPY package.json package-lock.json ./
 RUN npm ci --ignore-scripts --no-audit --no-fund
@@ -11,8 +16,8 @@ COPY tsconfig.json tsconfig.build.json ./
 COPY src ./src
 RUN npm run build
 
-# --- run: production dependencies, the compiled code and the files it reads ---------------------------
-FROM node:20-bookworm-slim AS run
+# --- run: production dependencies (no Azurite, local chat renderer or log prettifier), the code, its files ---
+FROM node:24.21.0-bookworm-slim@sha256:2fe369e969550cde8e867afc3fe370b260140cab4a23d467074295b42163d553 AS run
 ENV NODE_ENV=production
 WORKDIR /app
 COPY package.json package-lock.json ./
@@ -25,4 +30,7 @@ COPY bin ./bin
 # The node image's unprivileged user; the app writes nothing to its own folder.
 USER node
 EXPOSE 3978
-CMD ["node", "--disable-warning=DEP0111", "dist/main.js"]
+# The heap cap fits the container (infra/main.bicep: 1 GiB): old space 768 MB plus about 150 MB for code,
+# buffers and sockets. With 384 MB the CSV export of a 100,000-action plan (read whole) did not finish;
+# lower the cap once the CSV and the owner filter page instead (README: sizing rule). Raise both together.
+CMD ["node", "--max-old-space-size=768", "--disable-warning=DEP0111", "dist/main.js"]

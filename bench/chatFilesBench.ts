@@ -7,13 +7,14 @@ import { createLogger } from '../src/log.ts';
 import { demoClock } from '../src/localChat/demoClock.ts';
 import { startLocalChat } from '../src/localChat/server.ts';
 import { startRuntime } from '../src/runtime.ts';
-import { startAzurite } from '../src/store/azurite.ts';
+import { startBenchAzurite } from './support/benchAzurite.ts';
 import { openTableStore } from '../src/store/tableStore.ts';
 import { benchConfig } from './support/benchBot.ts';
 import { BENCH_TENANT } from './support/benchPeople.ts';
 import { percentiles, type BenchFigure } from './table.ts';
+import { sized } from './support/smoke.ts';
 
-const RUNS = 7;
+const RUNS = sized(7, 1);
 const WARM_UP = 1;
 const lead = { id: 'b0000000-0000-4000-8000-0000000000c1', name: 'Bench Commissioner' };
 const docx = new URL('../test/fixtures/office/000_8d414cf89c93b93b.docx', import.meta.url);
@@ -25,7 +26,7 @@ async function post(url: string, body: BodyInit, type: string): Promise<unknown>
 }
 
 export async function run(): Promise<BenchFigure[]> {
-  const azurite = await startAzurite();
+  const azurite = await startBenchAzurite();
   try {
     const config = benchConfig({ TABLE_PREFIX: 'chatfiles', SENDS_PER_SECOND: '50' });
     const store = await openTableStore(azurite.connectionString, 'chatfiles');
@@ -45,13 +46,17 @@ export async function run(): Promise<BenchFigure[]> {
       }
       // Import the last preview, so there is a plan to report on.
       const preview = conversation().at(-1);
-      const importData = (preview?.cards[0] as { actions: { title: string; data: object }[] }).actions.find((a) => a.title === 'Import')?.data;
-      await post(`${chat.url}/api/submit`, JSON.stringify({ personId: lead.id, activityId: preview?.id, data: importData }), 'application/json');
+      const importAction = (preview?.cards[0] as { actions: { type: string; title: string; verb?: string; data: object }[] }).actions.find((a) => a.title === 'Import');
+      if (!importAction) throw new Error('chat files bench: the preview has no Import button');
+      // Import is an Action.Execute (an invoke, as Teams sends it); a card with only Action.Submit would come as a message.
+      if (importAction.type === 'Action.Execute') await post(`${chat.url}/api/press`, JSON.stringify({ personId: lead.id, activityId: preview?.id, verb: importAction.verb, data: importAction.data }), 'application/json');
+      else await post(`${chat.url}/api/submit`, JSON.stringify({ personId: lead.id, activityId: preview?.id, data: importAction.data }), 'application/json');
+      if ((await store.plans.listPlans()).length === 0) throw new Error(`chat files bench: Import stored no plan; the bot said: ${JSON.stringify(conversation().at(-1)?.cards ?? null).slice(0, 400)}`);
       const consents: number[] = [];
       for (let n = 0; n < WARM_UP + RUNS; n++) {
-        await post(`${chat.url}/api/say`, JSON.stringify({ personId: lead.id, text: 'board report for Isle of Wight as Word' }), 'application/json');
+        await post(`${chat.url}/api/say`, JSON.stringify({ personId: lead.id, text: 'board report as Word' }), 'application/json');
         const offer = conversation().at(-1);
-        if (!offer?.files?.some((f) => f.kind === 'consent')) throw new Error('chat files bench: no file consent card');
+        if (!offer?.files?.some((f) => f.kind === 'consent')) throw new Error(`chat files bench: no file consent card; the bot said: ${JSON.stringify(offer?.text ?? offer?.cards ?? null).slice(0, 400)}`);
         const started = performance.now();
         await post(`${chat.url}/api/consent`, JSON.stringify({ personId: lead.id, activityId: offer.id, action: 'accept' }), 'application/json');
         if (!conversation().at(-1)?.files?.some((f) => f.kind === 'info' && f.url)) throw new Error('chat files bench: no file card');

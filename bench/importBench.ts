@@ -11,10 +11,11 @@ import { readPlanBytes } from '../src/import/readPlanBytes.ts';
 import { measureReadInWorker } from '../src/import/worker/readInWorker.ts';
 import * as hostile from '../test/support/hostileFiles.ts';
 import { percentiles, type BenchFigure } from './table.ts';
+import { sized } from './support/smoke.ts';
 
-const warmUpRounds = 20;
-const timedRounds = 50;
-const officeRounds = 30;
+const warmUpRounds = sized(20, 1);
+const timedRounds = sized(50, 2);
+const officeRounds = sized(30, 1);
 const seedsDir = fileURLToPath(new URL('../seeds/plans/', import.meta.url));
 const fixturesDir = fileURLToPath(new URL('../test/fixtures/', import.meta.url));
 
@@ -36,7 +37,7 @@ async function officeFigures(path: string): Promise<BenchFigure[]> {
   const bytes = new Uint8Array(await readFile(path));
   const name = path.slice(fixturesDir.length);
   let actions = 0;
-  for (let i = 0; i < 5; i += 1) actions = (await readPlanBytes(bytes, name)).actions.length;
+  for (let i = 0; i < sized(5, 1); i += 1) actions = (await readPlanBytes(bytes, name)).actions.length;
   const times: number[] = [];
   for (let i = 0; i < officeRounds; i += 1) {
     const started = performance.now();

@@ -5,7 +5,7 @@ import { addDays } from '../src/domain/calendar.ts';
 import type { IsoDate } from '../src/domain/plan.ts';
 import { createLogger } from '../src/log.ts';
 import { startRuntime } from '../src/runtime.ts';
-import { startAzurite } from '../src/store/azurite.ts';
+import { startBenchAzurite } from './support/benchAzurite.ts';
 import { openTableStore } from '../src/store/tableStore.ts';
 import { startConnector } from '../test/support/connector.ts';
 import { message, postActivity } from '../test/support/teamsActivity.ts';
@@ -13,15 +13,16 @@ import { benchClock, benchConfig, benchServices } from './support/benchBot.ts';
 import { BENCH_TENANT, seatPeople } from './support/benchPeople.ts';
 import { syntheticPlan } from './support/syntheticPlan.ts';
 import { percentiles, type BenchFigure } from './table.ts';
+import { sized } from './support/smoke.ts';
 
 const TODAY: IsoDate = '2026-11-24';
 const AT = `${TODAY}T10:30:00Z`;
 // BENCH_ACTIONS=10000 for development runs; the figures are taken at 100,000.
-const STORED = Number(process.env.BENCH_ACTIONS ?? 100_000);
+const STORED = Number(process.env.BENCH_ACTIONS ?? sized(100_000, 1_000));
 const OVERDUE = 300;
-const WARM_UP = 5;
+const WARM_UP = sized(5, 1);
 const PERIOD = { start: '2026-04-01', end: '2028-03-31' };
-const REQUESTS = 60;
+const REQUESTS = sized(60, 3);
 
 /** 300 actions overdue by 1 to 180 days; the rest by the end of the plan (one date: see syntheticPlan.ts). */
 function dueOf(i: number): { kind: 'date'; date: IsoDate } {
@@ -30,7 +31,7 @@ function dueOf(i: number): { kind: 'date'; date: IsoDate } {
 
 /** Stores the actions, starts the bot on a free port and times the commissioner's question. */
 export async function run(): Promise<BenchFigure[]> {
-  const azurite = await startAzurite();
+  const azurite = await startBenchAzurite();
   const connector = await startConnector();
   try {
     const config = benchConfig({ TABLE_PREFIX: 'overdue' });

@@ -3,9 +3,10 @@
 import { readMessage } from '../src/domain/reading/readMessage.ts';
 import { corpus, today, vocabulary } from '../test/domain/reading/corpus.ts';
 import { percentiles, type BenchFigure } from './table.ts';
+import { sized } from './support/smoke.ts';
 
-const warmUpRounds = 20;
-const timedRounds = 20;
+const warmUpRounds = sized(20, 1);
+const timedRounds = sized(20, 2);
 
 /** Times each corpus message on its own, `timedRounds` times over. */
 export async function run(): Promise<BenchFigure[]> {

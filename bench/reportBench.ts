@@ -4,16 +4,17 @@
 import { loadDirectory } from '../src/app/directory.ts';
 import { makeReport } from '../src/report/makeReport.ts';
 import { quarter } from '../src/report/quarter.ts';
-import { startAzurite } from '../src/store/azurite.ts';
+import { startBenchAzurite } from './support/benchAzurite.ts';
 import { openTableStore } from '../src/store/tableStore.ts';
 import { REPORT_DAY, seedWorld } from '../test/report/seedWorld.ts';
 import { percentiles, type BenchFigure } from './table.ts';
+import { sized } from './support/smoke.ts';
 
-const RUNS = 7;
+const RUNS = sized(7, 1);
 const WARM_UP = 1;
 
 export async function run(): Promise<BenchFigure[]> {
-  const azurite = await startAzurite();
+  const azurite = await startBenchAzurite();
   try {
     const store = await openTableStore(azurite.connectionString, 'report');
     await seedWorld(store);

@@ -12,7 +12,7 @@ import { digestKey, isEscalationLine } from '../src/domain/digestPorts.ts';
 import type { IsoDate } from '../src/domain/plan.ts';
 import { assignDemoRoles, importDemoPlans, readRolesFile } from '../src/demoData.ts';
 import { runSweep } from '../src/scheduler/sweep.ts';
-import { startAzurite } from '../src/store/azurite.ts';
+import { startBenchAzurite } from './support/benchAzurite.ts';
 import { openTableStore } from '../src/store/tableStore.ts';
 import { benchClock, benchConfig, benchServices, unpacedMessenger } from './support/benchBot.ts';
 import { conversationFor } from './support/benchPeople.ts';
@@ -20,9 +20,10 @@ import { seededRandom } from './support/seededRandom.ts';
 import { startThrottlingConnector } from './support/throttlingConnector.ts';
 import { WeeklyFloor } from './support/weeklyFloor.ts';
 import type { BenchFigure } from './table.ts';
+import { sized } from './support/smoke.ts';
 
 const YEAR_START: IsoDate = '2026-04-01';
-const DAYS = 365;
+const DAYS = sized(365, 7);
 const PREFIX = 'seeddigest';
 const SEED = 20261201;
 
@@ -39,7 +40,7 @@ function answerFor(random: () => number, today: IsoDate): Answer | null {
 
 /** Runs the year and reports. */
 export async function run(): Promise<BenchFigure[]> {
-  const azurite = await startAzurite();
+  const azurite = await startBenchAzurite();
   const connector = await startThrottlingConnector({ throttled: 0, retryAfterSeconds: 0, unavailable: 0, random: seededRandom(SEED) });
   try {
     const config = benchConfig({ TABLE_PREFIX: PREFIX });

@@ -8,9 +8,10 @@ import { BotMessenger } from '../src/bot/messenger.ts';
 import { renderCard } from '../src/cards/render.ts';
 import { startConnector } from '../test/support/connector.ts';
 import { percentiles, type BenchFigure } from './table.ts';
+import { sized } from './support/smoke.ts';
 
 const conversations = 200;
-const sendsEach = 10;
+const sendsEach = sized(10, 1);
 const inFlight = 32;
 
 export async function run(): Promise<BenchFigure[]> {

@@ -4,12 +4,14 @@ import { addDays, formatISO, parseISO } from 'date-fns';
 import type { IsoDate, Plan, PlanAction } from '../src/domain/plan.ts';
 import type { ActionProgress } from '../src/domain/progress.ts';
 import type { Store } from '../src/domain/ports.ts';
-import { startAzurite } from '../src/store/azurite.ts';
+import { startBenchAzurite } from './support/benchAzurite.ts';
 import { openTableStore } from '../src/store/tableStore.ts';
 import { percentiles, type BenchFigure } from './table.ts';
+import { sized } from './support/smoke.ts';
 
 const TODAY: IsoDate = '2026-11-24';
-const DUE_TODAY = 200;
+const DUE_TODAY = sized(200, 20);
+const [SMALL, BIG] = sized([10_000, 100_000], [300, 1_000]);
 
 function day(offset: number): IsoDate {
   return formatISO(addDays(parseISO(TODAY), offset), { representation: 'date' });
@@ -39,7 +41,7 @@ async function timeDueBy(store: Store): Promise<number> {
   const found = await store.actions.dueBy(TODAY); // warm-up, and a check the figure measures the right thing
   if (found.length !== DUE_TODAY) throw new Error(`dueBy found ${found.length} actions, expected ${DUE_TODAY}`);
   const samples: number[] = [];
-  for (let i = 0; i < 7; i++) {
+  for (let i = 0; i < sized(7, 1); i++) {
     const started = performance.now();
     await store.actions.dueBy(TODAY);
     samples.push(performance.now() - started);
@@ -49,16 +51,16 @@ async function timeDueBy(store: Store): Promise<number> {
 
 /** Imports 10,000 and 100,000 synthetic actions into a private Azurite and times dueBy and the import. */
 export async function run(): Promise<BenchFigure[]> {
-  const azurite = await startAzurite();
+  const azurite = await startBenchAzurite();
   try {
     const say = (what: string): boolean => process.stderr.write(`store bench: ${what}\n`);
-    say('importing 10,000 actions');
+    say(`importing ${SMALL.toLocaleString('en-GB')} actions`);
     const small = await openTableStore(azurite.connectionString, 'benchSmall');
-    await small.plans.savePlan(syntheticPlan('bench-10k', 10_000), startOf, `${TODAY}T09:00:00Z`);
-    say('importing 100,000 actions');
+    await small.plans.savePlan(syntheticPlan('bench-10k', SMALL), startOf, `${TODAY}T09:00:00Z`);
+    say(`importing ${BIG.toLocaleString('en-GB')} actions`);
     const big = await openTableStore(azurite.connectionString, 'benchBig');
     const started = performance.now();
-    await big.plans.savePlan(syntheticPlan('bench-100k', 100_000), startOf, `${TODAY}T09:00:00Z`);
+    await big.plans.savePlan(syntheticPlan('bench-100k', BIG), startOf, `${TODAY}T09:00:00Z`);
     const importSeconds = (performance.now() - started) / 1000;
     say(`imported in ${importSeconds.toFixed(1)} s; timing dueBy`);
     const dueSmall = await timeDueBy(small);

@@ -5,18 +5,20 @@ import { storePlan } from '../src/app/importPlans.ts';
 import type { IsoDate } from '../src/domain/plan.ts';
 import type { Store } from '../src/domain/ports.ts';
 import { runSweep } from '../src/scheduler/sweep.ts';
-import { startAzurite } from '../src/store/azurite.ts';
+import { startBenchAzurite } from './support/benchAzurite.ts';
 import { openTableStore } from '../src/store/tableStore.ts';
 import { startConnector, type TestConnector } from '../test/support/connector.ts';
 import { benchClock, benchConfig, benchServices, unpacedMessenger } from './support/benchBot.ts';
-import { seatPeople } from './support/benchPeople.ts';
+import { BENCH_TENANT, seatPeople } from './support/benchPeople.ts';
 import { ownersOf, syntheticPlan } from './support/syntheticPlan.ts';
 import { percentiles, type BenchFigure } from './table.ts';
+import { sized } from './support/smoke.ts';
 
 const TODAY: IsoDate = '2026-11-24'; // a Tuesday
 const AT = `${TODAY}T09:00:00Z`;
-const DUE_TODAY = 200;
-const RUNS = 5;
+const DUE_TODAY = sized(200, 20);
+const RUNS = sized(5, 1);
+const SIZES = sized([10_000, 100_000], [100, 300]);
 const PERIOD = { start: '2026-04-01', end: '2028-03-31' };
 
 /** 200 actions due today; the rest by the end of the plan, 16 months ahead (one date: see syntheticPlan.ts). */
@@ -25,6 +27,8 @@ function dueOf(i: number): { kind: 'date'; date: IsoDate } {
 }
 
 const cardsExpected = (count: number): number => Array.from({ length: DUE_TODAY }, (_, i) => ownersOf(i, count).length).reduce((a, b) => a + b, 0);
+/** One message per person holding a reminder today: each of their lines is in their digest. */
+const messagesExpected = (count: number): number => new Set(Array.from({ length: DUE_TODAY }, (_, i) => ownersOf(i, count)).flat()).size;
 
 interface SweepFigures {
   medianMs: number;
@@ -38,7 +42,7 @@ async function measure(connectionString: string, connector: TestConnector, count
   const store = await openTableStore(connectionString, prefix);
   const services = benchServices(store, benchClock(AT), config);
   const setupStart = performance.now();
-  await storePlan(services, syntheticPlan({ id: `bench-${count}`, count, period: PERIOD, dueOf }));
+  await storePlan(services, syntheticPlan({ id: `bench-${count}`, count, period: PERIOD, dueOf }), BENCH_TENANT);
   await seatPeople(store, connector.url, AT);
   const setupSeconds = (performance.now() - setupStart) / 1000;
   process.stderr.write(`  sweep: ${count.toLocaleString('en-GB')} actions stored in ${setupSeconds.toFixed(1)} s\n`);
@@ -55,8 +59,9 @@ async function measure(connectionString: string, connector: TestConnector, count
     const report = await runSweep({ ...services, store: runStore }, messenger, new Date(AT));
     const ms = performance.now() - started;
     const arrived = connector.calls.filter((c) => c.kind === 'send' && c.status < 400).length;
-    if (report.due !== DUE_TODAY || report.sent !== cards || arrived !== cards || report.failed > 0) {
-      throw new Error(`sweep bench at ${count}: due ${report.due}, sent ${report.sent}, arrived ${arrived}, failed ${report.failed}; expected ${DUE_TODAY} due and ${cards} cards`);
+    const messages = messagesExpected(count);
+    if (report.due !== DUE_TODAY || report.items !== cards || report.sent !== messages || arrived !== messages || report.failed > 0) {
+      throw new Error(`sweep bench at ${count}: due ${report.due}, lines ${report.items}, sent ${report.sent}, arrived ${arrived}, failed ${report.failed}; expected ${DUE_TODAY} due, ${cards} lines in ${messages} messages`);
     }
     if (run > 0) samples.push(ms);
     process.stderr.write(`  sweep: ${count.toLocaleString('en-GB')} stored, run ${run}: ${ms.toFixed(0)} ms${run === 0 ? ' (warm-up)' : ''}\n`);
@@ -67,12 +72,12 @@ async function measure(connectionString: string, connector: TestConnector, count
 
 /** Times runSweep at 10,000 and 100,000 stored actions, each in fresh tables of a private Azurite. */
 export async function run(): Promise<BenchFigure[]> {
-  const azurite = await startAzurite();
+  const azurite = await startBenchAzurite();
   const connector = await startConnector();
   try {
-    const small = await measure(azurite.connectionString, connector, 10_000);
-    const big = await measure(azurite.connectionString, connector, 100_000);
-    const what = `${DUE_TODAY} due today, ${cardsExpected(100_000)} cards, pacing off, median of ${RUNS}`;
+    const small = await measure(azurite.connectionString, connector, SIZES[0] ?? 0);
+    const big = await measure(azurite.connectionString, connector, SIZES[1] ?? 0);
+    const what = `${DUE_TODAY} due today, ${cardsExpected(SIZES[1] ?? 0)} reminder lines in ${messagesExpected(SIZES[1] ?? 0)} digests, pacing off, median of ${RUNS}`;
     return [
       { key: 'sweep.10k.medianMs', label: `runSweep over 10,000 stored (${what})`, value: small.medianMs, unit: 'ms' },
       { key: 'sweep.100k.medianMs', label: `runSweep over 100,000 stored (${what})`, value: big.medianMs, unit: 'ms' },

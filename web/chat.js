@@ -173,6 +173,7 @@ function drawPeople() {
 async function choose(personId) {
   state.current = state.people.find((p) => p.id === personId) ?? null;
   if (!state.current) return;
+  delete document.body.dataset.chatting;
   state.unread.delete(state.current.conversationId);
   drawPeople();
   // The dashboard shows what this person may see (in Teams, their sign-on decides).
@@ -184,6 +185,8 @@ async function choose(personId) {
   document.getElementById('send').disabled = false;
   document.getElementById('attach').disabled = false;
   document.getElementById('text').focus();
+  // Tests (and anyone scripting the page) wait for this: the person's chat is drawn and the controls work.
+  document.body.dataset.chatting = personId;
 }
 
 async function refreshState() {

@@ -1,5 +1,6 @@
 // The bot's HTTP face: restify with the Bot Framework CloudAdapter on POST /api/messages, /healthz
 // (alive) and /readyz (storage reachable, last sweep). Closing drains: in-flight requests finish first.
+import './httpParserBinding.ts';
 import restify from 'restify';
 import { CallerIdConstants, CloudAdapter, ConfigurationBotFrameworkAuthentication, type Activity, type TurnContext } from 'botbuilder';
 import { AuthenticationError, ConnectorFactory, type AuthenticateRequestResult, type ClaimsIdentity, type ConnectorClient } from 'botframework-connector';

@@ -49,13 +49,21 @@ async function waitForPort(port: number, child: ChildProcess, timeoutMs: number)
   throw new Error(`Azurite did not listen on 127.0.0.1:${port} within ${timeoutMs} ms`);
 }
 
+/** Azurite is a development dependency: found in a dev install (`npm ci`), never in the production image. */
+function azuriteMain(): string {
+  try {
+    return path.join(path.dirname(createRequire(import.meta.url).resolve('azurite/package.json')), 'dist/src/table/main.js');
+  } catch (err) {
+    throw new Error('Azurite is not installed (it is a development dependency: run `npm ci` in a dev checkout), and no AZURE_TABLES_CONNECTION_STRING is set', { cause: err });
+  }
+}
+
 /**
  * Starts Azurite's table service. With `location` data is kept on disk there; without it, in memory.
  * Port 0 (the default) picks a free port.
  */
 export async function startAzurite(options: { location?: string; port?: number } = {}): Promise<RunningAzurite> {
-  const require = createRequire(import.meta.url);
-  const main = path.join(path.dirname(require.resolve('azurite/package.json')), 'dist/src/table/main.js');
+  const main = azuriteMain();
   const port = options.port && options.port > 0 ? options.port : await freePort();
   const args = [main, '--tableHost', '127.0.0.1', '--tablePort', String(port), '--silent', '--disableTelemetry', '--skipApiVersionCheck'];
   if (options.location) {

@@ -53,12 +53,13 @@ afterAll(async () => {
 });
 
 describe('the production image, built by the Dockerfile steps', () => {
-  it('runs node dist/main.js as a non-root user, with no TypeScript tooling or sources in it', () => {
-    expect(image.cmd).toEqual(['node', '--disable-warning=DEP0111', 'dist/main.js']);
+  it('runs node dist/main.js as a non-root user, with no TypeScript tooling, local-only tools or sources in it', () => {
+    expect(image.cmd).toEqual(['node', '--max-old-space-size=768', '--disable-warning=DEP0111', 'dist/main.js']);
     expect(image.user).toBe('node');
     expect(image.stages).toEqual(['build', 'run']);
     expect(existsSync(path.join(image.dir, 'dist/main.js'))).toBe(true);
-    for (const tool of ['tsx', 'typescript', 'vitest', 'eslint']) expect(existsSync(path.join(image.dir, 'node_modules', tool)), tool).toBe(false);
+    // Development tools, and what only local mode or a terminal uses: Azurite, the local chat's card renderer, pino-pretty.
+    for (const tool of ['tsx', 'typescript', 'vitest', 'eslint', 'azurite', 'adaptivecards', 'pino-pretty', '@microsoft/app-manifest']) expect(existsSync(path.join(image.dir, 'node_modules', tool)), tool).toBe(false);
     expect(existsSync(path.join(image.dir, 'src'))).toBe(false);
   });
 
