@@ -20,7 +20,7 @@ import { readMessage } from '../domain/reading/readMessage.ts';
 import { MAX_REPLY_BYTES, sizeOf } from './listCard.ts';
 import type { Messenger } from './messenger.ts';
 import { onceOnly } from './onceOnly.ts';
-import { identityOf, recordPerson } from './personRecord.ts';
+import { identityOf, isTheirTenant, recordPerson } from './personRecord.ts';
 import { activityOf, CARD_IN_GROUP, deliverPrivately, groupReplies, startGroupTurn, type GroupReplies, type GroupTurn } from './groupChat.ts';
 import { inPersonalChat } from './personalChat.ts';
 import { isReadReceipt, recordReadReceipt } from './readReceipt.ts';
@@ -82,6 +82,12 @@ export class ActionBot extends ActivityHandler {
         await next();
         return;
       }
+      // Only their own tenant's removal says anything about their chat; another tenant's names a stranger.
+      const known = await this.services.store.people.get(who.id);
+      if (!known || !isTheirTenant(known, who.tenantId)) {
+        await next();
+        return;
+      }
       await this.services.store.people.setReachable(who.id, false);
       this.services.logger.info({ personId: who.id }, 'bot removed: person marked unreachable');
       await next();
@@ -92,6 +98,12 @@ export class ActionBot extends ActivityHandler {
   override async run(context: TurnContext): Promise<void> {
     const allowed = this.services.settings.ALLOWED_TENANTS;
     const tenant = identityOf(context).tenantId;
+    // Teams names the tenant twice; an activity whose two disagree is not one Teams sent, whichever is believed.
+    const told = (context.activity.channelData as { tenant?: { id?: unknown } } | undefined)?.tenant?.id;
+    if (context.activity.conversation?.tenantId && typeof told === 'string' && told !== context.activity.conversation.tenantId) {
+      this.services.logger.warn({ tenantId: tenant, type: context.activity.type }, 'activity naming two tenants: ignored');
+      return;
+    }
     if (allowed.length > 0 && !allowed.includes(tenant)) {
       this.services.logger.warn({ tenantId: tenant, type: context.activity.type }, 'activity from a tenant that is not allowed: ignored');
       return;

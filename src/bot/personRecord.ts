@@ -17,6 +17,11 @@ export function identityOf(context: TurnContext): { id: string; name: string; te
   };
 }
 
+/** True when the activity's tenant is the person's own (a person saved with no tenant takes the first one met). */
+export function isTheirTenant(person: Pick<Person, 'tenantId'>, tenantId: string): boolean {
+  return person.tenantId === '' || person.tenantId === tenantId;
+}
+
 /** The sender's Teams user id and, when the activity carries one (a Teams member record), their email or UPN. */
 function contactOf(context: TurnContext): Pick<Person, 'teamsId' | 'email'> {
   const from = context.activity.from as { id?: unknown; aadObjectId?: unknown; email?: unknown; userPrincipalName?: unknown };
@@ -39,6 +44,13 @@ export function recordPerson(services: Services, context: TurnContext): Promise<
   const previous = inFlight.get(who.id) ?? Promise.resolve(false);
   const next = previous.then(async () => {
     const known = await services.store.people.get(who.id);
+    // A person belongs to the tenant they were first met in. The same id from another tenant is a stranger
+    // there: their record (tenant, name, personal chat) is never overwritten, so neither their roles nor
+    // their admin right follow them, and their reminders stay in their own tenant's chat.
+    if (known && !isTheirTenant(known, who.tenantId)) {
+      services.logger.warn({ personId: who.id, tenantId: who.tenantId }, 'activity from a known person in another tenant: not recorded there');
+      return false;
+    }
     const storedRef = known ? await services.store.people.conversationOf(who.id) : null;
     const personal = inPersonalChat(context);
     // Outside their personal chat: the one stored (if it still worked), else one created now (null when Teams refuses).
