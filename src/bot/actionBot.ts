@@ -20,7 +20,7 @@ import { readMessage } from '../domain/reading/readMessage.ts';
 import { MAX_REPLY_BYTES, sizeOf } from './listCard.ts';
 import type { Messenger } from './messenger.ts';
 import { onceOnly } from './onceOnly.ts';
-import { identityOf, isTheirTenant, recordPerson } from './personRecord.ts';
+import { identityOf, isTheirTenant, recordPerson, STRANGER } from './personRecord.ts';
 import { activityOf, CARD_IN_GROUP, deliverPrivately, groupReplies, startGroupTurn, type GroupReplies, type GroupTurn } from './groupChat.ts';
 import { inPersonalChat } from './personalChat.ts';
 import { isReadReceipt, recordReadReceipt } from './readReceipt.ts';
@@ -112,7 +112,7 @@ export class ActionBot extends ActivityHandler {
   }
 
   private async greet(context: TurnContext): Promise<void> {
-    if (await recordPerson(this.services, context)) {
+    if ((await recordPerson(this.services, context)) === 'greet') {
       await context.sendActivity(MessageFactory.attachment(CardFactory.adaptiveCard(helpCard(identityOf(context).name))));
     }
   }
@@ -141,7 +141,10 @@ export class ActionBot extends ActivityHandler {
     let group: GroupTurn | null = null;
     let privately: boolean = false;
     try {
-      await recordPerson(this.services, context);
+      if ((await recordPerson(this.services, context)) === 'stranger') {
+        await context.sendActivity(STRANGER);
+        return;
+      }
       group = inPersonalChat(context) ? null : await startGroupTurn(context, this.services, identityOf(context).id);
       const inGroup = group;
       const { reply } = await onceOnly(this.services, this.keyOf(context), async () => {
@@ -221,7 +224,7 @@ export class ActionBot extends ActivityHandler {
       return { status: 200, body: messageResponse('That card press carried nothing I can use. Nothing was changed.') };
     }
     if (name === FILE_CONSENT_INVOKE) {
-      await recordPerson(this.services, context);
+      if ((await recordPerson(this.services, context)) === 'stranger') return { status: 200, body: {} };
       return answerFileConsent(context, this.services, (await this.turn(context)).caller, this.files);
     }
     if (name !== 'adaptiveCard/action') {
@@ -236,7 +239,7 @@ export class ActionBot extends ActivityHandler {
     // Cards with buttons only ever go to personal chats; a card in a group (sent before that rule) stays as it is.
     if (!inPersonalChat(context)) return messageResponse(CARD_IN_GROUP);
     try {
-      await recordPerson(this.services, context);
+      if ((await recordPerson(this.services, context)) === 'stranger') return messageResponse(STRANGER);
       const { reply } = await onceOnly(this.services, this.keyOf(context), async () => {
         const turn = await this.turn(context);
         const before = JSON.stringify(turn.state);

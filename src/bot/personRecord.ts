@@ -33,23 +33,26 @@ function contactOf(context: TurnContext): Pick<Person, 'teamsId' | 'email'> {
 }
 
 // Teams sends conversationUpdate and installationUpdate together on install: one greeting, not two.
-const inFlight = new Map<string, Promise<boolean>>();
+const inFlight = new Map<string, Promise<Met>>();
 
-/**
- * Saves the person and where to reach them. Returns true when they are new, or back after removing
- * the bot (so they should be greeted).
- */
-export function recordPerson(services: Services, context: TurnContext): Promise<boolean> {
+/** How the sender was met: 'greet' (new, or back after removing the bot), 'known', or 'stranger' (known in another tenant). */
+export type Met = 'greet' | 'known' | 'stranger';
+
+/** What a stranger is told, whatever they asked: it names no tenant and no plan. */
+export const STRANGER = 'I cannot act for you in this organisation. Nothing was changed.';
+
+/** Saves the person and where to reach them, and says how they were met. */
+export function recordPerson(services: Services, context: TurnContext): Promise<Met> {
   const who = identityOf(context);
-  const previous = inFlight.get(who.id) ?? Promise.resolve(false);
+  const previous = inFlight.get(who.id) ?? Promise.resolve<Met>('known');
   const next = previous.then(async () => {
     const known = await services.store.people.get(who.id);
     // A person belongs to the tenant they were first met in. The same id from another tenant is a stranger
-    // there: their record (tenant, name, personal chat) is never overwritten, so neither their roles nor
-    // their admin right follow them, and their reminders stay in their own tenant's chat.
+    // there: their record (tenant, name, personal chat) is never overwritten, and nothing is done for them
+    // (their roles, admin right, settings, last answers and imports are their own tenant's).
     if (known && !isTheirTenant(known, who.tenantId)) {
       services.logger.warn({ personId: who.id, tenantId: who.tenantId }, 'activity from a known person in another tenant: not recorded there');
-      return false;
+      return 'stranger';
     }
     const storedRef = known ? await services.store.people.conversationOf(who.id) : null;
     const personal = inPersonalChat(context);
@@ -66,7 +69,7 @@ export function recordPerson(services: Services, context: TurnContext): Promise<
       const person: Person = { id: who.id, tenantId: who.tenantId, name: who.name, reachable, ...(known?.email ? { email: known.email } : {}), ...contact };
       await services.store.people.save(person, conversation);
     }
-    return !known || (!known.reachable && reachable);
+    return !known || (!known.reachable && reachable) ? 'greet' : 'known';
   }).finally(() => {
     if (inFlight.get(who.id) === next) inFlight.delete(who.id);
   });

@@ -8,11 +8,12 @@
 import type { Activity } from 'botbuilder';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { storePlan } from '../../src/app/importPlans.ts';
+import { STRANGER } from '../../src/bot/personRecord.ts';
 import { cardOf, startBotHarness, textOf, type BotHarness } from '../support/botHarness.ts';
 import { answerText, cardsTo, meet } from '../support/cardPress.ts';
 import { pressDigest } from '../support/digestPress.ts';
 import { handMadePlan, planYear2011 } from '../support/plans.ts';
-import { cardAction, installationUpdate, message, personalConversationId, testTenantId, type TeamsPerson } from '../support/teamsActivity.ts';
+import { cardAction, installationUpdate, message, testTenantId, type TeamsPerson } from '../support/teamsActivity.ts';
 
 const TENANT_B = '0d0d0d0d-0000-4000-8000-0000000000dd';
 const pat = { aadObjectId: 'a8000000-0000-4000-8000-000000000001', name: 'Pat Lee' }; // JCM (Worcestershire) and admin, tenant A
@@ -25,6 +26,7 @@ const eve = { aadObjectId: 'a8000000-0000-4000-8000-0000000000b2', name: 'Eve Ha
 const wor = handMadePlan('sb-wor-2011', 'Worcestershire SMAT', planYear2011, [
   { ref: '1.1', text: 'Complete the clinical governance self assessment', owners: ['SMLO'], due: '2011-09-01' },
   { ref: '1.2', text: 'Finalise the review documentation', owners: ['JCM'], due: '2011-09-01' },
+  { ref: '1.3', text: 'Publish the annual report', owners: ['JCM'], due: '2011-12-01' },
 ]);
 const pet = handMadePlan('sb-pet-2011', 'Safer Peterborough Partnership', planYear2011, [
   { ref: '2.1', text: 'Agree the housing pathway', owners: ['Housing Officer'], due: '2011-09-01' },
@@ -76,12 +78,14 @@ afterAll(async () => bot?.close());
 describe('a known person writing from another tenant is a stranger there', () => {
   it("Pat (tenant A's commissioner and an admin) writing from tenant B keeps her tenant, and is no admin there", async () => {
     // As an admin of B she could have made Eve B's commissioner, or taken Bob off it.
-    expect(await sayB(pat, 'assign Commissioner to Eve Hart')).toBe('Only the commissioner or an admin of your plans can assign roles.');
-    expect(await sayB(pat, 'unassign Commissioner from Bob Barker')).toBe('Only the commissioner or an admin of your plans can assign roles.');
-    expect(await sayB(pat, 'assign SMLO to Nia Owen')).toBe('Only the commissioner or an admin of your plans can assign roles.');
+    expect(await sayB(pat, 'assign Commissioner to Eve Hart')).toBe(STRANGER);
+    expect(await sayB(pat, 'unassign Commissioner from Bob Barker')).toBe(STRANGER);
     expect(await holders(TENANT_B, 'Commissioner')).toEqual([bob.aadObjectId]);
-    expect(await sayB(pat, "what's overdue?")).not.toMatch(/Train the other pharmacists|clinical governance/);
-    expect(await holders(TENANT_B, 'SMLO')).toEqual([eve.aadObjectId]);
+    // Nothing of hers in A is read or changed from B: lists, settings, her last answer, her imports.
+    expect(await say(pat, 'WOR-1.3 delayed to 30 Dec 2011 because the printer moved')).toContain('Saved');
+    for (const text of ["what's overdue?", 'my settings', 'stop', 'undo', 'undo import', 'who am I?']) expect(await sayB(pat, text)).toBe(STRANGER);
+    expect(await statusOf('sb-wor-2011', 'sb-wor-2011-1.3')).toBe('delayed');
+    expect((await bot.store.settings.get(pat.aadObjectId))?.pausedUntil ?? null).toBeNull();
     // Her record, and her standing in A, are as they were.
     expect(await bot.store.people.get(pat.aadObjectId)).toMatchObject({ tenantId: testTenantId, reachable: true });
     expect(await say(sue, 'who is JCM?')).toBe('JCM: Pat Lee');
@@ -202,6 +206,5 @@ describe('Pat writing from tenant B reaches nothing of hers through her own card
     const answer = await pressAs(pat, 'escalation.close', { d: record!.key, i }, TENANT_B);
     expect(answer).not.toContain('Closed by');
     expect(await bot.store.actions.history('sb-wor-2011', 'sb-wor-2011-1.2')).toEqual(before);
-    expect(personalConversationId(pat)).toBeTruthy();
   });
 });
