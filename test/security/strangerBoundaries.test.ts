@@ -208,3 +208,24 @@ describe('Pat writing from tenant B reaches nothing of hers through her own card
     expect(await bot.store.actions.history('sb-wor-2011', 'sb-wor-2011-1.2')).toEqual(before);
   });
 });
+
+describe("the dashboard, as tenant B's people, for tenant A's plan", () => {
+  const get = async (path: string, as: TeamsPerson): Promise<{ status: number; text: string }> => {
+    const res = await fetch(`${bot.runtime.server.url}/dashboard/${path}${path.includes('?') ? '&' : '?'}as=${as.aadObjectId}`);
+    return { status: res.status, text: await res.text() };
+  };
+
+  it('shows, exports and escalates nothing of it', async () => {
+    const A = /clinical governance|Worcestershire|Peterborough|Pat Lee|Sam Patel|Sue Brown/;
+    for (const who of [bob, eve]) {
+      const data = await get('data.json?plan=sb-wor-2011', who);
+      expect(data.text).not.toMatch(A);
+      expect((await get('actions.csv?plan=sb-wor-2011', who)).text).not.toMatch(A);
+      const history = await get('history.json?plan=sb-wor-2011&action=sb-wor-2011-1.1', who);
+      expect(history.status).toBe(404);
+      expect((await get('report?plan=sb-wor-2011&format=docx', who)).status).toBe(404);
+    }
+    // The path works: Pat, at home, sees her plan.
+    expect((await get('data.json', pat)).text).toContain('Worcestershire');
+  });
+});
