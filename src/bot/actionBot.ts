@@ -20,7 +20,7 @@ import { readMessage } from '../domain/reading/readMessage.ts';
 import { MAX_REPLY_BYTES, sizeOf } from './listCard.ts';
 import type { Messenger } from './messenger.ts';
 import { onceOnly } from './onceOnly.ts';
-import { identityOf, recordPerson } from './personRecord.ts';
+import { identityOf, isTheirTenant, recordPerson, STRANGER } from './personRecord.ts';
 import { activityOf, CARD_IN_GROUP, deliverPrivately, groupReplies, startGroupTurn, type GroupReplies, type GroupTurn } from './groupChat.ts';
 import { inPersonalChat } from './personalChat.ts';
 import { isReadReceipt, recordReadReceipt } from './readReceipt.ts';
@@ -82,6 +82,12 @@ export class ActionBot extends ActivityHandler {
         await next();
         return;
       }
+      // Only their own tenant's removal says anything about their chat; another tenant's names a stranger.
+      const known = await this.services.store.people.get(who.id);
+      if (!known || !isTheirTenant(known, who.tenantId)) {
+        await next();
+        return;
+      }
       await this.services.store.people.setReachable(who.id, false);
       this.services.logger.info({ personId: who.id }, 'bot removed: person marked unreachable');
       await next();
@@ -92,6 +98,12 @@ export class ActionBot extends ActivityHandler {
   override async run(context: TurnContext): Promise<void> {
     const allowed = this.services.settings.ALLOWED_TENANTS;
     const tenant = identityOf(context).tenantId;
+    // Teams names the tenant twice; an activity whose two disagree is not one Teams sent, whichever is believed.
+    const told = (context.activity.channelData as { tenant?: { id?: unknown } } | undefined)?.tenant?.id;
+    if (context.activity.conversation?.tenantId && typeof told === 'string' && told !== context.activity.conversation.tenantId) {
+      this.services.logger.warn({ tenantId: tenant, type: context.activity.type }, 'activity naming two tenants: ignored');
+      return;
+    }
     if (allowed.length > 0 && !allowed.includes(tenant)) {
       this.services.logger.warn({ tenantId: tenant, type: context.activity.type }, 'activity from a tenant that is not allowed: ignored');
       return;
@@ -100,7 +112,7 @@ export class ActionBot extends ActivityHandler {
   }
 
   private async greet(context: TurnContext): Promise<void> {
-    if (await recordPerson(this.services, context)) {
+    if ((await recordPerson(this.services, context)) === 'greet') {
       await context.sendActivity(MessageFactory.attachment(CardFactory.adaptiveCard(helpCard(identityOf(context).name))));
     }
   }
@@ -129,7 +141,10 @@ export class ActionBot extends ActivityHandler {
     let group: GroupTurn | null = null;
     let privately: boolean = false;
     try {
-      await recordPerson(this.services, context);
+      if ((await recordPerson(this.services, context)) === 'stranger') {
+        await context.sendActivity(STRANGER);
+        return;
+      }
       group = inPersonalChat(context) ? null : await startGroupTurn(context, this.services, identityOf(context).id);
       const inGroup = group;
       const { reply } = await onceOnly(this.services, this.keyOf(context), async () => {
@@ -209,7 +224,7 @@ export class ActionBot extends ActivityHandler {
       return { status: 200, body: messageResponse('That card press carried nothing I can use. Nothing was changed.') };
     }
     if (name === FILE_CONSENT_INVOKE) {
-      await recordPerson(this.services, context);
+      if ((await recordPerson(this.services, context)) === 'stranger') return { status: 200, body: {} };
       return answerFileConsent(context, this.services, (await this.turn(context)).caller, this.files);
     }
     if (name !== 'adaptiveCard/action') {
@@ -224,7 +239,7 @@ export class ActionBot extends ActivityHandler {
     // Cards with buttons only ever go to personal chats; a card in a group (sent before that rule) stays as it is.
     if (!inPersonalChat(context)) return messageResponse(CARD_IN_GROUP);
     try {
-      await recordPerson(this.services, context);
+      if ((await recordPerson(this.services, context)) === 'stranger') return messageResponse(STRANGER);
       const { reply } = await onceOnly(this.services, this.keyOf(context), async () => {
         const turn = await this.turn(context);
         const before = JSON.stringify(turn.state);

@@ -17,6 +17,11 @@ export function identityOf(context: TurnContext): { id: string; name: string; te
   };
 }
 
+/** True when the activity's tenant is the person's own (a person saved with no tenant takes the first one met). */
+export function isTheirTenant(person: Pick<Person, 'tenantId'>, tenantId: string): boolean {
+  return person.tenantId === '' || person.tenantId === tenantId;
+}
+
 /** The sender's Teams user id and, when the activity carries one (a Teams member record), their email or UPN. */
 function contactOf(context: TurnContext): Pick<Person, 'teamsId' | 'email'> {
   const from = context.activity.from as { id?: unknown; aadObjectId?: unknown; email?: unknown; userPrincipalName?: unknown };
@@ -28,17 +33,27 @@ function contactOf(context: TurnContext): Pick<Person, 'teamsId' | 'email'> {
 }
 
 // Teams sends conversationUpdate and installationUpdate together on install: one greeting, not two.
-const inFlight = new Map<string, Promise<boolean>>();
+const inFlight = new Map<string, Promise<Met>>();
 
-/**
- * Saves the person and where to reach them. Returns true when they are new, or back after removing
- * the bot (so they should be greeted).
- */
-export function recordPerson(services: Services, context: TurnContext): Promise<boolean> {
+/** How the sender was met: 'greet' (new, or back after removing the bot), 'known', or 'stranger' (known in another tenant). */
+export type Met = 'greet' | 'known' | 'stranger';
+
+/** What a stranger is told, whatever they asked: it names no tenant and no plan. */
+export const STRANGER = 'I cannot act for you in this organisation. Nothing was changed.';
+
+/** Saves the person and where to reach them, and says how they were met. */
+export function recordPerson(services: Services, context: TurnContext): Promise<Met> {
   const who = identityOf(context);
-  const previous = inFlight.get(who.id) ?? Promise.resolve(false);
+  const previous = inFlight.get(who.id) ?? Promise.resolve<Met>('known');
   const next = previous.then(async () => {
     const known = await services.store.people.get(who.id);
+    // A person belongs to the tenant they were first met in. The same id from another tenant is a stranger
+    // there: their record (tenant, name, personal chat) is never overwritten, and nothing is done for them
+    // (their roles, admin right, settings, last answers and imports are their own tenant's).
+    if (known && !isTheirTenant(known, who.tenantId)) {
+      services.logger.warn({ personId: who.id, tenantId: who.tenantId }, 'activity from a known person in another tenant: not recorded there');
+      return 'stranger';
+    }
     const storedRef = known ? await services.store.people.conversationOf(who.id) : null;
     const personal = inPersonalChat(context);
     // Outside their personal chat: the one stored (if it still worked), else one created now (null when Teams refuses).
@@ -54,7 +69,7 @@ export function recordPerson(services: Services, context: TurnContext): Promise<
       const person: Person = { id: who.id, tenantId: who.tenantId, name: who.name, reachable, ...(known?.email ? { email: known.email } : {}), ...contact };
       await services.store.people.save(person, conversation);
     }
-    return !known || (!known.reachable && reachable);
+    return !known || (!known.reachable && reachable) ? 'greet' : 'known';
   }).finally(() => {
     if (inFlight.get(who.id) === next) inFlight.delete(who.id);
   });

@@ -3,6 +3,7 @@
 import { planRoles } from '../domain/owners.ts';
 import type { Grid, ImportWarning, Plan, PlanPeriod } from '../domain/plan.ts';
 import { buildActions } from './buildActions.ts';
+import { checkPlanText } from './limits.ts';
 import type { DraftRow } from './draftRow.ts';
 import { planSlug } from './planHeader.ts';
 import { splitJoinedRoles } from './joinedRoles.ts';
@@ -33,5 +34,7 @@ export function finishPlan(parts: PlanParts): Plan {
     return also === undefined ? role : { ...role, aliases: also };
   });
   warnings.sort((a, b) => a.line - b.line);
-  return { id, partnership: parts.partnership, period: parts.period, grids: parts.grids, actions, roles, warnings };
+  const plan = { id, partnership: parts.partnership, period: parts.period, grids: parts.grids, actions, roles, warnings };
+  checkPlanText(plan);
+  return plan;
 }

@@ -21,6 +21,10 @@ export const MAX_ROWS = 5_000;
 export const MAX_COLUMNS = 64;
 /** Actions in one plan (the largest seed has 150); a preview of the plan must also fit one table row. */
 export const MAX_ACTIONS = 1_000;
+/** Characters in one action's text (or its by-when, owners or objective): a real action is a few sentences. */
+export const MAX_CELL_CHARS = 4_000;
+/** Characters of the whole plan as stored: its preview and its undo record are each one table row (about 450,000). */
+export const MAX_PLAN_CHARS = 400_000;
 /** Elements open inside one another in pasted or saved HTML (Word's own HTML nests about 15 deep). */
 export const MAX_HTML_DEPTH = 256;
 
@@ -63,4 +67,16 @@ export function checkRows(rows: number): void {
 /** Megabytes, for messages. */
 export function megabytes(bytes: number): string {
   return `${Math.round(bytes / 1024 / 1024)} MB`;
+}
+
+/** A read plan checked against the text limits, so it can always be previewed, stored and undone. */
+export function checkPlanText(plan: { actions: readonly { text: string; byWhenRaw: string; ownersRaw: string; objective: string | null; ref: string | null }[] }): void {
+  for (const action of plan.actions) {
+    const longest = Math.max(action.text.length, action.byWhenRaw.length, action.ownersRaw.length, action.objective?.length ?? 0);
+    if (longest > MAX_CELL_CHARS) {
+      throw overLimit(`${action.ref ? `action ${action.ref.slice(0, 20)} has` : 'an action has'} a cell of ${longest.toLocaleString('en-GB')} characters`, `${MAX_CELL_CHARS.toLocaleString('en-GB')} characters in a cell`);
+    }
+  }
+  const chars = JSON.stringify(plan).length;
+  if (chars > MAX_PLAN_CHARS) throw overLimit(`it has ${chars.toLocaleString('en-GB')} characters of text`, `${MAX_PLAN_CHARS.toLocaleString('en-GB')} characters`);
 }

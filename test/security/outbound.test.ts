@@ -94,7 +94,7 @@ beforeAll(async () => {
   const store = await openTableStore(inject('tablesConnectionString'), 'securityOutbound');
   bot = await startFaultBot(store, '2025-07-10T09:00:00Z', {
     MicrosoftAppId: appId, MicrosoftAppType: 'UserAssignedMSI', MicrosoftAppTenantId: testTenantId,
-    ALLOWED_TENANTS: `${testTenantId},${otherAllowedTenant}`,
+    ALLOWED_TENANTS: `${testTenantId},${otherAllowedTenant}`, ADMINS: jane.aadObjectId,
     AZURE_TABLES_CONNECTION_STRING: inject('tablesConnectionString'), BotOpenIdMetadata: keys.openIdUrl,
     TAB_APP_ID_URI: `api://actionbot.example.org/botid-${appId}`,
     FILE_HOSTS: new URL(files.url).host, FILE_TIMEOUT_SECONDS: '1',
@@ -162,6 +162,16 @@ describe('a file attachment is fetched only for someone who may import it', () =
     expect(files.hits.length).toBe(before);
   });
 
+  it('a commissioner (and admin) of tenant A writing from allowed tenant B: her attachment is never fetched', async () => {
+    const before = files.hits.length;
+    const reply = await sendFile(jane, `${files.url}/plan.docx?from-b`, otherAllowedTenant);
+    expect(reply).not.toContain('Import plan.docx?');
+    expect(files.hits.length).toBe(before);
+    // She is still tenant A's, where her file is fetched as before.
+    expect(await bot.store.people.get(jane.aadObjectId)).toMatchObject({ tenantId: testTenantId });
+    expect(await sendFile(jane, `${files.url}/plan.docx`)).toContain('Import plan.docx?');
+  });
+
   it('someone from a tenant outside ALLOWED_TENANTS gets nothing, and nothing is fetched', async () => {
     const before = files.hits.length;
     expect(await sendFile(eve, `${files.url}/plan.docx?foreign`, foreignTenant)).toBe('[]');
@@ -177,11 +187,14 @@ describe('even for the commissioner, only the file hosts, over https, with no re
     ['another https host', () => 'https://evil.example.org/plan.docx'],
     ['the file host over plain http', () => files.url.replace('https:', 'http:') + '/plan.docx'],
     ['the file host with credentials in the link', () => files.url.replace('https://', 'https://user:pw@') + '/plan.docx'],
+    ['a name that resolves to this machine', () => files.url.replace('127.0.0.1', 'localhost') + '/plan.docx'],
+    ['the file host as an IPv4-mapped IPv6 address', () => files.url.replace('127.0.0.1', '[::ffff:127.0.0.1]') + '/plan.docx'],
+    ['a look-alike host ending in the allowed one', () => files.url.replace('127.0.0.1', '127.0.0.1.evil.example.org') + '/plan.docx'],
   ])('%s is refused before any connection, in words that reveal nothing', async (_story, url) => {
     const before = [files.hits.length, internal.hits.length];
     const reply = await sendFile(jane, url());
     expect(reply).toContain(neutral);
-    expect(reply).not.toMatch(/169\.254|evil|127\.0\.0\.1|user:pw|meta-data/);
+    expect(reply).not.toMatch(/169\.254|evil|127\.0\.0\.1|localhost|ffff|user:pw|meta-data/);
     expect([files.hits.length, internal.hits.length]).toEqual(before);
   });
 
