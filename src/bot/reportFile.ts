@@ -8,7 +8,7 @@ import type { Caller } from '../app/caller.ts';
 import { loadDirectory, type Directory } from '../app/directory.ts';
 import type { Services } from '../app/services.ts';
 import { isValidIsoDate, londonDate } from '../domain/calendar.ts';
-import { makeReport, reportFileName, type ReportFormat } from '../report/makeReport.ts';
+import { makeReport, type ReportFormat } from '../report/makeReport.ts';
 import { lastEndedQuarter, parseQuarter, quarterKey, quarterLabel, type Quarter } from '../report/quarter.ts';
 
 /** What the person asked for: "board report for Q3", "report for Bedfordshire 2026-Q2 as Word". */
@@ -118,7 +118,7 @@ export async function answerFileConsent(context: TurnContext, services: Services
   }
   await context.sendActivity({
     type: 'message',
-    attachments: [{ contentType: FILE_INFO_CARD, name: upload.name ?? reportFileName(asked.planId, q, asked.format), contentUrl: upload.contentUrl, content: { uniqueId: upload.uniqueId, fileType: upload.fileType ?? asked.format } }],
+    attachments: [{ contentType: FILE_INFO_CARD, name: upload.name ?? file.name, contentUrl: upload.contentUrl, content: { uniqueId: upload.uniqueId, fileType: upload.fileType ?? asked.format } }],
   });
   return { status: 200 };
 }
