@@ -1,5 +1,6 @@
 // Every chat command, keyed by the intent kinds it acts on. Help and the welcome card are generated
 // from this list; an intent kind with no command here gets a plain "not yet" rather than a guess.
+import { UNNAMED } from '../personRecord.ts';
 import type { Intent } from '../../domain/reading/intent.ts';
 import { readMessage } from '../../domain/reading/readMessage.ts';
 import { vocabularyOf } from '../vocabulary.ts';
@@ -57,5 +58,6 @@ export function commandFor(kind: Intent['kind']): ChatCommand | undefined {
 /** The help card, generated from the command list. */
 export function helpCard(personName: string): object {
   const commands = chatCommands.filter((c) => c.example && c.summary).map((c) => ({ example: c.example as string, summary: c.summary as string }));
-  return renderCard('welcome', { personName, botName: 'actionbot', commands: [...answerExamples, ...commands] });
+  // No display name (Microsoft's emulator sends none on install): "Hello, I am actionbot", never "Hello someone".
+  return renderCard('welcome', { personName: personName === UNNAMED ? '' : personName, botName: 'actionbot', commands: [...answerExamples, ...commands] });
 }
