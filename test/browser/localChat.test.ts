@@ -104,7 +104,7 @@ describe('the commissioner', () => {
 
     const blocked = page.locator('details[data-action="act-1-2"]');
     await blocked.locator('summary').click();
-    await expect.poll(() => blocked.locator('.history').innerText(), slow).toContain('2 Jun 2025, 09:00 · Sam Patel (button): blocked');
+    await expect.poll(() => blocked.locator('.history').innerText(), slow).toContain('2 Jun 2025, 09:00 · Sam Patel (on a card): blocked');
     await screenshot(page, 'dashboard');
   }, 60_000);
 });
