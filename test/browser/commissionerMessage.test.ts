@@ -1,6 +1,7 @@
 // Issue 18 in headless chromium: the commissioner's message of a sweep leads with "Needs your attention"
-// (the escalation and its buttons) at Teams' desktop width and at 375 px, and the dashboard's history
-// speaks in words. Waits on what the page shows, never on time. Screenshots go to test-artifacts/.
+// (the escalation and its buttons) at Teams' desktop width and at 375 px; showing it sends a read
+// receipt; the bot's day is in UK form. Waits on what the page shows, never on time. Screenshots go to
+// test-artifacts/.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
 import { jane, startChatDemo, type ChatDemo } from '../localChat/fixture.ts';
@@ -42,6 +43,9 @@ describe("the commissioner's message in the local chat", () => {
     expect(text).toContain('treatment plan');
     for (const name of ['Chase', 'Reassign', 'Accept the delay', 'Close']) await expect.poll(() => message.getByRole('button', { name }).count(), slow).toBeGreaterThan(0);
     await screenshot(page, 'commissioner-message-desktop');
+    // Shown is read: the page sends Teams' read receipt, so "seen" can be shown in the demo.
+    await expect.poll(async () => (await demo.store.digests.get(`escalation|${jane.id}|${ESCALATION_DAY}`))?.seenAt ?? null, slow).not.toBeNull();
+    expect(await page.locator('#today').innerText()).toBe("Bot's today: Mon 19 May 2025");
 
     const narrow = await openAs(375);
     const small = narrow.locator('.entry.bot', { has: narrow.locator('.card', { hasText: 'Needs your attention' }) }).last();

@@ -134,8 +134,8 @@ describe('a later day of the plan year', () => {
     await playAs(jane);
     await page.fill('#sweepDate', '2025-09-16');
     await page.click('#sweepAt');
-    await expect.poll(() => page.locator('#today').innerText(), slow).toContain('2025-09-16');
-    // Her own action and what needs her attention come as one message: her lines first.
+    await expect.poll(() => page.locator('#today').innerText(), slow).toContain('Tue 16 Sep 2025');
+    // Her own action and what needs her attention come as one message: what needs her first.
     const reminder = botCard('Review housing referrals');
     await reminder.waitFor(slow);
     expect(await reminder.innerText()).toContain('Your actions for Tue 16 Sep 2025');
