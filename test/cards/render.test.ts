@@ -59,8 +59,8 @@ const samples: CardData = {
     asOf: 'as of Mon 3 Oct 2011',
     plans: [{
       partnership: 'Isle of Wight DAT', periodLabel: '2011/12',
-      total: { label: 'All grids', done: 10, onTrack: 20, dueSoon: 3, overdue: 4, blocked: 1 },
-      grids: [{ label: 'Grid 1: Young people', done: 4, onTrack: 8, dueSoon: 1, overdue: 2, blocked: 0 }, { label: 'Grid 2: Access', done: 6, onTrack: 12, dueSoon: 2, overdue: 2, blocked: 1 }],
+      total: { label: 'All grids', done: 10, onTrack: 20, dueSoon: 3, overdue: 4, blocked: 1, noDate: 2 },
+      grids: [{ label: 'Grid 1: Young people', done: 4, onTrack: 8, dueSoon: 1, overdue: 2, blocked: 0, noDate: 1 }, { label: 'Grid 2: Access', done: 6, onTrack: 12, dueSoon: 2, overdue: 2, blocked: 1, noDate: 1 }],
     }],
   },
   importPreview: {
