@@ -147,7 +147,17 @@ async function sendFiles(files) {
   }
 }
 
+/** Bot messages this page has told the bot were read (Teams sends a read receipt when a message is seen). */
+const receipted = new Set();
+
+function receipt(entry) {
+  if (entry.from !== 'bot' || !state.current || receipted.has(entry.id) || document.visibilityState === 'hidden') return;
+  receipted.add(entry.id);
+  void api('/api/read', { personId: state.current.id, activityId: entry.id }).catch(() => receipted.delete(entry.id));
+}
+
 function show(entry) {
+  receipt(entry);
   const chat = document.getElementById('chat');
   const node = entryNode(entry);
   const existing = chat.querySelector(`[data-id="${CSS.escape(entry.id)}"]`);
@@ -189,11 +199,19 @@ async function choose(personId) {
   document.body.dataset.chatting = personId;
 }
 
+/** "2025-09-16" as the bot writes dates: "Tue 16 Sep 2025" (Intl's en-GB would say "Sept"). */
+function ukDay(iso) {
+  const d = new Date(`${iso}T12:00:00Z`);
+  const day = ['Sun', 'Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat'][d.getUTCDay()];
+  const month = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'][d.getUTCMonth()];
+  return `${day} ${d.getUTCDate()} ${month} ${d.getUTCFullYear()}`;
+}
+
 async function refreshState() {
   const s = await api('/api/state');
   state.people = s.people;
   if (state.current) state.current = state.people.find((p) => p.id === state.current.id) ?? null;
-  document.getElementById('today').textContent = `Bot's today: ${s.today}`;
+  document.getElementById('today').textContent = `Bot's today: ${ukDay(s.today)}`;
   if (!document.getElementById('sweepDate').value) document.getElementById('sweepDate').value = s.today;
   drawPeople();
 }
@@ -215,7 +233,7 @@ async function sweep(date) {
   out.textContent = 'sweeping…';
   try {
     const r = await api('/api/sweep', date ? { date } : {});
-    out.textContent = `${r.today}: ${r.sent} sent, ${r.skipped} already sent, ${r.failed} failed`;
+    out.textContent = `${ukDay(r.today)}: ${r.sent} sent, ${r.skipped} already sent, ${r.failed} failed`;
     await refreshState();
   } catch (err) {
     out.textContent = `sweep failed: ${err.message}`;

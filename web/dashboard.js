@@ -85,6 +85,9 @@ function overdueList(plan) {
   ];
 }
 
+/** How an answer came, in words. */
+const VIA = { button: 'on a card', typed: 'in the chat', cli: 'from the command line', import: 'by an import' };
+
 async function showHistory(details, action) {
   const box = details.querySelector('.history');
   box.replaceChildren(el('p', { class: 'subtle' }, 'Loading…'));
@@ -93,7 +96,7 @@ async function showHistory(details, action) {
     const changes = await res.json();
     box.replaceChildren(changes.length === 0
       ? el('p', { class: 'subtle' }, 'No answers yet.')
-      : el('ul', {}, changes.map((c) => el('li', {}, `${LONDON.format(new Date(c.at))} · ${c.by.name} (${c.via}): ${c.summary}`))));
+      : el('ul', {}, changes.map((c) => el('li', {}, `${LONDON.format(new Date(c.at))} · ${c.by.name} (${VIA[c.via] ?? c.via}): ${c.summary}`))));
   } catch {
     box.replaceChildren(el('p', { class: 'subtle' }, 'Could not load the history.'));
   }

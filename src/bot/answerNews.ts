@@ -51,13 +51,15 @@ async function refreshSentCards(services: Services, messenger: Messenger, stored
 }
 
 /** Writes `outcome` (or a `note`) against the action on every digest listing it (but `exceptKey`) and redraws each in its chat. */
-export async function refreshDigests(services: Services, messenger: Messenger, planId: string, actionId: string, outcome: string, today: string, exceptKey: string | undefined, as: 'outcome' | 'note' = 'outcome'): Promise<number> {
+export async function refreshDigests(services: Services, messenger: Messenger, planId: string, actionId: string, outcome: string, today: string, exceptKey: string | undefined, as: 'outcome' | 'note' = 'outcome', reline: (l: DigestLine) => DigestLine = (l) => l): Promise<number> {
   let refreshed = 0;
   for (const record of await services.store.digests.withAction(planId, actionId)) {
     // A one-line owner "digest" went out as the single-action card, which refreshSentCards replaces; an
     // escalation digest is always a digest, however short.
     if (record.key === exceptKey || !record.activityId || (record.kind === 'owner' && record.lines.length < 2)) continue;
-    const changed = (as === 'note' ? withNote : withOutcome)(record, (l) => l.planId === planId && l.actionId === actionId, outcome);
+    const about = (l: DigestLine): boolean => l.planId === planId && l.actionId === actionId;
+    const noted = (as === 'note' ? withNote : withOutcome)(record, about, outcome);
+    const changed = { ...noted, lines: noted.lines.map((l) => (about(l) ? reline(l) : l)) };
     try {
       // A read receipt recorded since the digests were listed is kept, not overwritten by this copy.
       const updated = { ...changed, seenAt: (await services.store.digests.get(record.key))?.seenAt ?? changed.seenAt };

@@ -4,6 +4,8 @@
 import { z } from 'zod';
 import { actionCardFields, typeableRef } from '../app/actionCards.ts';
 import { answerAction } from '../app/answerAction.ts';
+import { loadDirectory } from '../app/directory.ts';
+import { currentWhy } from '../app/escalationWhy.ts';
 import { acceptDelay, chase, close, nudgeWith, reassign, type EscalationResult, type Nudge } from '../app/escalationActions.ts';
 import { snoozeAction } from '../app/reminderSettings.ts';
 import { addNote } from '../app/notes.ts';
@@ -96,12 +98,21 @@ export async function answerFromDigest(turn: ChatTurn, messenger: Messenger, ver
       result = await close(services, turn.directory, caller, line.planId, line.actionId, { digestKey: d }, line.occurrence);
   }
   if (!result.ok) return reply(`Not saved: ${readableDates(result.message)}`);
+  // After a reassignment the roles have a holder: the line's "nobody can be reached" (and its missing Chase) goes.
+  const reline = parsed.data.verb === 'escalation.reassign' ? await relineAfter(services, line, turn.today) : (l: DigestLine) => l;
   // A chase or a reassignment leaves the action as it was: the line says so and keeps its buttons.
-  const updated = result.settles ? withOutcome(record, (l) => l === line, result.outcome) : withNote(record, (l) => l === line, result.outcome);
+  const noted = result.settles ? withOutcome(record, (l) => l === line, result.outcome) : withNote(record, (l) => l === line, result.outcome);
+  const updated = { ...noted, lines: noted.lines.map((l, k) => (k === i ? reline(l) : l)) };
   await services.store.digests.save(updated);
   // Answers reach the other digests through answerAction; a reassignment is not an answer but is news too.
-  if (parsed.data.verb === 'escalation.reassign') await refreshDigests(services, messenger, line.planId, line.actionId, result.outcome, turn.today, record.key, 'note');
+  if (parsed.data.verb === 'escalation.reassign') await refreshDigests(services, messenger, line.planId, line.actionId, result.outcome, turn.today, record.key, 'note', reline);
   return { card: digestCard(updated, turn.today, { line: i }), message: result.message };
+}
+
+/** Redraws an escalation line's reason from the roles as they are now (read again: the press changed them). */
+async function relineAfter(services: Services, line: DigestLine, today: string): Promise<(l: DigestLine) => DigestLine> {
+  const [stored, directory] = await Promise.all([services.store.actions.get(line.planId, line.actionId), loadDirectory(services.store)]);
+  return (l) => (stored && l.why !== undefined ? currentWhy(l, stored, directory, today) : l);
 }
 
 function refused(services: Services, personId: string, problem: string): CardAnswerResult {

@@ -6,13 +6,16 @@ import type { Services } from '../app/services.ts';
 import type { Person } from '../domain/progress.ts';
 import { inPersonalChat, openPersonalChat, referenceOf } from './personalChat.ts';
 
+/** The name kept for someone whose Teams activity carries no display name (never used in a greeting). */
+export const UNNAMED = 'someone';
+
 /** The AAD identity behind an activity, as Teams sends it. */
 export function identityOf(context: TurnContext): { id: string; name: string; tenantId: string } {
   const { from, conversation, channelData } = context.activity;
   const tenantFromChannel = (channelData as { tenant?: { id?: unknown } } | undefined)?.tenant?.id;
   return {
     id: from.aadObjectId ?? from.id,
-    name: from.name ?? 'someone',
+    name: from.name?.trim() || UNNAMED,
     tenantId: conversation.tenantId ?? (typeof tenantFromChannel === 'string' ? tenantFromChannel : ''),
   };
 }

@@ -9,7 +9,7 @@ import { loadDirectory, type Directory } from '../app/directory.ts';
 import type { Services } from '../app/services.ts';
 import { isValidIsoDate, londonDate } from '../domain/calendar.ts';
 import { onceOnly } from './onceOnly.ts';
-import { makeReport, reportFileName, type ReportFormat } from '../report/makeReport.ts';
+import { makeReport, type ReportFormat } from '../report/makeReport.ts';
 import { lastEndedQuarter, parseQuarter, quarterKey, quarterLabel, type Quarter } from '../report/quarter.ts';
 import { allowedFileUrl, putFile, type FileHosts } from './outbound.ts';
 
@@ -110,7 +110,7 @@ async function applyFileConsent(context: TurnContext, services: Services, caller
   }
   await context.sendActivity({
     type: 'message',
-    attachments: [{ contentType: FILE_INFO_CARD, name: upload.name ?? reportFileName(asked.planId, q, asked.format), contentUrl: upload.contentUrl, content: { uniqueId: upload.uniqueId, fileType: upload.fileType ?? asked.format } }],
+    attachments: [{ contentType: FILE_INFO_CARD, name: upload.name ?? file.name, contentUrl: upload.contentUrl, content: { uniqueId: upload.uniqueId, fileType: upload.fileType ?? asked.format } }],
   });
   return { status: 200 };
 }

@@ -12,6 +12,8 @@ export interface DigestCardLine {
   dueLabel: string;
   /** "Done by Sam Patel at 09:14"; empty while unanswered (the buttons show). */
   outcome: string;
+  /** The outcome's colour: what the action became (done green, delayed amber, blocked red). */
+  outcomeColor: 'Good' | 'Warning' | 'Attention' | 'Default';
   /** "Chased by Jane Smith: 1 of 1 reminded": news that leaves the buttons (empty when none). */
   note: string;
 }
@@ -47,12 +49,16 @@ export interface EscalationCardLine extends DigestCardLine {
   why: string;
   /** "owners saw it Tue 1 Dec 09:14" or "owners have not opened it". */
   seen: string;
+  /** False when nobody the bot can reach holds its roles: Chase is not offered (Reassign is). */
+  chase: boolean;
 }
 
 /** The commissioner's one escalation message of a sweep. */
 export interface EscalationDigestCard extends DigestPaging {
   title: string;
   countLabel: string;
+  /** On the first page: one line counting the commissioner's own actions (empty when none). */
+  own: string;
   sections: DigestCardSection<EscalationCardLine>[];
   notes: string[];
 }

@@ -174,6 +174,8 @@ export interface SummaryCounts {
   dueSoon: number;
   overdue: number;
   blocked: number;
+  /** Ongoing or as-required work: its own column, as on the dashboard (src/app/planFigures.ts StatusCounts). */
+  noDate: number;
 }
 
 /** Per plan and grid counts. */

@@ -2,6 +2,7 @@
 // export, board report download and escalation presses, each answered only for a viewer: a valid
 // tab token outside local mode, the local chat's person in local mode. Plain node:http handlers, so
 // the local chat serves them and the bot server mounts them.
+import { readableDates } from '../cards/format.ts';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { loadDirectory, type Directory } from '../app/directory.ts';
 import type { Services } from '../app/services.ts';
@@ -92,7 +93,8 @@ async function history({ res, url, visible, options }: Asked): Promise<void> {
   const actionId = url.searchParams.get('action') ?? '';
   if (!planId || !actionId) return sendJson(res, 400, { error: 'plan and action are needed' });
   if (!visible.has(planId)) return sendJson(res, 404, { error: 'no such action' });
-  sendJson(res, 200, await options.services.store.actions.history(planId, actionId));
+  // Dates in the history's sentences as people read them ("delayed to Mon 30 Jun 2025"), not ISO.
+  sendJson(res, 200, (await options.services.store.actions.history(planId, actionId)).map((c) => ({ ...c, summary: readableDates(c.summary) })));
 }
 
 async function csv({ res, visible, directory, options }: Asked): Promise<void> {

@@ -81,9 +81,9 @@ export async function sendVendorFile(res: ServerResponse, name: string): Promise
   sendBody(res, 200, typeOf(name), await readFile(path.join(packageDir(entry[0]), entry[1])), { 'cache-control': 'max-age=86400' });
 }
 
-/** Sends a download. The name is ours (letters, digits, dashes), never the caller's. */
+/** Sends a download. The name is ours, never the caller's: plain ASCII in `filename`, the exact name in `filename*` (RFC 6266). */
 export function sendFile(res: ServerResponse, type: string, bytes: Buffer, name: string): void {
-  sendBody(res, 200, type, bytes, { 'content-disposition': `attachment; filename="${name.replace(/[^\w.-]/g, '-')}"` });
+  sendBody(res, 200, type, bytes, { 'content-disposition': `attachment; filename="${name.replace(/[^\w .-]/g, '-')}"; filename*=UTF-8''${encodeURIComponent(name)}` });
 }
 
 /** Largest JSON body the dashboard takes (a press is a few hundred bytes). */

@@ -13,7 +13,7 @@ import { runSweep } from '../scheduler/sweep.ts';
 import { nineInLondon, type DemoClock } from './demoClock.ts';
 import { answerConsent, sendFile, type ChatFiles } from './fileRoutes.ts';
 import { readJson, RequestError, stringField } from './http.ts';
-import { cardActionActivity, cardSubmitActivity, messageActivity, personalConversationId, postToBot, type ChatOrigin, type ChatPerson } from './teamsActivity.ts';
+import { cardActionActivity, cardSubmitActivity, messageActivity, personalConversationId, postToBot, readReceiptActivity, type ChatOrigin, type ChatPerson } from './teamsActivity.ts';
 import type { Transcript } from './transcript.ts';
 
 /** What the page's routes work with. */
@@ -91,6 +91,15 @@ async function press(ctx: PageContext, body: Record<string, unknown>): Promise<o
   return { status: answer.status, type: response?.type ?? null };
 }
 
+/** The page showed a bot message to the person: a read receipt, as Teams sends when a message is read. */
+async function read(ctx: PageContext, body: Record<string, unknown>): Promise<object> {
+  const person = personOf(ctx, body.personId);
+  const activityId = stringField(body, 'activityId', 200);
+  if (!ctx.transcript.find(personalConversationId(person.id), activityId)) throw new RequestError(404, 'no such message in this chat');
+  const answer = await postToBot(ctx.botUrl, readReceiptActivity(ctx.origin, person, activityId));
+  return { status: answer.status };
+}
+
 async function sweep(ctx: PageContext, body: Record<string, unknown>): Promise<object> {
   const date = body.date;
   if (date !== undefined && date !== null && (typeof date !== 'string' || !isValidIsoDate(date))) throw new RequestError(400, 'date must be YYYY-MM-DD');
@@ -124,6 +133,7 @@ export async function servePageApi(req: IncomingMessage, res: ServerResponse, ct
   else if (route === 'POST /api/say') sendJson(res, 200, await say(ctx, await readJson(req)));
   else if (route === 'POST /api/submit') sendJson(res, 200, await submit(ctx, await readJson(req)));
   else if (route === 'POST /api/press') sendJson(res, 200, await press(ctx, await readJson(req)));
+  else if (route === 'POST /api/read') sendJson(res, 200, await read(ctx, await readJson(req)));
   else if (route === 'POST /api/file') sendJson(res, 200, await sendFile(ctx, req, personOf(ctx, url.searchParams.get('person')), url.searchParams.get('name')));
   else if (route === 'POST /api/consent') {
     const body = await readJson(req);

@@ -90,6 +90,11 @@ export type FileConsentAnswer =
   | { action: 'accept'; context: unknown; uploadInfo: { name: string; uploadUrl: string; contentUrl: string; uniqueId: string; fileType: string } }
   | { action: 'decline'; context: unknown };
 
+/** Teams' read receipt: the person has read the chat up to message `lastReadMessageId`. */
+export function readReceiptActivity(origin: ChatOrigin, person: ChatPerson, lastReadMessageId: string): Partial<Activity> {
+  return { ...base(origin, person, 'event'), name: 'application/vnd.microsoft.readReceipt', value: { lastReadMessageId } };
+}
+
 /** The app installed in the person's personal scope. */
 export function installActivity(origin: ChatOrigin, person: ChatPerson): Partial<Activity> {
   return { ...base(origin, person, 'installationUpdate'), action: 'add' };

@@ -3,7 +3,7 @@
 import type { Directory } from '../app/directory.ts';
 import type { IsoDate } from '../domain/plan.ts';
 import type { Store } from '../domain/ports.ts';
-import { quarterKey, type Quarter } from './quarter.ts';
+import type { Quarter } from './quarter.ts';
 import { boardReport } from './reportData.ts';
 import { reportDocx } from './reportDocx.ts';
 import { reportPdf } from './reportPdf.ts';
@@ -22,9 +22,13 @@ const TYPES: Record<ReportFormat, string> = {
   pdf: 'application/pdf',
 };
 
-/** "bedfordshire-2026-2026-Q1-board-report.pdf": safe in a header, a file system and Teams. */
-export function reportFileName(planId: string, q: Quarter, format: ReportFormat): string {
-  return `${planId.replace(/[^a-z0-9-]/gi, '-').slice(0, 80)}-${quarterKey(q)}-board-report.${format}`;
+/**
+ * "Bedfordshire DAT Q1 2026-27.pdf": the partnership, the quarter and its financial year (2026/27, with a
+ * hyphen: a slash cannot be in a file name). Characters no file system takes are dropped.
+ */
+export function reportFileName(partnership: string, q: Quarter, format: ReportFormat): string {
+  const name = [...partnership].map((c) => (c < ' ' || '\\/:*?"<>|'.includes(c) ? ' ' : c)).join('').replace(/\s+/g, ' ').trim().slice(0, 80) || 'Plan';
+  return `${name} Q${q.number} ${q.year}-${String((q.year + 1) % 100).padStart(2, '0')}.${format}`;
 }
 
 /** Makes the file; null when the plan is not stored. */
@@ -32,5 +36,5 @@ export async function makeReport(store: Store, directory: Directory, planId: str
   const report = await boardReport(store, directory, planId, q, today);
   if (!report) return null;
   const bytes = format === 'docx' ? await reportDocx(report) : await reportPdf(report);
-  return { name: reportFileName(planId, q, format), contentType: TYPES[format], bytes };
+  return { name: reportFileName(report.partnership, q, format), contentType: TYPES[format], bytes };
 }

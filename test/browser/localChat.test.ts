@@ -118,7 +118,7 @@ describe('the commissioner', () => {
 
     const blocked = page.locator('details[data-action="act-1-2"]');
     await blocked.locator('summary').click();
-    await expect.poll(() => blocked.locator('.history').innerText(), slow).toContain('2 Jun 2025, 09:00 · Sam Patel (button): blocked');
+    await expect.poll(() => blocked.locator('.history').innerText(), slow).toContain('2 Jun 2025, 09:00 · Sam Patel (on a card): blocked');
     await screenshot(page, 'dashboard');
     await page.close();
   }, 60_000);
@@ -150,8 +150,8 @@ describe('a later day of the plan year', () => {
     const page = await chatAs(jane);
     await page.fill('#sweepDate', '2025-09-16');
     await page.click('#sweepAt');
-    await expect.poll(() => page.locator('#today').innerText(), slow).toContain('2025-09-16');
-    // Her own action and what needs her attention come as one message: her lines first.
+    await expect.poll(() => page.locator('#today').innerText(), slow).toContain('Tue 16 Sep 2025');
+    // Her own action and what needs her attention come as one message: what needs her first.
     const reminder = botCard(page, 'Review housing referrals');
     await reminder.waitFor(slow);
     expect(await reminder.innerText()).toContain('Your actions for Tue 16 Sep 2025');

@@ -21,7 +21,7 @@ const action: ActionCardFields = {
   owners: [{ role: 'SMLO', people: 'Sam Jones' }, { role: 'DAT Co-ordinator', people: 'nobody yet' }],
 };
 
-const digestLine = { n: 0, digest: 'owner|p1|2011-10-03', ref: '2.1.3', text: 'Review the needs assessment', partnership: 'Isle of Wight DAT', dueLabel: 'Fri 30 Sep 2011 · 3 days late', outcome: '', note: '' };
+const digestLine = { n: 0, digest: 'owner|p1|2011-10-03', ref: '2.1.3', text: 'Review the needs assessment', partnership: 'Isle of Wight DAT', dueLabel: 'Fri 30 Sep 2011 · 3 days late', outcome: '', outcomeColor: 'Default' as const, note: '' };
 const paging = { digest: 'owner|p1|2011-10-03', page: 0, nextPage: 1, more: 4 };
 
 const samples: CardData = {
@@ -59,8 +59,8 @@ const samples: CardData = {
     asOf: 'as of Mon 3 Oct 2011',
     plans: [{
       partnership: 'Isle of Wight DAT', periodLabel: '2011/12',
-      total: { label: 'All grids', done: 10, onTrack: 20, dueSoon: 3, overdue: 4, blocked: 1 },
-      grids: [{ label: 'Grid 1: Young people', done: 4, onTrack: 8, dueSoon: 1, overdue: 2, blocked: 0 }, { label: 'Grid 2: Access', done: 6, onTrack: 12, dueSoon: 2, overdue: 2, blocked: 1 }],
+      total: { label: 'All grids', done: 10, onTrack: 20, dueSoon: 3, overdue: 4, blocked: 1, noDate: 2 },
+      grids: [{ label: 'Grid 1: Young people', done: 4, onTrack: 8, dueSoon: 1, overdue: 2, blocked: 0, noDate: 1 }, { label: 'Grid 2: Access', done: 6, onTrack: 12, dueSoon: 2, overdue: 2, blocked: 1, noDate: 1 }],
     }],
   },
   importPreview: {
@@ -76,12 +76,12 @@ const samples: CardData = {
     ...paging, title: 'Your actions for Mon 3 Oct 2011', countLabel: '2 actions: 1 overdue, 1 due today', hint: 'Answer each one here.',
     sections: [
       { title: 'Overdue', count: 1, color: 'Attention', lines: [digestLine] },
-      { title: 'Due today', count: 1, color: 'Warning', lines: [{ ...digestLine, n: 1, ref: '', outcome: 'Done by Sam Jones, Mon 3 Oct 2011 09:12' }] },
+      { title: 'Due today', count: 1, color: 'Warning', lines: [{ ...digestLine, n: 1, ref: '', outcome: 'Done by Sam Jones, Mon 3 Oct 2011 09:12', outcomeColor: 'Good' }] },
     ],
   },
   escalationDigest: {
-    ...paging, page: 1, title: 'Needs your attention', countLabel: '1 action for Mon 3 Oct 2011', notes: ['Sam Jones has not opened the reminders of Thu 29 Sep 2011 (3 actions).'],
-    sections: [{ title: 'Late', count: 1, color: 'Attention', lines: [{ ...digestLine, why: '21 days late', seen: 'owners: not opened' }] }],
+    ...paging, page: 1, title: 'Needs your attention', countLabel: '1 escalation for Mon 3 Oct 2011', own: 'Also yours today: 2 actions: 1 overdue, 1 due today (below these).', notes: ['Sam Jones has not opened the reminders of Thu 29 Sep 2011 (3 actions).'],
+    sections: [{ title: 'Late', count: 1, color: 'Attention', lines: [{ ...digestLine, why: '21 days late', seen: 'owners: not opened', chase: true }] }],
   },
   briefing: {
     title: 'Weekly briefing', asOf: 'Mon 3 Oct 2011',

@@ -139,7 +139,7 @@ describe('what the page shows follows the person’s roles', () => {
     expect(csv.text).not.toContain('Refer DIP clients');
     const report = await fetch(`${bot.runtime.server.url}/dashboard/report?plan=treatment-2011&format=pdf&quarter=2011-Q1`, { headers: { authorization: asSam } });
     expect(report.status).toBe(200);
-    expect(report.headers.get('content-disposition')).toBe('attachment; filename="treatment-2011-2011-Q1-board-report.pdf"');
+    expect(report.headers.get('content-disposition')).toBe(`attachment; filename="Testshire Treatment Q1 2011-12.pdf"; filename*=UTF-8''${encodeURIComponent('Testshire Treatment Q1 2011-12.pdf')}`);
     expect(Buffer.from(await report.arrayBuffer()).subarray(0, 5).toString()).toBe('%PDF-');
   });
 

@@ -1,6 +1,7 @@
-// A commissioner who also owns actions gets ONE message a sweep: their own lines (Done / Delayed / Blocked /
-// Snooze) and then the escalations (Chase / Reassign / Accept the delay / Close) in the same card, paged
-// together under the size limit; reading it marks their own lines seen, not the escalated ones.
+// A commissioner who also owns actions gets ONE message a sweep that leads with what needs her: the
+// escalations (Chase / Reassign / Accept the delay / Close), newest risk first, with one line counting her
+// own, and then her own lines (Done / Delayed / Blocked / Snooze) in the same card, paged together under
+// the size limit; reading it marks her own lines seen, not the escalated ones.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { cardOf, startBotHarness, textOf, type BotHarness } from '../support/botHarness.ts';
 import { answerText, cardsTo, meet } from '../support/cardPress.ts';
@@ -54,7 +55,10 @@ describe("the commissioner's one message", () => {
     expect(text).toContain('Due today (3)');
     expect(text).toContain('Needs your attention');
     expect(text).toContain('Late (3)');
-    expect(text.indexOf('Sign off the treatment budget')).toBeLessThan(text.indexOf('Open the Saturday drop-in'));
+    // What needs her comes first, with a count of her own lines; her own follow.
+    expect(text.indexOf('Needs your attention')).toBeLessThan(text.indexOf('Your actions for'));
+    expect(text).toContain('Also yours today: 3 actions: 3 due today (below these).');
+    expect(text.indexOf('Open the Saturday drop-in')).toBeLessThan(text.indexOf('Sign off the treatment budget'));
     const record = await digestOf('2011-09-30');
     expect(record?.lines).toHaveLength(6);
     const card = cardOf(cards[0]);
@@ -98,7 +102,7 @@ describe("the commissioner's one message", () => {
     expect(await bot.store.digests.seenFor('onemsg', 'onemsg-2.3')).toBeNull();
   });
 
-  it('sixty lines: pages under 25 KB that show every line once, her own first', async () => {
+  it('sixty lines: pages under 25 KB that show every line once, the escalations first, newest risk first', async () => {
     await bot.sweep('2011-11-16T08:00:00Z');
     const before = cardsTo(bot, jane).length;
     await bot.sweep('2011-11-30T08:00:00Z');
@@ -116,8 +120,14 @@ describe("the commissioner's one message", () => {
       card = (await pressDigest(bot, jane, card, 'digest.page', null, {}, executes(card).find((a) => String(a.title).startsWith('Show the other'))?.title)).value;
     }
     expect([...seen].sort((a, b) => a - b)).toEqual(Array.from({ length: 60 }, (_, i) => i));
-    const ownFirst = seen.slice(0, 30).every((i) => record?.lines[i]?.why === undefined);
-    expect(ownFirst).toBe(true);
+    expect(seen.slice(0, 30).every((i) => record?.lines[i]?.why !== undefined)).toBe(true);
+    const first = textOf(cards[0]);
+    expect(first.indexOf('Needs your attention')).toBeGreaterThanOrEqual(0);
+    expect(first.indexOf('Needs your attention')).toBeLessThan(first.indexOf('Also yours today'));
+    expect(first).toMatch(/Also yours today: 30 actions: 30 due today \((below these|after these: Show the other …)\)\./);
+    // Newest risk first: the most recently late (fell due 16 Nov) before the older ones still open.
+    const dues = seen.slice(0, 30).map((i) => record?.lines[i]?.dueDate ?? '');
+    expect([...dues].sort().reverse()).toEqual(dues);
   });
 
   it('an owner found unreachable in the sweep: the note joins her own digest, still one message', async () => {

@@ -42,7 +42,7 @@ describe('actionbot report', () => {
     } finally {
       process.chdir(cwd);
     }
-    expect((await readFile(join(dir, 'testshire-2025-2025-Q2-board-report.pdf'))).subarray(0, 5).toString()).toBe('%PDF-');
+    expect((await readFile(join(dir, 'Testshire Partnership Q2 2025-26.pdf'))).subarray(0, 5).toString()).toBe('%PDF-');
   });
 
   it('says what is wrong with a bad format, quarter or plan', async () => {

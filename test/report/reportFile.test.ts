@@ -81,7 +81,7 @@ function consent(person: TeamsPerson, action: 'accept' | 'decline', context: unk
   const uploadUrl = `http://127.0.0.1:${(uploads.address() as AddressInfo).port}/upload/session-1`;
   return {
     ...base, type: 'invoke', name: FILE_CONSENT_INVOKE, text: undefined,
-    value: { type: 'fileUpload', action, context, uploadInfo: action === 'accept' ? { name: 'testshire-2025-2025-Q1-board-report.docx', uploadUrl, contentUrl: 'https://contoso-my.sharepoint.com/personal/jane/report.docx', uniqueId: 'FILE-1', fileType: 'docx' } : undefined },
+    value: { type: 'fileUpload', action, context, uploadInfo: action === 'accept' ? { name: 'Testshire Partnership Q1 2025-26.docx', uploadUrl, contentUrl: 'https://contoso-my.sharepoint.com/personal/jane/report.docx', uniqueId: 'FILE-1', fileType: 'docx' } : undefined },
   };
 }
 
@@ -91,7 +91,7 @@ describe('"board report" in the personal chat', () => {
     const asked = message(origin(), jane, 'board report word');
     expect((await postActivity(server.url, asked)).status).toBe(200);
     const card = attachmentsOf(connector.calls.find((c) => c.replyToId === asked.id))[0];
-    expect(card).toMatchObject({ contentType: 'application/vnd.microsoft.teams.card.file.consent', name: 'testshire-2025-2025-Q1-board-report.docx' });
+    expect(card).toMatchObject({ contentType: 'application/vnd.microsoft.teams.card.file.consent', name: 'Testshire Partnership Q1 2025-26.docx' });
     expect(card?.content).toMatchObject({ description: 'Board report: Testshire Partnership, Q1 2025/26 (Apr-Jun 2025)', acceptContext: { planId: 'testshire-2025', quarter: '2025-Q1', format: 'docx', asOf: '2025-07-10' } });
     expect(card?.content.sizeInBytes).toBeGreaterThan(5000);
     expect(JSON.stringify(connector.calls.at(-1)?.body).length).toBeLessThan(25_000);
@@ -106,7 +106,7 @@ describe('"board report" in the personal chat', () => {
     const xml = await (await JSZip.loadAsync(upload.body)).file('word/document.xml')!.async('string');
     expect(xml).toContain('Testshire Partnership: quarterly progress report');
     const fileCard = attachmentsOf(connector.calls.find((c) => c.replyToId === accepted.id))[0];
-    expect(fileCard).toEqual({ contentType: 'application/vnd.microsoft.teams.card.file.info', name: 'testshire-2025-2025-Q1-board-report.docx', contentUrl: 'https://contoso-my.sharepoint.com/personal/jane/report.docx', content: { uniqueId: 'FILE-1', fileType: 'docx' } });
+    expect(fileCard).toEqual({ contentType: 'application/vnd.microsoft.teams.card.file.info', name: 'Testshire Partnership Q1 2025-26.docx', contentUrl: 'https://contoso-my.sharepoint.com/personal/jane/report.docx', content: { uniqueId: 'FILE-1', fileType: 'docx' } });
   });
 
   it('on decline uploads nothing and says so; a forged consent for a plan the person cannot see sends nothing', async () => {

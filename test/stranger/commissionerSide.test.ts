@@ -145,9 +145,14 @@ describe('Chase, pressed again', () => {
     expect(cardsTo(bot, sam).slice(before).filter((c) => textOf(c).includes('Train the outreach volunteers'))).toHaveLength(1);
   });
 
-  it('on an action whose only holder cannot be reached says so and sends nothing', async () => {
-    const answer = await pressLine('escalation.chase', 'cside-4.1');
-    expect(answer).toContain('nobody who can be reached holds DIP Lead');
+  it('is not offered on an action whose only holder cannot be reached (Reassign is); a press from an older card says so and sends nothing', async () => {
+    const i = await lineOf('cside-4.1');
+    const { card } = await escalation();
+    const verbs = executes(card).filter((a) => Number(a.data?.i) === i).map((a) => a.verb);
+    expect(verbs).toContain('escalation.reassign');
+    expect(verbs).not.toContain('escalation.chase');
+    const res = await bot.post(cardAction(bot.origin, jane, 'escalation.chase', { d: `escalation|${jane.aadObjectId}|2011-09-30`, i }));
+    expect(JSON.stringify(res.body)).toContain('nobody who can be reached holds DIP Lead');
   });
 });
 

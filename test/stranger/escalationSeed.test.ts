@@ -40,18 +40,17 @@ describe('a sweep over the seed plans', () => {
 });
 
 describe('the escalation digest on real actions', () => {
-  it('Chase, Accept the delay to a Saturday, Reassign to a role\'s name: each answered in words, no ISO date', async () => {
+  it('Chase only where someone can be reached, Accept the delay to a Saturday, Reassign to a role\'s name: each answered in words, no ISO date', async () => {
     const { record, card } = await escalationRecord();
-    // Her own lines come first; the escalations are on later pages ("Show the other N"): the first page with three.
-    let page: unknown = cardIn(card);
-    for (let n = 0; n < 20 && executes(page).filter((a) => a.verb === 'escalation.chase').length < 3; n++) page = (await pressDigest(bot, jane, page, 'digest.page', null)).value;
-    const shown = new Set(executes(page).filter((a) => a.verb === 'escalation.chase').map((a) => Number(a.data?.i)));
+    // The escalations come first, on the first page. On these plans every late action's roles are held by
+    // nobody the bot can reach, so none offers Chase (it would reach nobody); each offers Reassign.
+    const page: unknown = cardIn(card);
+    const shown = new Set(executes(page).filter((a) => a.verb === 'escalation.reassign').map((a) => Number(a.data?.i)));
     const open = record.lines.map((l, i) => ({ l, i })).filter(({ l, i }) => l.why !== undefined && shown.has(i));
     expect(open.length).toBeGreaterThan(2);
-    const [first, second, third] = open;
-    const chased = answerText(await pressDigest(bot, jane, page, 'escalation.chase', first?.i ?? 0));
-    expect(chased).toMatch(/Chased by Jane Smith|Not saved/);
-    expect(chased).not.toMatch(iso);
+    const chaseable = new Set(executes(page).filter((a) => a.verb === 'escalation.chase').map((a) => Number(a.data?.i)));
+    for (const { l, i } of open) expect(chaseable.has(i), l.why).toBe(!l.why?.startsWith('nobody'));
+    const [, second, third] = open;
     const accepted = await pressDigest(bot, jane, page, 'escalation.accept', second?.i ?? 0, { [`accept${second?.i}`]: '2009-01-31' });
     expect(answerText(accepted)).toContain('Delay accepted to Sat 31 Jan 2009');
     expect(answerText(accepted)).toContain('is a Saturday');

@@ -1,5 +1,7 @@
 // Every chat command, keyed by the intent kinds it acts on. Help and the welcome card are generated
 // from this list; an intent kind with no command here gets a plain "not yet" rather than a guess.
+import { UNNAMED } from '../personRecord.ts';
+import { exampleCode } from '../../app/exampleCode.ts';
 import type { Intent } from '../../domain/reading/intent.ts';
 import { readMessage } from '../../domain/reading/readMessage.ts';
 import { vocabularyOf } from '../vocabulary.ts';
@@ -35,12 +37,18 @@ const helpCommand = command({
   run: async (turn) => ({ card: helpCard(turn.caller.name) }),
 });
 
+/** The code the reading examples use (src/domain/reading/typos.ts), never a real one. */
+const PLACEHOLDER = 'PB-14';
+
 const unknownCommand = command({
   kinds: ['unknown'],
   async run(turn, intent) {
     // Only suggestions that would be read if typed back: a suggestion the bot cannot read is a trap.
     const vocabulary = vocabularyOf(turn);
-    const readable = intent.suggestions.filter((text) => !['unknown', 'invalid-answer'].includes(readMessage({ text, today: turn.today, vocabulary }).kind));
+    // The examples name a placeholder code: only a real one of the person's own actions is offered.
+    const code = intent.suggestions.some((t) => t.includes(PLACEHOLDER)) ? await exampleCode(turn.services, turn.directory, turn.caller) : null;
+    const real = intent.suggestions.flatMap((t) => (!t.includes(PLACEHOLDER) ? [t] : code ? [t.replaceAll(PLACEHOLDER, code)] : []));
+    const readable = real.filter((text) => !['unknown', 'invalid-answer'].includes(readMessage({ text, today: turn.today, vocabulary }).kind));
     const tries = readable.slice(0, 3).map((s) => `"${s}"`).join(', ');
     return { text: `I didn't understand that, so nothing was changed.${tries ? ` Did you mean ${tries}?` : ''} Type "help" for everything I can do.` };
   },
@@ -61,5 +69,6 @@ export function commandFor(kind: Intent['kind']): ChatCommand | undefined {
 /** The help card, generated from the command list. */
 export function helpCard(personName: string): object {
   const commands = chatCommands.filter((c) => c.example && c.summary).map((c) => ({ example: c.example as string, summary: c.summary as string }));
-  return renderCard('welcome', { personName, botName: 'actionbot', commands: [...answerExamples, ...commands] });
+  // No display name (Microsoft's emulator sends none on install): "Hello, I am actionbot", never "Hello someone".
+  return renderCard('welcome', { personName: personName === UNNAMED ? '' : personName, botName: 'actionbot', commands: [...answerExamples, ...commands] });
 }

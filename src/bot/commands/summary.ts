@@ -6,7 +6,8 @@ import { renderCard } from '../../cards/render.ts';
 import { command } from './chatCommand.ts';
 import { noPlansText } from './lists.ts';
 
-const toCard = (label: string, c: StatusCounts): SummaryCounts => ({ label, done: c.done, onTrack: c.onTrack + c.noDate, dueSoon: c.dueSoon, overdue: c.overdue, blocked: c.blocked });
+// The dashboard's categories, one for one: "No date" is not folded into "On track".
+const toCard = (label: string, c: StatusCounts): SummaryCounts => ({ label, done: c.done, onTrack: c.onTrack, dueSoon: c.dueSoon, overdue: c.overdue, blocked: c.blocked, noDate: c.noDate });
 
 /** "summary" — one line per plan; "summary BED" — that plan per grid. */
 export const summaryCommand = command({
