@@ -130,7 +130,7 @@ describe('the commissioner chases from the page (local mode, as the person picke
     await late.locator('summary').click();
     await late.locator('button[data-verb=chase]').click();
     await expect.poll(() => page.locator('#notice').innerText(), slow).toBe(`Chased ${robin.name}.`);
-    await expect.poll(() => late.locator('.history').innerText(), slow).toContain(`Jane Smith (button): chased: ${robin.name} reminded`);
+    await expect.poll(() => late.locator('.history').innerText(), slow).toContain(`Jane Smith (on a card): chased: ${robin.name} reminded`);
     const robinsChat = demo.chat.transcript.list(personalConversationId(robin.id));
     expect(JSON.stringify(robinsChat)).toContain('Hold the annual review with providers');
     await screenshot(page, 'tab-chase');
@@ -149,7 +149,7 @@ describe('the commissioner chases from the page (local mode, as the person picke
     await page.locator('body[data-ready=yes]').waitFor(slow);
     await expect.poll(() => action().locator('.subtle').first().textContent(), slow).toContain(robin.name);
     await action().locator('summary').click();
-    await expect.poll(() => action().locator('.history').innerText(), slow).toContain(`Jane Smith (button): reassigned to ${robin.name} (now holds `);
+    await expect.poll(() => action().locator('.history').innerText(), slow).toContain(`Jane Smith (on a card): reassigned to ${robin.name} (now holds `);
     await screenshot(page, 'tab-reassign');
     await page.close();
   }, 60_000);
