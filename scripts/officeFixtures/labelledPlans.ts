@@ -20,6 +20,7 @@ export const labelledPlans = [
   { labels: 'isleOfWight', seed: '000_8d414cf89c93b93b.txt', stem: 'isle-of-wight' },
   { labels: 'worcestershire', seed: '002_435ae65e161c75e5.txt', stem: 'worcestershire' },
   { labels: 'peterborough', seed: '004_8aa2ae1dee1ce07a.txt', stem: 'peterborough' },
+  { labels: 'gloucestershire', seed: '003_f94f6abc3f8761ff.txt', stem: 'gloucestershire' },
 ];
 
 const root = join(import.meta.dirname, '../..');
