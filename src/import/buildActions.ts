@@ -47,13 +47,12 @@ function dueOf(when: string, period: PlanPeriod, warn: (message: string) => void
 }
 
 /** The plan's actions from its draft rows; warnings are added to `warnings` with the row's line. */
-export function buildActions(rows: DraftRow[], period: PlanPeriod, planId: string, warnings: ImportWarning[]): PlanAction[] {
+export function buildActions(rows: DraftRow[], period: PlanPeriod, planId: string, warnings: ImportWarning[], vocabulary = ownerVocabulary(rows)): PlanAction[] {
   const actions: PlanAction[] = [];
   const usedIds = new Set<string>();
   // Per id, the next suffix to try: repeated rows take -2, -3, … in turn instead of each counting up from 2.
   const nextSuffix = new Map<string, number>();
   const firstLine = new Map<string, number>();
-  const vocabulary = ownerVocabulary(rows);
   for (const row of rows) {
     const warn = (message: string): void => {
       warnings.push({ line: row.line, message });

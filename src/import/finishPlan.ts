@@ -6,6 +6,7 @@ import { buildActions } from './buildActions.ts';
 import type { DraftRow } from './draftRow.ts';
 import { planSlug } from './planHeader.ts';
 import { keepOrganisations, splitJoinedRoles } from './joinedRoles.ts';
+import { ownerVocabulary } from './ownerGroups.ts';
 import { mergeRoleVariants } from './roleVariants.ts';
 import { joinWrappedOwners } from './wrappedOwners.ts';
 
@@ -22,7 +23,9 @@ export interface PlanParts {
 export function finishPlan(parts: PlanParts): Plan {
   const warnings = [...parts.warnings];
   const id = planSlug(parts.partnership, parts.period);
-  const built = buildActions(joinWrappedOwners(parts.rows, warnings), parts.period, id, warnings);
+  // The roles each row's owner cell names, counted once for both steps that cut cells by them.
+  const vocabulary = ownerVocabulary(parts.rows);
+  const built = buildActions(joinWrappedOwners(parts.rows, warnings, vocabulary), parts.period, id, warnings, vocabulary);
   for (const grid of parts.grids) {
     if (!built.some((action) => action.grid === grid.number)) {
       warnings.push({ line: 1, message: `planning grid ${grid.number} has no actions` });

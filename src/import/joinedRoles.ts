@@ -74,6 +74,7 @@ export function splitJoinedRoles(actions: PlanAction[], warnings: ImportWarning[
   const uses = new Map<string, number>();
   for (const action of actions) for (const owner of action.owners) uses.set(keyOf(owner), (uses.get(keyOf(owner)) ?? 0) + 1);
   const splits = new Map<string, string[] | null>();
+  const besideSplits = new Map<string, string[] | null>();
   const commonerThan = (owner: string): string[] => [...uses.entries()].filter(([key, count]) => key !== keyOf(owner) && count > (uses.get(keyOf(owner)) ?? 0)).map(([key]) => key);
   return actions.map((action) => {
     let changed = false;
@@ -88,8 +89,11 @@ export function splitJoinedRoles(actions: PlanAction[], warnings: ImportWarning[
       // The same cell writes a role alone too ("JCM/Director Nelson Trust JCM/Director Nelson Trust").
       const beside = new Set(action.owners.filter((other) => other !== owner).map(keyOf));
       // An acronym before a role there qualifies it: "CSSMS Service lead" beside "CSSMS" is one role.
-      const besideParts = beside.size > 0 && !isAcronym(words[0] ?? '') ? segment(words, new Set([...beside, ...commonerThan(owner)]), keyOf, beside) : null;
-      const parts = splits.get(owner) ?? besideParts;
+      const besideKey = `${owner}|${[...beside].sort().join('|')}`;
+      if (splits.get(owner) === null && beside.size > 0 && !isAcronym(words[0] ?? '') && !besideSplits.has(besideKey)) {
+        besideSplits.set(besideKey, segment(words, new Set([...beside, ...commonerThan(owner)]), keyOf, beside));
+      }
+      const parts = splits.get(owner) ?? besideSplits.get(besideKey) ?? null;
       if (parts === null) return [owner];
       changed = true;
       warnings.push({ line: action.source.line, message: `owner "${owner}" read as ${parts.map((p) => `"${p}"`).join(', ')} (roles named on their own elsewhere in the plan)` });

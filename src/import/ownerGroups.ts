@@ -11,8 +11,13 @@ import { variantKey } from './roleVariants.ts';
 /** How many rows of the plan write each role (by its variant key) in their owner cells. */
 export function ownerVocabulary(rows: DraftRow[]): Map<string, number> {
   const counts = new Map<string, number>();
+  // Plans repeat the same owner cell on many rows: each cell's roles are worked out once.
+  const keysOf = new Map<string, Set<string>>();
   for (const row of rows) {
-    for (const key of new Set(splitOwners(joinOwners(row.who)).map(variantKey))) counts.set(key, (counts.get(key) ?? 0) + 1);
+    const cell = joinOwners(row.who);
+    let keys = keysOf.get(cell);
+    if (keys === undefined) keysOf.set(cell, (keys = new Set(splitOwners(cell).map(variantKey))));
+    for (const key of keys) counts.set(key, (counts.get(key) ?? 0) + 1);
   }
   return counts;
 }

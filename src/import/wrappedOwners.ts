@@ -5,7 +5,6 @@
 import { isCompleteRole, splitOwners } from '../domain/owners.ts';
 import type { ImportWarning } from '../domain/plan.ts';
 import { joinOwners, type DraftRow } from './draftRow.ts';
-import { ownerVocabulary } from './ownerGroups.ts';
 import { variantKey } from './roleVariants.ts';
 
 const pieces = (who: string): string[] => who.split(/[/,;]/).map((p) => p.trim()).filter((p) => p !== '');
@@ -24,8 +23,7 @@ function wrapsOn(a: string, b: string, vocabulary: Map<string, number>): boolean
 }
 
 /** Rows with owner cells wrapped across them read as one cell; a warning for each row changed. */
-export function joinWrappedOwners(rows: DraftRow[], warnings: ImportWarning[]): DraftRow[] {
-  const vocabulary = ownerVocabulary(rows);
+export function joinWrappedOwners(rows: DraftRow[], warnings: ImportWarning[], vocabulary: Map<string, number>): DraftRow[] {
   const out = [...rows];
   let start = 0;
   while (start < out.length) {
