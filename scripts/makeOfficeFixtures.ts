@@ -1,4 +1,4 @@
-// Writes test/fixtures/layouts: the Somerset plan (officeFixtures/layoutPlan.ts) and the three labelled
+// Writes test/fixtures/layouts: the Somerset plan (officeFixtures/layoutPlan.ts) and the labelled
 // plans (officeFixtures/labelledPlans.ts) in a layout unlike the seed files, as Word, Excel, a PDF with
 // ruled tables, and CSV (officeFixtures/writers.ts). Run by hand: `node --import tsx
 // scripts/makeOfficeFixtures.ts`; the outputs are committed.

@@ -1,4 +1,4 @@
-// The three labelled plans (test/fixtures/labels) laid out as another partnership would: each label's
+// The five labelled plans (test/fixtures/labels) laid out as another partnership would: each label's
 // action, "By when" and owners as written, in grid and objective order taken from the seed text, leads
 // one per line, the same leads on consecutive rows merged down. Fidelity is then measured against the
 // same labels whatever the layout.
@@ -20,6 +20,8 @@ export const labelledPlans = [
   { labels: 'isleOfWight', seed: '000_8d414cf89c93b93b.txt', stem: 'isle-of-wight' },
   { labels: 'worcestershire', seed: '002_435ae65e161c75e5.txt', stem: 'worcestershire' },
   { labels: 'peterborough', seed: '004_8aa2ae1dee1ce07a.txt', stem: 'peterborough' },
+  { labels: 'bedfordshire', seed: '001_d1c48e8489243e3c.txt', stem: 'bedfordshire' },
+  { labels: 'gloucestershire', seed: '003_f94f6abc3f8761ff.txt', stem: 'gloucestershire' },
 ];
 
 const root = join(import.meta.dirname, '../..');

@@ -7,6 +7,7 @@ import { actionId } from './actionId.ts';
 import { MAX_ACTIONS, overLimit } from './limits.ts';
 import { joinOwners, type DraftRow } from './draftRow.ts';
 import { cleanText } from './planText.ts';
+import { ownerGroups, ownerVocabulary } from './ownerGroups.ts';
 import { splitSubActions } from './subActions.ts';
 
 /** One action before its id: what the row (or sub-action) says. */
@@ -19,12 +20,12 @@ interface Piece {
   ownersRaw: string;
 }
 
-function piecesOf(row: DraftRow, warn: (message: string) => void): Piece[] {
+function piecesOf(row: DraftRow, warn: (message: string) => void, vocabulary: Map<string, number>): Piece[] {
   const text = row.text.join(' ');
   const when = row.when.join(' ');
   const who = joinOwners(row.who);
   const ownersRaw = row.who.join(' ').trim();
-  const split = splitSubActions(cleanText([row.ref ?? '', text].join(' ')), when, who);
+  const split = splitSubActions(cleanText([row.ref ?? '', text].join(' ')), when, who, (all, n) => ownerGroups(all, n, vocabulary));
   if (split === null) return [{ ref: row.ref, objective: row.objective, text, when, who, ownersRaw }];
   split.warnings.forEach(warn);
   // Words before the first sub-action state what the sub-actions are for.
@@ -46,7 +47,7 @@ function dueOf(when: string, period: PlanPeriod, warn: (message: string) => void
 }
 
 /** The plan's actions from its draft rows; warnings are added to `warnings` with the row's line. */
-export function buildActions(rows: DraftRow[], period: PlanPeriod, planId: string, warnings: ImportWarning[]): PlanAction[] {
+export function buildActions(rows: DraftRow[], period: PlanPeriod, planId: string, warnings: ImportWarning[], vocabulary = ownerVocabulary(rows)): PlanAction[] {
   const actions: PlanAction[] = [];
   const usedIds = new Set<string>();
   // Per id, the next suffix to try: repeated rows take -2, -3, … in turn instead of each counting up from 2.
@@ -56,7 +57,7 @@ export function buildActions(rows: DraftRow[], period: PlanPeriod, planId: strin
     const warn = (message: string): void => {
       warnings.push({ line: row.line, message });
     };
-    for (const piece of piecesOf(row, warn)) {
+    for (const piece of piecesOf(row, warn, vocabulary)) {
       const text = cleanText(piece.text);
       const byWhenRaw = cleanText(piece.when);
       const owners = splitOwners(piece.who);

@@ -6,8 +6,10 @@ import { buildActions } from './buildActions.ts';
 import { checkPlanText } from './limits.ts';
 import type { DraftRow } from './draftRow.ts';
 import { planSlug } from './planHeader.ts';
-import { splitJoinedRoles } from './joinedRoles.ts';
+import { keepOrganisations, splitJoinedRoles } from './joinedRoles.ts';
+import { ownerVocabulary } from './ownerGroups.ts';
 import { mergeRoleVariants } from './roleVariants.ts';
+import { joinWrappedOwners } from './wrappedOwners.ts';
 
 /** What a reader found in a document, before actions are built. */
 export interface PlanParts {
@@ -22,13 +24,15 @@ export interface PlanParts {
 export function finishPlan(parts: PlanParts): Plan {
   const warnings = [...parts.warnings];
   const id = planSlug(parts.partnership, parts.period);
-  const built = buildActions(parts.rows, parts.period, id, warnings);
+  // The roles each row's owner cell names, counted once for both steps that cut cells by them.
+  const vocabulary = ownerVocabulary(parts.rows);
+  const built = buildActions(joinWrappedOwners(parts.rows, warnings, vocabulary), parts.period, id, warnings, vocabulary);
   for (const grid of parts.grids) {
     if (!built.some((action) => action.grid === grid.number)) {
       warnings.push({ line: 1, message: `planning grid ${grid.number} has no actions` });
     }
   }
-  const { actions, aliases } = mergeRoleVariants(splitJoinedRoles(built, warnings), warnings);
+  const { actions, aliases } = mergeRoleVariants(keepOrganisations(splitJoinedRoles(built, warnings), warnings), warnings);
   const roles = planRoles(actions).map((role) => {
     const also = aliases.get(role.name);
     return also === undefined ? role : { ...role, aliases: also };

@@ -4,11 +4,13 @@
 import { roleKey } from '../domain/owners.ts';
 import type { ImportWarning, PlanAction } from '../domain/plan.ts';
 
-/** The key two spellings of one role share: case, spacing round dashes, "(s)" and a plural "s" ignored. */
+/** The key two spellings of one role share: case, spacing round dashes, "(s)", "'s" and a plural "s" ignored. */
 export function variantKey(name: string): string {
   return roleKey(name)
     .replace(/\s*[–—-]\s*/g, '-')
     .replace(/\(s\)$/, '')
+    // "JCG 's" alone in an owner cell is the JCGs, not something of theirs.
+    .replace(/([a-z0-9])'s$/, '$1')
     .replace(/([a-z]{2,}[^s'\s])s$/, '$1')
     .replace(/[.]/g, '')
     .trim();

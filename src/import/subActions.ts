@@ -56,9 +56,10 @@ function shareOut(items: string[], n: number, separator: string): string[] | nul
 /**
  * Splits a row holding several sub-actions, or returns null when it holds one. Dates and owner
  * chunks (separated by 2+ spaces) are shared out in order when they divide evenly; otherwise
- * every sub-action keeps them all and a warning says so.
+ * `groupOwners` may cut a run-together owner cell into groups; otherwise every sub-action keeps them
+ * all and a warning says so.
  */
-export function splitSubActions(text: string, when: string, who: string): SubSplit | null {
+export function splitSubActions(text: string, when: string, who: string, groupOwners?: (who: string, n: number) => string[] | null): SubSplit | null {
   const chain = refChain(text);
   if (chain.length === 0) return null;
   const preamble = text.slice(0, chain[0]?.start ?? 0).trim();
@@ -73,7 +74,11 @@ export function splitSubActions(text: string, when: string, who: string): SubSpl
     warnings.push(`${dates.length} dates for ${n} sub-actions: each keeps all of "${when}"`);
   }
   const chunks = who.split(/\s{2,}/).map((chunk) => chunk.trim()).filter((chunk) => chunk !== '');
-  const whos = shareOut(chunks, n, '  ');
+  let whos = shareOut(chunks, n, '  ');
+  if (whos === null && chunks.length > 0 && groupOwners !== undefined) {
+    whos = groupOwners(who, n);
+    if (whos !== null) warnings.push(`owners "${who.trim()}" shared out at roles run together: ${whos.map((w) => `"${w}"`).join(', ')} (roles named on their own elsewhere in the plan)`);
+  }
   if (whos === null && chunks.length > 0) {
     warnings.push(`${chunks.length} owner group(s) for ${n} sub-actions: each keeps all of "${who.trim()}"`);
   }

@@ -57,11 +57,13 @@ const plans: { name: string; files: string[] }[] = [
   { name: 'isleOfWight', files: ['../../seeds/plans/000_8d414cf89c93b93b.txt', 'office/000_8d414cf89c93b93b.docx', 'office/000_8d414cf89c93b93b.pdf', 'office/000_8d414cf89c93b93b.xlsx'] },
   { name: 'worcestershire', files: ['../../seeds/plans/002_435ae65e161c75e5.txt', 'office/002_435ae65e161c75e5.merged.docx', 'office/002_435ae65e161c75e5.merged.pdf'] },
   { name: 'peterborough', files: ['../../seeds/plans/004_8aa2ae1dee1ce07a.txt', 'office/004_8aa2ae1dee1ce07a.docx', 'office/004_8aa2ae1dee1ce07a.pdf', 'office/004_8aa2ae1dee1ce07a.xlsx'] },
+  { name: 'bedfordshire', files: ['../../seeds/plans/001_d1c48e8489243e3c.txt'] },
+  { name: 'gloucestershire', files: ['../../seeds/plans/003_f94f6abc3f8761ff.txt'] },
 ].map((plan) => {
   // The same plans in another layout (Ref, Lead, Target date, RAG, objective rows, leads on lines, merged
   // Lead cells, landscape, headers repeated across pages): scripts/makeOfficeFixtures.ts writes them.
   // And as one flat table (Grid | Objective | Ref | Action | By when | By whom), some rows with no date or owner.
-  const stem = { isleOfWight: 'isle-of-wight-2008-09', worcestershire: 'worcestershire-2009-10', peterborough: 'peterborough-2011-14' }[plan.name];
+  const stem = { isleOfWight: 'isle-of-wight-2008-09', worcestershire: 'worcestershire-2009-10', peterborough: 'peterborough-2011-14', gloucestershire: 'gloucestershire-2010-11', bedfordshire: 'bedfordshire-2008-09' }[plan.name];
   const layouts = ['docx', 'pdf', 'xlsx', 'csv'].map((ext) => `layouts/${stem}.layout.${ext}`);
   const flat = ['docx', 'xlsx', 'csv'].map((ext) => `layouts/${stem}.flat.${ext}`);
   // Both Word files printed to PDF by an office suite: tight padding, merged cells, rows broken across pages.

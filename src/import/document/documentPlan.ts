@@ -95,6 +95,7 @@ export function documentPlan(doc: PlanDocument, sourceName: string): Plan {
     let bodyStarted = false;
     let continuesAbove = false;
     for (const row of block.rows) {
+      for (const note of row.notes ?? []) warnings.push({ line: row.line, message: note });
       const cells = byColumn(row);
       const found = readHeader(cells.map((cell) => textOf(cell)));
       if (found !== null && (!bodyStarted || header === null || sameColumns(found, header))) {
@@ -148,6 +149,7 @@ export function documentPlan(doc: PlanDocument, sourceName: string): Plan {
       // whatever its case ("RESULT to scope community engagement projects").
       const rest = refText === '' && own.ref === null && (firstUnderRepeat ? (when === '' && who === '') || /^[a-z]/.test(text) : /^[a-z]/.test(text) && when === '' && who === '');
       if (previous !== undefined && rest) {
+        if (firstUnderRepeat) warnings.push({ line: row.line, message: `row broken across a page: "${text.length > 40 ? `${text.slice(0, 40)}…` : text}" read as the rest of the row at line ${previous.line}` });
         previous.text.push(text);
         if (when !== '') previous.when.push(when);
         if (who !== '') previous.who.push(who);

@@ -15,6 +15,8 @@ export interface DocCell {
 export interface DocRow {
   line: number;
   cells: DocCell[];
+  /** What the reader guessed for this row (a cell's text carried from the page before): each becomes a warning. */
+  notes?: string[];
 }
 
 /** A paragraph or a table, in reading order. */

@@ -157,6 +157,9 @@ function spanOf(home: number, centre: number, bounds: { top: number; bottom: num
   return Array.from({ length: best[1] - best[0] + 1 }, (_, k) => best[0] + k);
 }
 
+/** Column roles as a person names them in a warning. */
+const COLUMN_NAMES: Record<string, string> = { who: 'By whom', when: 'By when', ref: 'Ref', action: 'Action', grid: 'Grid', objective: 'Objective' };
+
 /** A table's rows, and per column the text of a cell left open at the foot of its page (else null). */
 export interface ReadTable {
   rows: DocRow[];
@@ -193,6 +196,7 @@ export function tableRows(table: PdfTable, boxes: PdfBox[]): ReadTable {
   const anchors = byRules.length >= 2 && byRules.length >= byGaps.length ? byRules : byGaps;
   const bounds = rowBounds(anchors);
   const cells: { lines: string[]; merged: boolean }[][] = anchors.map(() => table.roles.map(() => ({ lines: [], merged: false })));
+  const notes: string[][] = anchors.map(() => []);
   const ruled = ruledRows(anchors, boxes, middles, table.header.size);
   columns.forEach((placed, c) => {
     if (c === actionAt) {
@@ -209,6 +213,9 @@ export function tableRows(table: PdfTable, boxes: PdfBox[]): ReadTable {
         const fromAbove = span.length >= 2 && (table.lastAbove[c]?.length ?? 0) > 0 ? table.lastAbove[c] ?? null : null;
         const before = s === 0 && own.length === 0 ? carried[c] ?? fromAbove : null;
         const lines = before ?? own;
+        if (before !== null && before.length > 0) {
+          for (const row of span) notes[row]?.push(`"${COLUMN_NAMES[table.roles[c] ?? ''] ?? table.roles[c]}" cell read from the merged cell on the page before: "${before.join(' ')}"`);
+        }
         span.forEach((row, k) => {
           (cells[row] as { lines: string[]; merged: boolean }[])[c] = { lines: [...lines], merged: (k > 0 || before !== null) && lines.length > 0 };
         });
@@ -237,7 +244,7 @@ export function tableRows(table: PdfTable, boxes: PdfBox[]): ReadTable {
   const header: DocRow = { line: table.headerLine, cells: table.header.chunks.map((c): DocCell => ({ lines: [c.text], span: 1, merged: false })) };
   const rows = anchors.map((block, r) => ({
     top: block.top,
-    row: { line: block.line, cells: (cells[r] ?? []).map((cell): DocCell => ({ lines: cell.lines, span: 1, merged: cell.merged })) },
+    row: { line: block.line, cells: (cells[r] ?? []).map((cell): DocCell => ({ lines: cell.lines, span: 1, merged: cell.merged })), ...(notes[r]?.length ? { notes: notes[r] } : {}) },
   }));
   const wide = table.wide.map(({ line, number }) => ({
     top: line.top,
