@@ -1,7 +1,6 @@
 // The board-papers export: one row per action with its status and its whole history. Written a page of
 // actions at a time, so exporting a 100,000-action plan holds one page in memory, not the plan.
 import { loadDirectory, type Directory } from '../app/directory.ts';
-import { mapLimit } from '../mapLimit.ts';
 import { dueLabel } from '../cards/format.ts';
 import { londonDate } from '../domain/calendar.ts';
 import type { IsoDate } from '../domain/plan.ts';
@@ -12,8 +11,6 @@ import { actionRow, type ActionRow } from './dashboardData.ts';
 
 export const CSV_HEADER = ['Plan', 'Grid', 'Ref', 'Action', 'Owners', 'Due', 'Status', 'Days late', 'Last answer', 'History', 'Code', 'Latest note'];
 
-/** History reads in flight at once: one query per action. */
-const PARALLEL_READS = 16;
 /** Actions read (and written out) at a time. */
 const PAGE = 500;
 
@@ -53,9 +50,7 @@ export async function writeActionsCsv(store: Store, directory: Directory, today:
   await write(csvStart(CSV_HEADER));
   for (const plan of plans) {
     for await (const page of store.actions.pages(plan.id, PAGE)) {
-      const rows = page.map((a) => actionRow(a, directory, today));
-      const histories = await mapLimit(rows, PARALLEL_READS, (row) => store.actions.history(row.planId, row.actionId));
-      await write(rows.map((row, i) => csvLine(cellsOf(plan, row, histories[i] ?? []))).join(''));
+      await write(page.map(({ stored, history }) => csvLine(cellsOf(plan, actionRow(stored, directory, today), history))).join(''));
     }
   }
 }

@@ -159,10 +159,10 @@ export interface ActionStore {
    */
   planPage(planId: string, count: number, where?: PageWhere): Promise<StoredAction[]>;
   /**
-   * A plan's actions in document order, `size` at a time, all of one version of the plan (the CSV export
-   * streams these); throws if the plan is re-imported while they are read.
+   * A plan's actions in document order with their changes, `size` at a time, all of one version of the
+   * plan (the CSV export streams these); throws if the plan is re-imported while they are read.
    */
-  pages(planId: string, size: number): AsyncIterable<StoredAction[]>;
+  pages(planId: string, size: number): AsyncIterable<{ stored: StoredAction; history: ActionChange[] }[]>;
   /**
    * A plan's tally, kept by every write; with `owner`, of the actions that role owns. Null for a plan
    * stored before tallies (or, with `owner`, tallies per owner) were kept.

@@ -2,7 +2,8 @@
 // data (a second bot instance), a new name an empty store.
 import { describe, expect, it } from 'vitest';
 import { figuresOf, planFigures, tallyOf } from '../../src/app/planFigures.ts';
-import type { Store, TallyEntry } from '../../src/domain/ports.ts';
+import type { Store, StoredAction, TallyEntry } from '../../src/domain/ports.ts';
+import type { ActionChange } from '../../src/domain/progress.ts';
 import { action, answer, plan, progressOf, startOf, unique } from './fixtures.ts';
 import type { Plan } from '../../src/domain/plan.ts';
 
@@ -293,9 +294,12 @@ export function storeContract(open: OpenStore, legacy?: (name: string) => Legacy
         expect((await store.actions.planPage(planId, 40, { owner: role })).map((a) => a.action.id), role).toEqual(owned.slice(0, 40).map((a) => a.action.id));
         expect((await store.actions.planPage(planId, 500, { owner: role, statuses: ['done'] })).map((a) => a.action.id), role).toEqual(owned.filter((a) => a.progress.status === 'done').map((a) => a.action.id));
       }
-      const paged: string[] = [];
-      for await (const page of store.actions.pages(planId, 64)) paged.push(...page.map((a) => a.action.id));
-      expect(paged).toEqual(actions.map((a) => a.action.id));
+      // Paged with their histories (the CSV export): every action once, in document order, each history as read alone.
+      const paged: { stored: StoredAction; history: ActionChange[] }[] = [];
+      for await (const page of store.actions.pages(planId, 64)) paged.push(...page);
+      expect(paged.map((a) => a.stored.action.id)).toEqual(actions.map((a) => a.action.id));
+      const alone = await Promise.all(paged.map((a) => store.actions.history(planId, a.stored.action.id)));
+      expect(paged.map((a) => a.history)).toEqual(alone);
     };
 
     it('stays equal to the actions counted role by role, through imports, answers, re-imports and undoing an import', async () => {
