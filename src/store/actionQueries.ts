@@ -4,7 +4,7 @@ import { odata, type TableClient } from '@azure/data-tables';
 import type { PageWhere, TallyEntry } from '../domain/ports.ts';
 import { mergeTallies } from '../domain/tally.ts';
 import { revisionPrefix, storedAction, type RowExtras } from './actionRows.ts';
-import { ownerCounts, TALLY_FIELDS, TALLY_KEY, tallyEntries } from './actionTally.ts';
+import { OWNER_TALLY_FIELDS, ownerCounts, TALLY_FIELDS, TALLY_KEY, tallyEntries } from './actionTally.ts';
 import { ownerProperty, tallyOfOwner } from './ownerTally.ts';
 import { prefixEnd, textToKey } from './keys.ts';
 import { listAll } from './tables.ts';
@@ -61,13 +61,13 @@ export async function* pagesOf(client: TableClient, planId: string, revision: st
   for (let from = 0; from < actions; from += size) yield windowOf(client, planId, revision, from, from + size, []);
 }
 
-// Only the tally's own properties: a plan of 100,000 actions has a thousand tally rows.
-const tallyRows = (client: TableClient, planId: string, revision: string) =>
-  listAll<Record<string, unknown>>(client, `${planPartitions(planId, revision)} and ${odata`RowKey eq ${TALLY_KEY}`}`, `reading the tally of ${planId}`, TALLY_FIELDS);
+// Only the properties wanted (the plan's counts, or those per owner): a plan of 100,000 actions has a thousand tally rows.
+const tallyRows = (client: TableClient, planId: string, revision: string, fields: string[]) =>
+  listAll<Record<string, unknown>>(client, `${planPartitions(planId, revision)} and ${odata`RowKey eq ${TALLY_KEY}`}`, `reading the tally of ${planId}`, fields);
 
 /** A plan's tally from its partitions' tally rows (with `owner`, that role's); null unless every partition keeps one. */
 export async function tallyOfPlan(client: TableClient, planId: string, revision: string, buckets: number, owner?: string): Promise<TallyEntry[] | null> {
-  const rows = await tallyRows(client, planId, revision);
+  const rows = await tallyRows(client, planId, revision, owner === undefined ? TALLY_FIELDS : OWNER_TALLY_FIELDS);
   if (rows.length < buckets) return null;
   if (owner === undefined) return mergeTallies(rows.map(tallyEntries));
   const counts = rows.map(ownerCounts);

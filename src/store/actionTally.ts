@@ -15,7 +15,10 @@ import { getJson, putJson } from './textFields.ts';
 export const TALLY_KEY = '~tally';
 
 /** The properties a tally row may have (its JSON may be split over several: see textFields.ts). */
-export const TALLY_FIELDS = ['PartitionKey', 'RowKey', ...['tally', 'ownerTally'].flatMap((name) => [name, `${name}_n`, ...Array.from({ length: 15 }, (_, i) => `${name}_${i + 1}`)])];
+const fieldsOf = (name: string): string[] => ['PartitionKey', 'RowKey', name, `${name}_n`, ...Array.from({ length: 15 }, (_, i) => `${name}_${i + 1}`)];
+export const TALLY_FIELDS = fieldsOf('tally');
+/** The properties of a tally row's counts per owner. */
+export const OWNER_TALLY_FIELDS = fieldsOf('ownerTally');
 
 /** The tally row of one partition; `owners` null leaves the counts per owner out (a plan stored before they were kept). */
 export function tallyRow(partitionKey: string, planId: string, entries: TallyEntry[], owners: OwnerCount[] | null): TableEntity {
@@ -27,7 +30,7 @@ export function tallyRow(partitionKey: string, planId: string, entries: TallyEnt
 
 /** The counts per owner of a tally row read back; null when the row does not keep them. */
 export function ownerCounts(row: Record<string, unknown>): OwnerCount[] | null {
-  if (row.ownerTally === undefined) return null;
+  if (typeof row.ownerTally !== 'string') return null; // a select may give absent properties as null
   return getJson<[string, number, ActionStatus, IsoDate | null, number][]>(row, 'ownerTally', []).map(([role, grid, status, dueDate, count]) => ({ role, grid, status, dueDate, count }));
 }
 

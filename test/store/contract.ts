@@ -286,7 +286,7 @@ export function storeContract(open: OpenStore, legacy?: (name: string) => Legacy
     const sorted = (t: TallyEntry[] | null): string[] => (t ?? []).map((e) => `${e.grid}|${e.status}|${e.dueDate ?? ''}|${e.count}`).sort();
     const roleOf = (o: string): string => o.trim().replace(/\s+/g, ' ').toLowerCase();
     /** For every role named (and one nobody owns): the kept tally equals the one counted from the role's actions, and a page by owner lists them in document order. */
-    const agrees = async (store: Store, planId: string, roles: string[]): Promise<void> => {
+    const agrees = async (store: Store, planId: string, roles: string[], histories = false): Promise<void> => {
       const actions = await store.actions.listPlanActions(planId);
       for (const role of [...roles, 'Nobody Owns This']) {
         const owned = actions.filter((a) => a.action.owners.some((o) => roleOf(o) === roleOf(role)));
@@ -298,6 +298,7 @@ export function storeContract(open: OpenStore, legacy?: (name: string) => Legacy
       const paged: { stored: StoredAction; history: ActionChange[] }[] = [];
       for await (const page of store.actions.pages(planId, 64)) paged.push(...page);
       expect(paged.map((a) => a.stored.action.id)).toEqual(actions.map((a) => a.action.id));
+      if (!histories) return;
       const alone = await Promise.all(paged.map((a) => store.actions.history(planId, a.stored.action.id)));
       expect(paged.map((a) => a.history)).toEqual(alone);
     };
@@ -319,7 +320,7 @@ export function storeContract(open: OpenStore, legacy?: (name: string) => Legacy
         expect(result.ok).toBe(true);
       };
       await Promise.all([answerOn('a3', 'done', null), answerOn('a5', 'delayed', '2008-12-20'), answerOn('a7', 'blocked', '2008-03-15'), answerOn('a8', 'done', null), answerOn('a9', 'done', null)]);
-      await agrees(store, p, roles);
+      await agrees(store, p, roles, true);
 
       // An answer undone: the earlier progress written back.
       const undone = await store.actions.get(p, 'a8');
@@ -339,9 +340,9 @@ export function storeContract(open: OpenStore, legacy?: (name: string) => Legacy
 
       // Undoing the re-import puts the first version back, its counts per owner with it.
       await store.plans.savePlan(plan(p, v1), startOf(TODAY), '2008-11-25T10:00:00Z', { expect: second.revision, sameAs: first.revision });
-      await agrees(store, p, roles);
+      await agrees(store, p, roles, true);
       expect((await store.actions.tally(p, 'Treatment Lead'))?.length ?? 0).toBe(0);
-    });
+    }, 90_000);
   });
 
   describe('answers', () => {
