@@ -1,17 +1,18 @@
-// The board-papers export: one row per action with its status and its whole history.
-import { mapLimit } from '../mapLimit.ts';
+// The board-papers export: one row per action with its status and its whole history. Written a page of
+// actions at a time, so exporting a 100,000-action plan holds one page in memory, not the plan.
+import { loadDirectory, type Directory } from '../app/directory.ts';
 import { dueLabel } from '../cards/format.ts';
 import { londonDate } from '../domain/calendar.ts';
 import type { IsoDate } from '../domain/plan.ts';
-import type { Store } from '../domain/ports.ts';
+import type { PlanSummary, Store } from '../domain/ports.ts';
 import type { ActionChange } from '../domain/progress.ts';
-import { toCsv } from './csv.ts';
-import { dashboardView, type ActionRow, type DashboardView } from './dashboardData.ts';
+import { csvLine, csvStart } from './csv.ts';
+import { actionRow, type ActionRow } from './dashboardData.ts';
 
 export const CSV_HEADER = ['Plan', 'Grid', 'Ref', 'Action', 'Owners', 'Due', 'Status', 'Days late', 'Last answer', 'History', 'Code', 'Latest note'];
 
-/** History reads in flight at once: one query per action, a few hundred actions per export. */
-const PARALLEL_READS = 16;
+/** Actions read (and written out) at a time. */
+const PAGE = 500;
 
 /** "Mon 2 Jun 2025 Sam Patel: done (occurrence 2025-06-09)" */
 export function describeChange(change: ActionChange): string {
@@ -23,31 +24,40 @@ export function ownersText(row: ActionRow): string {
   return row.owners.map((o) => `${o.role} (${o.people.length > 0 ? o.people.join(', ') : 'nobody yet'})`).join('; ');
 }
 
-/** Every action of every plan as CSV, as of `today`. */
-export async function actionsCsv(store: Store, today: IsoDate): Promise<string> {
-  return actionsCsvOf(store, await dashboardView(store, today));
+function cellsOf(plan: PlanSummary, row: ActionRow, history: ActionChange[]): (string | number | null)[] {
+  const last = history.at(-1);
+  return [
+    plan.partnership,
+    row.gridTitle ? `${row.grid}: ${row.gridTitle}` : String(row.grid),
+    row.ref,
+    row.text,
+    ownersText(row),
+    row.dueLabel,
+    row.statusText,
+    row.daysLate,
+    last ? describeChange(last) : null,
+    history.map(describeChange).join(' | '),
+    row.code,
+    row.note,
+  ];
 }
 
-/** Every action of a dashboard view (the plans a viewer sees) as CSV. */
-export async function actionsCsvOf(store: Store, view: DashboardView): Promise<string> {
-  const rows = view.plans.flatMap((plan) => plan.actions.map((row) => ({ plan, row })));
-  const histories = await mapLimit(rows, PARALLEL_READS, ({ row }) => store.actions.history(row.planId, row.actionId));
-  return toCsv(CSV_HEADER, rows.map(({ plan, row }, i) => {
-    const history = histories[i] ?? [];
-    const last = history.at(-1);
-    return [
-      plan.partnership,
-      row.gridTitle ? `${row.grid}: ${row.gridTitle}` : String(row.grid),
-      row.ref,
-      row.text,
-      ownersText(row),
-      row.dueLabel,
-      row.statusText,
-      row.daysLate,
-      last ? describeChange(last) : null,
-      history.map(describeChange).join(' | '),
-      row.code,
-      row.note,
-    ];
-  }));
+/**
+ * Writes every action of `plans` as CSV through `write`, a page at a time, waiting for each write (the
+ * response's back-pressure) before reading the next page.
+ */
+export async function writeActionsCsv(store: Store, directory: Directory, today: IsoDate, plans: PlanSummary[], write: (text: string) => Promise<void>): Promise<void> {
+  await write(csvStart(CSV_HEADER));
+  for (const plan of plans) {
+    for await (const page of store.actions.pages(plan.id, PAGE)) {
+      await write(page.map(({ stored, history }) => csvLine(cellsOf(plan, actionRow(stored, directory, today), history))).join(''));
+    }
+  }
+}
+
+/** Every action of every plan as CSV, as of `today`, in one string (for small stores and tests). */
+export async function actionsCsv(store: Store, today: IsoDate): Promise<string> {
+  let text = '';
+  await writeActionsCsv(store, await loadDirectory(store), today, await store.plans.listPlans(), async (chunk) => { text += chunk; });
+  return text;
 }

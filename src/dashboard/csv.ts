@@ -11,8 +11,17 @@ export function csvCell(value: string | number | null): string {
   return `"${safe.replace(/"/g, '""')}"`;
 }
 
+/** One row and its CRLF line end. */
+export function csvLine(row: (string | number | null)[]): string {
+  return `${row.map(csvCell).join(',')}\r\n`;
+}
+
+/** The start of a document: a BOM so Excel reads UTF-8, then the header row. */
+export function csvStart(header: string[]): string {
+  return `\uFEFF${csvLine(header)}`;
+}
+
 /** A whole document: a header row, then rows, CRLF line ends, with a BOM so Excel reads UTF-8. */
 export function toCsv(header: string[], rows: (string | number | null)[][]): string {
-  const lines = [header, ...rows].map((row) => row.map(csvCell).join(','));
-  return `\uFEFF${lines.join('\r\n')}\r\n`;
+  return csvStart(header) + rows.map(csvLine).join('');
 }

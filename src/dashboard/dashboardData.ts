@@ -8,6 +8,7 @@ import { figuresOf, labelOf, ragOf, storedTally, type GridFigures, type Rag, typ
 import { overdueList } from '../app/lazyList.ts';
 import { seenKey } from '../app/overdueNotes.ts';
 import { keeps, pageWhere, type DashboardFilter } from './filters.ts';
+import { roleKey } from '../domain/owners.ts';
 import { typeableRef } from '../app/actionCards.ts';
 import { dueLabel } from '../cards/format.ts';
 import { describeStatus, type StatusLabel } from '../domain/answers.ts';
@@ -112,20 +113,25 @@ export function actionRow(stored: StoredAction, directory: Directory, today: Iso
 }
 
 /**
- * One plan as the dashboard shows it. Figures come from the store's tally and the overdue list from
- * the due index, so a first look at a 100,000-action plan reads a page of rows, not the plan. Only an
- * owner filter (owners are not in the tally) or the CSV export (every row) reads the whole plan.
+ * One plan as the dashboard shows it. Figures come from the store's tally (an owner filter's counts from
+ * its tally per owner) and the overdue list from the due index, so a first look at a 100,000-action plan
+ * reads a page of rows, not the plan. Only a view of every row, or an owner filter on a plan stored
+ * before tallies per owner were kept, reads the whole plan.
  */
 async function planView(store: Store, plan: PlanSummary, today: IsoDate, directory: Directory, filter: DashboardFilter, rows: number, overdueShown: number, seenOf?: ViewOptions['seen']): Promise<PlanView> {
   const keep = keeps(filter, today);
-  const whole = filter.owner !== undefined || rows === Infinity;
-  // The three reads do not depend on each other: the tally, the page of rows, the oldest overdue marks.
+  let whole = rows === Infinity;
+  // The reads do not depend on each other: the tallies, the page of rows, the oldest overdue marks.
   const wantsLate = !whole && (filter.status === undefined || filter.status === 'overdue');
-  const [tally, page, firstLate] = await Promise.all([
+  const owner = filter.owner === undefined ? null : roleKey(filter.owner);
+  const [tally, ownerTally, page, firstLate] = await Promise.all([
     storedTally(store, plan.id),
+    owner === null || whole ? null : store.actions.tally(plan.id, owner),
     whole ? null : store.actions.planPage(plan.id, rows, pageWhere(filter, today)),
-    wantsLate ? overdueList(store, today, (m) => m.planId === plan.id && (filter.grid === undefined || m.grid === null || m.grid === filter.grid), overdueShown) : null,
+    wantsLate ? overdueList(store, today, (m) => m.planId === plan.id && (filter.grid === undefined || m.grid === null || m.grid === filter.grid) && (owner === null || m.owners === null || m.owners.some((o) => roleKey(o) === owner)), overdueShown) : null,
   ]);
+  // A plan stored before tallies per owner were kept is counted from its rows.
+  if (owner !== null && ownerTally === null) whole = true;
   const figures = figuresOf(plan, tally, today);
   let kept: StoredAction[];
   let matching: number;
@@ -141,7 +147,7 @@ async function planView(store: Store, plan: PlanSummary, today: IsoDate, directo
     late = labelled.filter((a) => a.status === 'overdue').map((a) => a.stored);
     overdueCount = late.length;
   } else {
-    const counted = tally.filter((e) => (filter.grid === undefined || e.grid === filter.grid) && (filter.status === undefined || labelOf(e, today) === filter.status));
+    const counted = (ownerTally ?? tally).filter((e) => (filter.grid === undefined || e.grid === filter.grid) && (filter.status === undefined || labelOf(e, today) === filter.status));
     kept = page.filter(keep);
     matching = counted.reduce((n, e) => n + e.count, 0);
     timeline = timelineOf(plan.period, counted.map((e) => ({ dueDate: e.dueDate, status: labelOf(e, today), count: e.count })));

@@ -42,7 +42,7 @@ export const keeps = (filter: DashboardFilter, today: IsoDate) => (stored: Store
 
 /** What the store can narrow a page by for this filter; `keeps` then decides exactly. */
 export function pageWhere(filter: DashboardFilter, today: IsoDate): PageWhere {
-  const where: PageWhere = filter.grid === undefined ? {} : { grid: filter.grid };
+  const where: PageWhere = { ...(filter.grid === undefined ? {} : { grid: filter.grid }), ...(filter.owner === undefined ? {} : { owner: filter.owner }) };
   const waiting: PageWhere = { ...where, statuses: ['open', 'delayed'] };
   switch (filter.status) {
     case undefined: return where;

@@ -37,6 +37,23 @@ export function sendBody(res: ServerResponse, status: number, type: string, body
   res.end(body);
 }
 
+/** Starts a body written in parts (writeChunk), ended by res.end(). */
+export function startBody(res: ServerResponse, status: number, type: string, headers: Record<string, string> = {}): void {
+  res.writeHead(status, { ...SECURITY_HEADERS, 'content-type': type, 'cache-control': 'no-store', ...headers });
+}
+
+/** Writes a part of a body, waiting while the client is slower than us; throws once the client has gone. */
+export async function writeChunk(res: ServerResponse, text: string): Promise<void> {
+  if (res.destroyed) throw new Error('the client went away');
+  if (res.write(text)) return;
+  await new Promise<void>((resolve, reject) => {
+    const done = (): void => { res.off('close', gone); resolve(); };
+    const gone = (): void => { res.off('drain', done); reject(new Error('the client went away')); };
+    res.once('drain', done);
+    res.once('close', gone);
+  });
+}
+
 /** Sends JSON. */
 export function sendJson(res: ServerResponse, status: number, body: unknown): void {
   sendBody(res, status, TYPES.json as string, JSON.stringify(body));

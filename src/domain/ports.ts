@@ -131,6 +131,8 @@ export interface PageWhere {
   statuses?: ActionStatus[];
   dueFrom?: IsoDate;
   dueTo?: IsoDate;
+  /** An owner role (compared without case or extra spaces). */
+  owner?: string;
 }
 
 export interface ActionStore {
@@ -152,11 +154,20 @@ export interface ActionStore {
   listPlanActions(planId: string): Promise<StoredAction[]>;
   /**
    * A plan's actions in document order, at most `count`, narrowed by grid, statuses and a due-date range
-   * (as stored: an action with no date is outside every range). Reads only what matches.
+   * (as stored: an action with no date is outside every range) and an owner role. Reads what matches,
+   * in windows of document order, so a first page reads a bounded number of rows.
    */
   planPage(planId: string, count: number, where?: PageWhere): Promise<StoredAction[]>;
-  /** A plan's tally, kept by every write; null for a plan stored before tallies were kept. */
-  tally(planId: string): Promise<TallyEntry[] | null>;
+  /**
+   * A plan's actions in document order with their changes, `size` at a time, all of one version of the
+   * plan (the CSV export streams these); throws if the plan is re-imported while they are read.
+   */
+  pages(planId: string, size: number): AsyncIterable<{ stored: StoredAction; history: ActionChange[] }[]>;
+  /**
+   * A plan's tally, kept by every write; with `owner`, of the actions that role owns. Null for a plan
+   * stored before tallies (or, with `owner`, tallies per owner) were kept.
+   */
+  tally(planId: string, owner?: string): Promise<TallyEntry[] | null>;
   /**
    * Writes new progress if the action is unchanged since `current.etag`, then appends `change` to its
    * history. 'conflict' when someone else answered first (nothing written); 'missing' when it is gone.

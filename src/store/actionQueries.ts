@@ -4,7 +4,8 @@ import { odata, type TableClient } from '@azure/data-tables';
 import type { PageWhere, TallyEntry } from '../domain/ports.ts';
 import { mergeTallies } from '../domain/tally.ts';
 import { revisionPrefix, storedAction, type RowExtras } from './actionRows.ts';
-import { TALLY_FIELDS, TALLY_KEY, tallyEntries } from './actionTally.ts';
+import { OWNER_TALLY_FIELDS, ownerCounts, TALLY_FIELDS, TALLY_KEY, tallyEntries } from './actionTally.ts';
+import { ownerProperty, tallyOfOwner } from './ownerTally.ts';
 import { prefixEnd, textToKey } from './keys.ts';
 import { listAll } from './tables.ts';
 import type { StoredAction } from '../domain/ports.ts';
@@ -17,33 +18,60 @@ export function planPartitions(planId: string, revision: string | null = ''): st
   return odata`PartitionKey ge ${start} and PartitionKey lt ${prefixEnd(start)}`;
 }
 
-/** The server-side filter for a page: the plan's action rows, narrowed by `where`. */
-function pageFilter(planId: string, revision: string, count: number, where: PageWhere): string {
-  const parts = [planPartitions(planId, revision), odata`RowKey ne ${TALLY_KEY}`];
+/** The server-side filter for a page's narrowing (grid, statuses, dates, owner), without the plan's partitions. */
+function narrowing(where: PageWhere): string[] {
+  const parts: string[] = [];
   if (where.grid !== undefined) parts.push(odata`grid eq ${where.grid}`);
   if (where.statuses && where.statuses.length > 0) parts.push(`(${where.statuses.map((s) => odata`status eq ${s}`).join(' or ')})`);
   if (where.dueFrom) parts.push(odata`dueDate ge ${where.dueFrom}`);
   if (where.dueTo) parts.push(odata`dueDate le ${where.dueTo}`);
-  // Unnarrowed, the first `count` in document order are the rows ordered below `count`.
-  const narrowed = parts.length > 2;
-  if (!narrowed) parts.push(odata`order lt ${count}`);
-  return parts.join(' and ');
+  // The property name is a hash (an identifier), never user text: safe to put in the filter as is.
+  if (where.owner !== undefined) parts.push(`${ownerProperty(where.owner)} eq true`);
+  return parts;
 }
 
-/** A plan's actions in document order that `where` keeps, at most `count`. */
-export async function pageOf(client: TableClient, planId: string, revision: string, count: number, where: PageWhere): Promise<(StoredAction & RowExtras)[]> {
-  const rows = await listAll<Record<string, unknown>>(client, pageFilter(planId, revision, count, where), `reading a page of ${planId}`);
-  return rows.map(storedAction).sort((a, b) => a.order - b.order).slice(0, count);
+/** Action rows of a revision whose document order is in [from, to), narrowed on the server. */
+async function windowOf(client: TableClient, planId: string, revision: string, from: number, to: number, narrowed: string[]): Promise<(StoredAction & RowExtras)[]> {
+  const filter = [planPartitions(planId, revision), odata`RowKey ne ${TALLY_KEY}`, ...narrowed, odata`order ge ${from}`, odata`order lt ${to}`].join(' and ');
+  const rows = await listAll<Record<string, unknown>>(client, filter, `reading a page of ${planId}`);
+  return rows.map(storedAction).sort((a, b) => a.order - b.order);
 }
 
-// Only the tally's own properties: a plan of 100,000 actions has a thousand tally rows.
-const tallyRows = (client: TableClient, planId: string, revision: string) =>
-  listAll<Record<string, unknown>>(client, `${planPartitions(planId, revision)} and ${odata`RowKey eq ${TALLY_KEY}`}`, `reading the tally of ${planId}`, TALLY_FIELDS);
+/** Document positions the first window of a narrowed page spans, per row wanted; each next window is twice as wide. */
+const WINDOW_PER_ROW = 4;
 
-/** A plan's tally from its partitions' tally rows; null unless every partition has one. */
-export async function tallyOfPlan(client: TableClient, planId: string, revision: string, buckets: number): Promise<TallyEntry[] | null> {
-  const rows = await tallyRows(client, planId, revision);
+/**
+ * A plan's actions in document order that `where` keeps, at most `count`. A narrowed page reads windows
+ * of document order (`count` × 4 positions, then doubling) until it has `count`, so a broad filter reads
+ * about `count` rows, not every match; a rare one reads a few more windows, each returning only matches.
+ */
+export async function pageOf(client: TableClient, planId: string, revision: string, count: number, where: PageWhere, actions: number): Promise<(StoredAction & RowExtras)[]> {
+  const narrowed = narrowing(where);
+  if (narrowed.length === 0) return windowOf(client, planId, revision, 0, count, []);
+  const found: (StoredAction & RowExtras)[] = [];
+  let width = Math.max(count * WINDOW_PER_ROW, 1_000);
+  for (let from = 0; found.length < count && from < actions; from += width, width *= 2) {
+    found.push(...await windowOf(client, planId, revision, from, from + width, narrowed));
+  }
+  return found.slice(0, count);
+}
+
+/** A revision's actions in document order, `size` at a time (one window each). */
+export async function* pagesOf(client: TableClient, planId: string, revision: string, size: number, actions: number): AsyncGenerator<(StoredAction & RowExtras)[]> {
+  for (let from = 0; from < actions; from += size) yield windowOf(client, planId, revision, from, from + size, []);
+}
+
+// Only the properties wanted (the plan's counts, or those per owner): a plan of 100,000 actions has a thousand tally rows.
+const tallyRows = (client: TableClient, planId: string, revision: string, fields: string[]) =>
+  listAll<Record<string, unknown>>(client, `${planPartitions(planId, revision)} and ${odata`RowKey eq ${TALLY_KEY}`}`, `reading the tally of ${planId}`, fields);
+
+/** A plan's tally from its partitions' tally rows (with `owner`, that role's); null unless every partition keeps one. */
+export async function tallyOfPlan(client: TableClient, planId: string, revision: string, buckets: number, owner?: string): Promise<TallyEntry[] | null> {
+  const rows = await tallyRows(client, planId, revision, owner === undefined ? TALLY_FIELDS : OWNER_TALLY_FIELDS);
   if (rows.length < buckets) return null;
-  return mergeTallies(rows.map(tallyEntries));
+  if (owner === undefined) return mergeTallies(rows.map(tallyEntries));
+  const counts = rows.map(ownerCounts);
+  if (counts.some((c) => c === null)) return null;
+  return mergeTallies(counts.map((c) => tallyOfOwner(c ?? [], owner)));
 }
 

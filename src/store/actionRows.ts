@@ -7,6 +7,7 @@ import type { Due, PlanAction } from '../domain/plan.ts';
 import type { ActionProgress, ActionStatus } from '../domain/progress.ts';
 import type { StoredAction } from '../domain/ports.ts';
 import { bucketOf, textToKey } from './keys.ts';
+import { ownerProperty, rolesOf } from './ownerTally.ts';
 import { checkSize, getJson, getText, putJson, putText } from './textFields.ts';
 
 /** Actions per partition a new plan is sized for; Azure takes 100 operations per transaction. */
@@ -65,6 +66,8 @@ export function actionRow(planId: string, action: PlanAction, progress: ActionPr
   putText(row, 'byWhenRaw', action.byWhenRaw);
   putText(row, 'ownersRaw', action.ownersRaw);
   putJson(row, 'owners', action.owners);
+  // One flag per owner role, so a page can be narrowed by owner on the server (ownerTally.ts).
+  for (const role of rolesOf(action.owners)) row[ownerProperty(role)] = true;
   putJson(row, 'due', action.due);
   row.status = progress.status;
   putNullable(row, 'occurrence', progress.occurrence);

@@ -8,9 +8,10 @@ import type { IsoDate } from '../domain/plan.ts';
 import type { ActionChange, ActionProgress } from '../domain/progress.ts';
 import type { ActionStore, DueMark, PageWhere, StoredAction, TallyEntry, UpdateResult } from '../domain/ports.ts';
 import { moveIn } from '../domain/tally.ts';
-import { pageOf, planPartitions, tallyOfPlan } from './actionQueries.ts';
+import { pageOf, pagesOf, planPartitions, tallyOfPlan } from './actionQueries.ts';
+import { moveOwners, type OwnerCount } from './ownerTally.ts';
 import { normaliseRole } from './keys.ts';
-import { TALLY_KEY, tallyEntries, tallyRow } from './actionTally.ts';
+import { ownerCounts, TALLY_KEY, tallyEntries, tallyRow } from './actionTally.ts';
 import { ActionHistory, type KeyedChange } from './actionHistory.ts';
 import { actionKeys, actionRow, isWaiting, storedAction, type RowExtras } from './actionRows.ts';
 import { DueIndex, type DueEntry } from './dueIndex.ts';
@@ -207,18 +208,31 @@ export class TableActionStore implements ActionStore {
   }
 
   async planPage(planId: string, count: number, where: PageWhere = {}): Promise<StoredAction[]> {
-    return (await this.atRevision(planId, [], (plan) => pageOf(this.client, planId, plan.revision, count, where))).map(strip);
+    return (await this.atRevision(planId, [], (plan) => pageOf(this.client, planId, plan.revision, count, where, plan.actions))).map(strip);
   }
 
-  async tally(planId: string): Promise<TallyEntry[] | null> {
-    return this.atRevision(planId, null, (plan) => tallyOfPlan(this.client, planId, plan.revision, plan.buckets));
+  async *pages(planId: string, size: number): AsyncIterable<{ stored: StoredAction; history: ActionChange[] }[]> {
+    const plan = await this.current(planId);
+    if (!plan) return;
+    for await (const page of pagesOf(this.client, planId, plan.revision, size, plan.actions)) {
+      // The row is at hand, so each history is one query. (A row without a latest change may still have
+      // history: rows written before rows carried it, or an action put back by undoing an import.)
+      const histories = await mapLimit(page, 16, (row) => this.changes.of(planId, row.action.id, row.lastChange === null ? null : JSON.parse(row.lastChange) as KeyedChange));
+      // A re-import tidies the revision being read: the export stops rather than mix two versions.
+      if ((await this.current(planId))?.revision !== plan.revision) throw new Error(`Plan ${plan.code || planId} was imported again while it was being exported; please try again`);
+      yield page.map((row, i) => ({ stored: strip(row), history: histories[i] ?? [] }));
+    }
   }
 
-  /** A partition's tally row and its ETag; null for a plan stored before tallies were kept. */
-  private async tallyAt(partitionKey: string): Promise<{ entries: TallyEntry[]; etag: string } | null> {
+  async tally(planId: string, owner?: string): Promise<TallyEntry[] | null> {
+    return this.atRevision(planId, null, (plan) => tallyOfPlan(this.client, planId, plan.revision, plan.buckets, owner));
+  }
+
+  /** A partition's tally row (counts per owner null when not kept) and its ETag; null for a plan stored before tallies were kept. */
+  private async tallyAt(partitionKey: string): Promise<{ entries: TallyEntry[]; owners: OwnerCount[] | null; etag: string } | null> {
     try {
       const row = await this.client.getEntity<Record<string, unknown>>(partitionKey, TALLY_KEY);
-      return { entries: tallyEntries(row), etag: row.etag };
+      return { entries: tallyEntries(row), owners: ownerCounts(row), etag: row.etag };
     } catch (err) {
       if (statusOf(err) === 404) return null;
       throw err;
@@ -289,8 +303,10 @@ export class TableActionStore implements ActionStore {
       const tally = await attempt('reading a tally', () => this.tallyAt(row.partitionKey));
       const writes: TransactionAction[] = [['update', row, 'Replace', { etag: current.etag }]];
       if (tally) {
-        const entries = moveIn(tally.entries, { grid, status: current.progress.status, dueDate: current.progress.dueDate }, { grid, status: progress.status, dueDate: progress.dueDate });
-        writes.push(['update', tallyRow(row.partitionKey, current.planId, entries), 'Replace', { etag: tally.etag }]);
+        const from = { grid, status: current.progress.status, dueDate: current.progress.dueDate };
+        const to = { grid, status: progress.status, dueDate: progress.dueDate };
+        const owners = tally.owners && moveOwners(tally.owners, current.action.owners, from, to);
+        writes.push(['update', tallyRow(row.partitionKey, current.planId, moveIn(tally.entries, from, to), owners), 'Replace', { etag: tally.etag }]);
       }
       try {
         const response = await this.client.submitTransaction(writes);

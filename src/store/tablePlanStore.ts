@@ -131,7 +131,7 @@ export class TablePlanStore implements PlanStore {
     const buckets = bucketsFor(plan.actions.length);
     const progress = plan.actions.map((a) => progressFor(a));
     const writes: TransactionAction[] = plan.actions.map((a, i) => ['upsert', actionRow(plan.id, a, progress[i] as ActionProgress, i, buckets), 'Replace']);
-    const standings = plan.actions.map((a, i) => ({ id: a.id, standing: standingOf(a, progress[i] as ActionProgress) }));
+    const standings = plan.actions.map((a, i) => ({ id: a.id, owners: a.owners, standing: standingOf(a, progress[i] as ActionProgress) }));
     writes.push(...tallyRowsOf(plan.id, buckets, standings).map((row): TransactionAction => ['upsert', row, 'Replace']));
     await submitAll(client, writes, `importing plan ${plan.id}`);
     await this.actions.due.add(plan.actions.flatMap((a, i) => dueEntry(plan.id, a, progress[i] as ActionProgress, buckets)));
@@ -200,7 +200,7 @@ export class TablePlanStore implements PlanStore {
     const writes: TransactionAction[] = [];
     const changed: ImportReport['changed'] = [];
     const kept: PlanAction[] = [];
-    const standings: { id: string; standing: Standing }[] = [];
+    const standings: { id: string; owners: string[]; standing: Standing }[] = [];
     const moved: { id: string; action: PlanAction; from: ActionProgress; to: ActionProgress; change: KeyedChange }[] = [];
     // Pointers name the action's grid and owners (lists narrow by them), so a kept pointer is rewritten when they change.
     const reshown: DueEntry[] = [];
@@ -222,12 +222,12 @@ export class TablePlanStore implements PlanStore {
       } else if (fields.includes('grid') || fields.includes('owners')) {
         reshown.push(...dueEntry(plan.id, next, progress, buckets));
       }
-      standings.push({ id: next.id, standing: standingOf(next, progress) });
+      standings.push({ id: next.id, owners: next.owners, standing: standingOf(next, progress) });
       writes.push(['upsert', actionRow(plan.id, next, progress, order.get(after) ?? 0, buckets, lastChange, revisionId), 'Replace']);
     }
     const addedProgress = added.map((a) => progressFor(a));
     added.forEach((a, i) => writes.push(['upsert', actionRow(plan.id, a, addedProgress[i] as ActionProgress, order.get(revision.added[i] as PlanAction) ?? 0, buckets, null, revisionId), 'Replace']));
-    added.forEach((a, i) => standings.push({ id: a.id, standing: standingOf(a, addedProgress[i] as ActionProgress) }));
+    added.forEach((a, i) => standings.push({ id: a.id, owners: a.owners, standing: standingOf(a, addedProgress[i] as ActionProgress) }));
     for (const row of tallyRowsOf(plan.id, buckets, standings, revisionId)) writes.push(['upsert', row, 'Replace']);
     await this.actions.due.add([
       ...added.flatMap((a, i) => dueEntry(plan.id, a, addedProgress[i] as ActionProgress, buckets)),

@@ -2,7 +2,8 @@
 // data (a second bot instance), a new name an empty store.
 import { describe, expect, it } from 'vitest';
 import { figuresOf, planFigures, tallyOf } from '../../src/app/planFigures.ts';
-import type { Store, TallyEntry } from '../../src/domain/ports.ts';
+import type { Store, StoredAction, TallyEntry } from '../../src/domain/ports.ts';
+import type { ActionChange } from '../../src/domain/progress.ts';
 import { action, answer, plan, progressOf, startOf, unique } from './fixtures.ts';
 import type { Plan } from '../../src/domain/plan.ts';
 
@@ -279,6 +280,69 @@ export function storeContract(open: OpenStore, legacy?: (name: string) => Legacy
       await agrees(store, p);
       expect((await store.actions.tally(p))?.reduce((n, e) => n + e.count, 0)).toBe(212);
     });
+  });
+
+  describe('the tally per owner', () => {
+    const sorted = (t: TallyEntry[] | null): string[] => (t ?? []).map((e) => `${e.grid}|${e.status}|${e.dueDate ?? ''}|${e.count}`).sort();
+    const roleOf = (o: string): string => o.trim().replace(/\s+/g, ' ').toLowerCase();
+    /** For every role named (and one nobody owns): the kept tally equals the one counted from the role's actions, and a page by owner lists them in document order. */
+    const agrees = async (store: Store, planId: string, roles: string[], histories = false): Promise<void> => {
+      const actions = await store.actions.listPlanActions(planId);
+      for (const role of [...roles, 'Nobody Owns This']) {
+        const owned = actions.filter((a) => a.action.owners.some((o) => roleOf(o) === roleOf(role)));
+        expect(sorted(await store.actions.tally(planId, role)), role).toEqual(sorted(tallyOf(owned)));
+        expect((await store.actions.planPage(planId, 40, { owner: role })).map((a) => a.action.id), role).toEqual(owned.slice(0, 40).map((a) => a.action.id));
+        expect((await store.actions.planPage(planId, 500, { owner: role, statuses: ['done'] })).map((a) => a.action.id), role).toEqual(owned.filter((a) => a.progress.status === 'done').map((a) => a.action.id));
+      }
+      // Paged with their histories (the CSV export): every action once, in document order, each history as read alone.
+      const paged: { stored: StoredAction; history: ActionChange[] }[] = [];
+      for await (const page of store.actions.pages(planId, 64)) paged.push(...page);
+      expect(paged.map((a) => a.stored.action.id)).toEqual(actions.map((a) => a.action.id));
+      if (!histories) return;
+      const alone = await Promise.all(paged.map((a) => store.actions.history(planId, a.stored.action.id)));
+      expect(paged.map((a) => a.history)).toEqual(alone);
+    };
+
+    it('stays equal to the actions counted role by role, through imports, answers, re-imports and undoing an import', async () => {
+      const store = await fresh();
+      const p = `owners${unique()}`;
+      // 230 actions over several partitions: one owner, two owners, one role spelled twice.
+      const ownersOf = (i: number): string[] => (i % 3 === 0 ? ['SMLO', 'DAT Co-ordinator'] : i % 5 === 0 ? ['smlo ', 'SMLO'] : i % 7 === 0 ? ['Public Health Lead'] : ['SMLO']);
+      const v1 = Array.from({ length: 230 }, (_, i) => ({ ...action(`a${i}`, `${1 + (i % 2)}.${i}`, `Action ${i}`, ownersOf(i), i % 7 === 0 ? null : `2008-${String(1 + (i % 12)).padStart(2, '0')}-15`, i), grid: 1 + (i % 2) }));
+      const roles = ['SMLO', 'dat  co-ordinator', 'Public Health Lead', 'SMO', 'Treatment Lead'];
+      const first = await store.plans.savePlan(plan(p, v1), startOf(TODAY), '2008-11-01T09:00:00Z');
+      await agrees(store, p, roles);
+
+      const answerOn = async (id: string, status: 'done' | 'delayed' | 'blocked', due: string | null): Promise<void> => {
+        const now = await store.actions.get(p, id);
+        if (!now) throw new Error(`${id} missing`);
+        const result = await store.actions.update(now, progressOf(status, due, '2008-11-24T10:00:00Z'), answer(now.progress.status, status, '2008-11-24T10:00:00Z', status, due));
+        expect(result.ok).toBe(true);
+      };
+      await Promise.all([answerOn('a3', 'done', null), answerOn('a5', 'delayed', '2008-12-20'), answerOn('a7', 'blocked', '2008-03-15'), answerOn('a8', 'done', null), answerOn('a9', 'done', null)]);
+      await agrees(store, p, roles, true);
+
+      // An answer undone: the earlier progress written back.
+      const undone = await store.actions.get(p, 'a8');
+      if (!undone) throw new Error('a8 missing');
+      await store.actions.update(undone, startOf(TODAY)(v1[8] as (typeof v1)[number]), answer('done', 'open', '2008-11-24T10:05:00Z', 'undo'));
+      await agrees(store, p, roles);
+
+      // A revision: 30 removed, owners changed on two, 12 added for a new role.
+      const v2 = [
+        ...v1.slice(30).map((a) => (a.id === 'a40' ? { ...a, owners: ['SMO'], ownersRaw: 'SMO' } : a.id === 'a42' ? { ...a, owners: ['Treatment Lead', 'SMLO'], ownersRaw: 'Treatment Lead & SMLO' } : a)),
+        ...Array.from({ length: 12 }, (_, i) => ({ ...action(`n${i}`, `3.${i}`, `New action ${i}`, ['Treatment Lead'], '2009-03-01', 300 + i), grid: 2 })),
+      ];
+      const second = await store.plans.savePlan(plan(p, v2), startOf(TODAY), '2008-11-25T09:00:00Z');
+      await agrees(store, p, roles);
+      await answerOn('n3', 'done', null);
+      await agrees(store, p, roles);
+
+      // Undoing the re-import puts the first version back, its counts per owner with it.
+      await store.plans.savePlan(plan(p, v1), startOf(TODAY), '2008-11-25T10:00:00Z', { expect: second.revision, sameAs: first.revision });
+      await agrees(store, p, roles, true);
+      expect((await store.actions.tally(p, 'Treatment Lead'))?.length ?? 0).toBe(0);
+    }, 90_000);
   });
 
   describe('answers', () => {
