@@ -29,6 +29,23 @@ const MORE_FILLER = new Set(['running', 'plan', 'plans', 'partnership', 'partner
   'with', 'for', 'on', 'we', 'you', 'tell', 'know', 'like', 'would', 'please', 'right', 'now', 'today', 'there', 'up', 'by', 'as', 'it', 'out', 'them', 'they']);
 const isFiller = (w: string): boolean => FILLER.has(w.toLowerCase()) || MORE_FILLER.has(w.toLowerCase());
 
+// Words at either end of a partnership's name that do not tell plans apart ("Safer Peterborough Partnership").
+const EDGE = /^(?:(?:the|safer|stronger|and|communities|community|partnership|dat|daat|smat|plan)\s+)+|(?:\s+(?:the|safer|stronger|and|communities|community|partnership|dat|daat|smat|plan))+$/gi;
+
+/** A plan named by its partnership's own words with no "in" before them ("the Isle of Wight plan"), cut; its code. */
+function takePlanName(words: Words, r: Reading): string | null {
+  for (const plan of r.vocabulary.plans) {
+    const core = plan.partnership.replace(/\([^)]*\)/g, ' ').replace(/\s+/g, ' ').trim().replace(EDGE, '').trim();
+    if (core.split(' ').length < 2) continue;
+    const at = words.text.toLowerCase().indexOf(core.toLowerCase());
+    if (at >= 0 && /^(?:$|[\s,?])/.test(words.text.slice(at + core.length)) && (at === 0 || /\s/.test(words.text[at - 1] ?? ''))) {
+      words.text = `${words.text.slice(0, at)} ${words.text.slice(at + core.length)}`;
+      return plan.code;
+    }
+  }
+  return null;
+}
+
 /** Cuts the list kind, filter and period from `text`; null when a word is left that is not one of them. */
 export function readScope(text: string, r: Reading, words = new Words(text)): Scope | null {
   if (namesIn(words.text, r)) return null;
@@ -36,7 +53,9 @@ export function readScope(text: string, r: Reading, words = new Words(text)): Sc
   if (found) words.text = `${words.text.slice(0, found.index)} ${words.text.slice(found.index + found.length)}`;
   let list: ListKind | undefined;
   for (const [kind, pattern] of KINDS) if (!list && words.take(pattern)) list = kind;
+  const named = takePlanName(words, r);
   const filter = takeFilter(words, { ...r, asked: true });
+  if (named && !filter.plan) filter.plan = named;
   takeBareNames(words, r, filter, isFiller);
   const leftover = words.text.split(/[\s,]+/).filter((w) => w && !isFiller(w));
   if (leftover.length > 0) return null;
