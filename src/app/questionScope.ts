@@ -49,7 +49,8 @@ export function resolveScope(directory: Directory, caller: Caller, visibleIds: R
   if (filter.person) {
     const wanted = filter.person.trim().toLowerCase();
     const tenantPeople = directory.people.filter((p) => p.tenantId === caller.tenantId);
-    const found = tenantPeople.filter((p) => p.name.toLowerCase().includes(wanted));
+    const exact = tenantPeople.filter((p) => p.name.toLowerCase() === wanted);
+    const found = exact.length > 0 ? exact : tenantPeople.filter((p) => p.name.toLowerCase().includes(wanted));
     if (found.length === 0) return { ok: false, problem: `I don't know anyone called "${filter.person}" here. The people I know: ${list(tenantPeople.map((p) => p.name).sort())}.` };
     people = found.map((p) => p.name);
     roles = found.flatMap((p) => directory.rolesOf(caller.tenantId, p.id));

@@ -129,13 +129,15 @@ describe('history and people', () => {
     bot.clock.set(`${TODAY}T10:00:00Z`);
   });
 
-  it('"what is Alex Jones working on?" counts the open actions his roles own', async () => {
+  it('"what is Alex Jones working on?" counts what his roles own that is overdue or blocked, oldest first', async () => {
     const roles = new Set((demo.people.find((p) => p.name === 'Alex Jones')?.roles ?? []).map((r) => r.toLowerCase()));
     const open = actions.filter((a) => a.progress.status !== 'done' && a.action.owners.some((o) => roles.has(o.toLowerCase())));
     expect(open.length).toBeGreaterThan(0);
     const reply = await ask(jane, 'what is Alex Jones working on?');
-    expect(reply).toContain(`Alex Jones is working on ${open.length} actions`);
-    expect(reply).toContain(`${open.filter(overdue).length} overdue`);
+    expect(reply).toContain(`Alex Jones's work: ${open.filter(overdue).length} overdue, ${open.filter((a) => a.progress.status === 'blocked').length} blocked`);
+    const byDue = (a: StoredAction, b: StoredAction): number => (a.progress.dueDate ?? '').localeCompare(b.progress.dueDate ?? '');
+    const first = open.filter(overdue).sort(byDue)[0] ?? open.filter((a) => (a.progress.dueDate ?? '') >= TODAY).sort(byDue)[0];
+    expect(reply).toContain(first?.action.text.slice(0, 30));
   });
 
   it('"who hasn\'t replied to their reminders?" counts overdue actions nobody answered since they fell due', async () => {

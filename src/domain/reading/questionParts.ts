@@ -14,7 +14,10 @@ import { codesOf, type Reading } from './reading.ts';
 
 /** True when the words name an action ("how is 2.3 going?" asks its status); "grid 2" names none. */
 export function namesIn(text: string, r: Reading): boolean {
-  return findNames(text.replace(/\b(?:grid|section)\s*\d{1,2}\b|\bg\d{1,2}\b/gi, ' '), codesOf(r)).length > 0;
+  // A person or role with a number in its name ("Officer 1") is not an action's reference.
+  let plain = text.replace(/\b(?:grid|section)\s*\d{1,2}\b|\bg\d{1,2}\b/gi, ' ');
+  for (const name of [...r.vocabulary.people, ...r.vocabulary.roles]) if (/\d/.test(name)) plain = plain.split(name).join(' ');
+  return findNames(plain, codesOf(r)).length > 0;
 }
 
 /** What a question is narrowed to. */
