@@ -1,7 +1,7 @@
 // What a question counts, decided from where an action stands (grid, status, due date) only, so a count
 // can be made from a plan's tally without reading its actions. Overdue and due match the lists: open or
 // delayed, due before today (overdue) or within the period (due).
-import { addDays, addMonthsKeepingMonthEnd } from './calendar.ts';
+import { addDays, isoDate, lastDayOfMonth } from './calendar.ts';
 import type { IsoDate } from './plan.ts';
 import type { TallyEntry } from './ports.ts';
 import type { ListKind, Period, Question, Shift } from './reading/intent.ts';
@@ -30,8 +30,16 @@ export function countIn(tally: readonly TallyEntry[], list: ListKind, today: Iso
 
 /** The last due date an action can have and still be more than `span` overdue. */
 export function agedCutoff(today: IsoDate, span: Shift): IsoDate {
-  const back = span.unit === 'month' ? addMonthsKeepingMonthEnd(today, -span.amount) : addDays(today, -span.amount * (span.unit === 'week' ? 7 : 1));
+  const back = span.unit === 'month' ? monthsBack(today, span.amount) : addDays(today, -span.amount * (span.unit === 'week' ? 7 : 1));
   return addDays(back, -1);
+}
+
+/** The same day `n` months before (the month's last day when it is shorter): 30 November less 3 months is 30 August. */
+function monthsBack(day: IsoDate, n: number): IsoDate {
+  const total = Number(day.slice(0, 4)) * 12 + Number(day.slice(5, 7)) - 1 - n;
+  const [y, m] = [Math.floor(total / 12), (total % 12) + 1];
+  const last = Number(lastDayOfMonth(y, m).slice(8, 10));
+  return isoDate(y, m, Math.min(Number(day.slice(8, 10)), last));
 }
 
 /** "3 months", "1 week". */
