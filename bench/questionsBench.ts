@@ -33,6 +33,8 @@ function dueOf(i: number): { kind: 'date'; date: IsoDate } {
 
 /** Each question kind, what every reply must say, and the message asked before it (for a follow-up). */
 const QUESTIONS: { key: string; text: string; expect: string; before?: string }[] = [
+  // The list the overdue section times, as a yardstick for this machine's load at the time.
+  { key: 'overdueList', text: "what's overdue?", expect: `${OVERDUE} actions` },
   { key: 'count', text: 'how many actions are overdue?', expect: `${OVERDUE} actions overdue` },
   { key: 'countPeriod', text: 'how many actions are due before Christmas?', expect: 'due before Christmas' },
   { key: 'total', text: 'how many actions are there in total?', expect: `${STORED.toLocaleString('en-GB').replace(/,/g, '')} actions` },
