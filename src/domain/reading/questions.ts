@@ -47,7 +47,7 @@ function readCompare(text: string, r: Reading): Intent | null {
   return ask({ ask: 'compare', filter: {}, plans: [...new Set(plans as string[])] });
 }
 
-const RANK = /^(?:(?:which|what)\s+(?:partnership|plan|area|county|one)s?(?:\s+(?:is|are|has\s+been|'s))?\s+(?:doing\s+|performing\s+)?(?:the\s+)?(worst|best|badly|well|furthest\s+behind|most\s+behind|behind\s+the\s+most|furthest\s+ahead|most\s+ahead|most\s+on\s+track|least\s+on\s+track)(?:\s+(?:at\s+the\s+moment|now|so\s+far|overall))?|(?:which|what)\s+(?:partnership|plan|area)\s+has\s+the\s+(most|fewest)\s+(?:overdue|late)(?:\s+actions)?|rank(?:ing)?\s+(?:of\s+)?(?:the\s+|all\s+(?:the\s+)?|my\s+)?(?:plans|partnerships|areas)|league\s+table(?:\s+(?:of|for)\s+(?:the\s+)?(?:plans|partnerships))?|(?:the\s+)?(worst|best)\s+(?:performing\s+)?(?:plan|partnership|area)s?|who(?:'s|\s+is)\s+(?:doing\s+)?(?:the\s+)?(worst|best))$/i;
+const RANK = /^(?:(?:which|what)\s+(?:partnership|plan|area|county|one)s?(?:\s+(?:is|are|has\s+been|'s))?\s+(?:doing\s+|performing\s+)?(?:the\s+)?(worst|best|badly|well|furthest\s+behind|most\s+behind|behind\s+the\s+most|furthest\s+ahead|most\s+ahead|most\s+on\s+track|least\s+on\s+track)(?:\s+(?:at\s+the\s+moment|now|so\s+far|overall))?|(?:which|what)\s+(?:partnership|plan|area)\s+has\s+the\s+(most|fewest)\s+(?:overdue|late)(?:\s+actions)?|rank(?:ing)?\s+(?:of\s+)?(?:the\s+|all\s+(?:the\s+)?|my\s+)?(?:plans|partnerships|areas)|league\s+table(?:\s+(?:of|for)\s+(?:the\s+)?(?:plans|partnerships))?|(?:the\s+)?(worst|best)\s+(?:performing\s+)?(?:plan|partnership|area)s?|who(?:'s|\s+is)\s+(?:doing\s+)?(?:the\s+)?(worst|best)|who(?:'s|\s+is)\s+(?:the\s+)?(?:(?:furthest|most)\s+)?behind(?:\s+the\s+most)?)$/i;
 
 /** "which partnership is doing worst?", "rank the plans", "league table", "best performing partnership". */
 function readRank(text: string): Intent | null {
@@ -118,7 +118,7 @@ function readSilent(text: string, r: Reading): Intent | null {
   return ask({ ask: 'silent', filter: scope.filter });
 }
 
-const PERCENT = /\b(?:what\s+)?(?:percentage|percent|per\s+cent|%|proportion|share|fraction)(?:\s+(?:of|is|are))?\b|^%|\bhow\s+much\s+of\b|\bhow\s+far\s+(?:along|through|on)\b|\bhow\s+complete\b|\bcompletion(?:\s+rate)?\b|\b(?:progress|percent\s+complete|%\s+complete)\s+(?:of|for|in)\b/i;
+const PERCENT = /(?<![a-z])(?:what\s+)?(?:percentage|percent|per\s+cent|%|proportion|share|fraction)(?:\s+(?:of|is|are))?(?![a-z])|\bhow\s+much\s+of\b|\bhow\s+far\s+(?:along|through|on)\b|\bhow\s+complete\b|\bcompletion(?:\s+rate)?\b|\b(?:progress|percent\s+complete|%\s+complete)\s+(?:of|for|in)\b/i;
 const DOING = /^how(?:'s|\s+is|\s+are|s)\s+(?:we\s+|things\s+)?(?:getting\s+on|doing|going|progressing|coming\s+along|performing)(?:\s+(?:with|in|on|for))?\s+|^how(?:'s|\s+is|\s+are|s)\s+(.+?)\s+(?:getting\s+on|doing|going|progressing|coming\s+along|performing)$/i;
 const DONE_WORDS = /\b(?:is|are|has\s+been|have\s+been|we've|we\s+have|got|been)?\s*(?:complete|completed|done|finished|through)\b|\bwe\s+are\b|\bwe're\b/gi;
 
@@ -148,7 +148,7 @@ function readAged(text: string, r: Reading): Intent | null {
   return ask({ ask: 'aged', filter: scope.filter, olderThan });
 }
 
-const COUNT = /^(?:how\s+many|(?:what(?:'s|\s+is)\s+)?(?:the\s+)?(?:total\s+)?(?:number|count|total)\s+of|count(?:\s+(?:of|up))?|total\s+number\s+of)(?![a-z])/i;
+const COUNT = /^(?:how\s+many|(?:what(?:'s|\s+is)\s+)?(?:the\s+)?(?:total\s+)?(?:number|count|total)\s+of|count(?:\s+(?:of|up))?|total\s+number\s+of|total(?=\s+(?:actions|overdue|blocked|delayed|done|due)\b))(?![a-z])/i;
 
 /** "how many actions are running late in Worcestershire?", "how many actions are there in total?", "number of blocked actions in grid 2". */
 function readCount(text: string, r: Reading): Intent | null {

@@ -10,8 +10,8 @@
 //   names what it is about, or asks for a share ("what percentage … is complete?").
 // - "compare grid 2 and grid 3": comparisons are between plans; "how far along is grid 2 in BED?" gives
 //   one grid, and "what percentage of Bedfordshire is complete?" gives every grid of the plan.
-// - "who is behind?" (no reminders named): it could mean a person or a plan; "which partnership is
-//   furthest behind?" and "who hasn't replied to their reminders?" each ask one of them.
+// - "who is behind?" is read as the plans ranked worst first (never a role "behind"); people who have
+//   not answered are "who hasn't replied to their reminders?".
 // - "how many?" alone counts every action you can see: with nothing else asked, that is the one reading.
 import type { Intent } from '../../../src/domain/reading/intent.ts';
 
@@ -162,6 +162,44 @@ const asked: [string, Intent][] = [
   ["compare Peterborough against Bedfordshire", {kind: "question",question: {ask: "compare",filter: {},plans: ["PB","BED"]}}],
   ["who hasn't replied to the reminders yet?", {kind: "question",question: {ask: "silent",filter: {}}}],
   ["how about Bedfordshire?", {kind: "follow-up",filter: {plan: "BED"}}],
+  // Neighbours written after the first pass: other words for the same questions.
+  ["How many actions are late in Worcestershire?", {kind: "question",question: {ask: "count",list: "overdue",filter: {plan: "WOR"}}}],
+  ["how many worcestershire actions are overdue?", {kind: "question",question: {ask: "count",list: "overdue",filter: {plan: "WOR"}}}],
+  ["what's the % complete for Bedfordshire?", {kind: "question",question: {ask: "progress",filter: {plan: "BED"}}}],
+  ["percentage complete in Bedfordshire?", {kind: "question",question: {ask: "progress",filter: {plan: "BED"}}}],
+  ["which area is performing worst?", {kind: "question",question: {ask: "rank",filter: {},order: "worst"}}],
+  ["compare beds and worcs", {kind: "question",question: {ask: "compare",filter: {},plans: ["BED","WOR"]}}],
+  ["what has changed over the last week?", {kind: "question",question: {ask: "changed",filter: {},since: "2026-11-23"}}],
+  ["what's on Alex Jones's plate?", {kind: "question",question: {ask: "work",filter: {person: "Alex Jones"}}}],
+  ["how much of Peterborough's plan is done?", {kind: "question",question: {ask: "progress",filter: {plan: "PB"}}}],
+  ["and Bedfordshire?", {kind: "follow-up",filter: {plan: "BED"}}],
+  ["what about grid 2?", {kind: "follow-up",filter: {grid: 2}}],
+  ["what's due in quarter 4?", {kind: "list",list: "due",filter: {},period: {from: "2027-01-01",to: "2027-03-31",label: "due in Q4 2026/27 (Jan–Mar 2027)"}}],
+  ["what's due before xmas?", {kind: "list",list: "due",filter: {},period: {from: "2026-11-30",to: "2026-12-24",label: "due before Christmas"}}],
+  ["anything due before Christmas?", {kind: "list",list: "due",filter: {},period: {from: "2026-11-30",to: "2026-12-24",label: "due before Christmas"}}],
+  ["who hasn't responded to reminders?", {kind: "question",question: {ask: "silent",filter: {}}}],
+  ["who's ignoring the reminders?", {kind: "question",question: {ask: "silent",filter: {}}}],
+  ["how many actions have we got?", {kind: "question",question: {ask: "count",list: "all",filter: {}}}],
+  ["how many actions in total?", {kind: "question",question: {ask: "count",list: "all",filter: {}}}],
+  ["total actions?", {kind: "question",question: {ask: "count",list: "all",filter: {}}}],
+  ["how are things going in Peterborough?", {kind: "question",question: {ask: "progress",filter: {plan: "PB"}}}],
+  ["how's Peterborough going?", {kind: "question",question: {ask: "progress",filter: {plan: "PB"}}}],
+  ["what's changed this week?", {kind: "question",question: {ask: "changed",filter: {},since: "2026-11-30"}}],
+  ["Has anything changed since Friday?", {kind: "question",question: {ask: "changed",filter: {},since: "2026-11-27"}}],
+  ["Which partnership is worst?", {kind: "question",question: {ask: "rank",filter: {},order: "worst"}}],
+  ["how many overdue actions does Bedfordshire have?", {kind: "question",question: {ask: "count",list: "overdue",filter: {plan: "BED"}}}],
+  ["what proportion of Worcestershire's actions are done?", {kind: "question",question: {ask: "progress",filter: {plan: "WOR"}}}],
+  ["what is Alex Jones doing at the moment?", {kind: "question",question: {ask: "work",filter: {person: "Alex Jones"}}}],
+  ["what's Alex working on?", {kind: "question",question: {ask: "work",filter: {person: "Alex"}}}],
+  ["how many actions are running late?", {kind: "question",question: {ask: "count",list: "overdue",filter: {}}}],
+  ["what's more than three months overdue in Bedfordshire?", {kind: "question",question: {ask: "aged",filter: {plan: "BED"},olderThan: {amount: 3,unit: "month"}}}],
+  ["what's overdue by over 3 months?", {kind: "question",question: {ask: "aged",filter: {},olderThan: {amount: 3,unit: "month"}}}],
+  ["which plan is furthest behind?", {kind: "question",question: {ask: "rank",filter: {},order: "worst"}}],
+  ["who is furthest behind?", {kind: "question",question: {ask: "rank",filter: {},order: "worst"}}],
+  ["who is behind?", {kind: "question",question: {ask: "rank",filter: {},order: "worst"}}],
+  ["total overdue in Bedfordshire", {kind: "question",question: {ask: "count",list: "overdue",filter: {plan: "BED"}}}],
+  ["how are we doing in Bedfordshire?", {kind: "question",question: {ask: "progress",filter: {plan: "BED"}}}],
+  ["what percentage is complete?", {kind: "question",question: {ask: "progress",filter: {}}}],
 ];
 
 const plans: [string, string][] = [['IW', 'Isle of Wight'], ['BED', 'Bedfordshire'], ['WOR', 'Worcestershire'], ['GLOS', 'Gloucestershire'], ['PB', 'Peterborough']];
