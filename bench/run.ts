@@ -13,6 +13,7 @@ const sections: { name: string; load: () => Promise<BenchSection> }[] = [
   { name: 'send', load: () => import('./sendBench.ts') },
   { name: 'sweep', load: () => import('./sweepBench.ts') },
   { name: 'overdue', load: () => import('./overdueBench.ts') },
+  { name: 'questions', load: () => import('./questionsBench.ts') },
   { name: 'digest', load: () => import('./seedDigestBench.ts') },
   { name: 'soak', load: () => import('./soakBench.ts') },
   { name: 'report', load: () => import('./reportBench.ts') },

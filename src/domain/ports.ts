@@ -175,6 +175,8 @@ export interface ActionStore {
   update(current: StoredAction, progress: ActionProgress, change: ActionChange): Promise<UpdateResult>;
   /** An action's changes, oldest first. */
   history(planId: string, actionId: string): Promise<ActionChange[]>;
+  /** Every action's changes made at or after the instant `since`, oldest first ("what's changed since last week?"). */
+  changedSince(since: string): Promise<{ planId: string; actionId: string; change: ActionChange }[]>;
 }
 
 /** People who installed the bot, with where to reach them. */

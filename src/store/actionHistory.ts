@@ -7,7 +7,7 @@
 import { randomBytes } from 'node:crypto';
 import { odata } from '@azure/data-tables';
 import type { ActionChange, ActionStatus, AnswerChannel } from '../domain/progress.ts';
-import { compoundKey } from './keys.ts';
+import { compoundKey, keyToText } from './keys.ts';
 import { attempt, listAll, statusOf, storeError, type Tables } from './tables.ts';
 import { getText, putText } from './textFields.ts';
 
@@ -72,6 +72,26 @@ export class ActionHistory {
     } catch (err) {
       if (statusOf(err) !== 409) throw storeError(`recording history of ${actionId}`, err);
     }
+  }
+
+  /**
+   * Every change at or after `since`, oldest first. History rows are keyed by action, so this reads the
+   * table with a filter on the time: it costs the changes kept, not the actions stored (imports write none).
+   */
+  async since(since: string): Promise<{ planId: string; actionId: string; change: ActionChange }[]> {
+    let rows: Row[];
+    try {
+      rows = await listAll<Row>(this.tables.table(TABLE), odata`at ge ${since}`, 'reading recent history');
+    } catch (err) {
+      if (statusOf(err) === 404) return []; // no answer was ever given: the table is made by the first
+      throw err;
+    }
+    return rows
+      .map((row) => {
+        const [planId = '', actionId = ''] = String(row.partitionKey).split('|').map(keyToText);
+        return { planId, actionId, change: toChange(row) };
+      })
+      .sort((a, b) => a.change.at.localeCompare(b.change.at));
   }
 
   /** Changes, oldest first; `latest` (the action row's own record) is written back if its row is missing. */

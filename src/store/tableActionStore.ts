@@ -325,6 +325,10 @@ export class TableActionStore implements ActionStore {
     }
   }
 
+  changedSince(since: string): Promise<{ planId: string; actionId: string; change: ActionChange }[]> {
+    return this.changes.since(since);
+  }
+
   async history(planId: string, actionId: string): Promise<ActionChange[]> {
     const row = await attempt(`reading action ${actionId}`, () => this.read(planId, actionId));
     const latest = row?.lastChange ? (JSON.parse(row.lastChange) as KeyedChange) : null;

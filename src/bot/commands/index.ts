@@ -9,6 +9,7 @@ import { renderCard } from '../../cards/render.ts';
 import { answerCommand } from './answer.ts';
 import { answersCommand } from './answers.ts';
 import { noteCommand } from './note.ts';
+import { followUpCommand, questionCommand } from './question.ts';
 import { stopCommand } from './stop.ts';
 import { aboutMeCommand, smallTalkCommand } from './smallTalk.ts';
 import { assignCommand } from './assign.ts';
@@ -55,7 +56,7 @@ const unknownCommand = command({
 });
 
 export const chatCommands: readonly ChatCommand[] = [
-  answerCommand, answersCommand, noteCommand, confirmCommand, listCommand, moreCommand, statusCommand, summaryCommand, undoCommand, reopenCommand,
+  answerCommand, answersCommand, noteCommand, confirmCommand, listCommand, moreCommand, questionCommand, followUpCommand, statusCommand, summaryCommand, undoCommand, reopenCommand,
   rolesCommand, assignCommand, whoCommand, leadRoleCommand, settingsCommand, stopCommand, aboutMeCommand, smallTalkCommand, helpCommand, unknownCommand,
 ];
 

@@ -24,6 +24,8 @@ export async function showList(turn: ChatTurn, query: ListQuery, offset: number)
     : { seen: new Map(), notice: '' };
   const page = listPage(result.title, shown, total, offset, query, turn.directory, turn.today, result.emptyText, notes);
   turn.state.lastList = page.next < total ? { query, offset: page.next } : null;
+  turn.state.lastQuestion = { ask: 'list', ...query }; // "and for Bedfordshire?" runs this list again
+
   return { card: page.card };
 }
 

@@ -91,8 +91,11 @@ export type Intent =
   | { kind: 'about-me'; topic: 'who' | 'roles' | 'commissioner' | 'next-deadline' | 'dashboard' }
   /** A question answered with figures rather than a list (see Question). */
   | { kind: 'question'; question: Question }
-  /** "and for Bedfordshire?", "just grid 2": the last list or question again with one part changed. */
-  | { kind: 'follow-up'; filter: ListFilter }
+  /**
+   * "and for Bedfordshire?", "just grid 2", "and in Q4?", "what about the blocked ones?": the last list or
+   * question again with the parts written here changed (the rest kept).
+   */
+  | { kind: 'follow-up'; filter: ListFilter; period?: Period; list?: ListKind }
   /** An answer with a part that cannot be read ("delayed to the 45th"): say what is wrong, change nothing. */
   | { kind: 'invalid-answer'; status: AnswerStatus; names: ActionName[]; problem: string }
   | { kind: 'undo' }
@@ -144,7 +147,8 @@ export type AnswerPart =
  * has not answered a reminder (`silent`). `list` is what is counted; `filter` and `period` narrow it.
  */
 export interface Question {
-  ask: 'count' | 'progress' | 'compare' | 'rank' | 'changed' | 'work' | 'aged' | 'silent';
+  /** `list`: a list asked for (remembered so that a follow-up can change one part of it). */
+  ask: 'count' | 'progress' | 'compare' | 'rank' | 'changed' | 'work' | 'aged' | 'silent' | 'list';
   list?: ListKind;
   filter: ListFilter;
   period?: Period;
@@ -152,6 +156,7 @@ export interface Question {
   order?: 'worst' | 'best';
   since?: IsoDate;
   olderThan?: Shift;
+  groupBy?: 'grid' | 'owner' | 'plan';
 }
 
 /** Names the reader may match loosely (typos, partial names): what the person can see, nothing more. */

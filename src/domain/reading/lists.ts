@@ -1,14 +1,15 @@
 // Questions that ask for a list: "what's overdue for grid 2?", "blocked by owner", "due tomorrow",
 // "my actions in Bedfordshire", "what is due in January?". A list is read only when every word is
 // understood, so "blocked 1.4.1: the data is due in 30 days" stays an answer.
-import { addDays } from '../calendar.ts';
+import { addDays, financialYearOf } from '../calendar.ts';
+import { financialQuarter, quarterOfDay } from './namedPeriods.ts';
 import type { Intent, ListKind, Period } from './intent.ts';
 import { takeBareNames, takeFilter, takeGroupBy, Words } from './filters.ts';
 import { weekdayOf } from './dates.ts';
 import { findPeriod, SOON_DAYS } from './periods.ts';
 import type { Reading } from './reading.ts';
 
-const KINDS: [ListKind, RegExp][] = [
+export const KINDS: [ListKind, RegExp][] = [
   ['overdue', /\b(?:overdue|late|past\s+(?:due|deadline)|behind(?:\s+schedule)?|missed)\b/i],
   ['blocked', /\b(?:blocked|stuck)\b/i],
   ['delayed', /\b(?:delayed|postponed|slipped|pushed\s+back)\b/i],
@@ -22,12 +23,12 @@ const ASKING = /^(?:(?:please|pls|can\s+you|could\s+you|can\s+i\s+(?:have|see|ge
 const WHO = /^who(?:'s|\s+is|\s+are|s)\s+/i;
 // "what does Sam Patel have?" asks for the actions of Sam Patel.
 const WHAT_DOES = /^what\s+(?:does|has)\s+(.+?)\s+(?:have|got|own|hold)(?:\s+(?:on|to\s+do|open))?(?=\s|$)/i;
-const FILLER = new Set(['what', 'whats', "what's", 'which', 'is', 'are', 'was', 'were', 's', "'s", 'the', 'a', 'an', 'any', 'anything', 'all', 'me', 'us',
+export const FILLER = new Set(['what', 'whats', "what's", 'which', 'is', 'are', 'was', 'were', 's', "'s", 'the', 'a', 'an', 'any', 'anything', 'all', 'me', 'us',
   'please', 'there', 'have', 'has', 'had', 'been', 'being', 'still', 'currently', 'now', 'right', 'at', 'the', 'moment', 'that', 'those', 'these', 'ones',
   'things', 'items', 'item', 'actions', 'action', 'tasks', 'task', 'list', 'everything', 'how', 'many', 'do', 'does', 'got', 'so', 'far', 'yet', 'already',
   'open', 'outstanding', 'pending', 'our', 'we', 'i', 'else', 'did', 'wat', 'wot', 'whta', 'wht', 'just', 'in', 'total', 'then', 'one', 'can', 'see', 'show', 'count', 'number', 'of', 'to', 'be']);
 
-function periodLabel(kind: ListKind, phrase: string): string {
+export function periodLabel(kind: ListKind, phrase: string): string {
   return `${kind === 'overdue' || kind === 'blocked' || kind === 'done' || kind === 'delayed' ? kind : 'due'} ${phrase}`;
 }
 
@@ -68,9 +69,11 @@ export function readList(r: Reading): Intent | null {
 }
 
 /** What is done is in the past: "done this week" is Monday to today, "done this month" the 1st to today. */
-function pastPart(list: ListKind, found: { from: string; to: string; phrase: string }, today: string): { from: string; to: string } {
+export function pastPart(list: ListKind, found: { from: string; to: string; phrase: string }, today: string): { from: string; to: string } {
   if (list !== 'done') return { from: found.from, to: found.to };
   if (found.phrase === 'this week') return { from: addDays(today, -((weekdayOf(today) + 6) % 7)), to: today };
   if (found.phrase === 'this month') return { from: `${today.slice(0, 8)}01`, to: today };
+  if (found.phrase === 'this quarter') return { from: financialQuarter(quarterOfDay(today).year, quarterOfDay(today).n).from, to: today };
+  if (found.phrase === 'this financial year') return { from: financialYearOf(today).start, to: today };
   return { from: found.from, to: found.to };
 }

@@ -4,6 +4,7 @@ import { addDays, isoDate, lastDayOfMonth } from '../calendar.ts';
 import type { IsoDate } from '../plan.ts';
 import { format, parseISO } from 'date-fns';
 import { MONTH_NAMES, monthNumber, numberFrom, readDate, weekdayOf } from './dates.ts';
+import { NAMED_PERIODS } from './namedPeriods.ts';
 
 /** A period found in a message: the days, the words for a title, and where it was written. */
 export interface FoundPeriod {
@@ -35,6 +36,7 @@ function nextDays(today: IsoDate, days: number): Omit<FoundPeriod, 'index' | 'le
 
 // Tried in order; the first that matches anywhere wins.
 const READERS: Reader[] = [
+  ...NAMED_PERIODS,
   [new RegExp(String.raw`\b(?:in|within|over|during)\s+the\s+next\s+${N}\s+(days?|weeks?)\b|\b(?:the\s+)?next\s+${N}\s+(days?|weeks?)\b|\b(?:in|within)\s+${N}\s+(days?|weeks?)\b`, 'i'),
     (m, today) => {
       const amount = numberFrom(m[1] ?? m[3] ?? m[5] ?? '');

@@ -11,6 +11,7 @@ import { readNames } from './names.ts';
 import { normalise } from './normalise.ts';
 import { codesOf, type Reading } from './reading.ts';
 import { readNote } from './notes.ts';
+import { readQuestion } from './questions.ts';
 import { readSettings } from './settings.ts';
 import { readSmallTalk } from './smallTalk.ts';
 import { readSeveral } from './several.ts';
@@ -73,7 +74,7 @@ export function readMessage(message: Message): Intent {
 
 /** Everything but answers, tried so that neither steals the other's words. */
 function readCommand(r: Reading): Intent | null {
-  return readFixed(r.text) ?? readSettings(r) ?? readReopen(r) ?? readReport(r) ?? readSummary(r) ?? readLeadRole(r) ?? readRoleChange(r) ?? readList(r) ?? readWho(r) ?? readStatus(r);
+  return readFixed(r.text) ?? readSettings(r) ?? readReopen(r) ?? readReport(r) ?? readQuestion(r) ?? readSummary(r) ?? readLeadRole(r) ?? readRoleChange(r) ?? readList(r) ?? readWho(r) ?? readStatus(r);
 }
 
 /** A message that is only an action's name: its status, or a loose "done" when it came with a tick. */

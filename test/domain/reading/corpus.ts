@@ -23,6 +23,7 @@
 // - "what does Sam have?" reads as Sam's actions; "what did Sam do last week?" (history) is not read.
 import type { ActionName, Intent, ListFilter, ListKind, Period, Vocabulary } from '../../../src/domain/reading/intent.ts';
 import { secondPass } from './corpusSecond.ts';
+import { questionCases } from './corpusQuestions.ts';
 
 export const today = '2026-11-30';
 
@@ -504,5 +505,5 @@ const neither: [string, Intent][] = [
   ['dun IW-1.2.2', unknown('done IW-1.2.2', "what's overdue?", 'my actions')],
 ];
 
-export const corpus: CorpusCase[] = [...observed, ...answers, ...invalid, ...lists, ...questions, ...commands, ...settings, ...settingProblems, ...neither, ...secondPass]
+export const corpus: CorpusCase[] = [...observed, ...answers, ...invalid, ...lists, ...questions, ...commands, ...settings, ...settingProblems, ...neither, ...secondPass, ...questionCases]
   .map(([text, intent]) => ({ text, intent }));
