@@ -13,21 +13,11 @@ import type { Answer } from './domain/answers.ts';
 import { addDays } from './domain/calendar.ts';
 import type { IsoDate } from './domain/plan.ts';
 import type { StoredAction } from './domain/ports.ts';
+import { seededRandom } from './seededRandom.ts';
 
 /** The documented shape of the story (README, test/demo/demoStory.test.ts checks the outcome). */
 export const STORY = { seed: 18, done: 0.7, lateShare: 0.2, delayed: 0.1, blockedPerPlan: 2, earlyDone: 0.08, notes: 0.3 } as const;
 
-/** A small, fast, seeded generator (mulberry32): the same seed, the same numbers. */
-export function seeded(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 /** A number from a text (FNV-1a), so each action has its own stream whatever the order. */
 function hash(text: string): number {
@@ -65,7 +55,7 @@ export function demoStory(actions: StoredAction[], today: IsoDate): StoryEvent[]
   const blockedIn = new Map<string, number>();
   const dated = [...actions].filter((a) => a.progress.dueDate !== null).sort((a, b) => (a.progress.dueDate ?? '').localeCompare(b.progress.dueDate ?? '') || a.action.id.localeCompare(b.action.id));
   for (const stored of dated) {
-    const random = seeded(STORY.seed ^ hash(`${stored.planId}|${stored.action.id}`));
+    const random = seededRandom(STORY.seed ^ hash(`${stored.planId}|${stored.action.id}`));
     const due = stored.progress.dueDate as IsoDate;
     const at = (d: IsoDate): IsoDate => (d > addDays(today, -1) ? addDays(today, -1) : d);
     const ev = (on: IsoDate, answer: StoryEvent['answer']): void => { events.push({ planId: stored.planId, actionId: stored.action.id, on: at(on), answer }); };

@@ -1,4 +1,5 @@
 import type { IsoDate } from './plan.ts';
+import { easterSunday } from './easter.ts';
 
 // Dates as whole days since 1970-01-01 (UTC), so arithmetic never meets a clock change.
 const DAY_MS = 86_400_000;
@@ -9,23 +10,10 @@ const weekday = (n: number): number => new Date(n * DAY_MS).getUTCDay();
 
 const MONDAY = 1;
 
-/** Easter Sunday in the Gregorian calendar (the anonymous "Meeus/Jones/Butcher" method). */
-function easterSunday(year: number): number {
-  const a = year % 19;
-  const b = Math.floor(year / 100);
-  const c = year % 100;
-  const d = Math.floor(b / 4);
-  const e = b % 4;
-  const f = Math.floor((b + 8) / 25);
-  const g = Math.floor((b - f + 1) / 3);
-  const h = (19 * a + b - d - g + 15) % 30;
-  const i = Math.floor(c / 4);
-  const k = c % 4;
-  const l = (32 + 2 * e + 2 * i - h - k) % 7;
-  const m = Math.floor((a + 11 * h + 22 * l) / 451);
-  const month = Math.floor((h + l - 7 * m + 114) / 31);
-  const day = ((h + l - 7 * m + 114) % 31) + 1;
-  return dayNumber(year, month, day);
+/** Easter Sunday as a day number. */
+function easterDay(year: number): number {
+  const [y, m, d] = easterSunday(year).split('-').map(Number) as [number, number, number];
+  return dayNumber(y, m, d);
 }
 
 function firstMonday(year: number, month: number): number {
@@ -73,8 +61,8 @@ const EXTRA: IsoDate[] = ['1999-12-31', '2011-04-29', '2022-09-19', '2023-05-08'
 export function bankHolidays(year: number): IsoDate[] {
   const usual = [
     newYear(year),
-    easterSunday(year) - 2,
-    easterSunday(year) + 1,
+    easterDay(year) - 2,
+    easterDay(year) + 1,
     firstMonday(year, 5),
     lastMonday(year, 5),
     lastMonday(year, 8),

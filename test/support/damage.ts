@@ -1,17 +1,9 @@
 // A seeded generator of damaged planning documents: lines shuffled, moved and duplicated, tabs dropped,
 // binary junk inserted, lines cut short and the document truncated, as broken PDF extractions are.
 
-/** A small fast PRNG (mulberry32): the same seed always gives the same damage. */
-export function seededRandom(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+import { seededRandom } from '../../src/seededRandom.ts';
+
+export { seededRandom };
 
 type Random = () => number;
 const pick = (random: Random, n: number): number => Math.floor(random() * n);
