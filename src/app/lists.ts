@@ -74,11 +74,8 @@ export async function runList(services: Services, directory: Directory, caller: 
     where.push(`in ${plans.map((p) => p.partnership).join(', ')}`);
   }
   if (filter.grid !== undefined) {
-    // A grid no plan has is named as unknown, with the grids there are: "0 actions" would read as good news.
-    if (!plans.some((p) => p.grids.some((g) => g.number === filter.grid))) {
-      const grids = plans.map((p) => `${p.code} ${p.grids.map((g) => g.number).join(', ') || 'none'}`).join('; ');
-      return { ok: false, problem: `No plan you can see has a grid ${filter.grid}. The grids there are: ${grids || 'none'}.` };
-    }
+    const unknown = unknownGrid(plans, filter.grid);
+    if (unknown !== null) return { ok: false, problem: unknown };
     where.push(`${filter.plan ? '' : 'in '}grid ${filter.grid}`);
   }
   let roles: Set<string> | null = null;
@@ -115,4 +112,11 @@ export async function runList(services: Services, directory: Directory, caller: 
   const title = `${label}${where.length > 0 ? ` ${where.join(', ')}` : ''}`;
   const empty = where.length > 0 ? `${EMPTY[query.list].replace(/ 🎉$/, '')} (${where.join(', ')}).` : EMPTY[query.list];
   return { ok: true, title, list, emptyText: empty };
+}
+
+/** A grid no plan has, named as unknown with the grids there are ("0 actions" would read as good news); else null. */
+export function unknownGrid(plans: { code?: string; grids: { number: number }[] }[], grid: number): string | null {
+  if (plans.some((p) => p.grids.some((g) => g.number === grid))) return null;
+  const grids = plans.map((p) => `${p.code ?? ''} ${p.grids.map((g) => g.number).join(', ') || 'none'}`).join('; ');
+  return `No plan you can see has a grid ${grid}. The grids there are: ${grids || 'none'}.`;
 }

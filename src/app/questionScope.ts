@@ -8,7 +8,7 @@ import type { Caller } from './caller.ts';
 import { closest } from './closest.ts';
 import type { Directory } from './directory.ts';
 import type { Keep } from './lazyList.ts';
-import { plansNamed } from './lists.ts';
+import { plansNamed, unknownGrid } from './lists.ts';
 import { storedTally, tallyOf } from './planFigures.ts';
 
 /** The plans, grid and owner roles a question covers, and how to say so ("in Bedfordshire, grid 2"). */
@@ -38,10 +38,8 @@ export function resolveScope(directory: Directory, caller: Caller, visibleIds: R
     where.push(`in ${plans.map((p) => p.partnership).join(', ')}`);
   }
   if (filter.grid !== undefined) {
-    if (!plans.some((p) => p.grids.some((g) => g.number === filter.grid))) {
-      const grids = plans.map((p) => `${p.code} ${p.grids.map((g) => g.number).join(', ') || 'none'}`).join('; ');
-      return { ok: false, problem: `No plan you can see has a grid ${filter.grid}. The grids there are: ${grids || 'none'}.` };
-    }
+    const unknown = unknownGrid(plans, filter.grid);
+    if (unknown !== null) return { ok: false, problem: unknown };
     where.push(`${filter.plan ? '' : 'in '}grid ${filter.grid}`);
   }
   let roles: string[] | null = null;
