@@ -15,7 +15,8 @@ import { normaliseText } from './textTables.ts';
 export function parsePlan(text: string, sourceName: string): Plan {
   const lines = normaliseText(text.replace(/^\uFEFF/, '')).split(/\r?\n|\r/);
   const reading = readPlan(lines);
-  if (reading.grids.length === 0 && !reading.sawTable) {
+  // Any tabbed or piped line reads as a row, so rows alone (a README's tables) do not make a plan.
+  if (!reading.sawGrid && !reading.sawTable) {
     throw new PlanFormatError(`${sourceName}: no planning grid or delivery-plan table found`);
   }
   const warnings = [...reading.warnings];

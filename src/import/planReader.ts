@@ -10,14 +10,17 @@ export interface PlanReading {
   grids: Grid[];
   rows: DraftRow[];
   warnings: ImportWarning[];
+  /** A delivery-plan table header ("Actions and milestones | By when | By whom") was seen. */
   sawTable: boolean;
+  /** A "Planning grid N" heading was seen (grid 1 made up for rows before any heading does not count). */
+  sawGrid: boolean;
 }
 
 type Mode = 'none' | 'priorities' | 'outcomes' | 'glossary' | 'table';
 
 /** Reads the grids and delivery-plan rows of `lines` (the whole document, line 1 first). */
 export function readPlan(lines: string[]): PlanReading {
-  const reading: PlanReading = { grids: [], rows: [], warnings: [], sawTable: false };
+  const reading: PlanReading = { grids: [], rows: [], warnings: [], sawTable: false, sawGrid: false };
   let grid: number | null = null;
   let objectives = new Map<number, string>();
   let objective: string | null = null;
@@ -53,6 +56,7 @@ export function readPlan(lines: string[]): PlanReading {
       case 'furniture':
         return;
       case 'grid':
+        reading.sawGrid = true;
         if (reading.grids.some((g) => g.number === kind.number)) warn(line, `planning grid ${kind.number} appears twice`);
         else reading.grids.push({ number: kind.number, title: cleanText(kind.title) });
         grid = kind.number;

@@ -134,6 +134,14 @@ describe('actionbot import', () => {
       expect(lines[4]).toBe(`actionbot: ${missing}: no such file`);
     });
 
+    it('refuses a README whose Markdown tables are not a plan, in one line', async () => {
+      const readme = join(dir, 'README.md');
+      await writeFile(readme, '# actionbot\n\n| Command | What it does |\n|---|---|\n| help | lists the commands |\n| done 1.1 | marks an action done |\n');
+      const run = await actionbot('import', readme);
+      expect(run.code).toBe(1);
+      expect(run.stderr).toBe(`actionbot: ${readme}: no planning grid or delivery-plan table found\n`);
+    });
+
     it('says the same in text mode and still summarises the good plan', async () => {
       const missing = join(dir, 'also-missing.txt');
       const run = await actionbot('import', missing, isleOfWight);

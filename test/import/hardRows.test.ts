@@ -203,6 +203,11 @@ describe('documents that are not whole plans', () => {
     expect(() => parsePlan('', 'empty.txt')).toThrow(/empty\.txt: no planning grid/);
   });
 
+  it('refuses a README whose Markdown tables have no plan header and no planning grid heading', () => {
+    const readme = '# actionbot\n\nA Teams bot.\n\n| Command | What it does |\n|---|---|\n| help | lists the commands |\n| done 1.1 | marks an action done |\n';
+    expect(() => parsePlan(readme, 'README.md')).toThrow('README.md: no planning grid or delivery-plan table found');
+  });
+
   it('imports a file cut off mid-row without throwing, and warns about the half row', () => {
     const text = seedText('isleOfWight');
     const cut = text.slice(0, text.indexOf('1.1.2 Continue to monitor compliance with data') + 40);
