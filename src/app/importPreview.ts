@@ -8,11 +8,12 @@ import { londonDate } from '../domain/calendar.ts';
 import { roleKey } from '../domain/owners.ts';
 import type { Due, Plan, PlanAction } from '../domain/plan.ts';
 import { NewerImportError } from '../domain/ports.ts';
-import { leadRoleReason } from '../domain/leadRole.ts';
+import { leadRoleReason, type LeadRoleSource } from '../domain/leadRole.ts';
 import { mayManagePlan, whoToAsk } from './access.ts';
 import { mayManageRoles, type Caller } from './caller.ts';
 import { loadDirectory } from './directory.ts';
 import { describeImport, leadRoleFor, storePlan } from './importPlans.ts';
+import { importNotices } from './importNotices.ts';
 import type { Services } from './services.ts';
 
 /** Reads a plan file's bytes (any format); throws an Error whose message says why it holds no plan. */
@@ -41,7 +42,9 @@ export interface ImportPreview {
   roles: { name: string; actions: number; isNew: boolean; aliases: string[] }[];
   /** The plan's lead role (its commissioner's), why it is that one, and who holds it in the importer's tenant. */
   leadRole: { role: string; why: string; holders: string[]; standIn: string | null };
-  warnings: { line: number; message: string }[];
+  warnings: { line: number; message: string; table?: number; row?: number }[];
+  /** Warnings about the plan as a whole (its year is over, its name is another plan's), in plain words. */
+  notices: string[];
   /** Null for a plan not stored yet. */
   revision: { added: string[]; removed: string[]; changed: PreviewChange[] } | null;
 }
@@ -73,13 +76,22 @@ async function notTheirs(services: Pick<Services, 'store'>, caller: Caller, plan
 async function leadRoleShown(services: Pick<Services, 'store' | 'settings'>, caller: Caller, plan: Plan): Promise<ImportPreview['leadRole']> {
   const chosen = await leadRoleFor(services, plan);
   const role = chosen?.role ?? (await services.store.plans.listPlans()).find((p) => p.id === plan.id)?.leadRole ?? services.settings.LEAD_ROLE;
-  const why = chosen === null ? 'kept from the stored plan' : leadRoleReason(chosen, services.settings.LEAD_ROLE);
+  const why = chosen === null ? 'kept from the stored plan' : plainReason(chosen.source, leadRoleReason(chosen, services.settings.LEAD_ROLE));
   const holders = await services.store.roles.holders(caller.tenantId, role);
   const names = await Promise.all(holders.map((id) => services.store.people.get(id)));
   const here = names.filter((p) => p !== null && p.tenantId === caller.tenantId).map((p) => p!.name);
   // While nobody holds it, the holders of the LEAD_ROLE setting commission the plan (src/app/access.ts).
   const standIn = here.length === 0 && role !== services.settings.LEAD_ROLE ? services.settings.LEAD_ROLE : null;
   return { role, why, holders: here, standIn };
+}
+
+/** Why this lead role, without the setting's name (the preview is read by commissioners, not by whoever set the bot up). */
+function plainReason(source: LeadRoleSource, reason: string): string {
+  switch (source) {
+    case 'setting': return 'the role that commissions plans here, which the plan names';
+    case 'default': return 'the plan names no commissioner, so the role that commissions plans here';
+    default: return reason;
+  }
 }
 
 function label(action: PlanAction): string {
@@ -118,9 +130,10 @@ export async function previewImport(
   const stored = await services.store.plans.getPlan(plan.id);
   const refused = await notTheirs(services, caller, plan.id);
   if (refused) return { message: refused };
+  const theirs = (await services.store.plans.listPlans()).filter((p) => p.tenantId === caller.tenantId);
   const known = new Set([
     ...(await services.store.roles.list(caller.tenantId)).map((r) => roleKey(r.role)),
-    ...(await services.store.plans.listPlans()).filter((p) => p.tenantId === caller.tenantId).flatMap((p) => p.roles.map((r) => roleKey(r.name))),
+    ...theirs.flatMap((p) => p.roles.map((r) => roleKey(r.name))),
   ]);
   const now = services.clock.now();
   await services.store.imports.dropExpired(now.toISOString());
@@ -137,6 +150,7 @@ export async function previewImport(
       roles: plan.roles.map((r) => ({ name: r.name, actions: r.actions, isNew: !known.has(roleKey(r.name)), aliases: r.aliases ?? [] })),
       leadRole: await leadRoleShown(services, caller, plan),
       warnings: plan.warnings,
+      notices: importNotices(plan, londonDate(now), theirs),
       revision: stored === null ? null : revisionOf(stored, plan),
     },
   };

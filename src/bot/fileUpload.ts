@@ -5,6 +5,7 @@ import { cancelImport, confirmImport, importHelp, previewImport, type ImportAnsw
 import { mayManageRoles, type Caller } from '../app/caller.ts';
 import type { Services } from '../app/services.ts';
 import { seenAt } from '../app/seenLabel.ts';
+import { ukDay } from '../app/importNotices.ts';
 import type { ImportPreviewCard } from '../cards/models.ts';
 import { renderCard } from '../cards/render.ts';
 import type { ChatReply } from './commands/chatCommand.ts';
@@ -29,6 +30,12 @@ function listed<T>(items: T[], label: (item: T) => string): { label: string }[] 
   return items.slice(0, LIST_MAX).map((item) => ({ label: label(item) }));
 }
 
+/** How each kind of "By when" reads in the preview. */
+const DUE_WORDS: Record<ImportPreview['byWhen'][number]['kind'], string> = {
+  date: 'a date', dates: 'several dates', recurring: 'repeating', ongoing: 'ongoing',
+  'as-required': 'as required', none: 'none given', unparsed: 'not understood',
+};
+
 /** The preview as card data; long lists are cut so the message stays well under Teams' 28 KB. */
 export function previewCard(preview: ImportPreview): ImportPreviewCard {
   const actions = preview.grids.reduce((sum, g) => sum + g.actions, 0);
@@ -47,9 +54,10 @@ export function previewCard(preview: ImportPreview): ImportPreviewCard {
   return {
     title: `Import ${preview.fileName}?`,
     partnership: preview.partnership,
-    periodLabel: `${preview.period.start} to ${preview.period.end}`,
+    periodLabel: `${ukDay(preview.period.start)} to ${ukDay(preview.period.end)}`,
+    notices: preview.notices.map((label) => ({ label })),
     actionsLabel: `${actions} action${actions === 1 ? '' : 's'} in ${preview.grids.length} grid${preview.grids.length === 1 ? '' : 's'}`,
-    byWhenLabel: preview.byWhen.map((k) => `${k.kind} ${k.actions}`).join(', '),
+    byWhenLabel: preview.byWhen.map((k) => `${DUE_WORDS[k.kind]} ${k.actions}`).join(', '),
     leadRoleLabel: `whoever holds ${preview.leadRole.role} (${preview.leadRole.why}): ${preview.leadRole.holders.length > 0 ? preview.leadRole.holders.join(', ') : `nobody yet${preview.leadRole.standIn ? ` (until someone does, whoever holds ${preview.leadRole.standIn} stands in)` : ''}`}. Change it with "lead role for <plan> is <role>".`,
     grids: listed(preview.grids, (g) => `Grid ${g.number}${g.title === '' ? '' : `: ${g.title}`} (${g.actions})`),
     rolesHeading: `Roles (${preview.roles.length}, ${fresh} new)`,
@@ -58,8 +66,8 @@ export function previewCard(preview: ImportPreview): ImportPreviewCard {
     revisionHeading: revision === null ? '' : `Changes to the stored plan: ${revision.added.length} added, ${revision.removed.length} removed, ${revision.changed.length} changed`,
     changes: changes.slice(0, LIST_MAX).map((label) => ({ label })),
     warningsHeading: preview.warnings.length === 0 ? 'No warnings' : `Warnings (${preview.warnings.length})`,
-    warnings: listed(preview.warnings, (w) => `line ${w.line}: ${w.message}`),
-    moreLabel: cut.length === 0 ? '' : `Not shown: ${cut.join(', ')}. \`actionbot import <file>\` lists everything.`,
+    warnings: listed(preview.warnings, (w) => `${w.table !== undefined && w.row !== undefined ? `row ${w.row} of table ${w.table}` : `line ${w.line}`}: ${w.message}`),
+    moreLabel: cut.length === 0 ? '' : `Not shown: ${cut.join(', ')}.`,
     token: preview.token,
   };
 }

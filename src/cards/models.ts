@@ -191,6 +191,8 @@ export interface ImportPreviewCard {
   title: string;
   partnership: string;
   periodLabel: string;
+  /** The preview's warnings about the plan as a whole (its year is over, its name is another plan's). */
+  notices: { label: string }[];
   actionsLabel: string;
   byWhenLabel: string;
   /** The plan's lead role, why, and who holds it ("JCM (the plan's commissioning lead title…): Jane Smith"). */

@@ -50,6 +50,9 @@ export interface PlanAction {
 export interface ImportWarning {
   line: number;
   message: string;
+  /** In a Word or Excel table (or a pasted one): where the row is, as its author sees it ("row 12 of table 2"). */
+  table?: number;
+  row?: number;
 }
 
 /** A role named in a plan, with how many actions it owns. */

@@ -2,6 +2,7 @@
 // in, a Plan out. The format comes from the bytes themselves, the name only tells CSV from text.
 import type { Plan } from '../domain/plan.ts';
 import { documentPlan } from './document/documentPlan.ts';
+import { placeWarnings } from './document/warningPlaces.ts';
 import { readCsv } from './office/csvReader.ts';
 import { readDocx } from './office/docxReader.ts';
 import { readHtml } from './office/htmlReader.ts';
@@ -64,9 +65,15 @@ export async function readPlanBytes(bytes: Uint8Array, name: string): Promise<Pl
   if (bytes.length > MAX_DOCUMENT_BYTES) throw overLimit(`the file is ${megabytes(bytes.length)}`, megabytes(MAX_DOCUMENT_BYTES));
   const format = formatOf(bytes, name);
   switch (format) {
-    case 'docx': return documentPlan(readDocx(bytes), name);
+    case 'docx': {
+      const doc = readDocx(bytes);
+      return placeWarnings(documentPlan(doc, name), doc, 'position');
+    }
     // pdf.js and exceljs are large: loaded only for a file that needs them, so a text import starts quickly.
-    case 'xlsx': return documentPlan(await (await import('./office/xlsxReader.ts')).readXlsx(bytes), name);
+    case 'xlsx': {
+      const doc = await (await import('./office/xlsxReader.ts')).readXlsx(bytes);
+      return placeWarnings(documentPlan(doc, name), doc, 'line');
+    }
     case 'pdf': return documentPlan(await (await import('./office/pdfReader.ts')).readPdf(bytes), name);
     case 'csv':
     case 'html':
@@ -74,7 +81,10 @@ export async function readPlanBytes(bytes: Uint8Array, name: string): Promise<Pl
       const reason = notText(bytes);
       if (reason !== null) throw new PlanFormatError(reason);
       const text = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).toString('utf8');
-      if (format === 'html') return documentPlan(readHtml(text), name);
+      if (format === 'html') {
+        const doc = readHtml(text);
+        return placeWarnings(documentPlan(doc, name), doc, 'position');
+      }
       return format === 'csv' ? documentPlan(readCsv(text, name), name) : parsePlan(text, name);
     }
   }

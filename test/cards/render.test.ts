@@ -64,7 +64,7 @@ const samples: CardData = {
     }],
   },
   importPreview: {
-    title: 'Import somerset-plan.docx?', partnership: 'Somerset DAAT', periodLabel: '2012/13', actionsLabel: '12 actions in 2 grids',
+    title: 'Import somerset-plan.docx?', partnership: 'Somerset DAAT', periodLabel: '2012/13', notices: [], actionsLabel: '12 actions in 2 grids',
     byWhenLabel: 'date 8, recurring 2, ongoing 1, as-required 1', grids: [{ label: 'Grid 1: Commissioning (7 actions)' }],
     leadRoleLabel: 'whoever holds JCM (the plan\'s commissioning lead title with most actions): Jane Smith',
     rolesHeading: 'Roles (2 new)', roles: [{ label: 'DAAT Commissioner: 2 actions (new)' }], hasRevision: true,
