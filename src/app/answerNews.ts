@@ -22,4 +22,6 @@ export interface SavedAnswer {
 /** Shows a saved answer wherever the action was sent. Never throws: the answer is already saved. */
 export interface AnswerNews {
   show(saved: SavedAnswer, except: ShownBy): Promise<void>;
+  /** An answer taken back ("undo"): every copy shows the action as it stands again, with its buttons. */
+  takenBack(saved: SavedAnswer): Promise<void>;
 }

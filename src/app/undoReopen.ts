@@ -5,7 +5,8 @@ import type { StoredAction } from '../domain/ports.ts';
 import type { ActionChange, ActionProgress } from '../domain/progress.ts';
 import { mayManagePlan } from './access.ts';
 import { actorOf, type Caller } from './caller.ts';
-import type { Directory } from './directory.ts';
+import { loadDirectory, type Directory } from './directory.ts';
+import { londonDate } from '../domain/calendar.ts';
 import type { Services } from './services.ts';
 
 const UNDO_WITHIN_MS = 24 * 3600_000;
@@ -31,10 +32,18 @@ export async function undoLastAnswer(services: Services, caller: Caller, last: L
   }
   const at = now.toISOString();
   const progress: ActionProgress = { ...last.before, updatedAt: at, updatedBy: caller.name };
-  return write(services, stored, progress, {
+  const outcome = await write(services, stored, progress, {
     at, by: actorOf(caller), via: 'typed', from: stored.progress.status, to: progress.status, occurrence: stored.progress.occurrence,
     dueBefore: stored.progress.dueDate, dueAfter: progress.dueDate, reason: progress.reason, summary: `undone: back to ${progress.status}`,
   });
+  // The answer was shown on every copy of the card and every digest listing the action: so is its undoing.
+  if (outcome.ok && services.news) {
+    const saved = { stored: outcome.stored, change: outcome.change, directory: await loadDirectory(services.store), today: londonDate(now) };
+    await services.news.takenBack(saved).catch((err: unknown) => {
+      services.logger.warn({ planId: stored.planId, actionId: stored.action.id, err: { message: (err as Error).message } }, 'could not refresh the cards of an undone answer');
+    });
+  }
+  return outcome;
 }
 
 /** Opens a done action again. */

@@ -2,11 +2,15 @@
 // written against the action on every digest listing it (other owners', the commissioner's escalation
 // digest), each redrawn in its chat. Failures are logged, not thrown: the answer is already saved.
 import type { ConversationReference } from 'botbuilder';
+import { actionCardFields } from '../app/actionCards.ts';
 import type { AnswerNews, SavedAnswer, ShownBy } from '../app/answerNews.ts';
+import type { Directory } from '../app/directory.ts';
 import { seenAt } from '../app/seenLabel.ts';
 import type { Services } from '../app/services.ts';
 import { digestCard } from '../cards/digestCards.ts';
 import { dueLabel } from '../cards/format.ts';
+import { renderCard } from '../cards/render.ts';
+import { bannerKind } from '../domain/digestItems.ts';
 import type { DigestLine, DigestRecord } from '../domain/digestPorts.ts';
 import type { ActionChange } from '../domain/progress.ts';
 import type { StoredAction } from '../domain/ports.ts';
@@ -75,12 +79,25 @@ export async function refreshDigests(services: Services, messenger: Messenger, p
   return refreshed;
 }
 
+/** The action as it stands, with its buttons (a done one as its status card). */
+function currentCard(stored: StoredAction, directory: Directory, today: string): object {
+  const fields = actionCardFields(stored, directory, today);
+  if (stored.progress.status === 'done') return renderCard('status', { ...fields, reason: stored.progress.reason, note: '', history: [], seen: '' });
+  return renderCard('reminder', { ...fields, kind: bannerKind(stored.progress.dueDate ?? today, today) });
+}
+
 /** AnswerNews over the bot's messenger. */
 export function answerNews(services: Services, messenger: Messenger): AnswerNews {
   return {
     async show({ stored, change, directory, today }: SavedAnswer, except: ShownBy): Promise<void> {
       await refreshSentCards(services, messenger, stored, answeredCard(stored, change, directory, today), except.activityId);
       await refreshDigests(services, messenger, stored.planId, stored.action.id, outcomeLine(change), today, except.digestKey);
+    },
+    async takenBack({ stored, directory, today }: SavedAnswer): Promise<void> {
+      await refreshSentCards(services, messenger, stored, currentCard(stored, directory, today), undefined);
+      // The line loses the answer's outcome: it is open to answer again.
+      const unanswered = (l: DigestLine): DigestLine => ({ ...l, outcome: undefined });
+      await refreshDigests(services, messenger, stored.planId, stored.action.id, '', today, undefined, 'outcome', unanswered);
     },
   };
 }
