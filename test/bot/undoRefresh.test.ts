@@ -1,6 +1,6 @@
 // "undo" takes an answer back everywhere it was shown: every copy of the reminder card gets its buttons
 // back, and the digests listing the action lose the answer's outcome.
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { startBotHarness, textOf, type BotHarness } from '../support/botHarness.ts';
 import { cardsAbout, meet, press, updatesIn } from '../support/cardPress.ts';
 import type { ConnectorCall } from '../support/connector.ts';
@@ -53,5 +53,35 @@ describe('undo refreshes every copy of the card', () => {
       return a !== undefined && withButtons(a) && s !== undefined && withButtons(s);
     }, 5000);
     expect(textOf(latest(alex, alexCard))).toContain(AUDIT);
+  });
+});
+
+describe('undo refreshes the digests listing the action', () => {
+  const DIGEST_PLAN = 'undodigest-2011';
+  const lineId = `${DIGEST_PLAN}-1.1.1`;
+  let digestBot: BotHarness;
+  beforeAll(async () => {
+    digestBot = await startBotHarness('botundodigest', '2011-09-01T08:00:00Z', { REMIND_DAYS_BEFORE: '0', OVERDUE_EVERY_DAYS: '90' });
+    await digestBot.importPlan(handMadePlan(DIGEST_PLAN, 'Digestshire DAT', planYear2011, [
+      { ref: '1.1.1', text: 'Audit the hostels', owners: ['SMLO'], due: '2011-09-30' },
+      { ref: '1.1.2', text: 'Survey the pharmacies', owners: ['SMLO'], due: '2011-09-30' },
+    ]));
+    await meet(digestBot, sam, 'SMLO');
+    await digestBot.sweep('2011-09-30T08:00:00Z');
+    digestBot.clock.set('2011-09-30T10:00:00Z');
+  });
+  afterAll(async () => digestBot?.close());
+
+  it('a line answered by a typed "done" loses its outcome on "undo", and the digest is redrawn', async () => {
+    const digests = () => digestBot.store.digests.withAction(DIGEST_PLAN, lineId);
+    const outcomeOf = async () => (await digests())[0]?.lines.find((l) => l.actionId === lineId)?.outcome;
+    expect(await digests()).toHaveLength(1);
+    await digestBot.say(sam, 'done 1.1.1');
+    await vi.waitFor(async () => expect(await outcomeOf()).toMatch(/^Done by Sam Patel/), { timeout: 5000 });
+    const updatesBefore = updatesIn(digestBot, sam).length;
+    await digestBot.say(sam, 'undo');
+    expect(await outcomeOf()).toBeUndefined();
+    await digestBot.connector.waitFor(() => updatesIn(digestBot, sam).length > updatesBefore, 5000);
+    expect(textOf(updatesIn(digestBot, sam).at(-1))).not.toContain('Done by Sam Patel');
   });
 });
