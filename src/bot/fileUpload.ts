@@ -32,8 +32,8 @@ function listed<T>(items: T[], label: (item: T) => string): { label: string }[] 
 
 /** How each kind of "By when" reads in the preview. */
 const DUE_WORDS: Record<ImportPreview['byWhen'][number]['kind'], string> = {
-  date: 'a date', dates: 'several dates', recurring: 'repeating', ongoing: 'ongoing',
-  'as-required': 'as required', none: 'none given', unparsed: 'not understood',
+  date: 'with a date', dates: 'with several dates', recurring: 'repeating', ongoing: 'ongoing',
+  'as-required': 'as required', none: 'with no date', unparsed: 'not understood',
 };
 
 /** The preview as card data; long lists are cut so the message stays well under Teams' 28 KB. */
@@ -57,7 +57,7 @@ export function previewCard(preview: ImportPreview): ImportPreviewCard {
     periodLabel: `${ukDay(preview.period.start)} to ${ukDay(preview.period.end)}`,
     notices: preview.notices.map((label) => ({ label })),
     actionsLabel: `${actions} action${actions === 1 ? '' : 's'} in ${preview.grids.length} grid${preview.grids.length === 1 ? '' : 's'}`,
-    byWhenLabel: preview.byWhen.map((k) => `${DUE_WORDS[k.kind]} ${k.actions}`).join(', '),
+    byWhenLabel: preview.byWhen.map((k) => `${k.actions} ${DUE_WORDS[k.kind]}`).join(', '),
     leadRoleLabel: `whoever holds ${preview.leadRole.role} (${preview.leadRole.why}): ${preview.leadRole.holders.length > 0 ? preview.leadRole.holders.join(', ') : `nobody yet${preview.leadRole.standIn ? ` (until someone does, whoever holds ${preview.leadRole.standIn} stands in)` : ''}`}. Change it with "lead role for <plan> is <role>".`,
     grids: listed(preview.grids, (g) => `Grid ${g.number}${g.title === '' ? '' : `: ${g.title}`} (${g.actions})`),
     rolesHeading: `Roles (${preview.roles.length}, ${fresh} new)`,

@@ -54,6 +54,7 @@ describe('the import preview in plain words', () => {
   it('says when the plan\'s year ended long ago, and what to do in the chat', async () => {
     const services = await world('pwpastyear', '2026-12-05');
     const card = previewCard(await preview(services, 'somerset-daat-plan-2012-13.csv', csv));
+    expect(card.byWhenLabel).toBe('8 with a date, 2 repeating, 1 ongoing, 1 as required');
     expect(card.notices).toEqual([{ label: expect.stringMatching(/^This plan's year ended on 31 Mar 2013: its dates are long past.*press Cancel and send this year's plan instead\.$/) as unknown as string }]);
   });
 
