@@ -45,7 +45,8 @@ describe("the commissioner's message in the local chat", () => {
     await screenshot(page, 'commissioner-message-desktop');
     // Shown is read: the page sends Teams' read receipt, so "seen" can be shown in the demo.
     await expect.poll(async () => (await demo.store.digests.get(`escalation|${jane.id}|${ESCALATION_DAY}`))?.seenAt ?? null, slow).not.toBeNull();
-    expect(await page.locator('#today').innerText()).toBe("Bot's today: Mon 19 May 2025");
+    // The page redraws its header from the bot's state after the sweep: wait for it, not for time.
+    await expect.poll(() => page.locator('#today').innerText(), slow).toBe("Bot's today: Mon 19 May 2025");
 
     const narrow = await openAs(375);
     const small = narrow.locator('.entry.bot', { has: narrow.locator('.card', { hasText: 'Needs your attention' }) }).last();
