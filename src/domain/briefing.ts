@@ -1,8 +1,7 @@
-// The rules of the commissioner's weekly briefing: red / amber / green per grid, and what changed
+// The rules of the commissioner's weekly briefing: one red / amber / green per grid, and what changed
 // since last week's snapshot of each action (done, newly late, newly blocked, dates moved). Pure.
 import type { IsoDate } from './plan.ts';
 import type { ActionStatus } from './progress.ts';
-import { daysBetween } from './calendar.ts';
 
 /** One action as the briefing remembers it from week to week. */
 export interface ActionSnapshot {
@@ -41,8 +40,21 @@ export function changesSince(before: PlanSnapshot, now: PlanSnapshot): WeekChang
   return changes;
 }
 
-/** Red: something blocked or later than the escalation limit; amber: something overdue; else green. */
-export function ragOf(actions: ActionSnapshot[], today: IsoDate, escalateAfterDays: number): 'Red' | 'Amber' | 'Green' {
-  if (actions.some((a) => a.status === 'blocked' || (late(a, today) && daysBetween(a.dueDate ?? today, today) >= escalateAfterDays))) return 'Red';
-  return actions.some((a) => late(a, today)) ? 'Amber' : 'Green';
+/** How many of a grid's actions are red (overdue or blocked) and amber (due soon or delayed): the dashboard's counts. */
+export interface GridRagCounts {
+  red: number;
+  amber: number;
+  total: number;
+}
+
+/**
+ * A grid's one colour in the briefing, from the same per-action RAG the dashboard counts (so the two never
+ * disagree about an action). A share, not the worst action: one late action in twenty is slippage, not a
+ * grid in trouble. Red: a fifth or more of its actions red; amber: any red, or a fifth or more amber;
+ * else green.
+ */
+export function gridRating(counts: GridRagCounts): 'Red' | 'Amber' | 'Green' {
+  if (counts.total === 0) return 'Green';
+  if (counts.red * 5 >= counts.total) return 'Red';
+  return counts.red > 0 || counts.amber * 5 >= counts.total ? 'Amber' : 'Green';
 }

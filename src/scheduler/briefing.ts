@@ -12,7 +12,7 @@ import { CARD_BYTES } from '../cards/digestCards.ts';
 import type { BriefingCard, BriefingPlan } from '../cards/digestModels.ts';
 import { countLabel, dueLabel, shorten } from '../cards/format.ts';
 import { renderCard } from '../cards/render.ts';
-import { changesSince, ragOf, type PlanSnapshot } from '../domain/briefing.ts';
+import { changesSince, gridRating, type PlanSnapshot } from '../domain/briefing.ts';
 import { addDays, dayOfWeek, daysBetween, londonDate } from '../domain/calendar.ts';
 import { roleKey } from '../domain/owners.ts';
 import type { Person } from '../domain/progress.ts';
@@ -43,7 +43,7 @@ function snapshotOf(picture: PlanPicture, today: IsoDate): PlanSnapshot {
   return { asOf: today, actions: Object.fromEntries(picture.actions.map((a) => [a.action.id, { status: a.progress.status, dueDate: a.progress.dueDate }])) };
 }
 
-function planPart(picture: PlanPicture, previous: PlanSnapshot | null, today: IsoDate, escalateAfterDays: number, oldestCount: number): BriefingPlan {
+function planPart(picture: PlanPicture, previous: PlanSnapshot | null, today: IsoDate, oldestCount: number): BriefingPlan {
   const snap = snapshotOf(picture, today);
   const byStatus = { open: 0, delayed: 0, blocked: 0, done: 0 };
   for (const a of picture.actions) byStatus[a.progress.status] += 1;
@@ -57,7 +57,7 @@ function planPart(picture: PlanPicture, previous: PlanSnapshot | null, today: Is
       ? `Since ${dueLabel(previous?.asOf ?? today)}: ${changes.done} done, ${changes.newlyLate} newly late, ${changes.newlyBlocked} newly blocked, ${changes.datesMoved} dates moved`
       : 'First briefing: changes are shown from next week.',
     grids: picture.grids.map((g) => {
-      const rag = ragOf(picture.actions.filter((a) => a.action.grid === g.number).map((a) => a.progress), today, escalateAfterDays);
+      const rag = gridRating(g.rag);
       return { rag, color: RAG_COLORS[rag], label: `Grid ${g.number}: ${shorten(g.title, 60)} · ${g.counts.overdue} overdue, ${g.counts.blocked} blocked, ${g.counts.done} done` };
     }),
     oldest: overdue.slice(0, oldestCount).map((a) => `${typeableRef(a)} ${shorten(a.action.text, 70)}: ${daysBetween(a.progress.dueDate ?? today, today)} days late`),
@@ -84,7 +84,7 @@ export async function briefingCard(services: Services, directory: Directory, tod
     const data: BriefingCard = {
       title: 'Weekly briefing',
       asOf: `as of ${dueLabel(today)}`,
-      plans: pictures.map((p, i) => planPart(p, previous[i] ?? null, today, services.settings.ESCALATE_AFTER_DAYS, oldest)),
+      plans: pictures.map((p, i) => planPart(p, previous[i] ?? null, today, oldest)),
       onLeave: leave.length > 0 ? firstOf(leave.map((l) => `${l.name} until ${dueLabel(l.until)}`), firstPeople) : 'nobody',
       unreachable: unreachable.length > 0 ? `${firstOf(unreachable, firstPeople)} (their roles count as unheld)` : 'nobody',
       unheld: unheld.length > 0 ? `${countLabel(unheld.length, 'role')}: ${unheld.slice(0, firstRoles).map((r) => `${r.role} (${countLabel(r.actions, 'action')})`).join(', ')}${unheld.length > firstRoles ? ', …' : ''}` : 'none',

@@ -6,6 +6,7 @@
 import { beforeAll, describe, expect, it, inject } from 'vitest';
 import { loadDirectory, type Directory } from '../../src/app/directory.ts';
 import { planFigures } from '../../src/app/planFigures.ts';
+import { gridRating } from '../../src/domain/briefing.ts';
 import type { Services } from '../../src/app/services.ts';
 import { loadConfig } from '../../src/config.ts';
 import { demoPlanYear, loadDemoData } from '../../src/demoData.ts';
@@ -54,6 +55,15 @@ describe('the demo on Sat 5 Dec 2026', () => {
       expect(p.total.blocked, p.plan.id).toBeLessThanOrEqual(2);
       expect(p.total.overdue, p.plan.id).toBeGreaterThan(0);
     }
+  });
+
+  it("colours the briefing's grids like a partnership mid-year: some red, most amber or green, not a wall of red", () => {
+    const ratings = directory.plans.flatMap((plan) => planFigures(plan, actions.filter((a) => a.planId === plan.id), TODAY).grids.map((g) => gridRating(g.rag)));
+    const share = (colour: string): number => ratings.filter((r) => r === colour).length / ratings.length;
+    console.log(`demo grids: ${ratings.length}; red ${Math.round(share('Red') * 100)}%, amber ${Math.round(share('Amber') * 100)}%, green ${Math.round(share('Green') * 100)}%`);
+    expect(share('Red')).toBeGreaterThan(0);
+    expect(share('Red')).toBeLessThanOrEqual(0.5);
+    expect(share('Red') + share('Amber')).toBeLessThan(1);
   });
 
   it('of the actions already due, most are done and some of those late; some delayed with reasons', async () => {

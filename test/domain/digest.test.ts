@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { changesSince, ragOf } from '../../src/domain/briefing.ts';
+import { changesSince, gridRating } from '../../src/domain/briefing.ts';
 import { bannerKind, bySection, sectionOf } from '../../src/domain/digestItems.ts';
 import { defaultSettings, digestDay, isOnLeave, isSnoozed, snoozeUntil, withSnooze } from '../../src/domain/personSettings.ts';
 import { whoNeedsWhat } from '../../src/domain/whoNeedsWhat.ts';
@@ -81,10 +81,12 @@ describe('the weekly briefing rules', () => {
     expect(changesSince(before, now)).toEqual({ done: 1, newlyLate: 1, newlyBlocked: 1, datesMoved: 1 });
   });
 
-  it('red when blocked or past the escalation limit, amber when overdue, else green', () => {
-    expect(ragOf([{ status: 'open', dueDate: '2026-11-01' }], '2026-11-30', 14)).toBe('Red');
-    expect(ragOf([{ status: 'blocked', dueDate: '2026-12-31' }], '2026-11-30', 14)).toBe('Red');
-    expect(ragOf([{ status: 'open', dueDate: '2026-11-25' }], '2026-11-30', 14)).toBe('Amber');
-    expect(ragOf([{ status: 'open', dueDate: '2026-12-25' }, { status: 'done', dueDate: '2026-01-01' }], '2026-11-30', 14)).toBe('Green');
+  it('a grid is red when a fifth or more of its actions are red, amber when any is red or a fifth amber, else green', () => {
+    expect(gridRating({ red: 2, amber: 0, total: 10 })).toBe('Red');
+    expect(gridRating({ red: 1, amber: 0, total: 10 })).toBe('Amber');
+    expect(gridRating({ red: 0, amber: 2, total: 10 })).toBe('Amber');
+    expect(gridRating({ red: 0, amber: 1, total: 10 })).toBe('Green');
+    expect(gridRating({ red: 1, amber: 0, total: 5 })).toBe('Red');
+    expect(gridRating({ red: 0, amber: 0, total: 0 })).toBe('Green');
   });
 });
