@@ -99,7 +99,7 @@ function ownPart(record: DigestRecord, today: IsoDate, shown: { line: DigestLine
 function ownSummary(record: DigestRecord, today: IsoDate, ownOnThisPage: boolean): string {
   const own = record.lines.filter((l) => !isEscalationLine(l));
   if (own.length === 0) return '';
-  return `Also yours today: ${counts(own, today)} (${ownOnThisPage ? 'below these' : 'after these: Show the other …'}).`;
+  return `Also yours today: ${counts(own, today)} (${ownOnThisPage ? 'below these' : 'after the escalations, on the next pages'}).`;
 }
 
 /** The escalations on this page (with Chase / Reassign / Accept the delay / Close), the notes and, on the first page, a count of her own lines. */

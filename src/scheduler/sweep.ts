@@ -10,6 +10,7 @@ import type { Person } from '../domain/progress.ts';
 import type { StoredAction } from '../domain/ports.ts';
 import { reminderHorizon, type Reminder, type ReminderRules } from '../domain/reminders.ts';
 import type { Messenger } from '../domain/messenger.ts';
+import { isWorkingDay } from '../domain/workingDays.ts';
 import { deliverBundle } from './bundleDelivery.ts';
 import { planSweep, type Bundle } from './bundles.ts';
 import { addEscalationNotes, commissionerIds } from './escalationNotes.ts';
@@ -111,7 +112,9 @@ export async function runSweep(services: Services, messenger: Messenger, at: Dat
   const leads = commissionerIds(services, directory);
   await send(plan.owner.filter((b) => !leads.has(b.person.id)));
   const last = [...plan.owner.filter((b) => leads.has(b.person.id)), ...plan.escalation];
-  await send(options.dryRun ? last : await addEscalationNotes(services, directory, last, today, unreachable));
+  // Notes alone (an unopened digest, someone unreachable) wait for a working day, as reminders do: nothing
+  // goes out at a weekend or on a bank holiday.
+  await send(options.dryRun || !isWorkingDay(today) ? last : await addEscalationNotes(services, directory, last, today, unreachable));
   services.logger.info(
     { reason: options.reason ?? 'on demand', today, considered: report.considered, due: report.due, sent: report.sent, items: report.items, caughtUp: report.caughtUp, catchUpDays: settings.CATCH_UP_DAYS, skipped: report.skipped, failed: report.failed, unheldRoles: report.unheldRoles.length, unescalated: report.unescalated, dryRun: options.dryRun ?? false },
     report.caughtUp > 0 ? `reminder sweep done: ${report.caughtUp} missed while the bot was down sent late (at most ${settings.CATCH_UP_DAYS} days)` : 'reminder sweep done',

@@ -124,7 +124,7 @@ describe("the commissioner's one message", () => {
     const first = textOf(cards[0]);
     expect(first.indexOf('Needs your attention')).toBeGreaterThanOrEqual(0);
     expect(first.indexOf('Needs your attention')).toBeLessThan(first.indexOf('Also yours today'));
-    expect(first).toMatch(/Also yours today: 30 actions: 30 due today \((below these|after these: Show the other …)\)\./);
+    expect(first).toMatch(/Also yours today: 30 actions: 30 due today \((below these|after the escalations, on the next pages)\)\./);
     // Newest risk first: the most recently late (fell due 16 Nov) before the older ones still open.
     const dues = seen.slice(0, 30).map((i) => record?.lines[i]?.dueDate ?? '');
     expect([...dues].sort().reverse()).toEqual(dues);
