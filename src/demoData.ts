@@ -13,9 +13,12 @@ import { sectionOf } from './domain/digestItems.ts';
 import type { DigestLine } from './domain/digestPorts.ts';
 import { defaultSettings } from './domain/personSettings.ts';
 import type { IsoDate } from './domain/plan.ts';
-import { playDemoStory } from './demoStory.ts';
+import { demoPlanYear, playDemoStory } from './demoStory.ts';
 import { rebasePlan } from './domain/rebase.ts';
 import { readPlanFile } from './import/readPlanFile.ts';
+
+/** Where the demo's plan year is decided (with its story), re-exported for the demo's callers. */
+export { demoPlanYear } from './demoStory.ts';
 
 const rolesFile = z.object({
   tenantId: z.string().min(1),
@@ -66,13 +69,6 @@ export async function assignDemoRoles(services: Services, people: DemoPeople): P
   return count;
 }
 
-/**
- * The plan year the demo runs in: the one holding the day four months ago, so from August to March the
- * demo is months into its year, and from April to July it is at the end of the year just finished.
- */
-export function demoPlanYear(today: IsoDate): IsoDate {
-  return financialYearOf(addDays(today, -122)).start;
-}
 
 /** Last week's digests: each owner's overdue lines, read by everyone but the one named `unread`; one person on leave. */
 async function seedReading(services: Services, people: DemoPeople, today: IsoDate): Promise<void> {

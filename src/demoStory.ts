@@ -1,7 +1,8 @@
 // The demo's history: a believable year of a partnership up to today, so the RAG, the briefing, the
 // digest and the board report look like a real plan in mid-year rather than one nobody has touched.
 // Of the actions already due: about seven in ten done (a fifth of those late), about one in ten delayed
-// with a reason, one or two per plan blocked, the rest overdue; a few of those not yet due done early;
+// with a reason, one or two per plan blocked, the rest overdue (but every action carried over from before
+// the plan year is done); a few of those not yet due done early;
 // progress notes on some; last week's digests read by all but one person; one person on leave.
 // Deterministic: every choice comes from a seeded generator keyed by the action, so the same day gives
 // the same story. Only the demo calls this; a real import starts with no history.
@@ -10,7 +11,7 @@ import { callerFrom } from './app/caller.ts';
 import type { Directory } from './app/directory.ts';
 import type { Clock, Services } from './app/services.ts';
 import type { Answer } from './domain/answers.ts';
-import { addDays } from './domain/calendar.ts';
+import { addDays, financialYearOf } from './domain/calendar.ts';
 import type { IsoDate } from './domain/plan.ts';
 import type { StoredAction } from './domain/ports.ts';
 import { seededRandom } from './seededRandom.ts';
@@ -39,6 +40,14 @@ const NOTES = [
   'needs assessment chapter written, awaiting sign-off',
 ];
 
+/**
+ * The plan year the demo runs in: the one holding the day four months ago, so from August to March the
+ * demo is months into its year, and from April to July it is at the end of the year just finished.
+ */
+export function demoPlanYear(today: IsoDate): IsoDate {
+  return financialYearOf(addDays(today, -122)).start;
+}
+
 /** One answer of the story, on a day, by a person. */
 export interface StoryEvent {
   planId: string;
@@ -53,6 +62,7 @@ export interface StoryEvent {
 export function demoStory(actions: StoredAction[], today: IsoDate): StoryEvent[] {
   const events: StoryEvent[] = [];
   const blockedIn = new Map<string, number>();
+  const yearStart = demoPlanYear(today);
   const dated = [...actions].filter((a) => a.progress.dueDate !== null).sort((a, b) => (a.progress.dueDate ?? '').localeCompare(b.progress.dueDate ?? '') || a.action.id.localeCompare(b.action.id));
   for (const stored of dated) {
     const random = seededRandom(STORY.seed ^ hash(`${stored.planId}|${stored.action.id}`));
@@ -62,7 +72,9 @@ export function demoStory(actions: StoredAction[], today: IsoDate): StoryEvent[]
     const roll = random();
     if (due < today) {
       const blocked = blockedIn.get(stored.planId) ?? 0;
-      if (roll < STORY.done) {
+      // An action due before the plan year began was carried over from last year's plan and has been done
+      // since: a partnership does not leave a year-old action untouched (the seed plans have some).
+      if (roll < STORY.done || due < yearStart) {
         // Most on time (up to a fortnight early), a fifth late by up to three weeks.
         const late = random() < STORY.lateShare;
         ev(addDays(due, late ? 1 + Math.floor(random() * 21) : -Math.floor(random() * 14)), { kind: 'done' });
