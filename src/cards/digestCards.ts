@@ -114,7 +114,7 @@ function escalationPart(record: DigestRecord, today: IsoDate, shown: { line: Dig
       ? `No escalations for ${dueLabel(record.day)}`
       : `${countLabel(open, 'escalation')} for ${dueLabel(record.day)}, newest risk first${answered > 0 ? ` · ${answered} answered` : ''}`,
     own,
-    sections: sections(shown, record, (line, n): EscalationCardLine => ({ ...baseLine(record, today, line, n), why: line.why ?? '', seen: line.seen ?? '', chase: !unreachableLine(line) })),
+    sections: sections(shown, record, (line, n): EscalationCardLine => ({ ...baseLine(record, today, line, n), why: line.why ?? '', seen: line.unheld ?? line.seen ?? '', chase: !unreachableLine(line) && line.unheld === undefined })),
     notes: paging.page === 0 ? record.notes : [],
   }) as Card;
 }

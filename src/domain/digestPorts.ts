@@ -42,6 +42,11 @@ export interface DigestLine {
   why?: string;
   /** Escalations: whether the owners have opened their reminders of it. */
   seen?: string;
+  /**
+   * Escalations for another reason (blocked, late) whose owner roles nobody who can be reached holds:
+   * "nobody who can be reached holds SMLO". Chase is not offered on it; Reassign is.
+   */
+  unheld?: string;
   /** Set once someone answers from the digest: "Done by Sam Patel". */
   outcome?: string;
   /** A chase or a reassignment: shown on the line, which stays open ("Chased by Jane Smith"). */

@@ -1,6 +1,7 @@
 // What the escalation digest adds to its lines: whether the owners have opened their reminders of each
 // action, owners who have not opened a digest for days, and people the bot can no longer reach.
 import { commissionersOf, holdersIn, ownersIn } from '../app/access.ts';
+import { NOBODY } from '../app/escalationWhy.ts';
 import type { Directory } from '../app/directory.ts';
 import type { Services } from '../app/services.ts';
 import { seenLabel } from '../app/seenLabel.ts';
@@ -24,9 +25,14 @@ export async function addEscalationNotes(services: Services, directory: Director
   const away = new Map((await store.settings.list()).filter((p) => isOnLeave(p, today)).map((p) => [p.personId, p.pausedUntil ?? today]));
   for (let i = 0; i < items.length; i += 8) {
     await Promise.all(items.slice(i, i + 8).map(async (item) => {
-      const owners = ownersIn(item.line.planId, item.stored.action, directory).flatMap((o) => o.people).filter((p) => p.reachable);
-      // Nobody holds its roles: no owner was reminded, so "not opened" would blame no one.
-      if (owners.length === 0) return;
+      const roles = ownersIn(item.line.planId, item.stored.action, directory);
+      const owners = roles.flatMap((o) => o.people).filter((p) => p.reachable);
+      // Nobody holds its roles: no owner was reminded, so "not opened" would blame no one; the line says
+      // who is missing instead (Chase would reach nobody), unless its reason already does.
+      if (owners.length === 0) {
+        if (!item.line.why?.startsWith(NOBODY)) item.line.unheld = `${NOBODY} ${roles.map((o) => o.role).join(', ')}`;
+        return;
+      }
       const back = owners.every((p) => away.has(p.id)) ? owners.map((p) => away.get(p.id) ?? today).sort()[0] : undefined;
       item.line.seen = `owners: ${back ? `on leave until ${dueLabel(back)}` : await seenLabel(services, item.line.planId, item.line.actionId)}`;
     }));
