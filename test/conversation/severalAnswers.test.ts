@@ -26,7 +26,7 @@ describe('several answers in one message', () => {
   it('asks once, listing every part with its own status, date and reason; names what cannot be applied; applies the rest on yes; one undo takes all back', async () => {
     const [a, b, c] = open as [StoredAction, StoredAction, StoredAction];
     const asked = await say(`${a.action.code} done, ${b.action.code} delayed to 31 January 2009 because the BREC rep left; ${c.action.code} blocked: waiting for the PCT and BED-999 done too`);
-    expect(asked).toContain('3 answers in your message');
+    expect(asked).toContain('4 answers in your message; 3 can be saved');
     expect(asked).toContain(`${a.action.code}`);
     expect(asked).toMatch(/delayed: because the BREC rep left/);
     expect(asked).toMatch(/blocked \(waiting for the PCT\)/);
@@ -43,6 +43,20 @@ describe('several answers in one message', () => {
     const undone = await say('undo');
     expect(undone.match(/Undone:/g)?.length).toBe(3);
     for (const x of [a, b, c]) expect((await now(x)).progress.status).toBe('open');
+  });
+
+  it('says plainly when only one of them can be saved (not "1 answers")', async () => {
+    const [a, b] = open as [StoredAction, StoredAction];
+    await say(`done ${b.action.code}`);
+    await say('yes');
+    const asked = await say(`${a.action.code} done, ${b.action.code} delayed to 29 January 2009 because the rep left`);
+    expect(asked).toContain('2 answers in your message; 1 can be saved');
+    expect(asked).toContain(`${b.action.code} is already done`);
+    expect(asked).toContain('Save it?');
+    expect(asked).not.toMatch(/\b1 answers\b/);
+    expect(await say('no')).toContain('nothing was changed');
+    await say(`reopen ${b.action.code}`);
+    expect((await now(b)).progress.status).toBe('open');
   });
 
   it('"no" changes none of them', async () => {

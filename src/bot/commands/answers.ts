@@ -63,7 +63,10 @@ export const answersCommand = command({
     };
     turn.state.pending = pending;
     const list = each.map((e, i) => `${i + 1}. ${answerQuestion(e.stored, e.answer).replace(/\?$/, '')}`).join('\n');
-    const message = `${each.length} answers in your message:\n\n${list}\n\n${left ? `${left}\n\n` : ''}Save ${each.length === 1 ? 'it' : `all ${each.length}`}? Nothing changes until you say yes; one "undo" takes them all back.`;
+    const named = each.length + problems.length;
+    const head = problems.length === 0 ? `${named} answers in your message:` : `${named} answers in your message; ${each.length} can be saved:`;
+    const save = each.length === 1 ? 'Save it? Nothing changes until you say yes; "undo" takes it back.' : `Save all ${each.length}? Nothing changes until you say yes; one "undo" takes them all back.`;
+    const message = `${head}\n\n${list}\n\n${left ? `${left}\n\n` : ''}${save}`;
     return { card: questionCard('Please confirm', message, pending) };
   },
 });
