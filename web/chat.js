@@ -30,7 +30,7 @@ AdaptiveCards.AdaptiveCard.onProcessMarkdown = (_text, result) => { result.didPr
 const hostConfig = new AdaptiveCards.HostConfig({
   fontFamily: '"Segoe UI", system-ui, -apple-system, sans-serif',
   supportsInteractivity: true,
-  actions: { maxActions: 5, buttonSpacing: 8, showCard: { actionMode: 'inline', inlineTopMargin: 12 } },
+  actions: { maxActions: 5, buttonSpacing: 8, allowTitleToWrap: true, showCard: { actionMode: 'inline', inlineTopMargin: 12 } },
   // Teams' light theme: the reminder's coloured banner comes from these container styles.
   containerStyles: {
     default: { backgroundColor: '#FFFFFF' },
