@@ -58,7 +58,7 @@ describe('axe-core finds no serious or critical violation', () => {
     }
   }, 120_000);
 
-  it('on the local chat with the commissioner’s message, at desktop width and 375 px', async () => {
+  it('on the local chat with the commissioner’s message and an import preview, at desktop width and 375 px', async () => {
     for (const width of WIDTHS) {
       const page = await open(width);
       await page.goto(demo.chat.url);
@@ -68,8 +68,12 @@ describe('axe-core finds no serious or critical violation', () => {
       if (width === WIDTHS[0]) {
         await page.fill('#sweepDate', ESCALATION_DAY);
         await page.click('#sweepAt');
+        await page.locator('.entry.bot .card', { hasText: 'Needs your attention' }).last().waitFor(slow);
+        // A seed plan sent as a file: its import preview's warnings are in the cards' warning colour.
+        await page.setInputFiles('#file', 'seeds/plans/001_d1c48e8489243e3c.txt');
       }
       await page.locator('.entry.bot .card', { hasText: 'Needs your attention' }).last().waitFor(slow);
+      await page.locator('.entry.bot .card', { hasText: /Warnings \(\d+\)/ }).last().waitFor(slow);
       expect(await axe(page, `local chat at ${width} px`), `local chat at ${width} px`).toEqual([]);
       await page.close();
     }
