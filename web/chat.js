@@ -27,19 +27,22 @@ async function api(path, body) {
 
 // Plain text only: without a markdown library the renderer writes card text as text, never HTML.
 AdaptiveCards.AdaptiveCard.onProcessMarkdown = (_text, result) => { result.didProcess = false; };
+const READABLE = {
+  default: { default: '#242424', subtle: '#595959' },
+  accent: { default: '#4349A8', subtle: '#4349A8' },
+  good: { default: '#0B6A0B', subtle: '#0B6A0B' },
+  warning: { default: '#7A5A00', subtle: '#7A5A00' },
+  attention: { default: '#A4262C', subtle: '#A4262C' },
+};
 const hostConfig = new AdaptiveCards.HostConfig({
   fontFamily: '"Segoe UI", system-ui, -apple-system, sans-serif',
   supportsInteractivity: true,
-  actions: { maxActions: 5, buttonSpacing: 8, showCard: { actionMode: 'inline', inlineTopMargin: 12 } },
+  actions: { maxActions: 5, buttonSpacing: 8, allowTitleToWrap: true, showCard: { actionMode: 'inline', inlineTopMargin: 12 } },
   // Teams' light theme: the reminder's coloured banner comes from these container styles.
-  containerStyles: {
-    default: { backgroundColor: '#FFFFFF' },
-    emphasis: { backgroundColor: '#F5F5F5' },
-    accent: { backgroundColor: '#E8EBFA' },
-    good: { backgroundColor: '#E7F2DA' },
-    attention: { backgroundColor: '#FCE4E4' },
-    warning: { backgroundColor: '#FBF6D9' },
-  },
+  // Text colours dark enough to read on each of them (WCAG AA, 4.5:1; the renderer's default orange is 2.4:1).
+  containerStyles: Object.fromEntries(Object.entries({
+    default: '#FFFFFF', emphasis: '#F5F5F5', accent: '#E8EBFA', good: '#E7F2DA', attention: '#FCE4E4', warning: '#FBF6D9',
+  }).map(([style, backgroundColor]) => [style, { backgroundColor, foregroundColors: READABLE }])),
 });
 
 function notice(text) {

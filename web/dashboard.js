@@ -8,6 +8,14 @@ const COLUMNS = [
   ['blocked', 'Blocked'], ['noDate', 'No date'], ['total', 'Total'],
 ];
 const LONDON = new Intl.DateTimeFormat('en-GB', { timeZone: 'Europe/London', dateStyle: 'medium', timeStyle: 'short' });
+/** "2025-09-16" in the UK form the bot writes: "Tue 16 Sep 2025". */
+function ukDay(iso) {
+  const d = new Date(`${iso}T12:00:00Z`);
+  if (Number.isNaN(d.getTime())) return iso;
+  const day = ['Sun', 'Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat'][d.getUTCDay()];
+  const month = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'][d.getUTCMonth()];
+  return `${day} ${d.getUTCDate()} ${month} ${d.getUTCFullYear()}`;
+}
 const filters = () => ['fPlan', 'fGrid', 'fOwner', 'fStatus'].map((id) => document.getElementById(id));
 
 /** An element with attributes and children (strings become text nodes). */
@@ -59,13 +67,26 @@ function ownersText(owners) {
   return owners.map((o) => `${o.role} (${o.people.length ? o.people.join(', ') : 'nobody yet'})`).join('; ');
 }
 
+/**
+ * A box that scrolls sideways when its table is wider than the tab (Teams' 375 px): Tab reaches it and
+ * the arrow keys scroll it, and a screen reader names it.
+ */
+function scrollRegion(label, child) {
+  return el('div', { class: 'scroll', tabindex: '0', role: 'region', 'aria-label': label }, child);
+}
+
 function countsTable(plan) {
   const head = el('tr', {}, el('th', { scope: 'col' }, 'Grid'), el('th', { scope: 'col' }, 'RAG'), COLUMNS.map(([, label]) => el('th', { scope: 'col' }, label)));
   const rag = (r) => el('td', { class: 'rag' }, ['red', 'amber', 'green'].map((c) => el('span', { class: `chip ${c}`, 'data-rag': c, title: `${c}: ${r[c]} (${r.percent[c]}%)` }, String(r[c]))));
   const row = (key, label, counts, r) => el('tr', { 'data-grid': key },
     el('th', { scope: 'row' }, label), rag(r),
     COLUMNS.map(([field]) => el('td', { 'data-count': field, class: counts[field] > 0 ? `n ${field}` : 'n' }, counts[field])));
-  return el('div', { class: 'scroll' }, el('table', { class: 'counts' },
+  // The filters narrow these figures too, so the caption says which actions they count.
+  const caption = plan.narrowed
+    ? `Counts for the filters chosen: ${plan.total.total} of the plan's ${plan.planTotal} actions`
+    : `Counts for the whole plan: ${plan.total.total} actions`;
+  return scrollRegion(`${plan.partnership}: RAG and counts by grid`, el('table', { class: 'counts' },
+    el('caption', { 'data-caption': '' }, caption),
     el('thead', {}, head),
     el('tbody', {}, plan.grids.map((g) => row(String(g.number), `${g.number}. ${g.title}`, g.counts, g.rag)), row('total', 'Whole plan', plan.total, plan.rag))));
 }
@@ -174,7 +195,7 @@ function reportForm(plan) {
 function planSection(plan) {
   return el('section', { class: 'plan', 'data-plan': plan.id },
     el('h2', {}, plan.partnership),
-    el('p', { class: 'subtle' }, `Plan period ${plan.period.start} to ${plan.period.end}`),
+    el('p', { class: 'subtle' }, `Plan period ${ukDay(plan.period.start)} to ${ukDay(plan.period.end)}`),
     reportForm(plan),
     countsTable(plan),
     el('h3', {}, 'Overdue, oldest first'), overdueList(plan),
@@ -205,7 +226,7 @@ async function load() {
     const res = await call(`/dashboard/data.json?${query}`);
     if (!res.ok) throw new Error(String(res.status));
     const view = await res.json();
-    document.getElementById('today').textContent = `as of ${view.today}`;
+    document.getElementById('today').textContent = `as of ${ukDay(view.today)}`;
     document.getElementById('viewer').textContent = `· ${view.viewer}`;
     fillChoices(view.choices);
     window.dashboardChart.forget();

@@ -4,17 +4,17 @@
 import { ownersIn } from '../app/access.ts';
 import { noteLine } from '../app/notes.ts';
 import { loadDirectory, type Directory } from '../app/directory.ts';
-import { figuresOf, labelOf, ragOf, storedTally, type GridFigures, type Rag, type RagCounts, type StatusCounts } from '../app/planFigures.ts';
+import { figuresOf, labelOf, ragOf, storedTally, tallyOf, type GridFigures, type Rag, type RagCounts, type StatusCounts } from '../app/planFigures.ts';
 import { overdueList } from '../app/lazyList.ts';
 import { seenKey } from '../app/overdueNotes.ts';
-import { keeps, pageWhere, type DashboardFilter } from './filters.ts';
+import { gridsShown, keeps, narrows, narrowTally, pageWhere, type DashboardFilter } from './filters.ts';
 import { roleKey } from '../domain/owners.ts';
 import { typeableRef } from '../app/actionCards.ts';
 import { dueLabel } from '../cards/format.ts';
 import { describeStatus, type StatusLabel } from '../domain/answers.ts';
 import { londonDate } from '../domain/calendar.ts';
 import type { IsoDate, PlanPeriod } from '../domain/plan.ts';
-import type { PlanSummary, Store, StoredAction } from '../domain/ports.ts';
+import type { PlanSummary, Store, StoredAction, TallyEntry } from '../domain/ports.ts';
 import { timelineOf, type Timeline } from './timeline.ts';
 
 /** An owner role and the names of the people holding it (empty: nobody holds it yet). */
@@ -52,14 +52,19 @@ export interface ActionRow {
   seen?: string;
 }
 
-/** One plan's picture: figures of the whole plan; lists narrowed by the filter and capped. */
+/** One plan's picture, narrowed by the filter: figures of the actions it keeps, and lists capped. */
 export interface PlanView {
   id: string;
   partnership: string;
   period: PlanPeriod;
+  /** Counts of the actions the filter keeps (the whole plan without a filter). */
   total: StatusCounts;
   rag: RagCounts;
+  /** Per grid; only the grid chosen when the filter names one. */
   grids: GridFigures[];
+  /** Whether a filter narrowed the figures, and how many actions the whole plan has. */
+  narrowed: boolean;
+  planTotal: number;
   /** Overdue actions that match, oldest due date first (at most `overdueShown`). */
   overdue: ActionRow[];
   overdueCount: number;
@@ -132,12 +137,13 @@ async function planView(store: Store, plan: PlanSummary, today: IsoDate, directo
   ]);
   // A plan stored before tallies per owner were kept is counted from its rows.
   if (owner !== null && ownerTally === null) whole = true;
-  const figures = figuresOf(plan, tally, today);
   let kept: StoredAction[];
   let matching: number;
   let timeline: Timeline;
   let late: StoredAction[];
   let overdueCount: number;
+  // The figures count what the filter keeps: the same actions as the lists.
+  let counted: TallyEntry[];
   if (whole || !page) {
     const all = (await store.actions.listPlanActions(plan.id)).filter(keep);
     const labelled = all.map((a) => ({ stored: a, dueDate: a.progress.dueDate, status: describeStatus(a.progress, today).label }));
@@ -146,8 +152,9 @@ async function planView(store: Store, plan: PlanSummary, today: IsoDate, directo
     timeline = timelineOf(plan.period, labelled);
     late = labelled.filter((a) => a.status === 'overdue').map((a) => a.stored);
     overdueCount = late.length;
+    counted = tallyOf(all);
   } else {
-    const counted = (ownerTally ?? tally).filter((e) => (filter.grid === undefined || e.grid === filter.grid) && (filter.status === undefined || labelOf(e, today) === filter.status));
+    counted = narrowTally(ownerTally ?? tally, filter, today);
     kept = page.filter(keep);
     matching = counted.reduce((n, e) => n + e.count, 0);
     timeline = timelineOf(plan.period, counted.map((e) => ({ dueDate: e.dueDate, status: labelOf(e, today), count: e.count })));
@@ -161,8 +168,10 @@ async function planView(store: Store, plan: PlanSummary, today: IsoDate, directo
   const seen = seenOf ? await seenOf(late.filter((a) => sorted.some((r) => r.actionId === a.action.id))) : null;
   // Only a commissioner of the plan gets labels (seenLabels decides), so a row without one shows none.
   const overdue = sorted.map((r) => { const label = seen?.get(seenKey(r.planId, r.actionId)); return label ? { ...r, seen: label } : r; });
+  const figures = figuresOf(plan, counted, today);
   return {
-    id: plan.id, partnership: plan.partnership, period: plan.period, total: figures.total, rag: figures.rag, grids: figures.grids,
+    id: plan.id, partnership: plan.partnership, period: plan.period, total: figures.total, rag: figures.rag, grids: gridsShown(figures.grids, filter),
+    narrowed: narrows(filter), planTotal: tally.reduce((n, e) => n + e.count, 0),
     overdue, overdueCount, timeline, actions: kept.map((a) => actionRow(a, directory, today)), matching,
   };
 }

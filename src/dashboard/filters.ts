@@ -1,10 +1,11 @@
-// The page's filters (plan, grid, owner, status), read from the query string. The figures stay whole:
-// a filter narrows the lists, not the RAG table.
+// The page's filters (plan, grid, owner, status), read from the query string. A filter narrows everything
+// the page shows, the RAG table's figures included, so its counts agree with the lists beneath them.
 import { addDays } from '../domain/calendar.ts';
 import { describeStatus, DUE_SOON_DAYS, type StatusLabel } from '../domain/answers.ts';
 import { roleKey } from '../domain/owners.ts';
 import type { IsoDate } from '../domain/plan.ts';
-import type { PageWhere, StoredAction } from '../domain/ports.ts';
+import type { PageWhere, StoredAction, TallyEntry } from '../domain/ports.ts';
+import { labelOf, type GridFigures } from '../app/planFigures.ts';
 
 /** What the person chose; absent fields do not filter. */
 export interface DashboardFilter {
@@ -53,4 +54,20 @@ export function pageWhere(filter: DashboardFilter, today: IsoDate): PageWhere {
     case 'on track': return { ...waiting, dueFrom: addDays(today, DUE_SOON_DAYS + 1) };
     case 'no date': return waiting;
   }
+}
+
+/** Whether any filter but the plan is chosen (the plan only picks which plans show, whole). */
+export const narrows = (filter: DashboardFilter): boolean => filter.grid !== undefined || filter.owner !== undefined || filter.status !== undefined;
+
+/**
+ * The tally entries of the actions the filter keeps, by grid and status. The owner is not in a tally
+ * entry: pass the tally of that owner's actions (the store keeps one per owner).
+ */
+export function narrowTally(tally: TallyEntry[], filter: DashboardFilter, today: IsoDate): TallyEntry[] {
+  return tally.filter((e) => (filter.grid === undefined || e.grid === filter.grid) && (filter.status === undefined || labelOf(e, today) === filter.status));
+}
+
+/** The RAG table's rows the filter keeps: only the grid chosen, when one is. */
+export function gridsShown(grids: GridFigures[], filter: DashboardFilter): GridFigures[] {
+  return filter.grid === undefined ? grids : grids.filter((g) => g.number === filter.grid);
 }

@@ -136,10 +136,11 @@ describe('in local mode, the viewer is the person picked in the local chat', () 
     expect(rebound).toBe(403);
   });
 
-  it('filters by grid, owner and status narrow the lists, not the figures', async () => {
-    const v = (await (await fetch(`${bot}/dashboard/data.json?plan=testshire-2025&grid=1&owner=smo&status=overdue`)).json()) as { plans: { id: string; total: { total: number }; matching: number; actions: { ref: string }[] }[] };
+  it('filters by grid, owner and status narrow the lists and the figures alike', async () => {
+    const v = (await (await fetch(`${bot}/dashboard/data.json?plan=testshire-2025&grid=1&owner=smo&status=overdue`)).json()) as { plans: { id: string; total: { total: number; overdue: number }; grids: { number: number }[]; narrowed: boolean; planTotal: number; matching: number; actions: { ref: string }[] }[] };
     expect(v.plans.map((p) => p.id)).toEqual(['testshire-2025']);
-    expect(v.plans[0]?.total.total).toBe(4);
+    expect(v.plans[0]).toMatchObject({ total: { total: 1, overdue: 1 }, narrowed: true, planTotal: 4, matching: 1 });
+    expect(v.plans[0]?.grids.map((g) => g.number)).toEqual([1]);
     expect(v.plans[0]?.actions.map((a) => a.ref)).toEqual(['1.2']);
   });
 
