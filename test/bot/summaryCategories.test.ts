@@ -23,17 +23,20 @@ beforeAll(async () => {
 });
 afterAll(async () => bot?.close());
 
-/** The numbers of each row of the summary card, by its first cell. */
+/**
+ * The numbers of each row of the summary card, by its label: each grid and the total is a label on its own
+ * line (so it fits Teams' narrow width) above a row of six numbers; the column headings are the row "Grid".
+ */
 function rows(card: unknown): Map<string, string[]> {
   const found = new Map<string, string[]>();
+  const cells = (set: { columns?: { items?: { text?: string }[] }[] }): string[] => (set.columns ?? []).map((c) => c.items?.[0]?.text ?? '');
   const walk = (node: unknown): void => {
     if (Array.isArray(node)) node.forEach(walk);
     else if (node && typeof node === 'object') {
-      const set = node as { type?: string; columns?: { items?: { text?: string }[] }[] };
-      if (set.type === 'ColumnSet' && set.columns) {
-        const cells = set.columns.map((c) => c.items?.[0]?.text ?? '');
-        found.set(cells[0] ?? '', cells.slice(1));
-      }
+      const n = node as { type?: string; items?: { type?: string; text?: string; columns?: { items?: { text?: string }[] }[] }[]; columns?: unknown[] };
+      const [label, numbers] = n.items ?? [];
+      if (n.type === 'Container' && label?.type === 'TextBlock' && numbers?.type === 'ColumnSet' && cells(numbers).every((c) => /^\d+$/.test(c))) found.set(label.text ?? '', cells(numbers));
+      else if (n.type === 'ColumnSet' && cells(n as Parameters<typeof cells>[0])[0] === 'Done') found.set('Grid', cells(n as Parameters<typeof cells>[0]));
       Object.values(node).forEach(walk);
     }
   };

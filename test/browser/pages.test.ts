@@ -131,4 +131,37 @@ describe('at Teams’ narrow width (375 px)', () => {
     await screenshot(page, 'pages-commissioner-375');
     await page.close();
   }, 90_000);
+
+  it('the summary card shows every column heading whole and each grid\'s name on its own line', async () => {
+    const page = await browser.newPage({ viewport: { width: 375, height: 900 } });
+    await page.goto(demo.chat.url);
+    await page.locator('body[data-ready=yes]').waitFor(slow);
+    await page.click(`button[data-person="${jane.id}"]`);
+    await page.locator(`body[data-chatting="${jane.id}"]`).waitFor(slow);
+    await page.fill('#text', 'summary');
+    await page.press('#text', 'Enter');
+    const card = page.locator('.entry.bot .card', { hasText: 'No date' }).last();
+    await card.waitFor(slow);
+    expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(375);
+    const cells = await card.evaluate((root) => {
+      const edge = root.getBoundingClientRect();
+      return [...root.querySelectorAll<HTMLElement>('.ac-textBlock')].filter((t) => (t.textContent ?? '').trim() !== '').map((t) => {
+        const box = t.getBoundingClientRect();
+        // A word broken across lines ("Overd / ue") has more line boxes than words.
+        const range = document.createRange();
+        range.selectNodeContents(t);
+        const lines = new Set([...range.getClientRects()].map((r) => Math.round(r.top))).size;
+        const words = (t.textContent ?? '').trim().split(/\s+/).length;
+        return { text: t.textContent ?? '', cut: t.scrollWidth > t.clientWidth + 1, inside: box.left >= edge.left - 1 && box.right <= edge.right + 1, brokenWord: lines > words, width: box.width };
+      });
+    });
+    for (const heading of ['Done', 'On track', 'Due soon', 'Overdue', 'Blocked', 'No date']) expect(cells.some((c) => c.text === heading), heading).toBe(true);
+    for (const c of cells) expect(c, c.text).toMatchObject({ cut: false, inside: true, brokenWord: false });
+    // Each grid's name has the card's width to itself, not a sliver beside six number columns.
+    const grids = cells.filter((c) => /^Grid \d/.test(c.text));
+    expect(grids.length).toBeGreaterThan(0);
+    for (const g of grids) expect(g.width, g.text).toBeGreaterThan(250);
+    await screenshot(page, 'pages-summary-375');
+    await page.close();
+  }, 90_000);
 });
