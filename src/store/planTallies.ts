@@ -14,16 +14,27 @@ import { mergeTallies, moveIn, type Standing } from '../domain/tally.ts';
 import { tallyEntries } from './actionTally.ts';
 import { normaliseRole, textToKey } from './keys.ts';
 import { moveOwners, ownerCountsOf, type OwnerCount } from './ownerTally.ts';
-import { putJson } from './textFields.ts';
-import { attempt, statusOf, submitAll, type Tables } from './tables.ts';
+import { checkSize, putJson } from './textFields.ts';
+import { attempt, statusOf, type Tables } from './tables.ts';
 
 export const PLAN_TALLIES_TABLE = 'PlanTallies';
 
 /** A writer's token older than this was left by a writer that died (an answer's writes take milliseconds). */
 export const STALE_MS = 2 * 60_000;
 
-/** A transaction holds at most 100 rows: the plan's row and 99 roles; a plan naming more keeps no counts per owner here. */
+/** A transaction holds at most 100 rows (the plan's row and 99 roles) and 4 MiB; a plan over either keeps no counts per owner here. */
 const MAX_ROLES = 99;
+const MAX_TRANSACTION_CHARS = 3_000_000;
+
+const charsOf = (rows: TableEntity[]): number => rows.reduce((n, row) => n + Object.values(row).reduce((m: number, v) => m + (typeof v === 'string' ? v.length : 8), 0), 0);
+
+/** The plan's row and, if they fit in one transaction with it, its roles' rows. */
+function rowsOf(planId: string, revision: string, entries: TallyEntry[], owners: OwnerCount[] | null): { head: TableEntity; roles: TableEntity[] } {
+  const roles = owners && byRole(owners);
+  const roleRows = roles && roles.size <= MAX_ROLES ? [...roles].map(([role, list]) => roleRow(planId, revision, role, list)) : null;
+  const kept = roles !== null && roleRows !== null && charsOf(roleRows) + charsOf([headRow(planId, revision, { entries, roles: [], pending: [], stale: false })]) <= MAX_TRANSACTION_CHARS;
+  return { head: headRow(planId, revision, { entries, roles: kept ? [...roles.keys()] : null, pending: [], stale: false }), roles: kept ? roleRows : [] };
+}
 
 /** Writers of one plan take turns on its row: a writer that lost a race waits a little, longer each time. */
 const backOff = (tries: number): Promise<void> => new Promise((resolve) => setTimeout(resolve, Math.random() * 5 * Math.min(tries, 20)));
@@ -113,12 +124,13 @@ export class PlanTallies {
   /** Writes the tallies of a revision being imported (no reader trusts it until the plan row names it). */
   async put(planId: string, revision: string, standings: { owners: string[]; standing: Standing }[]): Promise<void> {
     const client = await this.tables.ensure(PLAN_TALLIES_TABLE);
-    const entries = mergeTallies([standings.map((s) => ({ ...s.standing, count: 1 }))]);
-    const roles = byRole(ownerCountsOf(standings));
-    const kept = roles.size <= MAX_ROLES;
-    const writes: TransactionAction[] = [['upsert', headRow(planId, revision, { entries, roles: kept ? [...roles.keys()] : null, pending: [], stale: false }), 'Replace']];
-    if (kept) for (const [role, list] of roles) writes.push(['upsert', roleRow(planId, revision, role, list), 'Replace']);
-    await submitAll(client, writes, `keeping the tally of ${planId}`);
+    const { head, roles } = rowsOf(planId, revision, mergeTallies([standings.map((s) => ({ ...s.standing, count: 1 }))]), ownerCountsOf(standings));
+    try {
+      checkSize(head, `The tally of plan ${planId}`);
+    } catch {
+      return; // Too many standings for one row: counts are made from the partitions' rows, as before these rows.
+    }
+    await attempt(`keeping the tally of ${planId}`, () => client.submitTransaction([['upsert', head, 'Replace'], ...roles.map((r): TransactionAction => ['upsert', r, 'Replace'])]));
   }
 
   /**
@@ -128,11 +140,8 @@ export class PlanTallies {
   async rebuild(planId: string, revision: string, seen: Head | null, entries: TallyEntry[], owners: OwnerCount[] | null): Promise<void> {
     const now = Date.now();
     if (seen && seen.pending.some(([, at]) => now - at <= STALE_MS)) return;
-    const roles = owners && byRole(owners);
-    const kept = roles !== null && roles.size <= MAX_ROLES;
-    const head = headRow(planId, revision, { entries, roles: kept ? [...roles.keys()] : null, pending: [], stale: false });
-    const writes: TransactionAction[] = [seen ? ['update', head, 'Replace', { etag: seen.etag }] : ['create', head]];
-    if (kept) for (const [role, list] of roles) writes.push(['upsert', roleRow(planId, revision, role, list), 'Replace']);
+    const { head, roles } = rowsOf(planId, revision, entries, owners);
+    const writes: TransactionAction[] = [seen ? ['update', head, 'Replace', { etag: seen.etag }] : ['create', head], ...roles.map((r): TransactionAction => ['upsert', r, 'Replace'])];
     try {
       await (await this.tables.ensure(PLAN_TALLIES_TABLE)).submitTransaction(writes);
     } catch (err) {
