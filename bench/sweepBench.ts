@@ -18,7 +18,8 @@ const TODAY: IsoDate = '2026-11-24'; // a Tuesday
 const AT = `${TODAY}T09:00:00Z`;
 const DUE_TODAY = sized(200, 20);
 const RUNS = sized(5, 1);
-const SIZES = sized([10_000, 100_000], [100, 300]);
+// BENCH_ACTIONS=30000 compares 3,000 with 30,000 for development runs; the figures are taken at 10,000 and 100,000.
+const SIZES = process.env.BENCH_ACTIONS ? [Number(process.env.BENCH_ACTIONS) / 10, Number(process.env.BENCH_ACTIONS)] : sized([10_000, 100_000], [100, 300]);
 const PERIOD = { start: '2026-04-01', end: '2028-03-31' };
 
 /** 200 actions due today; the rest by the end of the plan, 16 months ahead (one date: see syntheticPlan.ts). */

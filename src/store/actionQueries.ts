@@ -5,7 +5,7 @@ import type { PageWhere, TallyEntry } from '../domain/ports.ts';
 import { mergeTallies } from '../domain/tally.ts';
 import { revisionPrefix, storedAction, type RowExtras } from './actionRows.ts';
 import { OWNER_TALLY_FIELDS, ownerCounts, TALLY_FIELDS, TALLY_KEY, tallyEntries } from './actionTally.ts';
-import { ownerProperty, tallyOfOwner } from './ownerTally.ts';
+import { mergeOwnerCounts, ownerProperty, type OwnerCount } from './ownerTally.ts';
 import { prefixEnd, textToKey } from './keys.ts';
 import { listAll } from './tables.ts';
 import type { StoredAction } from '../domain/ports.ts';
@@ -65,13 +65,11 @@ export async function* pagesOf(client: TableClient, planId: string, revision: st
 const tallyRows = (client: TableClient, planId: string, revision: string, fields: string[]) =>
   listAll<Record<string, unknown>>(client, `${planPartitions(planId, revision)} and ${odata`RowKey eq ${TALLY_KEY}`}`, `reading the tally of ${planId}`, fields);
 
-/** A plan's tally from its partitions' tally rows (with `owner`, that role's); null unless every partition keeps one. */
-export async function tallyOfPlan(client: TableClient, planId: string, revision: string, buckets: number, owner?: string): Promise<TallyEntry[] | null> {
-  const rows = await tallyRows(client, planId, revision, owner === undefined ? TALLY_FIELDS : OWNER_TALLY_FIELDS);
+/** A plan's tally and counts per owner (null when a partition keeps none) from its partitions' tally rows; null unless every partition keeps a tally. */
+export async function partitionTallies(client: TableClient, planId: string, revision: string, buckets: number): Promise<{ entries: TallyEntry[]; owners: OwnerCount[] | null } | null> {
+  const rows = await tallyRows(client, planId, revision, [...new Set([...TALLY_FIELDS, ...OWNER_TALLY_FIELDS])]);
   if (rows.length < buckets) return null;
-  if (owner === undefined) return mergeTallies(rows.map(tallyEntries));
   const counts = rows.map(ownerCounts);
-  if (counts.some((c) => c === null)) return null;
-  return mergeTallies(counts.map((c) => tallyOfOwner(c ?? [], owner)));
+  const owners = counts.some((c) => c === null) ? null : mergeOwnerCounts(counts.flatMap((c) => c ?? []));
+  return { entries: mergeTallies(rows.map(tallyEntries)), owners };
 }
-

@@ -8,8 +8,9 @@ import type { IsoDate } from '../domain/plan.ts';
 import type { ActionChange, ActionProgress } from '../domain/progress.ts';
 import type { ActionStore, DueMark, PageWhere, StoredAction, TallyEntry, UpdateResult } from '../domain/ports.ts';
 import { moveIn } from '../domain/tally.ts';
-import { pageOf, pagesOf, planPartitions, tallyOfPlan } from './actionQueries.ts';
-import { moveOwners, type OwnerCount } from './ownerTally.ts';
+import { pageOf, pagesOf, partitionTallies, planPartitions } from './actionQueries.ts';
+import { moveOwners, tallyOfOwner, type OwnerCount } from './ownerTally.ts';
+import { PlanTallies } from './planTallies.ts';
 import { normaliseRole } from './keys.ts';
 import { ownerCounts, TALLY_KEY, tallyEntries, tallyRow } from './actionTally.ts';
 import { ActionHistory, type KeyedChange } from './actionHistory.ts';
@@ -52,8 +53,10 @@ export class TableActionStore implements ActionStore {
   readonly due: DueIndex;
   readonly roles: RoleIndex;
   readonly changes: ActionHistory;
+  readonly planTallies: PlanTallies;
 
   constructor(private readonly tables: Tables, private readonly plans: PlanRows) {
+    this.planTallies = new PlanTallies(tables);
     this.due = new DueIndex(tables);
     this.roles = new RoleIndex(tables);
     this.changes = new ActionHistory(tables);
@@ -170,8 +173,12 @@ export class TableActionStore implements ActionStore {
       .map(markOf);
   }
 
-  // Blocked actions are few and asked for rarely (the commissioner's review), so a filtered read is enough.
+  // Blocked actions are few, so a filtered read is enough; but it reads the whole table (every sweep asks),
+  // so the plans' tally rows are asked first and a store where nothing is blocked reads no action.
   async blocked(): Promise<StoredAction[]> {
+    const plans = await attempt('listing plans', () => this.plans.list());
+    const tallies = await mapLimit(plans, 8, (p) => this.tally(p.id));
+    if (tallies.every((t) => t !== null && !t.some((e) => e.status === 'blocked' && e.count > 0))) return [];
     return this.where(odata`status eq ${'blocked'}`, 'reading blocked actions');
   }
 
@@ -224,8 +231,16 @@ export class TableActionStore implements ActionStore {
     }
   }
 
+  // The plan's own tally row when it can be trusted (planTallies.ts); else counted from the partitions' rows and kept.
   async tally(planId: string, owner?: string): Promise<TallyEntry[] | null> {
-    return this.atRevision(planId, null, (plan) => tallyOfPlan(this.client, planId, plan.revision, plan.buckets, owner));
+    return this.atRevision(planId, null, async (plan) => {
+      const kept = await this.planTallies.read(plan.id, plan.revision, owner);
+      if (kept.entries) return kept.entries;
+      const counted = await partitionTallies(this.client, plan.id, plan.revision, plan.buckets);
+      if (!counted) return null;
+      await this.planTallies.rebuild(plan.id, plan.revision, kept.head, counted.entries, counted.owners).catch(() => undefined);
+      return owner === undefined ? counted.entries : counted.owners && tallyOfOwner(counted.owners, owner);
+    });
   }
 
   /** A partition's tally row (counts per owner null when not kept) and its ETag; null for a plan stored before tallies were kept. */
@@ -262,7 +277,7 @@ export class TableActionStore implements ActionStore {
     // partition's tally changes in the same transaction.
     const keyed = this.changes.keyed(change);
     const row = actionRow(planId, action, progress, existing.order, buckets, JSON.stringify(keyed), plan.revision);
-    const first = await this.writeWithTally(row, current, progress);
+    const first = await this.writeWithTally(row, current, progress, plan.revision);
     // A version replaced since it was read: the caller reads the action again.
     if (!first.ok) return first.reason === 'missing' && (await this.current(planId))?.revision !== plan.revision ? { ok: false, reason: 'conflict' } : first;
     const written = await this.followRevision(plan, current, progress, keyed, first.etag, change.at);
@@ -293,11 +308,26 @@ export class TableActionStore implements ActionStore {
     // Answered again on the new version since: that answer stands.
     if (moved.progress.updatedAt !== current.progress.updatedAt) return { ok: false, reason: 'conflict' };
     const row = actionRow(plan.id, moved.action, progress, moved.order, now.buckets, JSON.stringify(keyed), now.revision);
-    return this.writeWithTally(row, strip(moved), progress);
+    return this.writeWithTally(row, strip(moved), progress, now.revision);
+  }
+
+  /** Writes the row with its partition's tally, and moves the plan's tally row after (its token marks the write in flight). */
+  private async writeWithTally(row: TableEntity, current: StoredAction, progress: ActionProgress, revision: string): Promise<{ ok: true; etag: string } | { ok: false; reason: 'conflict' | 'missing' }> {
+    const token = await this.planTallies.begin(current.planId, revision);
+    let written: { ok: true; etag: string } | { ok: false; reason: 'conflict' | 'missing' } | null = null;
+    try {
+      written = await this.writeInPartition(row, current, progress);
+      return written;
+    } finally {
+      const grid = current.action.grid;
+      const move = written?.ok ? { owners: current.action.owners, from: { grid, status: current.progress.status, dueDate: current.progress.dueDate }, to: { grid, status: progress.status, dueDate: progress.dueDate } } : null;
+      // The answer stands whatever happens here: a token left behind makes readers count afresh.
+      await this.planTallies.finish(current.planId, revision, token, move).catch(() => undefined);
+    }
   }
 
   /** Writes the row if still at `current.etag`, moving the action in its partition's tally; a tally changed meanwhile is re-read. */
-  private async writeWithTally(row: TableEntity, current: StoredAction, progress: ActionProgress): Promise<{ ok: true; etag: string } | { ok: false; reason: 'conflict' | 'missing' }> {
+  private async writeInPartition(row: TableEntity, current: StoredAction, progress: ActionProgress): Promise<{ ok: true; etag: string } | { ok: false; reason: 'conflict' | 'missing' }> {
     const grid = current.action.grid;
     for (let attemptNo = 1; ; attemptNo++) {
       const tally = await attempt('reading a tally', () => this.tallyAt(row.partitionKey));

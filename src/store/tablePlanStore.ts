@@ -134,6 +134,7 @@ export class TablePlanStore implements PlanStore {
     const standings = plan.actions.map((a, i) => ({ id: a.id, owners: a.owners, standing: standingOf(a, progress[i] as ActionProgress) }));
     writes.push(...tallyRowsOf(plan.id, buckets, standings).map((row): TransactionAction => ['upsert', row, 'Replace']));
     await submitAll(client, writes, `importing plan ${plan.id}`);
+    await this.actions.planTallies.put(plan.id, '', standings);
     await this.actions.due.add(plan.actions.flatMap((a, i) => dueEntry(plan.id, a, progress[i] as ActionProgress, buckets)));
     await this.actions.roles.replacePlan(plan.id, [], plan.actions, buckets);
     // The plan row goes last: until it exists no reader shows the plan's rows, and a re-run starts afresh.
@@ -238,6 +239,7 @@ export class TablePlanStore implements PlanStore {
     const ownersAfter = [...kept, ...added];
     await this.actions.roles.replacePlan(plan.id, [], [...ownersBefore, ...ownersAfter], buckets);
     await submitAll(client, writes, `re-importing plan ${plan.id}`);
+    await this.actions.planTallies.put(plan.id, revisionId, standings);
     return {
       report: { planId: plan.id, created: false, added, removed: revision.removed.map((s) => s.action), changed, kept: revision.matched.length },
       actions: plan.actions.length,
