@@ -1,7 +1,7 @@
 // Microsoft's Teams emulator (@microsoft/m365agentsplayground, a dev dependency) as a child process in
 // front of the bot: `npm run playground` and test/browser/playground.test.ts start it. Local mode only:
-// nothing authenticates, so it listens on 127.0.0.1 (loopbackListen.mjs), and the bot answers its
-// serviceUrl only when PLAYGROUND_PORT names its port.
+// nothing authenticates, so it listens on 127.0.0.1 and answers only local host names (loopbackOnly.mjs),
+// and the bot answers its serviceUrl only when PLAYGROUND_PORT names its port.
 import { spawn, type ChildProcess } from 'node:child_process';
 import { readFile } from 'node:fs/promises';
 import { createRequire } from 'node:module';
@@ -53,7 +53,7 @@ async function logTail(cwd: string): Promise<string> {
 export async function startPlayground(options: PlaygroundOptions): Promise<Playground> {
   const cwd = options.cwd ?? process.cwd();
   const serviceUrl = playgroundServiceUrl(options.port);
-  const loopback = fileURLToPath(new URL('./loopbackListen.mjs', import.meta.url));
+  const loopback = fileURLToPath(new URL('./loopbackOnly.mjs', import.meta.url));
   const child: ChildProcess = spawn(process.execPath, [
     '--import', loopback, cliPath(),
     '--port', String(options.port), '--app-endpoint', options.botEndpoint, '--channel-id', 'msteams',

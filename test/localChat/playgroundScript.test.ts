@@ -1,8 +1,9 @@
 // `npm run playground` as a person runs it: one command starts the bot (local mode, the local chat) and
-// Microsoft's Teams emulator on 127.0.0.1, prints the page to open, and Ctrl-C (SIGINT to the whole
-// process group, as a terminal sends it) stops both. A port already taken is refused with a clear
-// message. The test's own ports, tables (the test Azurite) and no demo plans, so it starts quickly.
+// Microsoft's Teams emulator on 127.0.0.1 (answering only local host names), prints the page to open,
+// and Ctrl-C (SIGINT to the whole process group, as a terminal sends it) stops both. A port already
+// taken is refused with a clear message. The test's own ports, tables (the test Azurite) and no demo plans, so it starts quickly.
 import { spawn, type ChildProcess } from 'node:child_process';
+import { request } from 'node:http';
 import { connect, createServer, type Server } from 'node:net';
 import { networkInterfaces } from 'node:os';
 import { afterAll, describe, expect, it, inject } from 'vitest';
@@ -29,6 +30,18 @@ function answers(port: number, host = '127.0.0.1'): Promise<boolean> {
     const socket = connect(port, host);
     socket.once('connect', () => { socket.destroy(); resolve(true); });
     socket.once('error', () => resolve(false));
+  });
+}
+
+/** GET / on 127.0.0.1:`port` with a chosen Host header (fetch would not let us set it). */
+function statusWithHost(port: number, host: string): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const req = request({ host: '127.0.0.1', port, path: '/', headers: { host } }, (res) => {
+      res.resume();
+      resolve(res.statusCode ?? 0);
+    });
+    req.on('error', reject);
+    req.end();
   });
 }
 
@@ -82,6 +95,10 @@ describe('npm run playground', () => {
     // addresses (left on its own it listens on every interface). Every address this machine has is tried.
     const outside = Object.values(networkInterfaces()).flat().filter((a) => a && !a.internal && a.family === 'IPv4').map((a) => a?.address ?? '');
     for (const address of outside) expect(await answers(emulator, address), address).toBe(false);
+    // Nor from a web page through a DNS name rebound to 127.0.0.1: only local host names are answered.
+    expect(await statusWithHost(emulator, 'evil.example.org')).toBe(403);
+    expect(await statusWithHost(emulator, `evil.example.org:${emulator}`)).toBe(403);
+    expect(await statusWithHost(emulator, `localhost:${emulator}`)).toBe(200);
 
     process.kill(-(run.child.pid as number), 'SIGINT');
     expect(await run.exited).toBe(0);
