@@ -19,6 +19,8 @@ const schema = z.object({
   PORT: int(3978, 0, 65535),
   /** Port of the local chat page and dashboard (local mode only); 0 picks a free port. */
   LOCAL_CHAT_PORT: int(3979, 0, 65535),
+  /** Local mode only: the port of Microsoft's Teams emulator (`npm run playground`), whose serviceUrl the bot then also replies to. 0: none. */
+  PLAYGROUND_PORT: int(0, 0, 65535),
   /** Empty: local mode (no Bot Framework tokens, bound to 127.0.0.1). */
   MicrosoftAppId: z.string().trim().default(''),
   MicrosoftAppPassword: z.string().default(''),
@@ -108,6 +110,7 @@ function deploymentProblems(config: Config, env: Record<string, string | undefin
   if (config.MicrosoftAppType !== 'MultiTenant' && !config.MicrosoftAppTenantId) problems.push(`MicrosoftAppTenantId must be set for a ${config.MicrosoftAppType} app`);
   if (config.MicrosoftAppType !== 'UserAssignedMSI' && !config.MicrosoftAppPassword) problems.push(`MicrosoftAppPassword must be set for a ${config.MicrosoftAppType} app`);
   for (const name of LOCAL_ONLY) if (env[name]) problems.push(`${name} is for local mode only (it would load demo data into a real store); remove it`);
+  if (config.PLAYGROUND_PORT) problems.push('PLAYGROUND_PORT is for local mode only (Microsoft\'s Teams emulator on this machine); remove it');
   // A multi-tenant app registration lets any organisation's Teams send to the bot: bound it.
   if (!config.MicrosoftAppTenantId && config.ALLOWED_TENANTS.length === 0) {
     problems.push('MicrosoftAppTenantId (a single-tenant app) or ALLOWED_TENANTS (the tenant ids the bot serves) must be set, or every organisation could use the bot');

@@ -7,7 +7,7 @@ import { AuthenticationError, ConnectorFactory, type AuthenticateRequestResult, 
 import type { Config } from '../config.ts';
 import { activityProblem } from './activityCheck.ts';
 import { capRetryAfter } from './retryAfterCap.ts';
-import { LocalServiceUrls, loopbackHost } from './localBounds.ts';
+import { LocalServiceUrls, loopbackHost, playgroundServiceUrl } from './localBounds.ts';
 import type { Logger } from '../log.ts';
 
 /** Anything that handles a turn, e.g. an ActivityHandler. */
@@ -115,7 +115,7 @@ export function createAdapter(config: Config, logger: Logger): CloudAdapter {
   });
   const adapter = new CloudAdapter(auth);
   if (config.localMode) {
-    auth.local = new LocalServiceUrls();
+    auth.local = new LocalServiceUrls(config.PLAYGROUND_PORT ? [playgroundServiceUrl(config.PLAYGROUND_PORT)] : []);
     localServiceUrls.set(adapter, auth.local);
   }
   adapter.onTurnError = async (context, error) => {

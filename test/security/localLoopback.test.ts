@@ -1,8 +1,11 @@
 // Local mode is loopback in every sense: the bot's port answers only requests naming this machine
 // (DNS rebinding), replies go only to a serviceUrl on this machine (the local chat's once it runs),
-// and a Retry-After of a day fails the send at once instead of holding the sweep.
+// and a Retry-After of a day fails the send at once instead of holding the sweep. Microsoft's Teams
+// emulator (`npm run playground`) is let in by one setting naming its port, and only its serviceUrl.
 import type { Activity } from 'botbuilder';
 import { afterAll, beforeAll, describe, expect, it, inject } from 'vitest';
+import { loadConfig } from '../../src/config.ts';
+import { LocalServiceUrls, playgroundServiceUrl } from '../../src/bot/localBounds.ts';
 import { BotMessenger, SendError } from '../../src/bot/messenger.ts';
 import { teamsLimits } from '../../src/bot/pacing.ts';
 import { openTableStore } from '../../src/store/tableStore.ts';
@@ -13,16 +16,25 @@ import { startConnector, type TestConnector } from '../support/connector.ts';
 const sam = { aadObjectId: 'a7000000-0000-4000-8000-000000000002', name: 'Sam Jones' };
 let bot: FaultBot;
 let other: TestConnector;
+/** Stands in for the Teams emulator: a connector whose serviceUrl is http://localhost:<port>/_connector. */
+let emulator: TestConnector;
+/** A second bot started with PLAYGROUND_PORT naming the emulator's port. */
+let playBot: FaultBot;
 
 beforeAll(async () => {
   const store = await openTableStore(inject('tablesConnectionString'), 'securityLoopback');
-  bot = await startFaultBot(store, '2025-07-10T09:00:00Z');
-  other = await startConnector();
+  [other, emulator] = await Promise.all([startConnector(), startConnector({ basePath: '/_connector' })]);
+  [bot, playBot] = await Promise.all([
+    startFaultBot(store, '2025-07-10T09:00:00Z'),
+    startFaultBot(store, '2025-07-10T09:00:00Z', { PLAYGROUND_PORT: new URL(emulator.url).port }),
+  ]);
   await bot.meet(sam);
 });
 afterAll(async () => {
   await bot?.close();
+  await playBot?.close();
   await other?.close();
+  await emulator?.close();
 });
 
 /** Posts raw JSON to the bot's port with a chosen Host header (fetch would not let us set it). */
@@ -76,6 +88,48 @@ describe('the bot’s port in local mode', () => {
     const failure = await messenger.send({ serviceUrl: other.url, conversation: { id: personalConversationId(sam) } } as never, { type: 'AdaptiveCard' }).then(() => null, (err: unknown) => err);
     expect(failure).toBeInstanceOf(SendError);
     expect(other.calls).toEqual([]);
+  });
+});
+
+describe("Microsoft's Teams emulator (PLAYGROUND_PORT)", () => {
+  const emulatorUrl = (): string => playgroundServiceUrl(Number(new URL(emulator.url).port));
+
+  it('with the setting, the emulator’s serviceUrl is answered beside the local chat’s', async () => {
+    playBot.runtime.server.onlyServiceUrl(playBot.origin.serviceUrl);
+    const activity = message({ serviceUrl: emulatorUrl() }, sam, 'help');
+    expect((await playBot.post(activity)).status).toBe(200);
+    const reply = await emulator.waitFor(() => emulator.calls.find((c) => c.replyToId === activity.id));
+    expect(reply.status).toBeLessThan(300);
+    // The local chat's is still answered.
+    const [local] = await playBot.say(sam, 'help');
+    expect(local?.status).toBe(200);
+  });
+
+  it('only that serviceUrl: another loopback port, another path and another host are refused, with no reply sent', async () => {
+    playBot.runtime.server.onlyServiceUrl(playBot.origin.serviceUrl);
+    emulator.clear();
+    other.clear();
+    const port = new URL(emulator.url).port;
+    for (const serviceUrl of [playgroundServiceUrl(Number(new URL(other.url).port)), `http://localhost:${port}/elsewhere`, `http://127.0.0.1:${port}/`, `http://evil.example.org:${port}/_connector`, `http://user:pw@localhost:${port}/_connector`]) {
+      expect((await playBot.post(message({ serviceUrl }, sam, 'help'))).status, serviceUrl).toBe(403);
+    }
+    expect(emulator.calls).toEqual([]);
+    expect(other.calls).toEqual([]);
+  });
+
+  it('without the setting, the emulator’s serviceUrl is refused once the local chat runs', async () => {
+    bot.runtime.server.onlyServiceUrl(bot.origin.serviceUrl);
+    emulator.clear();
+    expect((await bot.post(message({ serviceUrl: emulatorUrl() }, sam, 'help'))).status).toBe(403);
+    expect(emulator.calls).toEqual([]);
+  });
+
+  it('the setting is refused outside local mode, and only a loopback serviceUrl can be let in', () => {
+    const teams = { MicrosoftAppId: 'app', MicrosoftAppPassword: 'pw', MicrosoftAppTenantId: 't', AZURE_TABLES_CONNECTION_STRING: 'UseDevelopmentStorage=true', TAB_APP_ID_URI: 'api://x/botid-app' };
+    expect(loadConfig(teams).localMode).toBe(false);
+    expect(() => loadConfig({ ...teams, PLAYGROUND_PORT: '56150' })).toThrow(/PLAYGROUND_PORT is for local mode only/);
+    expect(() => new LocalServiceUrls(['http://smba.evil.example.org/_connector'])).toThrow(/only to this machine/);
+    expect(new LocalServiceUrls([playgroundServiceUrl(56150)]).allows('https://smba.evil.example.org/_connector')).toBe(false);
   });
 });
 

@@ -82,14 +82,15 @@ function respond(res: ServerResponse, status: number, headers: Record<string, st
 
 const sleep = (ms: number): Promise<void> => new Promise((resolve) => setTimeout(resolve, ms));
 
-/** Starts a connector on a free port of 127.0.0.1. */
-export async function startConnector(): Promise<TestConnector> {
+/** Starts a connector on a free port of 127.0.0.1; `basePath` stands in for a serviceUrl with a path (the Teams emulator's "/_connector"). */
+export async function startConnector(options: { basePath?: string } = {}): Promise<TestConnector> {
   const calls: ConnectorCall[] = [];
   let faults: (Fault & { left: number })[] = [];
   let counter = 0;
 
   async function handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
-    const path = (req.url ?? '/').split('?')[0] ?? '/';
+    const whole = (req.url ?? '/').split('?')[0] ?? '/';
+    const path = options.basePath && whole.startsWith(`${options.basePath}/`) ? whole.slice(options.basePath.length) : whole;
     const route = routes.find((r) => r.method === req.method && r.pattern.test(path));
     const body = await readJson(req);
     if (!route) {
