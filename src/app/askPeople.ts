@@ -41,7 +41,7 @@ export async function askAttention(asking: Asking, scope: QuestionScope, q: Ques
     ...lateShown.map((a) => ({ a, why: `was due ${dueLabel(a.progress.dueDate ?? today)}` })),
   ].slice(0, SHOWN);
   const lateOnly = late.total();
-  const whereText = managed.length === scope.plans.length && scope.where.length > 0 ? where(scope) : ` in ${managed.map((p) => p.code).join(', ')}`;
+  const whereText = scope.where.length > 0 ? where(scope) : managed.length === scope.plans.length ? ' in the plans you commission' : ` in ${managed.map((p) => p.code).join(', ')}`;
   const title = `Needs your attention${whereText}: ${blocked.length} blocked, ${lateOnly} more than ${after} days overdue`;
   const none = blocked.length === 0 && lateOnly === 0;
   const message = none

@@ -5,7 +5,7 @@ import { Words } from './filters.ts';
 import type { Intent, Question } from './intent.ts';
 import { readScope, takeSince } from './questionParts.ts';
 import type { Reading } from './reading.ts';
-import { matchPerson, matchPlan } from './vocabulary.ts';
+import { matchPerson, matchPlan, matchRole } from './vocabulary.ts';
 
 const ask = (question: Question): Intent => ({ kind: 'question', question });
 const WHEN = String.raw`(?:\s+(?:today|now|right\s+now|this\s+morning|this\s+afternoon|this\s+week|at\s+the\s+moment|first|currently|urgently))*`;
@@ -32,6 +32,7 @@ export function readLeave(text: string, r: Reading): Intent | null {
 
 const DID = String.raw`(?:do|done|did|change|changed|update|updated|answer|answered|close|closed|finish|finished|complete|completed|tick\s+off|ticked\s+off|get\s+done|got\s+done|been\s+doing|been\s+up\s+to|achieve|achieved|sort|sorted)`;
 const CHANGED_BY = new RegExp(String.raw`^(?:what|which\s+actions?|anything)\s+(?:did|has|have|'s|s)\s+(.+?)\s+${DID}(?![a-z])|^what\s+(?:changes|updates)\s+(?:did|has|have)\s+(.+?)\s+(?:made|make|done|given|give|sent|send)(?![a-z])|^(?:changes|updates|answers)\s+(?:made\s+|given\s+)?by\s+(.+?)(?=\s+(?:since|this|last|in|over|during|today|yesterday|for)\b|$)|^(.+?)'s?\s+(?:changes|updates|answers)(?![a-z])`, 'i');
+const notRead: Intent = { kind: 'unknown', suggestions: ["what's changed since last week?", 'help'] };
 const WE = /^(?:we|us|the\s+team|everyone|everybody|people)$/i;
 const PRONOUN = /^(?:it|this|that|they|them|there|he|she|you|anyone|anybody|the\s+bot|actionbot|what|who)$/i;
 
@@ -40,10 +41,12 @@ export function readChangedBy(text: string, r: Reading): Intent | null {
   const m = CHANGED_BY.exec(text);
   const name = (m?.[1] ?? m?.[2] ?? m?.[3] ?? m?.[4] ?? '').trim();
   if (!m || !name || PRONOUN.test(name)) return null;
-  const words = new Words(text.slice(m[0].length));
+  // "last month" alone: since the first of last month, as "since last month".
+  const words = new Words(text.slice(m[0].length).replace(/(?<!\b(?:since|in|during|the)\s+)\blast\s+month\b/i, 'since last month'));
   const since = takeSince(words, r.today) ?? weekBack(r);
   const scope = readScope(words.text, r, words);
-  if (!scope || scope.list || scope.period) return null;
+  // Past this point the words ask what someone did: read as anything else (a due list) it would be a wrong answer.
+  if (!scope || scope.list || scope.period) return notRead;
   if (/^(?:i|me|myself)$/i.test(name)) return ask({ ask: 'changed', filter: scope.filter, since, by: 'me' });
   if (WE.test(name)) return ask({ ask: 'changed', filter: scope.filter, since });
   // "what has Bedfordshire done since Monday?": the plan's changes.
@@ -51,8 +54,11 @@ export function readChangedBy(text: string, r: Reading): Intent | null {
   if (plan && !scope.filter.plan) return ask({ ask: 'changed', filter: { ...scope.filter, plan }, since });
   const mention = r.mentions.find((x) => x.toLowerCase() === name.toLowerCase());
   const person = matchPerson(mention ?? name, r.vocabulary) ?? mention ?? (/^[A-Z][a-z'-]+(?:\s+[A-Z][a-z'-]+){0,2}$/.test(name) ? name : null);
-  // A role or a lower-case word is not a person whose changes the history names: not understood, never a guess.
-  return person ? ask({ ask: 'changed', filter: scope.filter, since, by: person }) : null;
+  if (person) return ask({ ask: 'changed', filter: scope.filter, since, by: person });
+  // "what did the SMLO do?": what changed on the actions the role owns.
+  const role = matchRole(name.replace(/^the\s+/i, ''), r.vocabulary);
+  if (role && !scope.filter.role) return ask({ ask: 'changed', filter: { ...scope.filter, role }, since });
+  return notRead;
 }
 
 /** Seven days back: what "what did Sam do?" covers when no day is written. */
