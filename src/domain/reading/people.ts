@@ -17,7 +17,7 @@ export function readAttention(text: string): Intent | null {
   return ATTENTION.test(text) ? ask({ ask: 'attention', filter: {} }) : null;
 }
 
-const AWAY = String.raw`(?:on\s+(?:annual\s+|sick\s+|study\s+|parental\s+|maternity\s+|paternity\s+)?(?:leave|holidays?|vacation|a\s+break)|away|off(?:\s+(?:work|sick))?|out\s+of\s+(?:the\s+)?office|ooo|not\s+(?:around|in|working)|absent|unavailable)`;
+const AWAY = String.raw`(?:on\s+(?:annual\s+|sick\s+|study\s+|parental\s+|maternity\s+|paternity\s+)?(?:leave|leve|leav|lave|holidays?|holliday|hoilday|vacation|a\s+break)|away|off(?:\s+(?:work|sick))?|out\s+of\s+(?:the\s+)?office|ooo|not\s+(?:around|in|working)|absent|unavailable)`;
 const LEAVE = new RegExp(String.raw`^(?:(?:who(?:'s|\s+is|\s+are|s)|is\s+any(?:one|body)|are\s+any|any(?:one|body)|who\s+else\s+is|which\s+people\s+are|who(?:'s|\s+is)\s+currently)\s+(?:currently\s+|still\s+)?${AWAY}|(?:people|staff|colleagues|owners)\s+(?:who\s+are\s+)?${AWAY}|who(?:'s|\s+is)\s+not\s+(?:here|about))(?![a-z])`, 'i');
 const LEAVE_WHEN = /\b(?:today|now|right\s+now|this\s+week|at\s+the\s+moment|currently|at\s+present|just\s+now)\b/gi;
 
@@ -48,7 +48,8 @@ export function readChangedBy(text: string, r: Reading): Intent | null {
   // Past this point the words ask what someone did: read as anything else (a due list) it would be a wrong answer.
   if (!scope || scope.list || scope.period) return notRead;
   if (/^(?:i|me|myself)$/i.test(name)) return ask({ ask: 'changed', filter: scope.filter, since, by: 'me' });
-  if (WE.test(name)) return ask({ ask: 'changed', filter: scope.filter, since });
+  // "what did we finish this month?" is the done list (lists.ts); "what did we do?" is every change.
+  if (WE.test(name)) return /finish|complet|clos|tick|sort|achiev|got\s+done|get\s+done/i.test(m[0]) ? null : ask({ ask: 'changed', filter: scope.filter, since });
   // "what has Bedfordshire done since Monday?": the plan's changes.
   const plan = matchPlan(name, r.vocabulary);
   if (plan && !scope.filter.plan) return ask({ ask: 'changed', filter: { ...scope.filter, plan }, since });
