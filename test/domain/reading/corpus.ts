@@ -24,6 +24,7 @@
 import type { ActionName, Intent, ListFilter, ListKind, Period, Vocabulary } from '../../../src/domain/reading/intent.ts';
 import { secondPass } from './corpusSecond.ts';
 import { questionCases } from './corpusQuestions.ts';
+import { strangerCases } from './corpusStrangers.ts';
 
 export const today = '2026-11-30';
 
@@ -505,5 +506,5 @@ const neither: [string, Intent][] = [
   ['dun IW-1.2.2', unknown('done IW-1.2.2', "what's overdue?", 'my actions')],
 ];
 
-export const corpus: CorpusCase[] = [...observed, ...answers, ...invalid, ...lists, ...questions, ...commands, ...settings, ...settingProblems, ...neither, ...secondPass, ...questionCases]
+export const corpus: CorpusCase[] = [...observed, ...answers, ...invalid, ...lists, ...questions, ...commands, ...settings, ...settingProblems, ...neither, ...secondPass, ...questionCases, ...strangerCases]
   .map(([text, intent]) => ({ text, intent }));
