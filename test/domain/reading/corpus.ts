@@ -20,7 +20,8 @@
 //   the reply suggests "my actions".
 // - A typed "@actionbot" (plain text, not a Teams mention) is not removed; Teams sends real mentions
 //   as <at>…</at>, which are.
-// - "what does Sam have?" reads as Sam's actions; "what did Sam do last week?" (history) is not read.
+// - "what does Sam have?" reads as Sam's actions; "what did Sam do last week?" is the changes Sam made
+//   (corpusStrangers.ts).
 import type { ActionName, Intent, ListFilter, ListKind, Period, Vocabulary } from '../../../src/domain/reading/intent.ts';
 import { secondPass } from './corpusSecond.ts';
 import { questionCases } from './corpusQuestions.ts';
