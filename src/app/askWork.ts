@@ -32,10 +32,10 @@ type Change = { id: string; action: StoredAction; at: string; by: string; summar
  * Changes since a day, in the scope, oldest first: read from the history's recent rows. Their actions are
  * read only to narrow by grid or owner, or (`shown`) for the newest ones a card names.
  */
-async function changesIn(asking: Asking, scope: QuestionScope, since: IsoDate, shown = Infinity): Promise<Change[]> {
+async function changesIn(asking: Asking, scope: QuestionScope, since: IsoDate, shown = Infinity, by?: ReadonlySet<string>): Promise<Change[]> {
   const instant = londonInstant(since)?.toISOString() ?? `${since}T00:00:00Z`;
   const planIds = new Set(scope.plans.map((p) => p.id));
-  const rows = (await asking.services.store.actions.changedSince(instant)).filter((r) => planIds.has(r.planId) && r.change.via !== 'import');
+  const rows = (await asking.services.store.actions.changedSince(instant)).filter((r) => planIds.has(r.planId) && r.change.via !== 'import' && (!by || by.has(r.change.by.id)));
   const narrowed = scope.grid !== undefined || scope.roles !== null;
   const key = (r: { planId: string; actionId: string }): string => `${r.planId}\u0000${r.actionId}`;
   const wanted = narrowed || shown === Infinity ? rows : rows.slice(-shown);
@@ -53,17 +53,20 @@ async function changesIn(asking: Asking, scope: QuestionScope, since: IsoDate, s
   });
 }
 
-/** "what's changed since last week?": each change, newest first, with who made it. */
-export async function askChanged(asking: Asking, scope: QuestionScope, since: IsoDate): Promise<QuestionAnswer> {
-  const changes = (await changesIn(asking, scope, since, SHOWN)).reverse();
+/**
+ * "what's changed since last week?": each change, newest first, with who made it. `by` ("what did Sam do
+ * this week?"): only the changes those people made, named in the title.
+ */
+export async function askChanged(asking: Asking, scope: QuestionScope, since: IsoDate, by?: { ids: ReadonlySet<string>; names: string }): Promise<QuestionAnswer> {
+  const changes = (await changesIn(asking, scope, since, SHOWN, by?.ids)).reverse();
   const kinds = new Map<string, number>();
   for (const c of changes) {
     const kind = c.summary.startsWith('note:') ? 'notes' : c.from === 'done' && c.to !== 'done' ? 'reopened' : c.to === 'open' ? 'moved on' : c.to;
     kinds.set(kind, (kinds.get(kind) ?? 0) + 1);
   }
   const actions = new Set(changes.map((c) => c.id)).size;
-  const title = `${changes.length} change${changes.length === 1 ? '' : 's'} to ${actionsText(actions)} since ${dueLabel(since)}${where(scope)}`;
-  const message = changes.length === 0 ? 'Nothing was answered or noted in that time.' : `${[...kinds].map(([k, n]) => `${k} ${n}`).join(', ')}.${moreText(changes.length)}`;
+  const title = `${changes.length} change${changes.length === 1 ? '' : 's'}${by ? ` by ${by.names}` : ''} to ${actionsText(actions)} since ${dueLabel(since)}${where(scope)}`;
+  const message = changes.length === 0 ? `${by ? `${by.names} answered or noted nothing` : 'Nothing was answered or noted'} in that time.` : `${[...kinds].map(([k, n]) => `${k} ${n}`).join(', ')}.${moreText(changes.length)}`;
   return ok(title, escapeMarkdown(message), changes.slice(0, SHOWN).filter((c) => c.action).map((c) => ({ title: `${typeableRef(c.action)} · ${dueLabel(c.at.slice(0, 10))}`, value: `${shorten(c.summary, 100)} (${c.by})` })));
 }
 

@@ -56,6 +56,8 @@ export interface ChatState {
   lastAnswers: LastAnswer[];
   /** Absent in states saved before settings were confirmed. */
   pendingSetting?: PendingSetting | null;
+  /** A typed chase ("chase BED-65") waiting for "yes": it sends, so it is never done on a reading alone. */
+  pendingChase?: { targets: { planId: string; actionId: string }[]; askedAt: string } | null;
   /** The last question answered with figures, for a follow-up ("and for Bedfordshire?"). */
   lastQuestion?: Question | null;
 }

@@ -3,6 +3,7 @@
 import { renderCard } from '../../cards/render.ts';
 import { applyAnswer } from '../answerApply.ts';
 import { applyEach } from './answers.ts';
+import { chooseChase } from './chase.ts';
 import { applySetting } from '../settingsCommands.ts';
 import { command, type ChatTurn } from './chatCommand.ts';
 
@@ -13,6 +14,8 @@ const PENDING_FOR_MS = 60 * 60_000;
 export async function choose(turn: ChatTurn, choice: string, asked: string | null, via: 'typed' | 'button', activityId?: string): Promise<{ text: string; card: object }> {
   const pending = turn.state.pending;
   const done = (text: string, tone: 'good' | 'default' | 'warning'): { text: string; card: object } => ({ text, card: renderCard('confirmation', { title: tone === 'good' ? 'Saved' : 'Nothing changed', message: text, tone, facts: [] }) });
+  const chased = await chooseChase(turn, choice, asked);
+  if (chased) return chased;
   // A setting asked about after the last answer question (or pressed by its own button) is the one meant.
   const setting = turn.state.pendingSetting;
   if (setting && (asked === null ? !pending || pending.askedAt < setting.askedAt : asked === setting.askedAt)) {
@@ -38,7 +41,7 @@ export async function choose(turn: ChatTurn, choice: string, asked: string | nul
 export const confirmCommand = command({
   kinds: ['yes', 'no'],
   async run(turn, intent) {
-    if (!turn.state.pending && !turn.state.pendingSetting) return { text: intent.kind === 'yes' ? 'There is nothing waiting for a yes.' : 'OK.' };
+    if (!turn.state.pending && !turn.state.pendingSetting && !turn.state.pendingChase) return { text: intent.kind === 'yes' ? 'There is nothing waiting for a yes.' : 'OK.' };
     return { text: (await choose(turn, intent.kind === 'yes' ? 'yes' : 'no', null, 'typed')).text };
   },
 });

@@ -11,6 +11,7 @@ import { answersCommand } from './answers.ts';
 import { noteCommand } from './note.ts';
 import { followUpCommand, questionCommand } from './question.ts';
 import { stopCommand } from './stop.ts';
+import { chaseCommand } from './chase.ts';
 import { aboutMeCommand, smallTalkCommand } from './smallTalk.ts';
 import { assignCommand } from './assign.ts';
 import { command, type ChatCommand } from './chatCommand.ts';
@@ -57,7 +58,7 @@ const unknownCommand = command({
 
 export const chatCommands: readonly ChatCommand[] = [
   answerCommand, answersCommand, noteCommand, confirmCommand, listCommand, moreCommand, questionCommand, followUpCommand, statusCommand, summaryCommand, undoCommand, reopenCommand,
-  rolesCommand, assignCommand, whoCommand, leadRoleCommand, settingsCommand, stopCommand, aboutMeCommand, smallTalkCommand, helpCommand, unknownCommand,
+  rolesCommand, assignCommand, chaseCommand, whoCommand, leadRoleCommand, settingsCommand, stopCommand, aboutMeCommand, smallTalkCommand, helpCommand, unknownCommand,
 ];
 
 const byKind = new Map<Intent['kind'], ChatCommand>(chatCommands.flatMap((c) => c.kinds.map((k) => [k, c] as const)));

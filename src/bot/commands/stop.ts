@@ -10,7 +10,7 @@ export const stopCommand = command({
   example: 'stop',
   summary: 'no more reminders until you say "resume" ("unsubscribe" works too)',
   async run(turn) {
-    if (turn.state.pending || turn.state.pendingSetting) return { text: `${(await choose(turn, 'no', null, 'typed')).text} (To stop your reminders, say "stop reminders".)` };
+    if (turn.state.pending || turn.state.pendingSetting || turn.state.pendingChase) return { text: `${(await choose(turn, 'no', null, 'typed')).text} (To stop your reminders, say "stop reminders".)` };
     const settings = await turn.services.store.settings.get(turn.caller.id);
     await turn.services.store.settings.save({ ...settings, pausedUntil: STOPPED_UNTIL, onLeave: false });
     const message = 'Your reminders are stopped: I will send you none until you turn them back on. To start them again, say "resume" (or "turn my reminders back on"). You can still ask me anything and answer your actions here.';

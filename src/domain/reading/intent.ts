@@ -83,6 +83,11 @@ export type Intent =
   | { kind: 'note'; name: ActionName; note: string }
   /** A note that cannot be kept as written (none, or too long): say why, change nothing. */
   | { kind: 'invalid-note'; name: ActionName | null; problem: string }
+  /**
+   * "chase BED-65", "remind Sam about BED-65", "nudge the owners of PET-6": the digest's Chase (the owners get
+   * the reminder now). It sends, so it is always confirmed first. `who`: the person or role written, if any.
+   */
+  | { kind: 'chase'; names: ActionName[]; who?: string }
   /** "stop", "unsubscribe": reminders paused until turned back on. */
   | { kind: 'stop' }
   /** Greetings, thanks, goodbyes and "what is this?": a short friendly reply. */
@@ -144,11 +149,12 @@ export type AnswerPart =
  * A question answered with figures: how many (`count`), how far each plan and grid is (`progress`), plans
  * side by side (`compare`, `plans` codes or names as written), plans ranked (`rank`), what changed since a
  * day (`changed`), what a person is working on (`work`), overdue for longer than a span (`aged`), and who
- * has not answered a reminder (`silent`). `list` is what is counted; `filter` and `period` narrow it.
+ * has not answered a reminder (`silent`), what needs the asker's attention (`attention`: a commissioner's
+ * escalations, an owner's own late and blocked work) and who is on leave (`leave`). `list` is what is counted; `filter` and `period` narrow it.
  */
 export interface Question {
   /** `list`: a list asked for (remembered so that a follow-up can change one part of it). */
-  ask: 'count' | 'progress' | 'compare' | 'rank' | 'changed' | 'work' | 'aged' | 'silent' | 'list';
+  ask: 'count' | 'progress' | 'compare' | 'rank' | 'changed' | 'work' | 'aged' | 'silent' | 'list' | 'attention' | 'leave';
   list?: ListKind;
   filter: ListFilter;
   period?: Period;
@@ -156,6 +162,8 @@ export interface Question {
   order?: 'worst' | 'best';
   since?: IsoDate;
   olderThan?: Shift;
+  /** `changed`: only the changes this person made (as written or matched; "me" the asker). */
+  by?: string;
   groupBy?: 'grid' | 'owner' | 'plan';
 }
 

@@ -4,6 +4,7 @@
 // last question or list with the parts written changed.
 import { Words } from './filters.ts';
 import type { Intent, ListFilter, Question } from './intent.ts';
+import { readAttention, readChangedBy, readLeave } from './people.ts';
 import { namesIn, readScope, soonPeriod, takeAge, takeSince } from './questionParts.ts';
 import type { Reading } from './reading.ts';
 import { cleanRole, matchPerson, matchPlan, matchRole } from './vocabulary.ts';
@@ -15,7 +16,7 @@ const ASKING = /^(?:(?:please|pls|so|ok|okay|and\s+(?=can|could|do))\s+)?(?:(?:c
 export function readQuestion(r: Reading): Intent | null {
   const text = r.text.replace(ASKING, '').replace(/\s+(?:please|pls)$/i, '').trim();
   if (namesIn(text, r)) return null;
-  const question = readFollowUp(text, r) ?? readCompare(text, r) ?? readRank(text) ?? readChanged(text, r) ?? readWork(text, r) ?? readSilent(text, r) ?? readProgress(text, r) ?? readAged(text, r) ?? readCount(text, r);
+  const question = readAttention(text) ?? readLeave(text, r) ?? readChangedBy(text, r) ?? readFollowUp(text, r) ?? readCompare(text, r) ?? readRank(text) ?? readChanged(text, r) ?? readWork(text, r) ?? readSilent(text, r) ?? readProgress(text, r) ?? readAged(text, r) ?? readCount(text, r);
   return question;
 }
 

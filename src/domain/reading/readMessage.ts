@@ -2,6 +2,7 @@
 // writes; an answer it had to guess is marked `sure: false` so acting asks first.
 import { readAbout } from './about.ts';
 import { readAnswer } from './answers.ts';
+import { readChase } from './chase.ts';
 import { readReopen, readReport, readRoleChange, readStatus, readSummary, readWho } from './commands.ts';
 import { readFixed } from './fixed.ts';
 import type { Intent, Message } from './intent.ts';
@@ -74,7 +75,7 @@ export function readMessage(message: Message): Intent {
 
 /** Everything but answers, tried so that neither steals the other's words. */
 function readCommand(r: Reading): Intent | null {
-  return readFixed(r.text) ?? readSettings(r) ?? readReopen(r) ?? readReport(r) ?? readQuestion(r) ?? readSummary(r) ?? readLeadRole(r) ?? readRoleChange(r) ?? readList(r) ?? readWho(r) ?? readStatus(r);
+  return readFixed(r.text) ?? readSettings(r) ?? readChase(r) ?? readReopen(r) ?? readReport(r) ?? readQuestion(r) ?? readSummary(r) ?? readLeadRole(r) ?? readRoleChange(r) ?? readList(r) ?? readWho(r) ?? readStatus(r);
 }
 
 /** A message that is only an action's name: its status, or a loose "done" when it came with a tick. */

@@ -10,6 +10,7 @@ const KEYWORDS = [
   'actions', 'happening', 'settings', 'merge', 'covers', 'whats', 'what', 'which', 'show', 'mine', 'owner', 'grid',
   'today', 'tomorrow', 'week', 'month', 'next', 'this', 'soon', 'due', 'daily', 'weekly', 'until', 'because', 'import',
   'monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday', 'sunday', 'nobody', 'holds', 'unheld', 'delay', 'stuck',
+  'attention', 'anything', 'chase', 'nudge', 'escalations', 'urgent', 'holiday',
   ...MONTH_NAMES,
 ];
 const KNOWN = new Set(KEYWORDS);

@@ -20,10 +20,12 @@
 //   the reply suggests "my actions".
 // - A typed "@actionbot" (plain text, not a Teams mention) is not removed; Teams sends real mentions
 //   as <at>…</at>, which are.
-// - "what does Sam have?" reads as Sam's actions; "what did Sam do last week?" (history) is not read.
+// - "what does Sam have?" reads as Sam's actions; "what did Sam do last week?" is the changes Sam made
+//   (corpusStrangers.ts).
 import type { ActionName, Intent, ListFilter, ListKind, Period, Vocabulary } from '../../../src/domain/reading/intent.ts';
 import { secondPass } from './corpusSecond.ts';
 import { questionCases } from './corpusQuestions.ts';
+import { strangerCases } from './corpusStrangers.ts';
 
 export const today = '2026-11-30';
 
@@ -505,5 +507,5 @@ const neither: [string, Intent][] = [
   ['dun IW-1.2.2', unknown('done IW-1.2.2', "what's overdue?", 'my actions')],
 ];
 
-export const corpus: CorpusCase[] = [...observed, ...answers, ...invalid, ...lists, ...questions, ...commands, ...settings, ...settingProblems, ...neither, ...secondPass, ...questionCases]
+export const corpus: CorpusCase[] = [...observed, ...answers, ...invalid, ...lists, ...questions, ...commands, ...settings, ...settingProblems, ...neither, ...secondPass, ...questionCases, ...strangerCases]
   .map(([text, intent]) => ({ text, intent }));

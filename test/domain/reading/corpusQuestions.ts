@@ -4,8 +4,7 @@
 // and a quarter without a year is one of the financial year 2026/27 (Q4 is January to March 2027).
 //
 // Phrasings chosen NOT to be supported, and why (see docs/readme-parts/questions.md too):
-// - "what did Sam do last week?": a person's past answers are in each action's history, but "do" also
-//   means "own"; "what's changed since last week for Sam Patel" asks it plainly.
+// - "what did Sam do last week?" is now the changes Sam made (corpusStrangers.ts), never Sam's due list.
 // - "how are we doing?" with nothing named stays the summary (all plans, per plan); a progress question
 //   names what it is about, or asks for a share ("what percentage … is complete?").
 // - "compare grid 2 and grid 3": comparisons are between plans; "how far along is grid 2 in BED?" gives
