@@ -65,9 +65,20 @@ export function tallyOf(actions: StoredAction[]): TallyEntry[] {
 /** The progress a tally entry stands for: how an action stands depends only on its status and due date. */
 const standing = (entry: TallyEntry): ActionProgress => ({ status: entry.status, dueDate: entry.dueDate, occurrence: null, reason: null, updatedAt: null, updatedBy: null });
 
+// A plan's tally has an entry per grid, status and due date (thousands), read several times a view:
+// the label depends only on status, date and today, so each is worked out once per day.
+let labels = { today: '', of: new Map<string, StatusLabel>() };
+
 /** The status label of the actions a tally entry counts, as of today. */
 export function labelOf(entry: TallyEntry, today: IsoDate): StatusLabel {
-  return describeStatus(standing(entry), today).label;
+  if (labels.today !== today) labels = { today, of: new Map() };
+  const key = `${entry.status}|${entry.dueDate ?? ''}`;
+  let label = labels.of.get(key);
+  if (label === undefined) {
+    label = describeStatus(standing(entry), today).label;
+    labels.of.set(key, label);
+  }
+  return label;
 }
 
 function countTally(tally: TallyEntry[], today: IsoDate): StatusCounts {
@@ -94,11 +105,19 @@ export function ragOf(progress: ActionProgress, today: IsoDate): Rag {
 
 const percentOf = (n: number, total: number): number => (total === 0 ? 0 : Math.round((n / total) * 100));
 
+/** ragOf for the actions a tally entry counts. */
+function ragOfEntry(entry: TallyEntry, today: IsoDate): Rag {
+  const label = labelOf(entry, today);
+  if (label === 'overdue' || label === 'blocked') return 'red';
+  if (label === 'due soon' || entry.status === 'delayed') return 'amber';
+  return 'green';
+}
+
 function ragOfTally(tally: TallyEntry[], today: IsoDate): RagCounts {
   const n = { red: 0, amber: 0, green: 0 };
   let total = 0;
   for (const entry of tally) {
-    n[ragOf(standing(entry), today)] += entry.count;
+    n[ragOfEntry(entry, today)] += entry.count;
     total += entry.count;
   }
   return { ...n, total, percent: { red: percentOf(n.red, total), amber: percentOf(n.amber, total), green: percentOf(n.green, total) } };

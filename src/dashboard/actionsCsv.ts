@@ -44,12 +44,13 @@ function cellsOf(plan: PlanSummary, row: ActionRow, history: ActionChange[]): (s
 
 /**
  * Writes every action of `plans` as CSV through `write`, a page at a time, waiting for each write (the
- * response's back-pressure) before reading the next page.
+ * response's back-pressure) before reading the next page. Aborting `stop` (the client went away) ends
+ * the reading within a few rows.
  */
-export async function writeActionsCsv(store: Store, directory: Directory, today: IsoDate, plans: PlanSummary[], write: (text: string) => Promise<void>): Promise<void> {
+export async function writeActionsCsv(store: Store, directory: Directory, today: IsoDate, plans: PlanSummary[], write: (text: string) => Promise<void>, stop?: AbortSignal): Promise<void> {
   await write(csvStart(CSV_HEADER));
   for (const plan of plans) {
-    for await (const page of store.actions.pages(plan.id, PAGE)) {
+    for await (const page of store.actions.pages(plan.id, PAGE, stop)) {
       await write(page.map(({ stored, history }) => csvLine(cellsOf(plan, actionRow(stored, directory, today), history))).join(''));
     }
   }

@@ -160,9 +160,10 @@ export interface ActionStore {
   planPage(planId: string, count: number, where?: PageWhere): Promise<StoredAction[]>;
   /**
    * A plan's actions in document order with their changes, `size` at a time, all of one version of the
-   * plan (the CSV export streams these); throws if the plan is re-imported while they are read.
+   * plan (the CSV export streams these); throws if the plan is re-imported while they are read, or once
+   * `stop` is aborted (a download cancelled: the page being read stops, not only the next one).
    */
-  pages(planId: string, size: number): AsyncIterable<{ stored: StoredAction; history: ActionChange[] }[]>;
+  pages(planId: string, size: number, stop?: AbortSignal): AsyncIterable<{ stored: StoredAction; history: ActionChange[] }[]>;
   /**
    * A plan's tally, kept by every write; with `owner`, of the actions that role owns. Null for a plan
    * stored before tallies (or, with `owner`, tallies per owner) were kept.

@@ -15,6 +15,7 @@
 // the rest of D's own month. Figures: bench/storeBench.ts.
 import type { TransactionAction } from '@azure/data-tables';
 import { odata } from '@azure/data-tables';
+import { addDays } from '../domain/calendar.ts';
 import type { IsoDate } from '../domain/plan.ts';
 import { bucketOf, compoundKey, prefixEnd, textToKey } from './keys.ts';
 import { mapLimit } from '../mapLimit.ts';
@@ -34,6 +35,8 @@ export interface DueEntry {
 }
 
 const TABLE_STEM = 'Due';
+/** Days in the first window of a month read for "the oldest few"; each next window is twice as wide. */
+const FIRST_WINDOW_DAYS = 2;
 
 function monthOf(date: IsoDate): string {
   if (!/^\d{4}-\d{2}-\d{2}$/.test(date)) throw new Error(`Not a YYYY-MM-DD date: "${date}"`);
@@ -85,13 +88,15 @@ export class DueIndex {
 
   /**
    * Index rows with dueDate ≤ date, oldest first. They may be stale: callers re-check the action. With
-   * `enough`, months are read oldest first and reading stops after the month where `enough` is met.
+   * `enough`, months are read oldest first, each a window of days at a time (widening), and reading stops
+   * after the window where `enough` is met: "the 50 oldest" in a 100,000-action plan reads a day or two of
+   * pointers, not the month's 4,000.
    */
   async upTo(date: IsoDate, enough?: (entries: DueEntry[]) => boolean): Promise<DueEntry[]> {
     const last = monthOf(date);
     const months = (await this.months()).filter((m) => m <= last).sort();
-    const readMonth = async (month: string): Promise<DueEntry[]> => {
-      const filter = month === last ? odata`RowKey lt ${prefixEnd(`${date}|`)}` : undefined;
+    const end = prefixEnd(`${date}|`);
+    const read = async (month: string, filter: string | undefined): Promise<DueEntry[]> => {
       try {
         return (await listAll<{ planId: string; actionId: string; buckets: number; grid?: number; owners?: string }>(this.tables.table(TABLE_STEM + month), filter, `reading due index ${month}`)).map(entryOf);
       } catch (err) {
@@ -101,12 +106,20 @@ export class DueIndex {
     };
     let found: DueEntry[] = [];
     if (enough) {
-      for (const month of months) {
-        found.push(...await readMonth(month));
-        if (enough(found)) break;
+      outer: for (const month of months) {
+        // Every window holds every pointer of its days, so what is found is whole up to the window's end.
+        const monthEnd = month === last ? end : `${addDays(`${month.slice(0, 4)}-${month.slice(4)}-01`, 31).slice(0, 7)}-01`;
+        let from = `${month.slice(0, 4)}-${month.slice(4)}-01`;
+        for (let days = FIRST_WINDOW_DAYS; from < monthEnd; days *= 2) {
+          const next = addDays(from.slice(0, 10), days);
+          const to = next < monthEnd ? next : monthEnd;
+          found.push(...await read(month, odata`RowKey ge ${from} and RowKey lt ${to}`));
+          if (enough(found)) break outer;
+          from = to;
+        }
       }
     } else {
-      found = (await mapLimit(months, 8, readMonth)).flat();
+      found = (await mapLimit(months, 8, (month) => read(month, month === last ? odata`RowKey lt ${end}` : undefined))).flat();
     }
     return found.sort((a, b) => (a.dueDate < b.dueDate ? -1 : a.dueDate > b.dueDate ? 1 : 0));
   }

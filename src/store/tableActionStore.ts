@@ -218,13 +218,13 @@ export class TableActionStore implements ActionStore {
     return (await this.atRevision(planId, [], (plan) => pageOf(this.client, planId, plan.revision, count, where, plan.actions))).map(strip);
   }
 
-  async *pages(planId: string, size: number): AsyncIterable<{ stored: StoredAction; history: ActionChange[] }[]> {
+  async *pages(planId: string, size: number, stop?: AbortSignal): AsyncIterable<{ stored: StoredAction; history: ActionChange[] }[]> {
     const plan = await this.current(planId);
     if (!plan) return;
     for await (const page of pagesOf(this.client, planId, plan.revision, size, plan.actions)) {
       // The row is at hand, so each history is one query. (A row without a latest change may still have
       // history: rows written before rows carried it, or an action put back by undoing an import.)
-      const histories = await mapLimit(page, 16, (row) => this.changes.of(planId, row.action.id, row.lastChange === null ? null : JSON.parse(row.lastChange) as KeyedChange));
+      const histories = await mapLimit(page, 16, (row) => { stop?.throwIfAborted(); return this.changes.of(planId, row.action.id, row.lastChange === null ? null : JSON.parse(row.lastChange) as KeyedChange); });
       // A re-import tidies the revision being read: the export stops rather than mix two versions.
       if ((await this.current(planId))?.revision !== plan.revision) throw new Error(`Plan ${plan.code || planId} was imported again while it was being exported; please try again`);
       yield page.map((row, i) => ({ stored: strip(row), history: histories[i] ?? [] }));
