@@ -66,10 +66,12 @@ export function recordPerson(services: Services, context: TurnContext): Promise<
     // tried by the next sweep, which reports them unreachable as it does anyone Teams refuses.
     const reachable = fresh !== null || !known || known.reachable;
     const contact = contactOf(context);
-    const changed = !known || known.reachable !== reachable || known.name !== who.name || known.teamsId !== contact.teamsId || (contact.email !== undefined && known.email !== contact.email)
+    // An activity without a display name (Teams' installationUpdate has none) never replaces a known name.
+    const name = who.name === UNNAMED && known && known.name !== UNNAMED ? known.name : who.name;
+    const changed = !known || known.reachable !== reachable || known.name !== name || known.teamsId !== contact.teamsId || (contact.email !== undefined && known.email !== contact.email)
       || JSON.stringify(storedRef) !== JSON.stringify(conversation);
     if (changed) {
-      const person: Person = { id: who.id, tenantId: who.tenantId, name: who.name, reachable, ...(known?.email ? { email: known.email } : {}), ...contact };
+      const person: Person = { id: who.id, tenantId: who.tenantId, name, reachable, ...(known?.email ? { email: known.email } : {}), ...contact };
       await services.store.people.save(person, conversation);
     }
     return !known || (!known.reachable && reachable) ? 'greet' : 'known';

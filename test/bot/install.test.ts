@@ -59,6 +59,14 @@ describe('installing the bot in Teams', () => {
     expect(greetingsTo(priya)).toHaveLength(1);
   });
 
+  it("keeps a known name when an activity carries none (Microsoft's Teams emulator's installationUpdate has no from.name)", async () => {
+    await bot.install(tom);
+    const nameless = { ...installationUpdate(bot.origin, tom, 'add'), from: { id: `29:${tom.aadObjectId}`, aadObjectId: tom.aadObjectId, name: '' } };
+    const res = await bot.post(nameless);
+    expect(res.status).toBeLessThan(300);
+    expect((await bot.store.people.get(tom.aadObjectId))?.name).toBe('Tom Hughes');
+  });
+
   it('does not greet again when someone already installed installs again', async () => {
     await bot.post(installationUpdate(bot.origin, sam, 'add'));
     await bot.say(sam, 'roles');
