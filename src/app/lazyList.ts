@@ -54,7 +54,8 @@ function markList(store: Store, marks: DueMark[], keep: Keep): LazyList {
   };
 }
 
-const byDue = (a: DueMark, b: DueMark): number => a.dueDate.localeCompare(b.dueDate) || a.planId.localeCompare(b.planId);
+// Same day and plan: in the plan's own order (1.2 before 1.10 before 1.18), as people number them.
+const byDue = (a: DueMark, b: DueMark): number => a.dueDate.localeCompare(b.dueDate) || a.planId.localeCompare(b.planId) || a.actionId.localeCompare(b.actionId, 'en', { numeric: true });
 
 /** Open or delayed actions due before today that `keep` passes, oldest first; with `first`, perhaps only the `first` oldest (and some more). */
 export async function overdueList(store: Store, today: IsoDate, keep: Keep, first?: number): Promise<LazyList> {
