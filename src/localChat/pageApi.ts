@@ -12,6 +12,7 @@ import { runBriefing } from '../scheduler/briefing.ts';
 import { runSweep } from '../scheduler/sweep.ts';
 import { nineInLondon, type DemoClock } from './demoClock.ts';
 import { answerConsent, sendFile, type ChatFiles } from './fileRoutes.ts';
+import { heapSnapshot, memoryFigures } from './memory.ts';
 import { readJson, RequestError, stringField } from './http.ts';
 import { cardActionActivity, cardSubmitActivity, messageActivity, personalConversationId, postToBot, readReceiptActivity, type ChatOrigin, type ChatPerson } from './teamsActivity.ts';
 import type { Transcript } from './transcript.ts';
@@ -139,5 +140,11 @@ export async function servePageApi(req: IncomingMessage, res: ServerResponse, ct
     const body = await readJson(req);
     sendJson(res, 200, await answerConsent(ctx, personOf(ctx, body.personId), body));
   } else if (route === 'POST /api/sweep') sendJson(res, 200, await sweep(ctx, await readJson(req)));
+  // The bot's own memory, for the soak bench (?gc=1: after a full collection) and a heap snapshot to look into it.
+  else if (route === 'GET /api/memory') sendJson(res, 200, memoryFigures(url.searchParams.get('gc') === '1'));
+  else if (route === 'POST /api/heap-snapshot') {
+    await readJson(req); // JSON only: another site's page cannot post that without a preflight it fails
+    sendJson(res, 200, { file: heapSnapshot() });
+  }
   else sendJson(res, 404, { error: 'not found' });
 }
