@@ -43,10 +43,13 @@ const NEVER = '0 0 29 2 *';
 const lead = { id: 'bench-commissioner', name: 'Chris Commissioner' };
 const officers = BENCH_ROLES.map((_, i) => ({ id: `bench-officer-${i + 1}`, name: `Officer ${i + 1}` }));
 
+/** The bot's log tail, for a failure's message. */
+let failureLog = (): string => '';
+
 async function post<T>(url: string, body: unknown): Promise<T> {
   const res = await fetch(url, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) });
   const text = await res.text();
-  if (!res.ok) throw new Error(`botsoak: ${url} answered HTTP ${res.status}: ${text.slice(0, 300)}`);
+  if (!res.ok) throw new Error(`botsoak: ${url} answered HTTP ${res.status}: ${text.slice(0, 300)}; the bot logged: ${failureLog()}`);
   return JSON.parse(text) as T;
 }
 
@@ -59,7 +62,7 @@ async function get<T>(url: string): Promise<T> {
 
 interface ChatLine { id: string; from: string; text: string | null; cards: object[] }
 interface Memory { rssMb: number; heapUsedMb: number }
-interface SweepReport { due: number; sent: number; failed: number }
+interface SweepReport { due: number; sent: number; failed: number; briefingError: string | null }
 
 const median = (values: number[]): number => {
   const sorted = [...values].sort((a, b) => a - b);
@@ -89,8 +92,9 @@ export async function runBotSoak(): Promise<BenchFigure[]> {
     const chatPort = await freePort();
     const bot = await startBotProcess(HEAP_CAP_MB, {
       AZURE_TABLES_CONNECTION_STRING: azurite.connectionString, TABLE_PREFIX: PREFIX, DEMO_PLANS: '', DEMO_ROLES: rolesFile,
-      LOCAL_CHAT_PORT: String(chatPort), REMINDER_CRON: NEVER, BRIEFING_CRON: NEVER,
+      LOCAL_CHAT_PORT: String(chatPort), REMINDER_CRON: NEVER, BRIEFING_CRON: NEVER, LOG_LEVEL: 'error',
     });
+    failureLog = bot.stderr;
     const chat = `http://127.0.0.1:${chatPort}`;
     try {
       // The local chat starts after the bot's server, once every person is installed.
@@ -100,7 +104,7 @@ export async function runBotSoak(): Promise<BenchFigure[]> {
       }
       const random = seededRandom(SEED);
       const seen = new Set<string>();
-      const tally = { due: 0, sent: 0, failed: 0, cards: 0, presses: 0, saved: 0, refused: 0, questions: 0, imported: 0 };
+      const tally = { due: 0, sent: 0, failed: 0, cards: 0, presses: 0, saved: 0, refused: 0, questions: 0, imported: 0, briefingFailures: 0 };
       const heapSamples: number[] = [];
       const steady: number[] = [];
       let peakHeap = 0;
@@ -119,6 +123,10 @@ export async function runBotSoak(): Promise<BenchFigure[]> {
         tally.due += report.due;
         tally.sent += report.sent;
         tally.failed += report.failed;
+        if (report.briefingError) {
+          if (tally.briefingFailures === 0) process.stderr.write(`  botsoak: the weekly briefing failed on ${today}: ${report.briefingError}\n`);
+          tally.briefingFailures += 1;
+        }
         // Owners answer some lines of today's cards: 40% done, 15% delayed, 5% blocked (seeded).
         for (const officer of officers) {
           for (const card of await newCards(officer.id)) {
@@ -165,6 +173,7 @@ export async function runBotSoak(): Promise<BenchFigure[]> {
         { key: 'soak.botSent', label: `reminders the bot's sweeps sent over the year (due ${tally.due}, failed ${tally.failed})`, value: tally.sent, unit: '' },
         { key: 'soak.botCards', label: 'digest cards that reached owners in the local chat', value: tally.cards, unit: '' },
         { key: 'soak.botAnswers', label: `answers pressed and saved on digest cards (of ${tally.presses} presses; ${tally.questions} typed questions)`, value: tally.saved, unit: '' },
+        { key: 'soak.botBriefingFailures', label: 'sweeps whose weekly briefing failed (must be 0)', value: tally.briefingFailures, unit: '' },
         { key: 'soak.botYearSeconds', label: 'wall time of the year against the bot process', value: Math.round(yearSeconds), unit: 's' },
       ];
     } finally {

@@ -34,7 +34,7 @@ export interface BotProcess {
   pid: number;
   /** The bot's own server (/api/messages, /healthz). */
   url: string;
-  /** The last few KB the bot wrote to stderr. */
+  /** The last few KB the bot logged or wrote to stderr. */
   stderr(): string;
   stop(): Promise<void>;
 }
@@ -53,10 +53,13 @@ export async function startBotProcess(heapCapMb: number, env: Record<string, str
   const port = await freePort();
   const bot: ChildProcess = spawn(process.execPath, [`--max-old-space-size=${heapCapMb}`, '--disable-warning=DEP0111', 'dist/main.js'], {
     env: { PATH: process.env.PATH, PORT: String(port), LOG_LEVEL: 'silent', ...env },
-    stdio: ['ignore', 'ignore', 'pipe'],
+    stdio: ['ignore', 'pipe', 'pipe'],
   });
+  // Its log (stdout) and stderr, the last few KB: what a failure is reported with.
   let stderr = '';
-  bot.stderr?.on('data', (chunk: Buffer) => { stderr = (stderr + chunk.toString()).slice(-4000); });
+  const keep = (chunk: Buffer): void => { stderr = (stderr + chunk.toString()).slice(-4000); };
+  bot.stdout?.on('data', keep);
+  bot.stderr?.on('data', keep);
   const url = `http://127.0.0.1:${port}`;
   const stop = async (): Promise<void> => {
     if (bot.exitCode !== null || bot.signalCode !== null) return;
