@@ -8,7 +8,7 @@ import type { Services } from '../app/services.ts';
 import type { Messenger } from '../bot/messenger.ts';
 import { sendJson } from '../dashboard/web.ts';
 import { isValidIsoDate, londonDate } from '../domain/calendar.ts';
-import { runBriefing } from '../scheduler/briefing.ts';
+import { runBriefing, weekOf } from '../scheduler/briefing.ts';
 import { runSweep } from '../scheduler/sweep.ts';
 import { nineInLondon, type DemoClock } from './demoClock.ts';
 import { answerConsent, sendFile, type ChatFiles } from './fileRoutes.ts';
@@ -28,6 +28,8 @@ export interface PageContext {
   files: ChatFiles;
   /** When given, "sweep at a date" moves the bot's clock there too. */
   clock?: DemoClock;
+  /** The week (its Monday) the weekly briefing last ran for. */
+  briefedWeek?: string;
 }
 
 function personOf(ctx: PageContext, id: unknown): ChatPerson {
@@ -112,13 +114,19 @@ async function sweep(ctx: PageContext, body: Record<string, unknown>): Promise<o
   const report = await runSweep(ctx.services, ctx.messenger, at);
   // The demo has no Monday cron: the commissioner's weekly briefing goes with the first sweep of each week.
   // The reminders have gone by then: a failed briefing is said beside them, not as a failed sweep.
+  // It runs once per week, as the Monday cron does: every plan is read whole for it, which at 100,000
+  // stored actions costs more than the sweep. A failed one is tried again the next week.
   let briefings = 0;
   let briefingError: string | null = null;
-  try {
-    briefings = await runBriefing(ctx.services, ctx.messenger, at);
-  } catch (err) {
-    briefingError = (err as Error).message;
-    ctx.services.logger.error({ err: { message: briefingError } }, 'local chat: the weekly briefing failed');
+  const week = weekOf(report.today);
+  if (ctx.briefedWeek !== week) {
+    ctx.briefedWeek = week;
+    try {
+      briefings = await runBriefing(ctx.services, ctx.messenger, at);
+    } catch (err) {
+      briefingError = (err as Error).message;
+      ctx.services.logger.error({ err: { message: briefingError } }, 'local chat: the weekly briefing failed');
+    }
   }
   return { today: report.today, due: report.due, sent: report.sent, items: report.items, briefings, briefingError, skipped: report.skipped, failed: report.failed, unheldRoles: report.unheldRoles, unreachable: report.unreachable };
 }

@@ -2,7 +2,7 @@
 // keeps each chat to its latest lines, and the bench can read the bot's memory and force a collection.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { MAX_ENTRIES_PER_CHAT, Transcript } from '../../src/localChat/transcript.ts';
-import { pageApi, startChatDemo, type ChatDemo } from './fixture.ts';
+import { monday, pageApi, startChatDemo, testshirePlan, type ChatDemo } from './fixture.ts';
 
 describe('a chat keeps its latest lines only', () => {
   it('drops the oldest beyond the cap, keeps the newest, and other chats are untouched', () => {
@@ -49,6 +49,19 @@ describe('the bot reports its own memory to the local page', () => {
     const collected = await pageApi<Figures>(demo.chat, '/api/memory?gc=1');
     expect(collected.body.afterGc).toBe(true);
     expect(collected.body.heapUsedMb).toBeLessThan(withGarbage - 10);
+  });
+
+  it('runs the weekly briefing with the first sweep of a week only (it reads every plan whole)', async () => {
+    const planId = testshirePlan().id;
+    const first = await pageApi<{ briefings: number; briefingError: string | null }>(demo.chat, '/api/sweep', { date: monday });
+    expect(first.status).toBe(200);
+    expect(first.body).toMatchObject({ briefings: 1, briefingError: null });
+    expect((await demo.store.briefings.snapshotBefore(planId, '2025-06-05'))?.asOf).toBe(monday);
+    // Tuesday and Wednesday: no second briefing, no second snapshot that week.
+    for (const date of ['2025-06-03', '2025-06-04']) expect((await pageApi<{ briefings: number }>(demo.chat, '/api/sweep', { date })).body.briefings).toBe(0);
+    expect((await demo.store.briefings.snapshotBefore(planId, '2025-06-05'))?.asOf).toBe(monday);
+    // The next Monday: the next week's briefing.
+    expect((await pageApi<{ briefings: number }>(demo.chat, '/api/sweep', { date: '2025-06-09' })).body.briefings).toBe(1);
   });
 
   it('writes a heap snapshot only for a JSON request', async () => {
