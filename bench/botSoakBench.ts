@@ -28,7 +28,7 @@ import type { BenchFigure } from './table.ts';
 
 const STORED = Number(process.env.SOAK_ACTIONS ?? sized(100_000, 300));
 // SOAK_DAYS shortens the year (a first look at a size: a full year at 100,000 stored is hours here).
-const DAYS = Number(process.env.SOAK_DAYS ?? sized(365, 7));
+const DAYS = Number(process.env.SOAK_DAYS ?? sized(365, 5));
 // The next plan year that starts after today: the bot's start-up catch-up sweep (at the real date) then
 // finds nothing due, and the year the bench drives is the only one.
 const YEAR_START: IsoDate = `${new Date().getUTCFullYear() + 1}-04-01`;
