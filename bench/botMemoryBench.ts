@@ -3,8 +3,6 @@
 // request, the owner filter and the CSV export are asked for. These figures are the bot's, not the
 // bench's: the plan is written by the bench process, then the bot only serves it.
 import { execFileSync, spawn } from 'node:child_process';
-import { readFileSync } from 'node:fs';
-import { createServer } from 'node:net';
 import { storePlan } from '../src/app/importPlans.ts';
 import { addDays } from '../src/domain/calendar.ts';
 import type { IsoDate } from '../src/domain/plan.ts';
@@ -12,6 +10,7 @@ import { openTableStore } from '../src/store/tableStore.ts';
 import { startBenchAzurite } from './support/benchAzurite.ts';
 import { benchClock, benchConfig, benchServices } from './support/benchBot.ts';
 import { BENCH_TENANT, seatPeople } from './support/benchPeople.ts';
+import { freePort, imageHeapCapMb, rssOf } from './support/botProcess.ts';
 import { sized } from './support/smoke.ts';
 import { BENCH_ROLES, syntheticPlan } from './support/syntheticPlan.ts';
 import { percentiles, type BenchFigure } from './table.ts';
@@ -20,25 +19,9 @@ const STORED = Number(process.env.BENCH_ACTIONS ?? sized(100_000, 1_000));
 const TODAY: IsoDate = '2026-11-24';
 const PERIOD = { start: '2026-04-01', end: '2028-03-31' };
 const PREFIX = 'botmem';
-/** The image's heap cap (Dockerfile CMD). */
-const HEAP_CAP_MB = 768;
+/** The image's heap cap (read from the Dockerfile's CMD; BOTMEM_HEAP_CAP_MB tries another). */
+const HEAP_CAP_MB = Number(process.env.BOTMEM_HEAP_CAP_MB ?? imageHeapCapMb());
 const REQUESTS = sized(5, 1);
-
-function freePort(): Promise<number> {
-  return new Promise((resolve) => {
-    const server = createServer().listen(0, '127.0.0.1', () => {
-      const { port } = server.address() as { port: number };
-      server.close(() => resolve(port));
-    });
-  });
-}
-
-/** VmRSS and VmHWM (peak) of a process, in MB. */
-function rssOf(pid: number): { rss: number; peak: number } {
-  const status = readFileSync(`/proc/${pid}/status`, 'utf8');
-  const kb = (field: string): number => Number(new RegExp(`^${field}:\\s+(\\d+)`, 'm').exec(status)?.[1] ?? 0);
-  return { rss: Math.round(kb('VmRSS') / 1024), peak: Math.round(kb('VmHWM') / 1024) };
-}
 
 export async function run(): Promise<BenchFigure[]> {
   const azurite = await startBenchAzurite();

@@ -30,6 +30,7 @@ import { BENCH_ROLES, ownersOf, syntheticPlan } from './support/syntheticPlan.ts
 import { startThrottlingConnector } from './support/throttlingConnector.ts';
 import type { BenchFigure } from './table.ts';
 import { SMOKE, sized } from './support/smoke.ts';
+import { runBotSoak } from './botSoakBench.ts';
 
 const YEAR_START: IsoDate = '2026-04-01';
 const DAYS = sized(365, 7);
@@ -92,8 +93,18 @@ async function answerDay(services: Services, people: BenchPeople, actions: Map<s
   });
 }
 
-/** Runs the year and reports. */
+/**
+ * Both soaks: the bot as its own process (its memory: botSoakBench.ts), then the year in this process
+ * (loss and duplication under a throttling connector). SOAK_ONLY=bot or SOAK_ONLY=inprocess runs one
+ * (the other's figures are then dropped from results.json).
+ */
 export async function run(): Promise<BenchFigure[]> {
+  const only = process.env.SOAK_ONLY;
+  return [...(only === 'inprocess' ? [] : await runBotSoak()), ...(only === 'bot' ? [] : await runInProcess())];
+}
+
+/** The year in the bench process, against a throttling connector. */
+async function runInProcess(): Promise<BenchFigure[]> {
   const started = performance.now();
   const memory = watchMemory();
   const azurite = await startBenchAzurite();

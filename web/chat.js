@@ -236,7 +236,7 @@ async function sweep(date) {
   out.textContent = 'sweeping…';
   try {
     const r = await api('/api/sweep', date ? { date } : {});
-    out.textContent = `${ukDay(r.today)}: ${r.sent} sent, ${r.skipped} already sent, ${r.failed} failed`;
+    out.textContent = `${ukDay(r.today)}: ${r.sent} sent, ${r.skipped} already sent, ${r.failed} failed${r.briefingError ? `; the weekly briefing failed: ${r.briefingError}` : ''}`;
     await refreshState();
   } catch (err) {
     out.textContent = `sweep failed: ${err.message}`;

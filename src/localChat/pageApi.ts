@@ -8,10 +8,11 @@ import type { Services } from '../app/services.ts';
 import type { Messenger } from '../bot/messenger.ts';
 import { sendJson } from '../dashboard/web.ts';
 import { isValidIsoDate, londonDate } from '../domain/calendar.ts';
-import { runBriefing } from '../scheduler/briefing.ts';
+import { runBriefing, weekOf } from '../scheduler/briefing.ts';
 import { runSweep } from '../scheduler/sweep.ts';
 import { nineInLondon, type DemoClock } from './demoClock.ts';
 import { answerConsent, sendFile, type ChatFiles } from './fileRoutes.ts';
+import { heapSnapshot, memoryFigures } from './memory.ts';
 import { readJson, RequestError, stringField } from './http.ts';
 import { cardActionActivity, cardSubmitActivity, messageActivity, personalConversationId, postToBot, readReceiptActivity, type ChatOrigin, type ChatPerson } from './teamsActivity.ts';
 import type { Transcript } from './transcript.ts';
@@ -27,6 +28,8 @@ export interface PageContext {
   files: ChatFiles;
   /** When given, "sweep at a date" moves the bot's clock there too. */
   clock?: DemoClock;
+  /** The week (its Monday) the weekly briefing last ran for. */
+  briefedWeek?: string;
 }
 
 function personOf(ctx: PageContext, id: unknown): ChatPerson {
@@ -110,8 +113,22 @@ async function sweep(ctx: PageContext, body: Record<string, unknown>): Promise<o
   }
   const report = await runSweep(ctx.services, ctx.messenger, at);
   // The demo has no Monday cron: the commissioner's weekly briefing goes with the first sweep of each week.
-  const briefings = await runBriefing(ctx.services, ctx.messenger, at);
-  return { today: report.today, due: report.due, sent: report.sent, items: report.items, briefings, skipped: report.skipped, failed: report.failed, unheldRoles: report.unheldRoles, unreachable: report.unreachable };
+  // The reminders have gone by then: a failed briefing is said beside them, not as a failed sweep.
+  // It runs once per week, as the Monday cron does: every plan is read whole for it, which at 100,000
+  // stored actions costs more than the sweep. A failed one is tried again the next week.
+  let briefings = 0;
+  let briefingError: string | null = null;
+  const week = weekOf(report.today);
+  if (ctx.briefedWeek !== week) {
+    ctx.briefedWeek = week;
+    try {
+      briefings = await runBriefing(ctx.services, ctx.messenger, at);
+    } catch (err) {
+      briefingError = (err as Error).message;
+      ctx.services.logger.error({ err: { message: briefingError } }, 'local chat: the weekly briefing failed');
+    }
+  }
+  return { today: report.today, due: report.due, sent: report.sent, items: report.items, briefings, briefingError, skipped: report.skipped, failed: report.failed, unheldRoles: report.unheldRoles, unreachable: report.unreachable };
 }
 
 /** Server-sent events: every chat change, as JSON. */
@@ -139,5 +156,11 @@ export async function servePageApi(req: IncomingMessage, res: ServerResponse, ct
     const body = await readJson(req);
     sendJson(res, 200, await answerConsent(ctx, personOf(ctx, body.personId), body));
   } else if (route === 'POST /api/sweep') sendJson(res, 200, await sweep(ctx, await readJson(req)));
+  // The bot's own memory, for the soak bench (?gc=1: after a full collection) and a heap snapshot to look into it.
+  else if (route === 'GET /api/memory') sendJson(res, 200, memoryFigures(url.searchParams.get('gc') === '1'));
+  else if (route === 'POST /api/heap-snapshot') {
+    await readJson(req); // JSON only: another site's page cannot post that without a preflight it fails
+    sendJson(res, 200, { file: heapSnapshot() });
+  }
   else sendJson(res, 404, { error: 'not found' });
 }

@@ -31,11 +31,20 @@ export function cardsOf(activity: Partial<Activity>): object[] {
   return (activity.attachments ?? []).filter((a) => a.contentType === ADAPTIVE && a.content && typeof a.content === 'object').map((a) => unescapeCardText(a.content) as object);
 }
 
-/** Every chat of the local channel. */
+/**
+ * Lines kept per chat: the page shows the latest and a card further back can no longer be pressed.
+ * A year of daily digests is about 365 cards of up to 25 KB per chat; without a cap the bot's memory
+ * would grow with every sweep of a long local run.
+ */
+export const MAX_ENTRIES_PER_CHAT = 200;
+
+/** Every chat of the local channel, each its latest `maxPerChat` lines. */
 export class Transcript {
   private readonly chats = new Map<string, ChatEntry[]>();
   private readonly listeners = new Set<(event: ChatEvent) => void>();
   private counter = 0;
+
+  constructor(private readonly maxPerChat = MAX_ENTRIES_PER_CHAT) {}
 
   /** A new activity id, unique in this process. */
   nextId(): string {
@@ -47,6 +56,7 @@ export class Transcript {
     const full: ChatEntry = { ...entry, id: entry.id ?? this.nextId() };
     const chat = this.chats.get(full.conversationId) ?? [];
     chat.push(full);
+    if (chat.length > this.maxPerChat) chat.splice(0, chat.length - this.maxPerChat);
     this.chats.set(full.conversationId, chat);
     this.emit({ kind: 'added', entry: full });
     return full;

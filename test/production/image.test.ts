@@ -54,7 +54,7 @@ afterAll(async () => {
 
 describe('the production image, built by the Dockerfile steps', () => {
   it('runs node dist/main.js as a non-root user, with no TypeScript tooling, local-only tools or sources in it', () => {
-    expect(image.cmd).toEqual(['node', '--max-old-space-size=768', '--disable-warning=DEP0111', 'dist/main.js']);
+    expect(image.cmd).toEqual(['node', '--max-old-space-size=512', '--disable-warning=DEP0111', 'dist/main.js']);
     expect(image.user).toBe('node');
     expect(image.stages).toEqual(['build', 'run']);
     expect(existsSync(path.join(image.dir, 'dist/main.js'))).toBe(true);
