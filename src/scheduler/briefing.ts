@@ -139,8 +139,11 @@ export async function runBriefing(services: Services, messenger: Messenger, at: 
       logger.warn({ personId: lead.id, kind: err.kind }, 'weekly briefing not sent; the next run tries again');
     }
   }
-  // Snapshots are taken after the cards: this week's changes are counted against last week's.
-  for (const p of await planPictures(store, today)) await store.briefings.saveSnapshot(p.plan.id, snapshotOf(p, today));
+  // Snapshots are taken after the cards: this week's changes are counted against last week's. One plan at a
+  // time, so a tenant's plans are never all in memory at once (the soak's largest RSS came from here).
+  for (const plan of directory.plans) {
+    for (const p of await planPictures(store, today, new Set([plan.id]))) await store.briefings.saveSnapshot(p.plan.id, snapshotOf(p, today));
+  }
   return sent;
 }
 
