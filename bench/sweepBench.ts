@@ -58,6 +58,8 @@ interface SweepFigures {
   medianMs: number;
   p95Ms: number;
   setupSeconds: number;
+  /** The sweep's question "which actions are blocked?" alone (store.actions.blocked()). */
+  blockedMs: number;
 }
 
 async function measure(connectionString: string, connector: TestConnector, count: number): Promise<SweepFigures> {
@@ -92,7 +94,14 @@ async function measure(connectionString: string, connector: TestConnector, count
     process.stderr.write(`  sweep: ${count.toLocaleString('en-GB')} stored, run ${run}: ${ms.toFixed(0)} ms${run === 0 ? ' (warm-up)' : ''}\n`);
   }
   const { median, p95 } = percentiles(samples);
-  return { medianMs: median, p95Ms: p95, setupSeconds };
+  const asked: number[] = [];
+  for (let run = 0; run <= RUNS; run++) {
+    const started = performance.now();
+    const found = await store.actions.blocked();
+    if (found.length !== blockedIn(count)) throw new Error(`sweep bench at ${count}: ${found.length} blocked found, expected ${blockedIn(count)}`);
+    if (run > 0) asked.push(performance.now() - started);
+  }
+  return { medianMs: median, p95Ms: p95, setupSeconds, blockedMs: percentiles(asked).median };
 }
 
 /** Times runSweep at 10,000 and 100,000 stored actions, each in fresh tables of a private Azurite. */
@@ -108,6 +117,8 @@ export async function run(): Promise<BenchFigure[]> {
       { key: 'sweep.100k.medianMs', label: `runSweep over 100,000 stored (${what})`, value: big.medianMs, unit: 'ms' },
       { key: 'sweep.ratio', label: 'runSweep at 100,000 stored / at 10,000 (goal: near 1)', value: big.medianMs / small.medianMs, unit: 'x' },
       { key: 'sweep.100k.p95Ms', label: `runSweep over 100,000 stored, slowest of ${RUNS}`, value: big.p95Ms, unit: 'ms' },
+      { key: 'sweep.10k.blockedMs', label: `which actions are blocked (store.actions.blocked()) at 10,000 stored, median of ${RUNS}`, value: small.blockedMs, unit: 'ms' },
+      { key: 'sweep.100k.blockedMs', label: `which actions are blocked (store.actions.blocked()) at 100,000 stored, median of ${RUNS}`, value: big.blockedMs, unit: 'ms' },
       { key: 'sweep.100k.setupS', label: 'setup: import 100,000 actions (savePlan) and seat 11 people', value: big.setupSeconds, unit: 's' },
     ];
   } finally {
