@@ -16,6 +16,7 @@ import { ownerCounts, TALLY_KEY, tallyEntries, tallyRow } from './actionTally.ts
 import { ActionHistory, type KeyedChange } from './actionHistory.ts';
 import { actionKeys, actionRow, isWaiting, storedAction, type RowExtras } from './actionRows.ts';
 import { DueIndex, type DueEntry } from './dueIndex.ts';
+import { BlockedIndex, blockedThrough } from './blockedIndex.ts';
 import type { PlanRow, PlanRows } from './planRows.ts';
 import { RoleIndex } from './roleIndex.ts';
 import { mapLimit } from '../mapLimit.ts';
@@ -54,12 +55,14 @@ export class TableActionStore implements ActionStore {
   readonly roles: RoleIndex;
   readonly changes: ActionHistory;
   readonly planTallies: PlanTallies;
+  readonly blockedIndex: BlockedIndex;
 
   constructor(private readonly tables: Tables, private readonly plans: PlanRows) {
     this.planTallies = new PlanTallies(tables);
     this.due = new DueIndex(tables);
     this.roles = new RoleIndex(tables);
     this.changes = new ActionHistory(tables);
+    this.blockedIndex = new BlockedIndex(tables);
   }
 
   private get client() {
@@ -173,13 +176,14 @@ export class TableActionStore implements ActionStore {
       .map(markOf);
   }
 
-  // Blocked actions are few, so a filtered read is enough; but it reads the whole table (every sweep asks),
-  // so the plans' tally rows are asked first and a store where nothing is blocked reads no action.
+  // Every sweep asks: read through the blocked index (blockedIndex.ts), not the whole Actions table.
   async blocked(): Promise<StoredAction[]> {
-    const plans = await attempt('listing plans', () => this.plans.list());
-    const tallies = await mapLimit(plans, 8, (p) => this.tally(p.id));
-    if (tallies.every((t) => t !== null && !t.some((e) => e.status === 'blocked' && e.count > 0))) return [];
-    return this.where(odata`status eq ${'blocked'}`, 'reading blocked actions');
+    const found = await blockedThrough(this.blockedIndex, {
+      plans: (ids) => this.plansOf(ids),
+      read: (p, plan) => attempt(`reading action ${p.actionId}`, () => this.read(p.planId, p.actionId, plan)),
+      scan: () => this.whereRows(odata`status eq ${'blocked'}`, 'reading blocked actions'),
+    }, Date.now);
+    return found.sort(byPlanAndOrder).map(strip);
   }
 
   // Refs are typed by people looking something up: a filtered read, not an index to keep in step.
@@ -255,8 +259,12 @@ export class TableActionStore implements ActionStore {
   }
 
   private async where(filter: string, what: string): Promise<StoredAction[]> {
+    return (await this.whereRows(filter, what)).map(strip);
+  }
+
+  private async whereRows(filter: string, what: string): Promise<Ordered[]> {
     const rows = await listAll<Record<string, unknown>>(this.client, filter, what);
-    return (await this.ofCurrentRevisions(rows.map(storedAction))).sort(byPlanAndOrder).map(strip);
+    return (await this.ofCurrentRevisions(rows.map(storedAction))).sort(byPlanAndOrder);
   }
 
   async update(current: StoredAction, progress: ActionProgress, change: ActionChange): Promise<UpdateResult> {
@@ -273,6 +281,10 @@ export class TableActionStore implements ActionStore {
     const before: DueEntry | null = isWaiting(current.progress) ? { planId, actionId: action.id, dueDate: current.progress.dueDate ?? '', buckets, ...shown } : null;
     const after: DueEntry | null = isWaiting(progress) ? { planId, actionId: action.id, dueDate: progress.dueDate ?? '', buckets, ...shown } : null;
     if (after && after.dueDate !== before?.dueDate) await this.due.add([after]);
+    // Blocked: pointed at before the row is written. Unblocked: the pointer's ETag now, so it goes after only if not rewritten.
+    const pointer = { planId, actionId: action.id };
+    if (progress.status === 'blocked') await attempt('adding to the blocked index', () => this.blockedIndex.add([pointer]));
+    const unblocked = current.progress.status === 'blocked' && progress.status !== 'blocked' ? await attempt('reading the blocked index', () => this.blockedIndex.etagOf(pointer)) : null;
     // The change rides on the action row, so the row and its history entry are one write; the
     // partition's tally changes in the same transaction.
     const keyed = this.changes.keyed(change);
@@ -286,6 +298,7 @@ export class TableActionStore implements ActionStore {
     // The change is saved: a history row or an old pointer that fails to go is repaired on the next read.
     await this.changes.append(planId, action.id, keyed).catch(() => undefined);
     if (before && before.dueDate !== after?.dueDate) await this.due.remove([before]).catch(() => undefined);
+    if (unblocked) await this.blockedIndex.remove([{ ...pointer, etag: unblocked }]).catch(() => undefined);
     return { ok: true, action: { planId, action, progress, etag } };
   }
 

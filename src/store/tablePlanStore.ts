@@ -21,6 +21,7 @@ import { actionRow, bucketsFor, isWaiting, revisionOfPartition, storedAction, ty
 import { planPartitions } from './actionQueries.ts';
 import { TALLY_KEY, tallyRowsOf } from './actionTally.ts';
 import type { DueEntry } from './dueIndex.ts';
+import type { BlockedPointer } from './blockedIndex.ts';
 import type { PlanRow, PlanRows } from './planRows.ts';
 import { changedFields, reviseActions } from './planRevision.ts';
 import { ACTIONS_TABLE, type TableActionStore } from './tableActionStore.ts';
@@ -76,7 +77,13 @@ interface Written {
   moves: { id: string; change: KeyedChange }[];
   ownersBefore: PlanAction[];
   ownersAfter: PlanAction[];
+  /** Blocked actions the revision removes: their pointers go once it is current. */
+  unblocked: BlockedPointer[];
 }
+
+/** Pointers for the actions written blocked (blockedIndex.ts). */
+const blockedOf = (planId: string, written: { id: string; standing: Standing }[]): BlockedPointer[] =>
+  written.filter((w) => w.standing.status === 'blocked').map((w) => ({ planId, actionId: w.id }));
 
 /** The PlanStore on Azure Table storage. */
 export class TablePlanStore implements PlanStore {
@@ -133,6 +140,7 @@ export class TablePlanStore implements PlanStore {
     const writes: TransactionAction[] = plan.actions.map((a, i) => ['upsert', actionRow(plan.id, a, progress[i] as ActionProgress, i, buckets), 'Replace']);
     const standings = plan.actions.map((a, i) => ({ id: a.id, owners: a.owners, standing: standingOf(a, progress[i] as ActionProgress) }));
     writes.push(...tallyRowsOf(plan.id, buckets, standings).map((row): TransactionAction => ['upsert', row, 'Replace']));
+    await this.actions.blockedIndex.add(blockedOf(plan.id, standings));
     await submitAll(client, writes, `importing plan ${plan.id}`);
     await this.actions.planTallies.put(plan.id, '', standings);
     await this.actions.due.add(plan.actions.flatMap((a, i) => dueEntry(plan.id, a, progress[i] as ActionProgress, buckets)));
@@ -172,6 +180,7 @@ export class TablePlanStore implements PlanStore {
     }
     // Committed: what is left is tidying (a failure here leaves only rows and pointers no reader trusts) and history.
     await this.actions.due.remove(written.stalePointers).catch(() => undefined);
+    await this.actions.blockedIndex.remove(written.unblocked).catch(() => undefined);
     await mapLimit(written.moves, 8, (m) => this.actions.changes.append(plan.id, m.id, m.change)).catch(() => undefined);
     await this.actions.roles.replacePlan(plan.id, [...written.ownersBefore, ...written.ownersAfter], written.ownersAfter, existing.buckets).catch(() => undefined);
     await this.tidy(leftovers.filter((k) => k.revision !== revision), plan.id);
@@ -238,6 +247,7 @@ export class TablePlanStore implements PlanStore {
     const ownersBefore = [...revision.removed, ...revision.matched.map((m) => m.before)].map((s) => s.action);
     const ownersAfter = [...kept, ...added];
     await this.actions.roles.replacePlan(plan.id, [], [...ownersBefore, ...ownersAfter], buckets);
+    await this.actions.blockedIndex.add(blockedOf(plan.id, standings));
     await submitAll(client, writes, `re-importing plan ${plan.id}`);
     await this.actions.planTallies.put(plan.id, revisionId, standings);
     return {
@@ -250,6 +260,7 @@ export class TablePlanStore implements PlanStore {
       moves: moved.map((m) => ({ id: m.id, change: m.change })),
       ownersBefore,
       ownersAfter,
+      unblocked: revision.removed.filter((s) => s.progress.status === 'blocked').map((s) => ({ planId: plan.id, actionId: s.action.id })),
     };
   }
 

@@ -14,9 +14,10 @@ import { SETTINGS_TABLE, TablePersonSettingsStore } from './tablePersonSettingsS
 import { LEASES_TABLE, TableSweepLeases } from './tableSweepLeases.ts';
 import { openTables, type TableAccess } from './tables.ts';
 import { PLAN_TALLIES_TABLE } from './planTallies.ts';
+import { BLOCKED_TABLE } from './blockedIndex.ts';
 
 /** The fixed tables; due-index tables (`Due202611`) are created as months come up. */
-const TABLES = ['Plans', ACTIONS_TABLE, 'ActionRoles', 'History', 'People', 'Roles', 'Reminders', 'Sent', LEASES_TABLE, SETTINGS_TABLE, BRIEFINGS_TABLE, ...DIGEST_TABLES, ...CHAT_TABLES, IMPORTS_TABLE, PLAN_TALLIES_TABLE];
+const TABLES = ['Plans', ACTIONS_TABLE, 'ActionRoles', 'History', 'People', 'Roles', 'Reminders', 'Sent', LEASES_TABLE, SETTINGS_TABLE, BRIEFINGS_TABLE, ...DIGEST_TABLES, ...CHAT_TABLES, IMPORTS_TABLE, PLAN_TALLIES_TABLE, BLOCKED_TABLE];
 
 /**
  * Opens the store, creating its tables if needed. `UseDevelopmentStorage=true` and http endpoints
