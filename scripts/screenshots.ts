@@ -5,12 +5,12 @@
 // It starts its own bot, Azurite and local chat on free ports with a fresh data folder, and stops them.
 import { spawn } from 'node:child_process';
 import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
-import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import type { Locator, Page } from 'playwright-core';
 import { createRequire } from 'node:module';
 import { launchChromium } from '../test/browser/chromium.ts';
+import { freePort } from '../src/freePort.ts';
 
 const AXE = createRequire(import.meta.url).resolve('axe-core/axe.min.js');
 
@@ -31,14 +31,6 @@ const JANE = '6f1c2a10-0000-4000-8000-000000000001';
 const SAM = '6f1c2a10-0000-4000-8000-000000000002';
 const slow = { timeout: 120_000 };
 
-function freePort(): Promise<number> {
-  return new Promise((resolve) => {
-    const server = createServer().listen(0, '127.0.0.1', () => {
-      const address = server.address();
-      server.close(() => resolve(typeof address === 'object' && address ? address.port : 0));
-    });
-  });
-}
 
 /** Starts `npm start`'s process (one node, so stopping it stops the bot) and waits for the local chat's address. */
 async function startDemo(): Promise<{ url: string; stop(): void }> {

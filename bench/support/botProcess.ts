@@ -2,7 +2,9 @@
 // Dockerfile's CMD, so the two cannot drift apart), in local mode, its memory read from /proc.
 import { execFileSync, spawn, type ChildProcess } from 'node:child_process';
 import { readFileSync } from 'node:fs';
-import { createServer } from 'node:net';
+import { freePort } from '../../src/freePort.ts';
+
+export { freePort };
 
 /** The heap cap the production image starts Node with (Dockerfile CMD --max-old-space-size). */
 export function imageHeapCapMb(): number {
@@ -12,15 +14,6 @@ export function imageHeapCapMb(): number {
   return Number(cap);
 }
 
-/** A free TCP port on 127.0.0.1. */
-export function freePort(): Promise<number> {
-  return new Promise((resolve) => {
-    const server = createServer().listen(0, '127.0.0.1', () => {
-      const { port } = server.address() as { port: number };
-      server.close(() => resolve(port));
-    });
-  });
-}
 
 /** VmRSS (now) and VmHWM (the process's peak so far) of a process, in MB. */
 export function rssOf(pid: number): { rss: number; peak: number } {

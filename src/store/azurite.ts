@@ -2,9 +2,10 @@
 // and the tests need no Azure account. Table service only, on 127.0.0.1.
 import { spawn, type ChildProcess } from 'node:child_process';
 import { createRequire } from 'node:module';
-import { createServer, connect } from 'node:net';
+import { connect } from 'node:net';
 import { mkdirSync } from 'node:fs';
 import path from 'node:path';
+import { freePort } from '../freePort.ts';
 
 /** A running emulator and the connection string that reaches it. */
 export interface RunningAzurite {
@@ -22,17 +23,6 @@ export function azuriteConnectionString(port: number): string {
   return `DefaultEndpointsProtocol=http;AccountName=${ACCOUNT};AccountKey=${DEV_KEY};TableEndpoint=http://127.0.0.1:${port}/${ACCOUNT};`;
 }
 
-async function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = createServer();
-    server.once('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      const address = server.address();
-      const port = typeof address === 'object' && address ? address.port : 0;
-      server.close(() => resolve(port));
-    });
-  });
-}
 
 async function waitForPort(port: number, child: ChildProcess, timeoutMs: number): Promise<void> {
   const deadline = Date.now() + timeoutMs;

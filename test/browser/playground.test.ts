@@ -6,7 +6,6 @@
 // draws the card the bot returns. Waits on what the page shows, never on time; offline, the emulator's
 // fonts and telemetry fail quietly.
 import { readFileSync } from 'node:fs';
-import { createServer } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it, inject } from 'vitest';
 import type { Browser, Locator, Page } from 'playwright-core';
 import { loadConfig } from '../../src/config.ts';
@@ -20,6 +19,7 @@ import { startRuntime, type Runtime } from '../../src/runtime.ts';
 import type { Store } from '../../src/domain/ports.ts';
 import { handMadePlan, planYear2011, type ActionRow } from '../support/plans.ts';
 import { freshPage, launchChromium, screenshot } from './chromium.ts';
+import { freePort } from '../../src/freePort.ts';
 
 const PREFIX = 'browserplayground';
 const roles = JSON.parse(readFileSync('seeds/roles.json', 'utf8')) as { tenantId: string; people: { id: string; name: string }[] };
@@ -48,17 +48,6 @@ let playground: Playground;
 let browser: Browser;
 let page: Page;
 
-/** A port nothing listens on now (the emulator must get exactly the one the bot was told). */
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const probe = createServer();
-    probe.once('error', reject);
-    probe.listen(0, '127.0.0.1', () => {
-      const { port } = probe.address() as { port: number };
-      probe.close(() => resolve(port));
-    });
-  });
-}
 
 beforeAll(async () => {
   const port = await freePort();
