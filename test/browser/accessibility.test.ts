@@ -6,7 +6,7 @@ import { createRequire } from 'node:module';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
 import { jane, startChatDemo, type ChatDemo } from '../localChat/fixture.ts';
-import { freshPage, launchChromium } from './chromium.ts';
+import { freshPage, launchChromium, screenshot } from './chromium.ts';
 
 const AXE = createRequire(import.meta.url).resolve('axe-core/axe.min.js');
 const WIDTHS = [1280, 375] as const;
@@ -54,6 +54,7 @@ describe('axe-core finds no serious or critical violation', () => {
       await action.locator('summary').click();
       await action.locator('.history', { hasText: /No answers yet|·/ }).waitFor(slow);
       expect(await axe(page, `dashboard at ${width} px`), `dashboard at ${width} px`).toEqual([]);
+      await screenshot(page, `a11y-dashboard-${width}`);
       await page.close();
     }
   }, 120_000);
@@ -75,6 +76,7 @@ describe('axe-core finds no serious or critical violation', () => {
       await page.locator('.entry.bot .card', { hasText: 'Needs your attention' }).last().waitFor(slow);
       await page.locator('.entry.bot .card', { hasText: /Warnings \(\d+\)/ }).last().waitFor(slow);
       expect(await axe(page, `local chat at ${width} px`), `local chat at ${width} px`).toEqual([]);
+      await screenshot(page, `a11y-local-chat-${width}`);
       await page.close();
     }
   }, 120_000);
