@@ -97,27 +97,23 @@ export function countStatuses(actions: StoredAction[], today: IsoDate): StatusCo
 
 /** An action's RAG as of today. A delayed action is amber until its new date passes (then red). */
 export function ragOf(progress: ActionProgress, today: IsoDate): Rag {
-  const label = describeStatus(progress, today).label;
+  return ragOfLabel(describeStatus(progress, today).label, progress.status);
+}
+
+/** The RAG of an action by its status label (and status: a delayed action is amber while on time). */
+function ragOfLabel(label: StatusLabel, status: ActionProgress['status']): Rag {
   if (label === 'overdue' || label === 'blocked') return 'red';
-  if (label === 'due soon' || progress.status === 'delayed') return 'amber';
+  if (label === 'due soon' || status === 'delayed') return 'amber';
   return 'green';
 }
 
 const percentOf = (n: number, total: number): number => (total === 0 ? 0 : Math.round((n / total) * 100));
 
-/** ragOf for the actions a tally entry counts. */
-function ragOfEntry(entry: TallyEntry, today: IsoDate): Rag {
-  const label = labelOf(entry, today);
-  if (label === 'overdue' || label === 'blocked') return 'red';
-  if (label === 'due soon' || entry.status === 'delayed') return 'amber';
-  return 'green';
-}
-
 function ragOfTally(tally: TallyEntry[], today: IsoDate): RagCounts {
   const n = { red: 0, amber: 0, green: 0 };
   let total = 0;
   for (const entry of tally) {
-    n[ragOfEntry(entry, today)] += entry.count;
+    n[ragOfLabel(labelOf(entry, today), entry.status)] += entry.count;
     total += entry.count;
   }
   return { ...n, total, percent: { red: percentOf(n.red, total), amber: percentOf(n.amber, total), green: percentOf(n.green, total) } };
