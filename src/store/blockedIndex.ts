@@ -13,7 +13,7 @@ import type { StoredAction } from '../domain/ports.ts';
 import { keyToText, textToKey } from './keys.ts';
 import { mapLimit } from '../mapLimit.ts';
 import type { PlanRow } from './planRows.ts';
-import { attempt, listAll, statusOf, submitAll, type Tables } from './tables.ts';
+import { attempt, rowOrNull, listAll, statusOf, submitAll, type Tables } from './tables.ts';
 
 export const BLOCKED_TABLE = 'Blocked';
 
@@ -56,12 +56,7 @@ export class BlockedIndex {
   /** The pointer's ETag, or null if there is none. */
   async etagOf(pointer: BlockedPointer): Promise<string | null> {
     const { partitionKey, rowKey } = keysOf(pointer);
-    try {
-      return (await this.client.getEntity(partitionKey, rowKey)).etag;
-    } catch (err) {
-      if (statusOf(err) === 404) return null;
-      throw err;
-    }
+    return (await rowOrNull(this.client, partitionKey, rowKey))?.etag ?? null;
   }
 
   /** Drops pointers; with an ETag, only if not written again since. Gone or rewritten ones are fine. */

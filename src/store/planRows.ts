@@ -9,7 +9,7 @@ import type { TableEntity } from '@azure/data-tables';
 import type { Grid, ImportWarning, Plan, PlanPeriod, PlanRole } from '../domain/plan.ts';
 import type { PlanSummary } from '../domain/ports.ts';
 import { textToKey } from './keys.ts';
-import { attempt, listAll, statusOf, storeError, type Tables } from './tables.ts';
+import { attempt, rowOrNull, listAll, statusOf, storeError, type Tables } from './tables.ts';
 import { checkSize, getJson, putJson } from './textFields.ts';
 
 const TABLE = 'Plans';
@@ -41,13 +41,8 @@ export class PlanRows {
   constructor(private readonly tables: Tables) {}
 
   async get(planId: string): Promise<PlanRow | null> {
-    try {
-      const row = await this.tables.table(TABLE).getEntity<Record<string, unknown>>(PARTITION, textToKey(planId));
-      return toPlanRow(row);
-    } catch (err) {
-      if (statusOf(err) === 404) return null;
-      throw err;
-    }
+    const row = await rowOrNull<Record<string, unknown>>(this.tables.table(TABLE), PARTITION, textToKey(planId));
+    return row && toPlanRow(row);
   }
 
   /** The whole row of a plan; with `etag`, only if nobody changed it since (false if someone did). */

@@ -15,7 +15,7 @@ import { tallyEntries } from './actionTally.ts';
 import { normaliseRole, textToKey } from './keys.ts';
 import { moveOwners, ownerCountsOf, type OwnerCount } from './ownerTally.ts';
 import { checkSize, putJson } from './textFields.ts';
-import { attempt, statusOf, type Tables } from './tables.ts';
+import { attempt, rowOrNull, statusOf, type Tables } from './tables.ts';
 
 export const PLAN_TALLIES_TABLE = 'PlanTallies';
 
@@ -92,21 +92,13 @@ export class PlanTallies {
   }
 
   private async head(planId: string, revision: string): Promise<Head | null> {
-    try {
-      return headOf(await this.client.getEntity<Record<string, unknown>>(textToKey(planId), headKey(revision)));
-    } catch (err) {
-      if (statusOf(err) === 404) return null;
-      throw err;
-    }
+    const row = await rowOrNull<Record<string, unknown>>(this.client, textToKey(planId), headKey(revision));
+    return row && headOf(row);
   }
 
   private async roleEntries(planId: string, revision: string, role: string): Promise<TallyEntry[]> {
-    try {
-      return tallyEntries(await this.client.getEntity<Record<string, unknown>>(textToKey(planId), roleKey(revision, role)));
-    } catch (err) {
-      if (statusOf(err) === 404) return [];
-      throw err;
-    }
+    const row = await rowOrNull<Record<string, unknown>>(this.client, textToKey(planId), roleKey(revision, role));
+    return row ? tallyEntries(row) : [];
   }
 
   /** The kept tally (with `owner`, that role's), or null when it cannot be trusted now (count from the partitions, then `rebuild`). */

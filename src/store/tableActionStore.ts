@@ -20,7 +20,7 @@ import { BlockedIndex, blockedThrough } from './blockedIndex.ts';
 import type { PlanRow, PlanRows } from './planRows.ts';
 import { RoleIndex } from './roleIndex.ts';
 import { mapLimit } from '../mapLimit.ts';
-import { attempt, listAll, statusOf, storeError, type Tables } from './tables.ts';
+import { attempt, rowOrNull, listAll, statusOf, storeError, type Tables } from './tables.ts';
 
 export const ACTIONS_TABLE = 'Actions';
 
@@ -90,12 +90,8 @@ export class TableActionStore implements ActionStore {
 
   private async readAt(plan: PlanRow, actionId: string): Promise<Ordered | null> {
     const { partitionKey, rowKey } = actionKeys(plan.id, actionId, plan.buckets, plan.revision);
-    try {
-      return storedAction(await this.client.getEntity<Record<string, unknown>>(partitionKey, rowKey));
-    } catch (err) {
-      if (statusOf(err) === 404) return null;
-      throw err;
-    }
+    const row = await rowOrNull<Record<string, unknown>>(this.client, partitionKey, rowKey);
+    return row && storedAction(row);
   }
 
   /** An action of the plan's current revision; a revision replaced (and tidied) while reading is read again at the new one. */
@@ -249,13 +245,8 @@ export class TableActionStore implements ActionStore {
 
   /** A partition's tally row (counts per owner null when not kept) and its ETag; null for a plan stored before tallies were kept. */
   private async tallyAt(partitionKey: string): Promise<{ entries: TallyEntry[]; owners: OwnerCount[] | null; etag: string } | null> {
-    try {
-      const row = await this.client.getEntity<Record<string, unknown>>(partitionKey, TALLY_KEY);
-      return { entries: tallyEntries(row), owners: ownerCounts(row), etag: row.etag };
-    } catch (err) {
-      if (statusOf(err) === 404) return null;
-      throw err;
-    }
+    const row = await rowOrNull<Record<string, unknown>>(this.client, partitionKey, TALLY_KEY);
+    return row && { entries: tallyEntries(row), owners: ownerCounts(row), etag: row.etag };
   }
 
   private async where(filter: string, what: string): Promise<StoredAction[]> {

@@ -8,7 +8,7 @@ import type { ActionSnapshot, PlanSnapshot } from '../domain/briefing.ts';
 import type { BriefingStore } from '../domain/digestPorts.ts';
 import type { IsoDate } from '../domain/plan.ts';
 import { textToKey } from './keys.ts';
-import { attempt, listAll, statusOf, type Tables } from './tables.ts';
+import { attempt, rowOrNull, listAll, type Tables } from './tables.ts';
 import { checkSize, getJson, putJson } from './textFields.ts';
 
 export const BRIEFINGS_TABLE = 'Briefings';
@@ -51,8 +51,7 @@ export class TableBriefingStore implements BriefingStore {
   /** One week's snapshot, or null when a part is missing (a save that died half way). */
   private async read(planId: string, week: IsoDate): Promise<PlanSnapshot | null> {
     const table = this.tables.table(BRIEFINGS_TABLE);
-    const get = (rowKey: string) => attempt(`reading the snapshot of ${planId}`, () => table.getEntity<Record<string, unknown>>(textToKey(planId), rowKey))
-      .catch((err: unknown) => { if (statusOf(err) === 404) return null; throw err; });
+    const get = (rowKey: string) => attempt(`reading the snapshot of ${planId}`, () => rowOrNull<Record<string, unknown>>(table, textToKey(planId), rowKey));
     const head = await get(week);
     if (!head) return null;
     const count = typeof head.parts === 'number' ? head.parts : 1;

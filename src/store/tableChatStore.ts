@@ -5,7 +5,7 @@ import type { TableEntity } from '@azure/data-tables';
 import { emptyChatState, type ChatState } from '../domain/chatState.ts';
 import type { ChatStore } from '../domain/ports.ts';
 import { textToKey } from './keys.ts';
-import { attempt, statusOf, storeError, type Tables } from './tables.ts';
+import { attempt, rowOrNull, statusOf, storeError, type Tables } from './tables.ts';
 import { getJson, getText, putJson, putText } from './textFields.ts';
 
 export const CHAT_TABLES = ['ChatState', 'ChatReplies'];
@@ -64,13 +64,8 @@ export class TableChatStore implements ChatStore {
 
   async replyOf(key: string): Promise<string | null> {
     const keys = replyKeys(key);
-    try {
-      const row = await this.tables.table('ChatReplies').getEntity<Record<string, unknown>>(keys.partitionKey, keys.rowKey);
-      const reply = getText(row, 'reply');
-      return reply === '' ? null : reply;
-    } catch (err) {
-      if (statusOf(err) === 404) return null;
-      throw storeError(`reading the reply to ${key}`, err);
-    }
+    const row = await attempt(`reading the reply to ${key}`, () => rowOrNull<Record<string, unknown>>(this.tables.table('ChatReplies'), keys.partitionKey, keys.rowKey));
+    const reply = row ? getText(row, 'reply') : '';
+    return reply === '' ? null : reply;
   }
 }

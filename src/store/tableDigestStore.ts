@@ -5,7 +5,7 @@ import { isEscalationLine, type DigestLine, type DigestRecord, type DigestStore,
 import type { IsoDate } from '../domain/plan.ts';
 import { compoundKey, prefixEnd, textToKey } from './keys.ts';
 import { mapLimit } from '../mapLimit.ts';
-import { attempt, listAll, statusOf, storeError, type Tables } from './tables.ts';
+import { attempt, rowOrNull, listAll, statusOf, storeError, type Tables } from './tables.ts';
 import { getJson, putJson } from './textFields.ts';
 
 export const DIGEST_TABLES = ['Digests', 'DigestActions', 'DigestsUnread'];
@@ -66,12 +66,8 @@ export class TableDigestStore implements DigestStore {
 
   async get(key: string): Promise<DigestRecord | null> {
     const { partitionKey, rowKey } = keysOf(key);
-    try {
-      return toRecord(await this.tables.table('Digests').getEntity<Row>(partitionKey, rowKey));
-    } catch (err) {
-      if (statusOf(err) === 404) return null;
-      throw storeError(`reading digest ${key}`, err);
-    }
+    const row = await attempt(`reading digest ${key}`, () => rowOrNull<Row>(this.tables.table('Digests'), partitionKey, rowKey));
+    return row && toRecord(row);
   }
 
   private async pointers(planId: string, actionId: string): Promise<Pointer[]> {

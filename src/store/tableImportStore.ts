@@ -5,7 +5,7 @@ import type { TableClient, TableEntity } from '@azure/data-tables';
 import type { DoneImport, ImportStore, PendingImport } from '../domain/importPorts.ts';
 import type { IsoDate, Plan } from '../domain/plan.ts';
 import { textToKey } from './keys.ts';
-import { attempt, statusOf, storeError, type Tables } from './tables.ts';
+import { attempt, rowOrNull, statusOf, storeError, type Tables } from './tables.ts';
 import { checkSize, getJson, putJson } from './textFields.ts';
 
 export const IMPORTS_TABLE = 'Imports';
@@ -42,12 +42,7 @@ export class TableImportStore implements ImportStore {
   }
 
   private async row(partitionKey: string, rowKey: string, what: string): Promise<Row | null> {
-    try {
-      return await this.client.getEntity<Row>(partitionKey, rowKey);
-    } catch (err) {
-      if (statusOf(err) === 404) return null;
-      throw storeError(what, err);
-    }
+    return attempt(what, () => rowOrNull<Row>(this.client, partitionKey, rowKey));
   }
 
   private static previewOf(token: string, row: Row): PendingImport | null {

@@ -3,7 +3,7 @@
 import { odata, type TableEntity } from '@azure/data-tables';
 import type { ReminderInfo, ReminderLedger, SentReminder } from '../domain/ports.ts';
 import { bucketOf, compoundKey, textToKey } from './keys.ts';
-import { attempt, listAll, statusOf, storeError, type Tables } from './tables.ts';
+import { attempt, rowOrNull, listAll, statusOf, storeError, type Tables } from './tables.ts';
 import { putText } from './textFields.ts';
 
 const LEDGER = 'Reminders';
@@ -28,12 +28,7 @@ export class TableReminderLedger implements ReminderLedger {
 
   private async read(key: string): Promise<(ClaimRow & { etag: string }) | null> {
     const { partitionKey, rowKey } = keysOf(key);
-    try {
-      return (await this.ledger.getEntity<ClaimRow>(partitionKey, rowKey)) as ClaimRow & { etag: string };
-    } catch (err) {
-      if (statusOf(err) === 404) return null;
-      throw storeError(`reading reminder ${key}`, err);
-    }
+    return attempt(`reading reminder ${key}`, () => rowOrNull<ClaimRow>(this.ledger, partitionKey, rowKey));
   }
 
   async claim(key: string, info: ReminderInfo, at: string, leaseMs: number): Promise<boolean> {

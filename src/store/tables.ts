@@ -140,3 +140,13 @@ export async function listAll<T extends object>(client: TableClient, filter: str
     return rows;
   });
 }
+
+/** The entity at these keys, or null when there is none (404); any other failure is thrown as it came. */
+export async function rowOrNull<T extends object>(client: TableClient, partitionKey: string, rowKey: string): Promise<(TableEntity<T> & { etag: string }) | null> {
+  try {
+    return (await client.getEntity<T>(partitionKey, rowKey)) as TableEntity<T> & { etag: string };
+  } catch (err) {
+    if (statusOf(err) === 404) return null;
+    throw err;
+  }
+}
