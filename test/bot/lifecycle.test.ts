@@ -57,8 +57,10 @@ describe('stopping', () => {
   it('drains: a message in flight is answered, later requests are refused, then the server closes', async () => {
     const runtime = await start('lifeDrain');
     const url = runtime.server.url;
-    // Sam's message is held at storage, so it is in flight when the stop begins.
-    const held = proxy.hold((req) => req.method === 'GET' && req.path.includes('People'));
+    // Sam's message is held at storage (its read of Sam's own row), so it is in flight when the stop begins.
+    // Not any read of People: the start-up's own directory read lists them, and holding that one let the
+    // stop begin before Sam's message had arrived (a full CI run saw it reset).
+    const held = proxy.hold((req) => req.method === 'GET' && req.path.includes('People(') && req.path.includes(sam.aadObjectId));
     const inFlight = postActivity(url, message({ serviceUrl: connector.url }, sam, 'help'));
     await held.arrived;
     // stop() marks the server draining before it first waits, so the next request already meets it.
