@@ -93,7 +93,7 @@ export async function runBotSoak(): Promise<BenchFigure[]> {
     const chatPort = await freePort();
     const bot = await startBotProcess(HEAP_CAP_MB, {
       AZURE_TABLES_CONNECTION_STRING: azurite.connectionString, TABLE_PREFIX: PREFIX, DEMO_PLANS: '', DEMO_ROLES: rolesFile,
-      LOCAL_CHAT_PORT: String(chatPort), REMINDER_CRON: NEVER, BRIEFING_CRON: NEVER, LOG_LEVEL: 'error',
+      LOCAL_CHAT_PORT: String(chatPort), REMINDER_CRON: NEVER, BRIEFING_CRON: NEVER, LOG_LEVEL: process.env.SOAK_LOG_LEVEL ?? 'error',
     });
     failureLog = bot.stderr;
     const chat = `http://127.0.0.1:${chatPort}`;
@@ -160,7 +160,7 @@ export async function runBotSoak(): Promise<BenchFigure[]> {
         heapSamples.push(memory.heapUsedMb);
         peakHeap = Math.max(peakHeap, memory.heapUsedMb);
         if (day >= DAYS / 2 && (DAYS < 56 || day % 7 === 6)) steady.push((await get<Memory>(`${chat}/api/memory?gc=1`)).heapUsedMb);
-        if (day % 30 === 29 || day === DAYS - 1) {
+        if (day % 30 === 29 || day === DAYS - 1 || process.env.SOAK_EVERY_DAY) {
           const rss = rssOf(bot.pid);
           process.stderr.write(`  botsoak: day ${day + 1} (${today}), ${((performance.now() - yearStart) / 1000).toFixed(0)} s; bot RSS ${rss.rss} MB (peak ${rss.peak} MB), heap ${memory.heapUsedMb} MB; cards ${tally.cards}, answers ${tally.saved}; in sweeps ${(tally.sweepMs / 1000).toFixed(0)} s, answers ${(tally.answerMs / 1000).toFixed(0)} s, questions and import ${(tally.otherMs / 1000).toFixed(0)} s\n`);
         }

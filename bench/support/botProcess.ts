@@ -1,7 +1,7 @@
 // The bot as its own process for a bench: `node dist/main.js` with the image's heap cap (read from the
 // Dockerfile's CMD, so the two cannot drift apart), in local mode, its memory read from /proc.
 import { execFileSync, spawn, type ChildProcess } from 'node:child_process';
-import { readFileSync } from 'node:fs';
+import { createWriteStream, readFileSync } from 'node:fs';
 import { freePort } from '../../src/freePort.ts';
 
 export { freePort };
@@ -52,6 +52,8 @@ export async function startBotProcess(heapCapMb: number, env: Record<string, str
   let stderr = '';
   const keep = (chunk: Buffer): void => { stderr = (stderr + chunk.toString()).slice(-4000); };
   bot.stdout?.on('data', keep);
+  // BENCH_BOT_LOG names a file that gets the bot's whole log (with SOAK_LOG_LEVEL=info: each sweep's figures).
+  if (process.env.BENCH_BOT_LOG) bot.stdout?.pipe(createWriteStream(process.env.BENCH_BOT_LOG, { flags: 'a' }));
   bot.stderr?.on('data', keep);
   const url = `http://127.0.0.1:${port}`;
   const stop = async (): Promise<void> => {
