@@ -37,7 +37,7 @@ export function holdersIn(planId: string, role: string, directory: Directory): P
 }
 
 /** The owner roles of an action of the plan, each with its holders in the plan's tenant. */
-export function ownersIn(planId: string, action: PlanAction, directory: Directory): OwnerView[] {
+export function ownersIn(planId: string, action: Pick<PlanAction, 'owners'>, directory: Directory): OwnerView[] {
   return action.owners.map((role) => ({ role, people: holdersIn(planId, role, directory) }));
 }
 

@@ -14,14 +14,21 @@ export interface LazyList {
   total(): number;
   /** The actions from `offset`, at most `count`, each read and re-checked. */
   page(offset: number, count: number): Promise<StoredAction[]>;
+  /** The same entries as far as known without reading them (a mark may not know its owners): for reads that can start before `page`'s. */
+  peek(offset: number, count: number): Peeked[];
 }
+
+/** An entry of a list before it is read. */
+export interface Peeked { planId: string; actionId: string; owners: string[] | null }
+
 
 /** A list of actions already read. */
 export function loadedList(actions: StoredAction[]): LazyList {
-  return { total: () => actions.length, page: async (offset, count) => actions.slice(offset, offset + count) };
+  return { total: () => actions.length, page: async (offset, count) => actions.slice(offset, offset + count), peek: (offset, count) => actions.slice(offset, offset + count).map(peeked) };
 }
 
 const isMark = (entry: StoredAction | DueMark): entry is DueMark => !('action' in entry);
+const peeked = (entry: StoredAction | DueMark): Peeked => (isMark(entry) ? { planId: entry.planId, actionId: entry.actionId, owners: entry.owners } : { planId: entry.planId, actionId: entry.action.id, owners: entry.action.owners });
 
 /** The action still waits, still on the mark's date, and passes the filter now that it is read. */
 function stillFits(mark: DueMark, action: StoredAction | null, keep: Keep): action is StoredAction {
@@ -36,6 +43,7 @@ function markList(store: Store, marks: DueMark[], keep: Keep): LazyList {
   const entries: (StoredAction | DueMark)[] = [...marks];
   return {
     total: () => entries.length,
+    peek: (offset, count) => entries.slice(offset, offset + count).map(peeked),
     async page(offset, count) {
       for (;;) {
         const window = entries.slice(offset, offset + count);

@@ -12,6 +12,9 @@ import { peopleOnLeave } from './reminderSettings.ts';
 import { seenLabel } from './seenLabel.ts';
 import type { Services } from './services.ts';
 
+/** What a label needs of an action: known from a due mark before the action is read. */
+export type SeenSubject = Pick<StoredAction, 'planId'> & { action: Pick<StoredAction['action'], 'id' | 'owners'>; progress: Pick<StoredAction['progress'], 'status'> };
+
 /** The key of an action in the map `seenLabels` returns. */
 export const seenKey = (planId: string, actionId: string): string => `${planId}|${actionId}`;
 
@@ -19,7 +22,7 @@ export const seenKey = (planId: string, actionId: string): string => `${planId}|
  * "seen …", "not opened" or "nobody holds its roles" for each open action of `actions` in a plan the caller manages (by
  * `seenKey`); actions of other plans, and done ones, are left out. One small read per action: pass a page.
  */
-export async function seenLabels(services: Services, directory: Directory, caller: Caller, actions: readonly StoredAction[]): Promise<Map<string, string>> {
+export async function seenLabels(services: Services, directory: Directory, caller: Caller, actions: readonly SeenSubject[]): Promise<Map<string, string>> {
   const shown = actions.filter((a) => a.progress.status !== 'done' && mayManagePlan(caller, a.planId, directory));
   // An action whose roles nobody (in the plan's tenant, who can be reached) holds was in nobody's digest:
   // "not opened" would blame no one.

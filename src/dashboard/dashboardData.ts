@@ -5,8 +5,8 @@ import { ownersIn } from '../app/access.ts';
 import { noteLine } from '../app/notes.ts';
 import { loadDirectory, type Directory } from '../app/directory.ts';
 import { figuresOf, labelOf, ragOf, storedTally, tallyOf, type GridFigures, type Rag, type RagCounts, type StatusCounts } from '../app/planFigures.ts';
-import { overdueList } from '../app/lazyList.ts';
-import { seenKey } from '../app/overdueNotes.ts';
+import { loadedList, overdueList, type LazyList } from '../app/lazyList.ts';
+import { seenKey, type SeenSubject } from '../app/overdueNotes.ts';
 import { gridsShown, keeps, narrows, narrowTally, pageWhere, type DashboardFilter } from './filters.ts';
 import { roleKey } from '../domain/owners.ts';
 import { typeableRef } from '../app/actionCards.ts';
@@ -88,7 +88,7 @@ export interface ViewOptions {
   rows?: number;
   overdueShown?: number;
   /** Whether the owners opened their reminders, for overdue actions (by seenKey): the chat's seenLabels. */
-  seen?: (actions: StoredAction[]) => Promise<ReadonlyMap<string, string>>;
+  seen?: (actions: SeenSubject[]) => Promise<ReadonlyMap<string, string>>;
 }
 
 /** The dashboard's row for one stored action. */
@@ -126,21 +126,29 @@ export function actionRow(stored: StoredAction, directory: Directory, today: Iso
 async function planView(store: Store, plan: PlanSummary, today: IsoDate, directory: Directory, filter: DashboardFilter, rows: number, overdueShown: number, seenOf?: ViewOptions['seen']): Promise<PlanView> {
   const keep = keeps(filter, today);
   let whole = rows === Infinity;
-  // The reads do not depend on each other: the tallies, the page of rows, the oldest overdue marks.
   const wantsLate = !whole && (filter.status === undefined || filter.status === 'overdue');
   const owner = filter.owner === undefined ? null : roleKey(filter.owner);
-  const [tally, ownerTally, page, firstLate] = await Promise.all([
-    storedTally(store, plan.id),
-    owner === null || whole ? null : store.actions.tally(plan.id, owner),
-    whole ? null : store.actions.planPage(plan.id, rows, pageWhere(filter, today)),
-    wantsLate ? overdueList(store, today, (m) => m.planId === plan.id && (filter.grid === undefined || m.grid === null || m.grid === filter.grid) && (owner === null || m.owners === null || m.owners.some((o) => roleKey(o) === owner)), overdueShown) : null,
-  ]);
+  // The oldest overdue rows and their "seen" labels are read on their own chain, beside the tallies and the
+  // page: they are the longest wait, and the tallies only say whether any are overdue.
+  const lateRows = wantsLate
+    ? overdueList(store, today, (m) => m.planId === plan.id && (filter.grid === undefined || m.grid === null || m.grid === filter.grid) && (owner === null || m.owners === null || m.owners.some((o) => roleKey(o) === owner)), overdueShown)
+      .then((list) => overdueRows(list, directory, today, overdueShown, seenOf))
+    : null;
+  // Nothing waits on it if the figures come from the rows after all; a failure still surfaces below.
+  lateRows?.catch(() => undefined);
+  const tallies = Promise.all([storedTally(store, plan.id), owner === null || whole ? null : store.actions.tally(plan.id, owner)]);
+  // A narrowed page waits for the tallies, which say how many match: then one read finds a page of them.
+  const where = pageWhere(filter, today);
+  const pageRead = whole ? null : !narrows(filter) ? store.actions.planPage(plan.id, rows, where)
+    : tallies.then(([all, owned]) => store.actions.planPage(plan.id, rows, owner !== null && owned === null ? where : { ...where, matches: countOf(narrowTally(owned ?? all, filter, today)) }));
+  pageRead?.catch(() => undefined);
+  const [[tally, ownerTally], page] = await Promise.all([tallies, pageRead]);
   // A plan stored before tallies per owner were kept is counted from its rows.
   if (owner !== null && ownerTally === null) whole = true;
   let kept: StoredAction[];
   let matching: number;
   let timeline: Timeline;
-  let late: StoredAction[];
+  let overdue: ActionRow[];
   let overdueCount: number;
   // The figures count what the filter keeps: the same actions as the lists.
   let counted: TallyEntry[];
@@ -150,30 +158,43 @@ async function planView(store: Store, plan: PlanSummary, today: IsoDate, directo
     kept = all.slice(0, rows);
     matching = all.length;
     timeline = timelineOf(plan.period, labelled);
-    late = labelled.filter((a) => a.status === 'overdue').map((a) => a.stored);
+    const late = labelled.filter((a) => a.status === 'overdue').map((a) => a.stored);
     overdueCount = late.length;
+    overdue = await overdueRows(loadedList(late), directory, today, overdueShown, seenOf);
     counted = tallyOf(all);
   } else {
     counted = narrowTally(ownerTally ?? tally, filter, today);
     kept = page.filter(keep);
-    matching = counted.reduce((n, e) => n + e.count, 0);
+    matching = countOf(counted);
     timeline = timelineOf(plan.period, counted.map((e) => ({ dueDate: e.dueDate, status: labelOf(e, today), count: e.count })));
-    overdueCount = counted.filter((e) => labelOf(e, today) === 'overdue').reduce((n, e) => n + e.count, 0);
-    late = firstLate && overdueCount > 0 ? await firstLate.page(0, overdueShown) : [];
+    overdueCount = countOf(counted.filter((e) => labelOf(e, today) === 'overdue'));
+    overdue = lateRows && overdueCount > 0 ? await lateRows : [];
   }
-  // The due index ties on a date in id order; people read refs, so the list is by date, then ref.
-  const sorted = late.map((a) => actionRow(a, directory, today))
-    .sort((a, b) => (a.dueDate ?? '').localeCompare(b.dueDate ?? '') || a.ref.localeCompare(b.ref, 'en', { numeric: true }))
-    .slice(0, overdueShown);
-  const seen = seenOf ? await seenOf(late.filter((a) => sorted.some((r) => r.actionId === a.action.id))) : null;
-  // Only a commissioner of the plan gets labels (seenLabels decides), so a row without one shows none.
-  const overdue = sorted.map((r) => { const label = seen?.get(seenKey(r.planId, r.actionId)); return label ? { ...r, seen: label } : r; });
   const figures = figuresOf(plan, counted, today);
   return {
     id: plan.id, partnership: plan.partnership, period: plan.period, total: figures.total, rag: figures.rag, grids: gridsShown(figures.grids, filter),
-    narrowed: narrows(filter), planTotal: tally.reduce((n, e) => n + e.count, 0),
+    narrowed: narrows(filter), planTotal: countOf(tally),
     overdue, overdueCount, timeline, actions: kept.map((a) => actionRow(a, directory, today)), matching,
   };
+}
+
+const countOf = (entries: TallyEntry[]): number => entries.reduce((n, e) => n + e.count, 0);
+
+/** Overdue actions as rows, oldest due date first (at most `shown`), each labelled "seen …" for a commissioner. */
+async function overdueRows(list: LazyList, directory: Directory, today: IsoDate, shown: number, seenOf?: ViewOptions['seen']): Promise<ActionRow[]> {
+  // The labels of the marks that know their owners are read while the actions are: both are a read per action.
+  const early = list.peek(0, shown).flatMap((m) => (m.owners === null ? [] : [{ planId: m.planId, action: { id: m.actionId, owners: m.owners }, progress: { status: 'open' as const } }]));
+  const [late, seenEarly] = await Promise.all([list.page(0, shown), seenOf && early.length > 0 ? seenOf(early) : null]);
+  // The due index ties on a date in id order; people read refs, so the list is by date, then ref.
+  const sorted = late.map((a) => actionRow(a, directory, today))
+    .sort((a, b) => (a.dueDate ?? '').localeCompare(b.dueDate ?? '') || a.ref.localeCompare(b.ref, 'en', { numeric: true }))
+    .slice(0, shown);
+  const listed = new Set(sorted.map((r) => r.actionId));
+  const unlabelled = late.filter((a) => listed.has(a.action.id) && !seenEarly?.has(seenKey(a.planId, a.action.id)));
+  const seenLate = seenOf && unlabelled.length > 0 ? await seenOf(unlabelled) : null;
+  const labelOfRow = (r: ActionRow): string | undefined => seenEarly?.get(seenKey(r.planId, r.actionId)) ?? seenLate?.get(seenKey(r.planId, r.actionId));
+  // Only a commissioner of the plan gets labels (seenLabels decides), so a row without one shows none.
+  return sorted.map((r) => { const label = labelOfRow(r); return label ? { ...r, seen: label } : r; });
 }
 
 /** The dashboard of the plans `include` keeps (all by default), narrowed by `options.filter`. */

@@ -18,7 +18,7 @@ export interface DashboardFilter {
 
 const STATUSES: StatusLabel[] = ['done', 'on track', 'due soon', 'overdue', 'blocked', 'no date'];
 /** Rows sent per plan: the page is for reading, the CSV export has everything. */
-export const MAX_ROWS = 500;
+export const MAX_ROWS = 200;
 export const MAX_OVERDUE = 50;
 
 /** Reads the filter from query parameters; anything malformed is ignored rather than guessed. */

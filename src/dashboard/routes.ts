@@ -12,8 +12,7 @@ import { makeReport } from '../report/makeReport.ts';
 import { lastEndedQuarter, parseQuarter } from '../report/quarter.ts';
 import { writeActionsCsv } from './actionsCsv.ts';
 import { leaveOf } from './attention.ts';
-import { seenLabels } from '../app/overdueNotes.ts';
-import type { StoredAction } from '../domain/ports.ts';
+import { seenLabels, type SeenSubject } from '../app/overdueNotes.ts';
 import { dashboardView } from './dashboardData.ts';
 import { ESCALATION_VERBS, runEscalation, type EscalationVerb } from './escalation.ts';
 import { commissionerOfWords } from '../app/roleGrants.ts';
@@ -45,7 +44,7 @@ interface Asked {
 async function data({ res, url, viewer, directory, visible, options }: Asked): Promise<void> {
   const today = londonDate(options.services.clock.now());
   const services = options.services as Services;
-  const seen = viewer.kind === 'person' ? (actions: StoredAction[]) => seenLabels(services, directory, viewer.caller, actions) : undefined;
+  const seen = viewer.kind === 'person' ? (actions: SeenSubject[]) => seenLabels(services, directory, viewer.caller, actions) : undefined;
   const view = await dashboardView(services.store, today, (plan) => visible.has(plan.id), directory, { filter: filterFrom(url.searchParams), rows: MAX_ROWS, overdueShown: MAX_OVERDUE, ...(seen ? { seen } : {}) });
   const plans = view.plans.map((plan) => ({ ...plan, canEscalate: mayEscalate(viewer, plan.id, directory) }));
   const onLeave = await leaveOf(services, directory, viewer, new Set(view.plans.map((p) => p.id)), today);

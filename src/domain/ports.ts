@@ -133,6 +133,8 @@ export interface PageWhere {
   dueTo?: IsoDate;
   /** An owner role (compared without case or extra spaces). */
   owner?: string;
+  /** How many of the plan's actions match, when the caller knows (its tallies): the store reads just wide enough to find a page of them. */
+  matches?: number;
 }
 
 export interface ActionStore {
