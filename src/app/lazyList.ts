@@ -21,7 +21,6 @@ export interface LazyList {
 /** An entry of a list before it is read. */
 export interface Peeked { planId: string; actionId: string; owners: string[] | null }
 
-
 /** A list of actions already read. */
 export function loadedList(actions: StoredAction[]): LazyList {
   return { total: () => actions.length, page: async (offset, count) => actions.slice(offset, offset + count), peek: (offset, count) => actions.slice(offset, offset + count).map(peeked) };

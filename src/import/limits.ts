@@ -36,10 +36,15 @@ export interface ReadLimits {
   timeMs: number;
 }
 
-/** The container has 1 GiB: the bot keeps about 200 MB, two reads at a time take at most 2 × 256 MB. */
+/** A reading thread's heap and time; with its code and buffers it takes about 288 MB at its limit. */
 export const READ_LIMITS: ReadLimits = { heapMb: 256, timeMs: 20_000 };
-/** Reads at the same time; more wait their turn (2 CPUs, and memory for two reading threads). */
-export const MAX_CONCURRENT_READS = 2;
+/**
+ * Reads at the same time; more wait their turn. The container has 1 GiB and half a CPU: the bot's own heap
+ * is capped at 512 MB (its RSS peaked at about 500 MB over 100,000 stored actions), so one reading thread
+ * fits beside it and a second would not (test/production/memoryBudget.test.ts); on half a CPU two reads
+ * would not finish sooner either.
+ */
+export const MAX_CONCURRENT_READS = 1;
 
 /** The refusal for a document past a limit: what it has, and the most a plan may have. */
 export function overLimit(has: string, most: string): PlanFormatError {
