@@ -1,6 +1,7 @@
 // The storage ports: what the bot, the sweep and the CLI need from storage, as small interfaces.
 // Adapters (src/store/…) implement them; one contract suite (test/store/contract.ts) checks every one.
 import type { IsoDate, Plan, PlanAction, PlanPeriod, Grid, PlanRole } from './plan.ts';
+import type { ActionSnapshot } from './briefing.ts';
 import type { ChatState } from './chatState.ts';
 import type { ImportStore } from './importPorts.ts';
 import type { ActionChange, ActionProgress, ActionStatus, Actor, Person } from './progress.ts';
@@ -154,6 +155,8 @@ export interface ActionStore {
   ofRoles(tenantId: string, roles: string[]): Promise<StoredAction[]>;
   /** One plan's actions, in document order. */
   listPlanActions(planId: string): Promise<StoredAction[]>;
+  /** Each action's status and due date, and nothing else of it: the weekly briefing's snapshot of a 100,000-action plan without holding its actions. */
+  statuses(planId: string): Promise<({ actionId: string } & ActionSnapshot)[]>;
   /**
    * A plan's actions in document order, at most `count`, narrowed by grid, statuses and a due-date range
    * (as stored: an action with no date is outside every range) and an owner role. Reads what matches,

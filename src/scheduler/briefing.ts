@@ -4,7 +4,8 @@
 import { typeableRef } from '../app/actionCards.ts';
 import { commissionersOf, holdersIn } from '../app/access.ts';
 import { loadDirectory, type Directory } from '../app/directory.ts';
-import { planPictures, type PlanPicture } from '../app/planSummary.ts';
+import { figuresOf, storedTally, type Figures } from '../app/planFigures.ts';
+import { overdueList } from '../app/lazyList.ts';
 import { peopleOnLeave } from '../app/reminderSettings.ts';
 import type { Services } from '../app/services.ts';
 import { SendError, type ConversationAddress, type Messenger } from '../domain/messenger.ts';
@@ -15,7 +16,8 @@ import { renderCard } from '../cards/render.ts';
 import { changesSince, gridRating, type PlanSnapshot } from '../domain/briefing.ts';
 import { addDays, dayOfWeek, daysBetween, londonDate } from '../domain/calendar.ts';
 import { roleKey } from '../domain/owners.ts';
-import type { Person } from '../domain/progress.ts';
+import type { PlanSummary, Store, StoredAction } from '../domain/ports.ts';
+import type { ActionStatus, Person } from '../domain/progress.ts';
 import type { IsoDate } from '../domain/plan.ts';
 
 const RAG_COLORS = { Red: 'Attention', Amber: 'Warning', Green: 'Good' } as const;
@@ -39,39 +41,63 @@ function firstOf(items: readonly string[], n: number): string {
   return items.length > n ? `${items.slice(0, n).join(', ')} and ${items.length - n} more` : items.join(', ');
 }
 
-function snapshotOf(picture: PlanPicture, today: IsoDate): PlanSnapshot {
-  return { asOf: today, actions: Object.fromEntries(picture.actions.map((a) => [a.action.id, { status: a.progress.status, dueDate: a.progress.dueDate }])) };
+/**
+ * What the briefing says of one plan, read without holding its actions: counts and grids from its tally,
+ * the oldest overdue from the due index, this week's snapshot from each action's status and due date
+ * alone. At 100,000 actions the plan's rows never sit in memory at once (the soak's peak RSS came from that).
+ */
+interface PlanBrief {
+  plan: PlanSummary;
+  figures: Figures;
+  byStatus: Record<ActionStatus, number>;
+  actions: number;
+  overdue: number;
+  oldest: StoredAction[];
+  snapshot: PlanSnapshot;
+  previous: PlanSnapshot | null;
 }
 
-function planPart(picture: PlanPicture, previous: PlanSnapshot | null, today: IsoDate, oldestCount: number): BriefingPlan {
-  const snap = snapshotOf(picture, today);
+const OLDEST_SHOWN = 5;
+
+async function planBrief(store: Store, plan: PlanSummary, today: IsoDate): Promise<PlanBrief> {
+  const [tally, oldest, statuses, previous] = await Promise.all([
+    storedTally(store, plan.id),
+    overdueList(store, today, (m) => m.planId === plan.id, OLDEST_SHOWN).then((list) => list.page(0, OLDEST_SHOWN)),
+    store.actions.statuses(plan.id),
+    store.briefings.snapshotBefore(plan.id, today),
+  ]);
   const byStatus = { open: 0, delayed: 0, blocked: 0, done: 0 };
-  for (const a of picture.actions) byStatus[a.progress.status] += 1;
-  const overdue = picture.actions.filter((a) => a.progress.status !== 'done' && a.progress.status !== 'blocked' && a.progress.dueDate !== null && a.progress.dueDate < today)
-    .sort((a, b) => (a.progress.dueDate ?? '').localeCompare(b.progress.dueDate ?? ''));
-  const changes = previous ? changesSince(previous, snap) : null;
+  for (const e of tally) byStatus[e.status] += e.count;
+  // Overdue as the lists count it: open or delayed, due before today (blocked actions are counted apart).
+  const overdue = tally.filter((e) => (e.status === 'open' || e.status === 'delayed') && e.dueDate !== null && e.dueDate < today).reduce((n, e) => n + e.count, 0);
+  const snapshot: PlanSnapshot = { asOf: today, actions: Object.fromEntries(statuses.map(({ actionId, status, dueDate }) => [actionId, { status, dueDate }])) };
+  return { plan, figures: figuresOf(plan, tally, today), byStatus, actions: statuses.length, overdue, oldest, snapshot, previous };
+}
+
+function planPart(brief: PlanBrief, today: IsoDate, oldestCount: number): BriefingPlan {
+  const { byStatus, previous } = brief;
+  const changes = previous ? changesSince(previous, brief.snapshot) : null;
   return {
-    partnership: picture.plan.partnership,
-    counts: `${countLabel(picture.actions.length, 'action')}: ${byStatus.open} open, ${byStatus.delayed} delayed, ${byStatus.blocked} blocked, ${byStatus.done} done; ${overdue.length} overdue`,
+    partnership: brief.plan.partnership,
+    counts: `${countLabel(brief.actions, 'action')}: ${byStatus.open} open, ${byStatus.delayed} delayed, ${byStatus.blocked} blocked, ${byStatus.done} done; ${brief.overdue} overdue`,
     changes: changes
       ? `Since ${dueLabel(previous?.asOf ?? today)}: ${changes.done} done, ${changes.newlyLate} newly late, ${changes.newlyBlocked} newly blocked, ${changes.datesMoved} dates moved`
       : 'First briefing: changes are shown from next week.',
-    grids: picture.grids.map((g) => {
+    grids: brief.figures.grids.map((g) => {
       const rag = gridRating(g.rag);
       return { rag, color: RAG_COLORS[rag], label: `Grid ${g.number}: ${shorten(g.title, 60)} · ${g.counts.overdue} overdue, ${g.counts.blocked} blocked, ${g.counts.done} done` };
     }),
-    oldest: overdue.slice(0, oldestCount).map((a) => `${typeableRef(a)} ${shorten(a.action.text, 70)}: ${daysBetween(a.progress.dueDate ?? today, today)} days late`),
+    oldest: brief.oldest.slice(0, oldestCount).map((a) => `${typeableRef(a)} ${shorten(a.action.text, 70)}: ${daysBetween(a.progress.dueDate ?? today, today)} days late`),
   };
 }
 
 /**
- * The briefing card as of `today` (shrinking its lists until it fits under the size limit), and the plans
- * it read: the plans of `only` (a commissioner's), and the people of their tenant.
+ * The briefing card as of `today` (shrinking its lists until it fits under the size limit) from the briefs of
+ * the plans of `only` (a commissioner's), read one plan at a time, and the people of their tenant.
  */
-export async function briefingCard(services: Services, directory: Directory, today: IsoDate, only?: ReadonlySet<string>): Promise<{ card: object; pictures: PlanPicture[] }> {
-  const pictures = await planPictures(services.store, today, only);
-  const previous = await Promise.all(pictures.map((p) => services.store.briefings.snapshotBefore(p.plan.id, today)));
-  const ours = only ? { ...directory, plans: directory.plans.filter((p) => only.has(p.id)) } : directory;
+export async function briefingCard(services: Services, directory: Directory, today: IsoDate, briefs: ReadonlyMap<string, PlanBrief>, only: ReadonlySet<string>): Promise<object> {
+  const ours = { ...directory, plans: directory.plans.filter((p) => only.has(p.id)) };
+  const plans = ours.plans.flatMap((p) => briefs.get(p.id) ?? []);
   // The people of these plans: holders, in each plan's tenant, of a role the plans name. Nobody else's
   // leave or reachability is the commissioner's business.
   const theirs = new Set(ours.plans.flatMap((plan) => plan.roles.flatMap((r) => holdersIn(plan.id, r.name, directory))).map((p) => p.id));
@@ -80,11 +106,11 @@ export async function briefingCard(services: Services, directory: Directory, tod
   const unheld = unheldRoles(ours);
   const unreachable = people.filter((p) => !p.reachable).map((p) => p.name);
   let card: object = {};
-  for (const [oldest, firstRoles, firstPeople] of [[5, 8, 40], [3, 5, 20], [1, 3, 10], [0, 3, 5]] as const) {
+  for (const [oldest, firstRoles, firstPeople] of [[OLDEST_SHOWN, 8, 40], [3, 5, 20], [1, 3, 10], [0, 3, 5]] as const) {
     const data: BriefingCard = {
       title: 'Weekly briefing',
       asOf: `as of ${dueLabel(today)}`,
-      plans: pictures.map((p, i) => planPart(p, previous[i] ?? null, today, oldest)),
+      plans: plans.map((brief) => planPart(brief, today, oldest)),
       onLeave: leave.length > 0 ? firstOf(leave.map((l) => `${l.name} until ${dueLabel(l.until)}`), firstPeople) : 'nobody',
       unreachable: unreachable.length > 0 ? `${firstOf(unreachable, firstPeople)} (their roles count as unheld)` : 'nobody',
       unheld: unheld.length > 0 ? `${countLabel(unheld.length, 'role')}: ${unheld.slice(0, firstRoles).map((r) => `${r.role} (${countLabel(r.actions, 'action')})`).join(', ')}${unheld.length > firstRoles ? ', …' : ''}` : 'none',
@@ -92,7 +118,7 @@ export async function briefingCard(services: Services, directory: Directory, tod
     card = renderCard('briefing', data);
     if (Buffer.byteLength(JSON.stringify(card)) <= CARD_BYTES) break;
   }
-  return { card, pictures };
+  return card;
 }
 
 /** The Monday of the week of `day`: the briefing's key, so it goes once a week. */
@@ -118,11 +144,15 @@ export async function runBriefing(services: Services, messenger: Messenger, at: 
   const { store, logger } = services;
   const today = londonDate(at);
   const directory = await loadDirectory(store);
+  // Each plan is read once (its tally, oldest overdue and statuses), one plan at a time; the cards and this
+  // week's snapshots both come from these briefs.
+  const briefs = new Map<string, PlanBrief>();
+  for (const plan of directory.plans) briefs.set(plan.id, await planBrief(store, plan, today));
   const cards = new Map<string, object>();
   let sent = 0;
   for (const { lead, plans } of commissioners(services, directory)) {
     const set = [...plans].sort().join('|');
-    const card = cards.get(set) ?? (await briefingCard(services, directory, today, plans)).card;
+    const card = cards.get(set) ?? await briefingCard(services, directory, today, briefs, plans);
     cards.set(set, card);
     const key = `briefing|${weekOf(today)}|${lead.id}`;
     if (!(await store.reminders.claim(key, { planId: '', actionId: '', audience: 'briefing', personId: lead.id }, at.toISOString(), leaseMs))) continue;
@@ -139,11 +169,8 @@ export async function runBriefing(services: Services, messenger: Messenger, at: 
       logger.warn({ personId: lead.id, kind: err.kind }, 'weekly briefing not sent; the next run tries again');
     }
   }
-  // Snapshots are taken after the cards: this week's changes are counted against last week's. One plan at a
-  // time, so a tenant's plans are never all in memory at once (the soak's largest RSS came from here).
-  for (const plan of directory.plans) {
-    for (const p of await planPictures(store, today, new Set([plan.id]))) await store.briefings.saveSnapshot(p.plan.id, snapshotOf(p, today));
-  }
+  // This week's changes were counted against last week's snapshots; now this week's are kept.
+  for (const [planId, brief] of briefs) await store.briefings.saveSnapshot(planId, brief.snapshot);
   return sent;
 }
 

@@ -5,7 +5,8 @@
 // that revision's partitions, so a plan change being written, or abandoned half-way, is never seen.
 import { odata, type TableEntity, type TransactionAction } from '@azure/data-tables';
 import type { IsoDate } from '../domain/plan.ts';
-import type { ActionChange, ActionProgress } from '../domain/progress.ts';
+import type { ActionChange, ActionProgress, ActionStatus } from '../domain/progress.ts';
+import type { ActionSnapshot } from '../domain/briefing.ts';
 import type { ActionStore, DueMark, PageWhere, StoredAction, TallyEntry, UpdateResult } from '../domain/ports.ts';
 import { moveIn } from '../domain/tally.ts';
 import { pageOf, pagesOf, partitionTallies, planPartitions } from './actionQueries.ts';
@@ -201,6 +202,12 @@ export class TableActionStore implements ActionStore {
 
   async listPlanActions(planId: string): Promise<StoredAction[]> {
     return (await this.rowsOf(planId)).map(strip);
+  }
+
+  async statuses(planId: string): Promise<({ actionId: string } & ActionSnapshot)[]> {
+    // Three properties of each row ($select), not the action's text, owners and notes.
+    const read = (plan: PlanRow) => listAll<Record<string, unknown>>(this.client, `${planPartitions(plan.id, plan.revision)} and ${odata`RowKey ne ${TALLY_KEY}`}`, `reading the statuses of ${planId}`, ['actionId', 'status', 'dueDate']);
+    return (await this.atRevision(planId, [], read)).map((row) => ({ actionId: String(row.actionId), status: row.status as ActionStatus, dueDate: typeof row.dueDate === 'string' ? row.dueDate : null }));
   }
 
   /** A plan's action rows at its current revision, with their document order. */

@@ -9,6 +9,8 @@ import { azuriteConnectionString } from '../../src/store/azurite.ts';
 export interface StorageRequest {
   method: string;
   path: string;
+  /** The query string, decoded ("$filter=…&$select=…"), or ''. */
+  query: string;
 }
 
 export type RequestMatch = (req: StorageRequest) => boolean;
@@ -59,7 +61,8 @@ export async function startStorageProxy(targetPort: number): Promise<StorageProx
   };
 
   const server = createServer((req, res) => {
-    const seen: StorageRequest = { method: req.method ?? '', path: decodeURIComponent((req.url ?? '').split('?')[0] ?? '') };
+    const [path = '', query = ''] = (req.url ?? '').split('?');
+    const seen: StorageRequest = { method: req.method ?? '', path: decodeURIComponent(path), query: decodeURIComponent(query) };
     requests.push(seen);
     if (cuts.some((match) => match(seen))) {
       req.socket.destroy();
