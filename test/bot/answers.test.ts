@@ -84,6 +84,8 @@ describe('answering with the buttons (Action.Execute)', () => {
 
   it("refreshes the other owner's copy of the reminder in place, not the one just answered", async () => {
     const alexCopy = cardAbout(alex, AUDIT);
+    // The other copies are refreshed after the press is answered: wait for it, not for a time.
+    await bot.connector.waitFor(() => updatesIn(bot, alex).some((u) => u.activityId === alexCopy.activityId), 10_000).catch(() => undefined);
     const refreshed = updatesIn(bot, alex).filter((u) => u.activityId === alexCopy.activityId);
     expect(refreshed).toHaveLength(1);
     expect(textOf(refreshed[0])).toContain('Sam Patel, Fri 7 Oct 2011 11:00');
@@ -106,8 +108,10 @@ describe('answering with the buttons (Action.Execute)', () => {
     expect(answerText(answer)).toContain('Alex Jones, Fri 7 Oct 2011 11:00');
     expect(await progressOf('3.1.2')).toMatchObject({ status: 'delayed', dueDate: '2011-10-31', occurrence: '2011-10-03', reason: 'The provider is late' });
     expect((await historyOf('3.1.2')).at(-1)).toMatchObject({ via: 'button', to: 'delayed', dueBefore: '2011-10-03', dueAfter: '2011-10-31' });
-    // Sam's copy now says so too.
-    expect(updatesIn(bot, sam).some((u) => u.activityId === cardAbout(sam, TIMES).activityId && textOf(u).includes('Delayed to Mon 31 Oct 2011'))).toBe(true);
+    // Sam's copy now says so too (refreshed after the press is answered).
+    const samUpdated = () => updatesIn(bot, sam).some((u) => u.activityId === cardAbout(sam, TIMES).activityId && textOf(u).includes('Delayed to Mon 31 Oct 2011'));
+    await bot.connector.waitFor(samUpdated, 10_000).catch(() => undefined);
+    expect(samUpdated()).toBe(true);
   });
 
   it("a non-owner's press is refused with a clear message and nothing changes", async () => {
